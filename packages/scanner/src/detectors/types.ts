@@ -1,0 +1,65 @@
+/**
+ * The detector contract. A detector is pure: it gets bytes and a context, returns facts and
+ * diagnostics. Only the scan runner and the CLI touch the file system or the terminal.
+ */
+import type { Diagnostic, Finding } from '@pqready/core';
+
+/** What the runner knows of a file before any detector reads it. */
+export interface FileHead {
+  /** Path relative to the scan root, POSIX separators (what evidence shows). */
+  readonly path: string;
+  /** Absolute path on disk (never rendered). */
+  readonly absPath: string;
+  readonly size: number;
+  /** The first bytes of the file (up to 4 KiB): enough to sniff PEM, DER, ELF, text. */
+  readonly head: Uint8Array;
+}
+
+/** A whole file, read once by the runner and handed to every detector that accepts it. */
+export interface ScanFile extends FileHead {
+  readonly bytes: Uint8Array;
+  /** SHA-256 (hex) of `bytes`. */
+  readonly sha256: string;
+  /** UTF-8 text with a BOM removed and CRLF kept; decoded once, lazily. Invalid bytes become U+FFFD. */
+  text(): string;
+}
+
+export interface DetectResult {
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ScanOptions {
+  /** `-D` style defines for the C preprocessor evaluation (`--define NAME=VALUE`). */
+  readonly defines: Readonly<Record<string, string>>;
+  /** Product versions whose defaults apply when a directive is absent (`--assume nginx=1.22`). */
+  readonly assume: Readonly<Record<string, string>>;
+  /** Follow config includes that point outside the scan roots. */
+  readonly followIncludesOutside: boolean;
+  /** Worker threads for parse-heavy detectors (default: CPU count). */
+  readonly jobs: number;
+}
+
+export interface DetectContext {
+  /** The scan's reference time (SOURCE_DATE_EPOCH when set): validity checks use it, never the clock. */
+  readonly scanTime: Date;
+  readonly options: ScanOptions;
+  /** Every file of the scan, by relative path: lets a detector resolve includes across the tree. */
+  readonly files: ReadonlyMap<string, FileHead>;
+  /** Reads a file of the scan (by relative path); undefined when it is not part of the scan or unreadable. */
+  readFile(path: string): Promise<ScanFile | undefined>;
+}
+
+/**
+ * A per-file detector implements `detect`; a detector that needs the whole tree at once
+ * (C translation units with their headers, config includes) implements `scanAll`
+ * and reads what it needs through `ctx.readFile`.
+ */
+export interface Detector {
+  /** Names the evidence, not the verdict: `x509-certificate`, `c-mbedtls-api`, `nginx-tls`. */
+  readonly id: string;
+  readonly summary: string;
+  accepts(file: FileHead): boolean;
+  detect?(file: ScanFile, ctx: DetectContext): DetectResult | Promise<DetectResult>;
+  scanAll?(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult>;
+}

@@ -1,5 +1,7 @@
 /**
  * @pqready/scanner: walk → read → detect → merge.
  */
-export type { DetectContext, DetectResult, Detector, FileHead, ScanFile, ScanOptions } from './detectors/types.js';
+
 export { detectors } from './detectors/index.js';
+export type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from './detectors/types.js';
+export { DEFAULT_MAX_FILE_BYTES, type ScanRequest, scan } from './runner/scan.js';

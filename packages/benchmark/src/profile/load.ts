@@ -1,0 +1,91 @@
+/**
+ * Reads a device profile (JSON or YAML), validates it against DEVICE_PROFILE_SCHEMA, and turns the first schema
+ * violation into one sentence naming the JSON path and the allowed values. Never throws anything but ProfileError.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
+import type { DeviceProfile } from '../catalog/types.js';
+import { DEVICE_PROFILE_SCHEMA } from './schema.js';
+
+/** A user-facing problem with an input file: the CLI prints `message` and exits with code 2. */
+export class ProfileError extends Error {
+  override readonly name = 'ProfileError';
+}
+
+const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: false });
+const validateProfile = ajv.compile<DeviceProfile>(DEVICE_PROFILE_SCHEMA);
+
+/** `/budgets/bootVerifyMs` → `$.budgets.bootVerifyMs`. */
+export function jsonPath(pointer: string): string {
+  if (pointer === '') return '$';
+  return `$${pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : `.${seg}`))
+    .join('')}`;
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+
+export function describeSchemaError(e: ErrorObject): string {
+  const at = jsonPath(e.instancePath);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'enum':
+      return `${at} must be one of ${(params.allowedValues as unknown[]).join(', ')} (got ${show(e.data)})`;
+    case 'required':
+      return `${at} is missing the required field "${String(params.missingProperty)}"`;
+    case 'additionalProperties': {
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return `${at} has an unknown field "${String(params.additionalProperty)}"; allowed fields: ${allowed.join(', ')}`;
+    }
+    case 'type':
+      return `${at} must be of type ${String(params.type)} (got ${show(e.data)})`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `${at} must be ${String(params.comparison)} ${String(params.limit)} (got ${show(e.data)})`;
+    default:
+      return `${at} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/** Validates an already-parsed value; `label` names the file in the message. */
+export function validateDeviceProfile(value: unknown, label: string): DeviceProfile {
+  if (validateProfile(value)) return value;
+  const first = validateProfile.errors?.[0];
+  const detail = first ? describeSchemaError(first) : 'is not a valid device profile';
+  throw new ProfileError(`Device profile ${label}: ${detail}. See docs/device-profile.schema.json.`);
+}
+
+/** Parses JSON or YAML text; YAML is a superset of JSON, so JSON files go through the JSON parser for clearer errors. */
+export function parseDocument(text: string, label: string, kind = 'device profile'): unknown {
+  try {
+    return label.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new ProfileError(`Could not parse ${kind} ${label}: ${reason}.`);
+  }
+}
+
+export function readDocument(file: string, kind: string): { value: unknown; label: string } {
+  const label = path.basename(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ProfileError(`Could not read ${kind} ${file} (${code}).`);
+  }
+  return { value: parseDocument(text, label, kind), label };
+}
+
+export function loadDeviceProfile(file: string): DeviceProfile {
+  const { value, label } = readDocument(file, 'device profile');
+  return validateDeviceProfile(value, label);
+}

@@ -1,0 +1,54 @@
+/**
+ * One-line descriptions of report findings, shared by the table and Markdown renderers.
+ */
+import type { ReportFinding } from '@pqready/core';
+
+export function location(f: ReportFinding): string {
+  const { path, line, column } = f.evidence;
+  return `${path}${line ? `:${line}` : ''}${line && column ? `:${column}` : ''}`;
+}
+
+/** Distinct algorithm names of a finding, in order of appearance. */
+export function algorithmNames(f: ReportFinding, max = 4): string {
+  const names = [...new Set(f.algorithms.map((a) => a.description.name))];
+  return names.length > max ? `${names.slice(0, max).join(', ')} (+${names.length - max})` : names.join(', ');
+}
+
+function commonName(dn: string | undefined): string | undefined {
+  if (!dn) return undefined;
+  return /(?:^|,)\s*CN=((?:\\,|[^,])+)/.exec(dn)?.[1] ?? dn;
+}
+
+export function detail(f: ReportFinding): string {
+  const parts: string[] = [];
+  switch (f.kind) {
+    case 'certificate': {
+      const c = f.certificate;
+      parts.push(c.type === 'certificate' ? (commonName(c.subject) ?? 'certificate') : c.type.toUpperCase());
+      if (c.notAfter) parts.push(`until ${c.notAfter.slice(0, 10)}`);
+      if (c.validity && c.validity !== 'valid') parts.push(c.validity);
+      const last = f.exposure?.milestones.at(-1);
+      if (last) parts.push(`quantum-exposed: valid past ${last.label.toLowerCase()} (${last.date})`);
+      break;
+    }
+    case 'key':
+      parts.push(`${f.key.keyType} key`, f.key.format);
+      if (f.key.protection) parts.push('encrypted');
+      break;
+    case 'protocol':
+      parts.push(`${f.protocol.type.toUpperCase()} ${f.protocol.versions.join('/')}`.trim());
+      if (f.context) parts.push(f.context);
+      if (f.protocol.flags?.length) parts.push(f.protocol.flags.join(' '));
+      break;
+    case 'algorithm':
+      parts.push(f.role);
+      if (f.library) parts.push(f.library);
+      if (f.context) parts.push(`in ${f.context}`);
+      break;
+  }
+  if (f.state && f.state !== 'active') parts.push(`[${f.state}]`);
+  if (f.origin && f.origin !== 'explicit') parts.push(`(${f.origin})`);
+  const weak = f.verdict.classicallyWeak;
+  if (weak.length) parts.push(`weak: ${weak.join(', ')}`);
+  return parts.join(' · ');
+}

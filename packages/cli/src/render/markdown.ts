@@ -1,0 +1,68 @@
+/**
+ * The Markdown report: a summary a reviewer can paste into a submission, then every finding
+ * grouped by verdict with its evidence, then diagnostics.
+ */
+import type { QuantumVerdict, Report, ReportFinding } from '@pqready/core';
+import { algorithmNames, detail, location } from './finding-summary.js';
+
+const ORDER: readonly QuantumVerdict[] = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'];
+const TITLE: Readonly<Record<QuantumVerdict, string>> = {
+  broken: 'Broken by a quantum computer',
+  weakened: 'Weakened below the policy threshold',
+  unknown: 'Unknown',
+  hybrid: 'Hybrid (post-quantum + classical)',
+  resistant: 'Quantum-resistant',
+};
+
+/** Markdown table cells must not break the table. */
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function renderMarkdown(report: Report): string {
+  const s = report.summary;
+  const out: string[] = [
+    '# Cryptography inventory',
+    '',
+    `Scanned ${report.roots.map((r) => `\`${r}\``).join(', ')} at ${report.scannedAt} with pqready ${report.tool.version}.`,
+    `Policy: **${report.policy.name}** (\`${report.policy.id}\`, version ${report.policy.version}).`,
+    '',
+    '| Verdict | Findings |',
+    '| --- | ---: |',
+    ...ORDER.map((v) => `| ${v} | ${s.byVerdict[v]} |`),
+    `| **total** | **${s.findings}** |`,
+    '',
+    `Files scanned: ${report.stats.filesScanned}; skipped: ${report.stats.filesSkipped}; diagnostics: ${report.diagnostics.length}.`,
+  ];
+  const weak = Object.entries(s.classicallyWeak);
+  if (weak.length) out.push('', `Classically weak: ${weak.map(([k, n]) => `${k} (${n})`).join(', ')}.`);
+  for (const verdict of ORDER) {
+    const group = report.findings.filter((f: ReportFinding) => f.verdict.quantum === verdict);
+    if (group.length === 0) continue;
+    out.push(
+      '',
+      `## ${TITLE[verdict]} (${group.length})`,
+      '',
+      '| Kind | Algorithm | Location | Detail | Why |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const f of group) {
+      out.push(
+        `| ${f.kind} | ${cell(algorithmNames(f, 8))} | \`${cell(location(f))}\` | ${cell(detail(f))} | ${cell(f.verdict.reason)} |`,
+      );
+    }
+  }
+  if (report.diagnostics.length) {
+    out.push(
+      '',
+      `## Diagnostics (${report.diagnostics.length})`,
+      '',
+      '| Severity | Location | Message | Code |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const d of report.diagnostics) {
+      out.push(
+        `| ${d.severity} | \`${cell(`${d.path ?? ''}${d.line ? `:${d.line}` : ''}`)}\` | ${cell(d.message)} | ${d.code} |`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Turns an inventory into the requested output format. Facts become verdicts here, through the
+ * chosen policy, so a rescan is never needed to change it.
+ */
+import { buildReport, type Inventory, type Policy, serializeCbom, toCycloneDx } from '@pqready/core';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export type OutputFormat = 'cyclonedx' | 'json' | 'markdown' | 'table';
+export type SpecVersion = '1.6' | '1.7';
+
+export interface RenderOptions {
+  readonly format: OutputFormat;
+  readonly policy: Policy;
+  readonly specVersion: SpecVersion;
+  readonly color: boolean;
+}
+
+export function renderScan(inventory: Inventory, opts: RenderOptions): string {
+  switch (opts.format) {
+    case 'cyclonedx':
+      return serializeCbom(toCycloneDx(inventory, { specVersion: opts.specVersion, policy: opts.policy }));
+    case 'json':
+      return `${JSON.stringify(buildReport(inventory, opts.policy), null, 2)}\n`;
+    case 'markdown':
+      return renderMarkdown(buildReport(inventory, opts.policy));
+    case 'table':
+      return renderTable(buildReport(inventory, opts.policy), { color: opts.color && !process.env.NO_COLOR });
+  }
+}

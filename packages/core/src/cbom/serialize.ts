@@ -1,0 +1,20 @@
+/**
+ * Byte-stable JSON for CBOMs and reports: keys sorted at every level, 2-space indent, trailing newline.
+ * Arrays keep their order (the writer sorts them by meaning).
+ */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function serializeCbom(obj: unknown): string {
+  return `${JSON.stringify(sortKeys(obj), null, 2)}\n`;
+}

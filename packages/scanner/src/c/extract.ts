@@ -1,0 +1,488 @@
+/**
+ * Turns one C file into FileFacts with a single tree-sitter query (one generic capture of calls,
+ * macro definitions, conditionals, initialisers, declarations and literals) plus table lookups.
+ * All walks are iterative or bounded, so hostile nesting cannot overflow the stack; the syntax tree
+ * is dropped when this returns.
+ */
+import { matchLiteralSets, matchSequences, type Signatures } from './constant-match.js';
+import type {
+  ArrayFact,
+  BranchFact,
+  CallFact,
+  CondTerm,
+  ConstantMatch,
+  DefineFact,
+  FileDiagnostic,
+  FileFacts,
+  IncludeFact,
+  Site,
+  ValueFact,
+} from './facts.js';
+import { compileQuery, parseC, type Query, type SyntaxNode } from './parser.js';
+import { parseIntegerLiteral, splitArguments, tokenize } from './tokens.js';
+
+/** What extraction needs to know to keep only relevant facts. */
+export interface ExtractKnowledge {
+  /** Crypto API function names (calls and references to these are kept). */
+  readonly functions: ReadonlySet<string>;
+  readonly signatures: Signatures;
+}
+
+const QUERY = `
+(call_expression function: (identifier) @call.fn arguments: (argument_list) @call.args)
+(preproc_def name: (identifier) @def.name) @def
+(preproc_function_def name: (identifier) @fdef.name parameters: (preproc_params) @fdef.params) @fdef
+(preproc_call directive: (preproc_directive) @pcall.dir argument: (preproc_arg) @pcall.arg)
+(preproc_include path: (_) @inc.path)
+(preproc_if) @if
+(preproc_ifdef) @if
+(function_definition declarator: (_) @fn.decl) @fn
+(enumerator_list) @enums
+(init_declarator declarator: (_) @decl.name value: (_) @decl.value)
+(assignment_expression left: (identifier) @asg.name right: (_) @asg.value)
+(initializer_list) @init
+(number_literal) @num
+(string_literal) @str
+(assignment_expression right: (identifier) @ref)
+(init_declarator value: (identifier) @ref)
+(initializer_list (identifier) @ref)
+(initializer_pair value: (identifier) @ref)
+(argument_list (identifier) @ref)
+(pointer_expression argument: (identifier) @ref)
+(return_statement (identifier) @ref)
+(ERROR) @error
+`;
+
+let query: Query | undefined;
+
+const MAX_ARG_TEXT = 512;
+const MAX_VALUE_TEXT = 256;
+const MAX_TABLE_VALUES = 4096;
+const MACRO_LIKE = /^[A-Z][A-Z0-9_]*$/;
+
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  lineOf(index: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  site(index: number): { line: number; column: number; snippet: string } {
+    const l = this.lineOf(index);
+    const start = this.starts[l]!;
+    const end = this.starts[l + 1] ?? this.text.length;
+    const snippet = this.text.slice(start, Math.min(end, start + 400)).trim();
+    return { line: l + 1, column: index - start + 1, snippet: snippet.length > 200 ? snippet.slice(0, 200) : snippet };
+  }
+}
+
+interface FnRange {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+/** Name of a declarator chain (function_declarator → pointer_declarator → … → identifier), iteratively. */
+function declaratorName(node: SyntaxNode): string | undefined {
+  let cur: SyntaxNode | null = node;
+  for (let guard = 0; cur && guard < 64; guard++) {
+    if (cur.type === 'identifier' || cur.type === 'field_identifier') return cur.text;
+    cur = cur.childForFieldName('declarator') ?? cur.namedChild(0);
+  }
+  return undefined;
+}
+
+function branchesOf(node: SyntaxNode): BranchFact[] {
+  const out: BranchFact[] = [];
+  const previous: CondTerm[] = [];
+  let cur: SyntaxNode | null = node;
+  for (let guard = 0; cur && guard < 10_000; guard++) {
+    if (cur.type === 'preproc_else') {
+      out.push({ start: cur.startIndex, end: cur.endIndex, terms: [...previous] });
+      break;
+    }
+    let term: CondTerm;
+    let bodyStart: number;
+    if (cur.type === 'preproc_if' || cur.type === 'preproc_elif') {
+      const cond = cur.childForFieldName('condition');
+      if (!cond) break;
+      term = { expr: cond.text, negate: false };
+      bodyStart = cond.endIndex;
+    } else {
+      const name = cur.childForFieldName('name');
+      if (!name) break;
+      const directive = cur.child(0)?.type ?? '';
+      term = { expr: `defined(${name.text})`, negate: directive.endsWith('ndef') };
+      bodyStart = name.endIndex;
+    }
+    const alt: SyntaxNode | null = cur.childForFieldName('alternative');
+    let guard2 = false;
+    if (cur.type === 'preproc_ifdef' && term.negate && !alt) {
+      const first = cur.namedChild(1);
+      guard2 = first?.type === 'preproc_def' && first.childForFieldName('name')?.text === term.expr.slice(8, -1);
+    }
+    out.push({
+      start: bodyStart,
+      end: alt ? alt.startIndex : cur.endIndex,
+      terms: [...previous, term],
+      ...(guard2 ? { guard: true } : {}),
+    });
+    previous.push({ expr: term.expr, negate: !term.negate });
+    cur = alt;
+  }
+  return out;
+}
+
+/** Whether a number literal is negated by a unary minus, read from the text before it. */
+function negated(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  if (text[i] !== '-') return false;
+  i--;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  const c = text[i];
+  return c === ',' || c === '{' || c === '(' || c === '=';
+}
+
+/** Extracts facts from C text. Never throws: failures become diagnostics. */
+export function extractFacts(path: string, text: string, knowledge: ExtractKnowledge): FileFacts {
+  const diagnostics: FileDiagnostic[] = [];
+  const empty: FileFacts = {
+    path,
+    branches: [],
+    defines: [],
+    includes: [],
+    calls: [],
+    values: [],
+    arrays: [],
+    constants: [],
+    diagnostics,
+  };
+  if (text.includes('\0')) {
+    diagnostics.push({ code: 'c-binary', message: 'The file contains NUL bytes and was not parsed as C.' });
+    return empty;
+  }
+  try {
+    return extractUnsafe(path, text, knowledge, diagnostics);
+  } catch (e) {
+    diagnostics.push({ code: 'c-parse-failed', message: `The C parser failed: ${(e as Error).message}` });
+    return empty;
+  }
+}
+
+function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, diagnostics: FileDiagnostic[]) {
+  query ??= compileQuery(QUERY);
+  const tree = parseC(text);
+  const lines = new Lines(text);
+  const captures = query.captures(tree.rootNode);
+
+  const branches: BranchFact[] = [];
+  const fns: FnRange[] = [];
+  const defines: Omit<DefineFact, keyof Site | 'branches'>[] = [];
+  const defineIdx: number[] = [];
+  const includes: { target: string; form: IncludeFact['form']; index: number }[] = [];
+  const calls: { name: string; args: string[]; index: number; inMacro?: boolean; reference?: boolean }[] = [];
+  const values: ValueFact[] = [];
+  const arrays: ArrayFact[] = [];
+  const tables: { index: number; end: number; values: bigint[] }[] = [];
+  const literalSites = new Map<bigint, number>();
+  const stringSites: { value: string; index: number }[] = [];
+  let firstError: number | undefined;
+
+  const wantedLiteral = knowledge.signatures.literalValues;
+  const wantedStrings = knowledge.signatures.stringValues;
+  let openTable: { index: number; end: number; values: bigint[] } | undefined;
+
+  const noteLiterals = (body: string, index: number) => {
+    for (const t of tokenize(body)) {
+      if (t.kind !== 'number' || t.text.length < 4) continue;
+      const v = parseIntegerLiteral(t.text);
+      if (v !== undefined && wantedLiteral.has(v) && !literalSites.has(v)) literalSites.set(v, index);
+    }
+  };
+
+  for (const cap of captures) {
+    const node = cap.node;
+    switch (cap.name) {
+      case 'call.fn': {
+        const name = node.text;
+        if (!knowledge.functions.has(name) && !MACRO_LIKE.test(name)) break;
+        const argList = node.nextNamedSibling;
+        const args: string[] = [];
+        if (argList) {
+          for (const a of argList.namedChildren) {
+            if (a.type === 'comment') continue;
+            if (args.length >= 16) break;
+            const t = a.text;
+            args.push(t.length > MAX_ARG_TEXT ? t.slice(0, MAX_ARG_TEXT) : t);
+          }
+        }
+        calls.push({ name, args, index: node.startIndex });
+        break;
+      }
+      case 'ref': {
+        const name = node.text;
+        if (knowledge.functions.has(name)) calls.push({ name, args: [], index: node.startIndex, reference: true });
+        break;
+      }
+      case 'def':
+      case 'fdef': {
+        const nameNode = node.childForFieldName('name');
+        if (!nameNode) break;
+        const valueNode = node.childForFieldName('value');
+        const body = valueNode ? valueNode.text.trim() : '';
+        let params: string[] | undefined;
+        if (cap.name === 'fdef') {
+          const p = node.childForFieldName('parameters');
+          params = p ? p.namedChildren.map((c) => c.text) : [];
+          if (p?.text.includes('...')) params.push('__VA_ARGS__');
+        }
+        defines.push({ name: nameNode.text, body, ...(params ? { params } : {}) });
+        defineIdx.push(node.startIndex);
+        if (body) {
+          noteMacroCalls(body, node.startIndex, knowledge, calls, params !== undefined);
+          noteLiterals(body, node.startIndex);
+        }
+        break;
+      }
+      case 'pcall.dir': {
+        if (node.text !== '#undef') break;
+        const arg = node.nextNamedSibling?.text.trim();
+        if (arg && /^[A-Za-z_]\w*$/.test(arg)) {
+          defines.push({ name: arg, body: '', undef: true });
+          defineIdx.push(node.startIndex);
+        }
+        break;
+      }
+      case 'inc.path': {
+        const t = node.text;
+        const form = node.type === 'string_literal' ? 'quote' : node.type === 'system_lib_string' ? 'angle' : 'macro';
+        const target = form === 'macro' ? t : t.slice(1, -1);
+        includes.push({ target, form, index: node.startIndex });
+        break;
+      }
+      case 'if':
+        branches.push(...branchesOf(node));
+        break;
+      case 'fn.decl': {
+        const name = declaratorName(node);
+        const fnNode = node.parent;
+        if (name && fnNode) fns.push({ start: fnNode.startIndex, end: fnNode.endIndex, name });
+        break;
+      }
+      case 'enums':
+        noteEnumerators(node, values);
+        break;
+      case 'decl.name':
+      case 'asg.name': {
+        const valueNode = node.nextNamedSibling;
+        if (!valueNode) break;
+        if (cap.name === 'decl.name' && node.type === 'array_declarator' && valueNode.type === 'initializer_list') {
+          const arrName = declaratorName(node);
+          const elements = valueNode.namedChildren
+            .filter((c) => c.type === 'identifier' || c.type === 'string_literal')
+            .slice(0, 512)
+            .map((c) => c.text);
+          if (arrName && elements.length > 0) arrays.push({ name: arrName, elements });
+          break;
+        }
+        const name = cap.name === 'asg.name' ? node.text : node.type === 'identifier' ? node.text : undefined;
+        if (!name) break;
+        const vt = valueNode.type;
+        if (vt === 'initializer_list' || vt === 'compound_literal_expression') break;
+        const value = valueNode.text;
+        if (value.length <= MAX_VALUE_TEXT) values.push({ name, value, index: node.startIndex });
+        break;
+      }
+      case 'init': {
+        if (openTable && node.startIndex < openTable.end) break;
+        openTable = { index: node.startIndex, end: node.endIndex, values: [] };
+        tables.push(openTable);
+        break;
+      }
+      case 'num': {
+        const t = node.text;
+        const inTable = openTable !== undefined && node.startIndex < openTable.end;
+        if (!inTable && t.length < 4) break;
+        let v = parseIntegerLiteral(t);
+        if (v === undefined) break;
+        if (inTable && openTable!.values.length < MAX_TABLE_VALUES) {
+          if (negated(text, node.startIndex)) v = -v;
+          openTable!.values.push(v);
+        }
+        const abs = v < 0n ? -v : v;
+        if (wantedLiteral.has(abs) && !literalSites.has(abs)) literalSites.set(abs, node.startIndex);
+        break;
+      }
+      case 'str': {
+        if (wantedStrings.size === 0) break;
+        const t = node.text;
+        const inner = t.slice(1, -1);
+        if (wantedStrings.has(inner)) {
+          const parent = node.parent;
+          // Only strings that initialise data count; message strings and comments never do.
+          if (parent && (parent.type === 'init_declarator' || parent.type === 'initializer_list'))
+            stringSites.push({ value: inner, index: node.startIndex });
+        }
+        break;
+      }
+      case 'error':
+        firstError ??= node.startIndex;
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (firstError !== undefined) {
+    diagnostics.push({
+      code: 'c-syntax-error',
+      message: 'tree-sitter-c could not parse part of the file (often macro-heavy code); findings there may be missed.',
+      line: lines.lineOf(firstError) + 1,
+    });
+  }
+
+  // Function ranges let every site name its enclosing function by binary search.
+  fns.sort((a, b) => a.start - b.start);
+  const fnAt = (index: number): string | undefined => {
+    let lo = 0;
+    let hi = fns.length - 1;
+    let found: FnRange | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const f = fns[mid]!;
+      if (f.start <= index) {
+        found = f;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && index < found.end ? found.name : undefined;
+  };
+
+  branches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const parents = branchParents(branches);
+  const branchesAt = (index: number): number[] => {
+    let lo = 0;
+    let hi = branches.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (branches[mid]!.start <= index) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const chain: number[] = [];
+    for (let guard = 0; k >= 0 && guard < 100_000; guard++) {
+      const b = branches[k]!;
+      if (index >= b.start && index < b.end) chain.push(k);
+      k = parents[k]!;
+    }
+    return chain.reverse();
+  };
+
+  const site = (index: number, withFn = true): Site => {
+    const fn = withFn ? fnAt(index) : undefined;
+    return { index, ...lines.site(index), branches: branchesAt(index), ...(fn ? { fn } : {}) };
+  };
+
+  const constants: ConstantMatch[] = [];
+  for (const table of tables) {
+    if (table.values.length < 4) continue;
+    for (const signature of matchSequences(table.values, knowledge.signatures)) constants.push({ ...site(table.index), signature });
+  }
+  for (const m of matchLiteralSets(literalSites, knowledge.signatures)) constants.push({ ...site(m.index), signature: m.signature });
+  for (const s of stringSites) {
+    const signature = knowledge.signatures.stringSignature(s.value);
+    if (signature) constants.push({ ...site(s.index), signature });
+  }
+
+  const result: FileFacts = {
+    path,
+    branches,
+    defines: defines.map((d, i) => ({ ...d, ...site(defineIdx[i]!, false) })),
+    includes: includes.map((inc) => ({ target: inc.target, form: inc.form, ...site(inc.index, false) })),
+    calls: calls.map((c) => ({
+      name: c.name,
+      args: c.args,
+      ...(c.inMacro ? { inMacro: true } : {}),
+      ...(c.reference ? { reference: true } : {}),
+      ...site(c.index),
+    })),
+    values: values.map((v) => {
+      const fn = fnAt(v.index);
+      return fn ? { ...v, fn } : v;
+    }),
+    arrays,
+    constants,
+    diagnostics,
+  };
+  return result;
+}
+
+/** Parent branch of each branch (branches are sorted by start, properly nested). */
+function branchParents(branches: readonly BranchFact[]): number[] {
+  const parents: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < branches.length; i++) {
+    const b = branches[i]!;
+    while (stack.length > 0 && branches[stack[stack.length - 1]!]!.end <= b.start) stack.pop();
+    parents.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
+    stack.push(i);
+  }
+  return parents;
+}
+
+function noteEnumerators(list: SyntaxNode, values: ValueFact[]): void {
+  let base = '0';
+  let offset = 0;
+  for (const e of list.namedChildren) {
+    if (e.type !== 'enumerator') continue;
+    const name = e.childForFieldName('name')?.text;
+    const v = e.childForFieldName('value');
+    if (v) {
+      base = v.text.length <= MAX_VALUE_TEXT ? v.text : '';
+      offset = 0;
+    }
+    if (name && base) values.push({ name, value: offset === 0 ? base : `(${base}) + ${offset}`, index: e.startIndex });
+    offset++;
+  }
+}
+
+/** Calls to crypto functions written inside macro bodies (`#define HASH(o, i, n) mbedtls_sha256(i, n, o, 0)`). */
+function noteMacroCalls(
+  body: string,
+  index: number,
+  knowledge: ExtractKnowledge,
+  calls: { name: string; args: string[]; index: number; inMacro?: boolean }[],
+  functionLike: boolean,
+): void {
+  const toks = tokenize(body);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'ident' || !knowledge.functions.has(t.text)) continue;
+    const open = toks[i + 1];
+    if (open?.kind !== 'punct' || open.text !== '(') continue;
+    if (!functionLike && toks.length === 1) continue;
+    let depth = 0;
+    let j = i + 1;
+    for (; j < toks.length; j++) {
+      const x = toks[j]!;
+      if (x.kind === 'punct' && x.text === '(') depth++;
+      if (x.kind === 'punct' && x.text === ')') {
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    const args = splitArguments(toks.slice(i + 2, j)).map((a) => a.map((x) => x.text).join(' '));
+    calls.push({ name: t.text, args, index, inMacro: true });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The per-file facts a worker extracts from one C syntax tree. Plain data (structured-clone safe),
+ * so syntax trees never leave the worker; only what detection and header resolution need is kept.
+ */
+
+/** One term of a branch condition: the `#if` expression text, negated for later branches. */
+export interface CondTerm {
+  readonly expr: string;
+  readonly negate: boolean;
+}
+
+/** A preprocessor branch body: byte range plus the conjunction of terms that selects it. */
+export interface BranchFact {
+  readonly start: number;
+  readonly end: number;
+  readonly terms: readonly CondTerm[];
+  /** An include guard (`#ifndef X` directly followed by `#define X`): always taken. */
+  readonly guard?: boolean;
+}
+
+/** Where something is in the file. */
+export interface Site {
+  /** UTF-16 offset (tree-sitter index) used for ordering and branch lookup. */
+  readonly index: number;
+  /** 1-based line and column. */
+  readonly line: number;
+  readonly column: number;
+  /** The trimmed source line. */
+  readonly snippet: string;
+  /** Indices into `branches` of every branch enclosing the site, outermost first. */
+  readonly branches: readonly number[];
+  /** Enclosing function name. */
+  readonly fn?: string;
+}
+
+export interface DefineFact extends Site {
+  readonly name: string;
+  /** Parameter names of a function-like macro; absent for object-like macros. */
+  readonly params?: readonly string[];
+  readonly body: string;
+  /** `#undef` rather than `#define`. */
+  readonly undef?: boolean;
+}
+
+export interface IncludeFact extends Site {
+  /** The include target: a path, or a macro name for computed includes. */
+  readonly target: string;
+  readonly form: 'quote' | 'angle' | 'macro';
+}
+
+export interface CallFact extends Site {
+  readonly name: string;
+  /** Argument expression texts, in order. */
+  readonly args: readonly string[];
+  /** The call was found inside a macro body (its site is the `#define`). */
+  readonly inMacro?: boolean;
+  /** A function named but not called (function pointer, callback table). */
+  readonly reference?: boolean;
+}
+
+/** A name with a value expression: enumerators, const variables, local initialisations and assignments. */
+export interface ValueFact {
+  readonly name: string;
+  readonly value: string;
+  readonly index: number;
+  /** Set for locals: only visible inside this function. */
+  readonly fn?: string;
+}
+
+/** Identifier elements of a file-scope array initialiser (cipher-suite and group lists). */
+export interface ArrayFact {
+  readonly name: string;
+  readonly elements: readonly string[];
+}
+
+/** A recognised constant table or literal set. */
+export interface ConstantMatch extends Site {
+  readonly signature: string;
+}
+
+export interface FileDiagnostic {
+  readonly code: string;
+  readonly message: string;
+  readonly line?: number;
+}
+
+export interface FileFacts {
+  readonly path: string;
+  readonly branches: readonly BranchFact[];
+  readonly defines: readonly DefineFact[];
+  readonly includes: readonly IncludeFact[];
+  readonly calls: readonly CallFact[];
+  readonly values: readonly ValueFact[];
+  readonly arrays: readonly ArrayFact[];
+  readonly constants: readonly ConstantMatch[];
+  readonly diagnostics: readonly FileDiagnostic[];
+}

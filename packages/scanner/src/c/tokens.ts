@@ -1,0 +1,155 @@
+/**
+ * A small C token scanner for preprocessor text: macro bodies (`preproc_arg`, which tree-sitter-c
+ * keeps as opaque text), `#if` conditions and call arguments that must be macro-expanded before
+ * they can be evaluated (C11 6.4 lexical elements, 6.10 preprocessing directives).
+ */
+
+export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+}
+
+const PUNCTUATORS = [
+  '<<=',
+  '>>=',
+  '...',
+  '##',
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '<<',
+  '>>',
+  '->',
+  '++',
+  '--',
+] as const;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Splits text into tokens, dropping whitespace, comments and line continuations. Never throws. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
+      i++;
+      continue;
+    }
+    if (c === 92 /* \ */ && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
+      i += 2;
+      continue;
+    }
+    if (c === 47 /* / */ && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === 47 && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentPart(text.charCodeAt(j))) j++;
+      // String/char prefixes (L"", u8"") belong to the literal that follows.
+      if ((text[j] === '"' || text[j] === "'") && /^(L|u|U|u8)$/.test(text.slice(i, j))) {
+        i = j;
+        continue;
+      }
+      out.push({ kind: 'ident', text: text.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isIdentPart(d) || d === 46) j++;
+        else if ((d === 43 || d === 45) && /[eEpP]/.test(text[j - 1] ?? '') && !/^0[xX]/.test(text.slice(i, j - 1)))
+          j++;
+        else if (d === 39 /* C23 digit separator */ && isIdentPart(text.charCodeAt(j + 1))) j++;
+        else break;
+      }
+      out.push({ kind: 'number', text: text.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out.push({ kind: c === 34 ? 'string' : 'char', text: text.slice(i, Math.min(j + 1, n)) });
+      i = j + 1;
+      continue;
+    }
+    const p = PUNCTUATORS.find((op) => text.startsWith(op, i));
+    if (p) {
+      out.push({ kind: 'punct', text: p });
+      i += p.length;
+      continue;
+    }
+    out.push({ kind: 'punct', text: text[i] ?? '' });
+    i++;
+  }
+  return out;
+}
+
+/** The content of a C string literal token, with simple escapes decoded. */
+export function stringValue(token: string): string {
+  const inner = token.replace(/^(L|u8|u|U)?"/, '').replace(/"$/, '');
+  return inner.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_m, e: string) => {
+    if (e[0] === 'x') return String.fromCharCode(Number.parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(Number.parseInt(e, 8));
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0' };
+    return simple[e] ?? e;
+  });
+}
+
+/** Parses a C integer literal (decimal, hex, octal, binary; u/l suffixes). Undefined when it is not one. */
+export function parseIntegerLiteral(text: string): bigint | undefined {
+  const t = text.replace(/'/g, '').replace(/(?:[uU](?:ll|LL|l|L)?|(?:ll|LL|l|L)[uU]?)$/, '');
+  try {
+    if (/^0[xX][0-9a-fA-F]+$/.test(t)) return BigInt(t);
+    if (/^0[bB][01]+$/.test(t)) return BigInt(t);
+    if (/^0[0-7]*$/.test(t)) return t.length > 1 ? BigInt(`0o${t.slice(1)}`) : 0n;
+    if (/^[1-9][0-9]*$/.test(t)) return BigInt(t);
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Splits a call's argument tokens at top-level commas. */
+export function splitArguments(tokens: readonly Token[]): Token[][] {
+  const args: Token[][] = [];
+  let cur: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) depth++;
+    if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) depth--;
+    if (depth === 0 && t.kind === 'punct' && t.text === ',') {
+      args.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(t);
+  }
+  if (cur.length > 0 || args.length > 0) args.push(cur);
+  return args;
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { globToRegExp, resolveInclude } from './includes.js';
+import { parseNginx } from './nginx-parser.js';
+import { expandCipherString, expandCiphersuites } from './openssl-cipher-string.js';
+import { applyAlgorithmList, parseSshConfig } from './ssh-parser.js';
+import { parseGroupList } from './tls-lists.js';
+
+const names = (s: string) => expandCipherString(s).suites.map((r) => r.openssl);
+
+describe('OpenSSL cipher-string expander', () => {
+  it('intersects + combined aliases and keeps the built-in order', () => {
+    expect(names('ECDHE+AESGCM+aRSA')).toEqual(['ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES128-GCM-SHA256']);
+  });
+  it('moves with +, removes with -, kills with !', () => {
+    expect(names('AES128-SHA:ECDHE-RSA-AES128-SHA:+AES128-SHA')).toEqual(['ECDHE-RSA-AES128-SHA', 'AES128-SHA']);
+    expect(names('AES128-SHA:-AES128-SHA:AES128-SHA256:AES128-SHA')).toEqual(['AES128-SHA256', 'AES128-SHA']);
+    expect(expandCipherString('!AES128-SHA:AES128-SHA').ok).toBe(false);
+  });
+  it('sorts by strength bits with @STRENGTH (stable)', () => {
+    expect(names('AES128-SHA:AES256-SHA:@STRENGTH')).toEqual(['AES256-SHA', 'AES128-SHA']);
+  });
+  it('records @SECLEVEL without filtering the list, and rejects unknown @commands', () => {
+    const r = expandCipherString('AES128-SHA:@SECLEVEL=0');
+    expect([r.ok, r.secLevel, r.suites.length]).toEqual([true, 0, 1]);
+    expect(expandCipherString('ALL:@FOO').ok).toBe(false);
+  });
+  it('substitutes DEFAULT only at the start and SUITEB replaces the whole string', () => {
+    expect(names('DEFAULT').length).toBe(57);
+    expect(names('kRSA:DEFAULT').every((n) => !n.startsWith('ECDHE'))).toBe(true);
+    expect(names('SUITEB128:ALL')).toEqual(['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384']);
+  });
+  it('reports names OpenSSL silently ignores', () => {
+    expect(expandCipherString('FOO:AES128-SHA').unknownNames).toEqual(['FOO']);
+  });
+  it('parses TLS 1.3 Ciphersuites separately', () => {
+    expect(expandCiphersuites('TLS_AES_128_GCM_SHA256:BOGUS').suites.map((s) => s.codePoint)).toEqual(['0x1301']);
+  });
+});
+
+describe('group lists', () => {
+  it('classifies hybrid, pure and obsolete PQ groups with code points and strips 3.5 prefixes', () => {
+    expect(
+      parseGroupList(
+        '?*X25519MLKEM768 / x25519:P-256:-ffdhe2048:MLKEM1024:X25519Kyber768Draft00:p384_kyber768:brainpool',
+      ),
+    ).toEqual([
+      {
+        name: 'X25519MLKEM768',
+        codePoint: '0x11EC',
+        algorithm: { id: 'x25519mlkem768', components: [{ id: 'ml-kem-768' }, { id: 'x25519' }] },
+      },
+      { name: 'x25519', codePoint: '0x001D', algorithm: { id: 'x25519' } },
+      { name: 'secp256r1', codePoint: '0x0017', algorithm: { id: 'ecdh', curve: 'p-256' } },
+      { name: 'MLKEM1024', codePoint: '0x0202', algorithm: { id: 'ml-kem-1024' } },
+      {
+        name: 'X25519Kyber768Draft00',
+        codePoint: '0x6399',
+        algorithm: { id: 'x25519kyber768draft00', components: [{ id: 'x25519' }, { id: 'kyber-768' }] },
+      },
+      {
+        name: 'p384_kyber768',
+        algorithm: {
+          id: 'unknown',
+          parameterSet: 'p384_kyber768',
+          components: [{ id: 'ecdh', curve: 'p-384' }, { id: 'kyber-768' }],
+        },
+      },
+      { name: 'brainpool', algorithm: { id: 'unknown', parameterSet: 'brainpool' } },
+    ]);
+  });
+});
+
+describe('nginx grammar', () => {
+  it('handles quotes, escapes, comments and nested blocks', () => {
+    const r = parseNginx('http { # c\n  ssl_ciphers "A:B" \'C\\;D\';\n  server { listen 443 ssl; }\n}\n');
+    expect(r.problems).toEqual([]);
+    expect(r.directives[0]!.block!.map((d) => [d.name, d.args, d.line])).toEqual([
+      ['ssl_ciphers', ['A:B', 'C;D'], 2],
+      ['server', [], 3],
+    ]);
+  });
+  it('recovers from a stray closing brace and a missing one', () => {
+    const r = parseNginx('}\nhttp { server { listen 443;\n');
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([
+      ['unbalanced-brace', 1],
+      ['unbalanced-brace', 2],
+      ['unbalanced-brace', 2],
+    ]);
+    expect(r.directives[0]!.block![0]!.block![0]!.name).toBe('listen');
+  });
+});
+
+describe('OpenSSH grammar', () => {
+  it('parses Keyword=value and quoted arguments', () => {
+    expect(
+      parseSshConfig('Ciphers=aes128-ctr\nHostKey "/etc/ssh/my key"\n', 'c').lines.map((l) => [l.keyword, l.args]),
+    ).toEqual([
+      ['ciphers', ['aes128-ctr']],
+      ['hostkey', ['/etc/ssh/my key']],
+    ]);
+  });
+  it('applies + - ^ modifiers', () => {
+    expect(applyAlgorithmList('+c', ['a', 'b'])).toEqual(['a', 'b', 'c']);
+    expect(applyAlgorithmList('^c,b', ['a', 'b'])).toEqual(['c', 'b', 'a']);
+    expect(applyAlgorithmList('-a*', ['ab', 'b', 'ac'])).toEqual(['b']);
+    expect(applyAlgorithmList('x,y', ['a'])).toEqual(['x', 'y']);
+  });
+});
+
+describe('include resolution', () => {
+  const files = new Map([
+    ['etc/nginx/conf.d/a.conf', 1],
+    ['etc/nginx/conf.d/b.conf', 1],
+    ['etc/nginx/nginx.conf', 1],
+  ]);
+  it('maps absolute paths into the scan root and sorts glob matches', () => {
+    expect(resolveInclude('/etc/nginx/conf.d/*.conf', 'etc/nginx', files).paths).toEqual([
+      'etc/nginx/conf.d/a.conf',
+      'etc/nginx/conf.d/b.conf',
+    ]);
+    expect(resolveInclude('conf.d/b.conf', 'etc/nginx', files).paths).toEqual(['etc/nginx/conf.d/b.conf']);
+  });
+  it('refuses paths escaping the root', () => {
+    expect(resolveInclude('../../../x.conf', 'etc/nginx', files)).toEqual({ paths: [], outside: true });
+    expect(globToRegExp('a/*.conf').test('a/b/c.conf')).toBe(false);
+  });
+});

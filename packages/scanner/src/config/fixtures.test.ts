@@ -1,0 +1,36 @@
+/**
+ * Table-driven fixture suite: every fixtures/configs/<format>/<variant>/ directory is scanned by the
+ * format's detector and compared with its expected.json (findings summarised, diagnostics by code).
+ * Regenerate after a reviewed behaviour change with PQREADY_UPDATE_EXPECTED=1.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nginxTls } from '../detectors/nginx-tls/index.js';
+import { opensshConfig } from '../detectors/openssh-config/index.js';
+import type { Detector } from '../detectors/types.js';
+import { listFiles, runConfigDetector, summarize } from './test-support/fixture-context.js';
+
+const root = resolve(__dirname, '../../../../fixtures/configs');
+const DETECTORS: Record<string, { detector: Detector; assume?: Record<string, string> }> = {
+  nginx: { detector: nginxTls, assume: { nginx: '1.22', openssl: '3.0' } },
+  openssh: { detector: opensshConfig, assume: { openssh: '9.2' } },
+};
+
+for (const [format, { detector, assume }] of Object.entries(DETECTORS)) {
+  const dir = join(root, format);
+  describe.skipIf(!existsSync(dir))(`${format} fixtures`, () => {
+    for (const variant of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      it(variant, async () => {
+        const r = await runConfigDetector(detector, listFiles(join(dir, variant)), assume);
+        const actual = {
+          findings: r.findings.map(summarize),
+          diagnostics: r.diagnostics.map((d) => `${d.code} ${d.path}:${d.line ?? ''}`),
+        };
+        const file = join(dir, variant, 'expected.json');
+        if (process.env.PQREADY_UPDATE_EXPECTED) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+        expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+      });
+    }
+  });
+}

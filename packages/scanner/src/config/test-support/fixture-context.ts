@@ -1,0 +1,99 @@
+/**
+ * Test support for the config detectors: a DetectContext over a fixture directory (or in-memory files),
+ * and a runner that applies a detector the way the scan runner does (accepts → detect / scanAll).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic, Finding, ProtocolFinding } from '@pqready/core';
+import type { DetectContext, Detector, FileHead, ScanFile, ScanOptions } from '../../detectors/types.js';
+
+export function listFiles(dir: string): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const abs = join(d, name);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else if (name !== 'expected.json')
+        out.set(relative(dir, abs).split(sep).join('/'), new Uint8Array(readFileSync(abs)));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function memoryFiles(files: Record<string, string | Uint8Array>): Map<string, Uint8Array> {
+  return new Map(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? new TextEncoder().encode(v) : v]));
+}
+
+function scanFile(path: string, bytes: Uint8Array): ScanFile {
+  return {
+    path,
+    absPath: `/fixture/${path}`,
+    size: bytes.length,
+    head: bytes.subarray(0, 4096),
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    text: () => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''),
+  };
+}
+
+export async function runConfigDetector(
+  detector: Detector,
+  files: Map<string, Uint8Array>,
+  assume: Record<string, string> = {},
+  extra: Partial<ScanOptions> = {},
+): Promise<{ findings: Finding[]; diagnostics: Diagnostic[]; accepted: string[] }> {
+  const heads = new Map<string, FileHead>();
+  for (const [p, b] of files) heads.set(p, scanFile(p, b));
+  const ctx: DetectContext = {
+    scanTime: new Date('2026-01-01T00:00:00Z'),
+    options: { defines: {}, assume, followIncludesOutside: false, jobs: 1, ...extra },
+    files: heads,
+    readFile: async (p) => {
+      const b = files.get(p);
+      return b ? scanFile(p, b) : undefined;
+    },
+  };
+  const accepted = [...heads.values()].filter((h) => detector.accepts(h));
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (detector.scanAll) {
+    for await (const r of detector.scanAll(accepted, ctx)) {
+      findings.push(...r.findings);
+      diagnostics.push(...r.diagnostics);
+    }
+  } else {
+    for (const h of accepted) {
+      const r = await detector.detect!(scanFile(h.path, files.get(h.path)!), ctx);
+      findings.push(...r.findings);
+      diagnostics.push(...r.diagnostics);
+    }
+  }
+  return { findings, diagnostics, accepted: accepted.map((h) => h.path) };
+}
+
+/** The comparable summary of a protocol finding used by expected.json files. */
+export function summarize(f: Finding): Record<string, unknown> {
+  const p = f as ProtocolFinding;
+  return {
+    context: p.context,
+    state: p.state,
+    origin: p.origin,
+    at: `${p.evidence.path}:${p.evidence.line}`,
+    type: p.protocol.type,
+    versions: p.protocol.versions,
+    flags: p.protocol.flags ?? [],
+    suites: p.protocol.cipherSuites.map((s) => s.openssl ?? s.name),
+    groups: p.protocol.groups.map((g) => g.name),
+    ...(p.protocol.signatureAlgorithms.length > 0
+      ? { sigalgs: p.protocol.signatureAlgorithms.map((g) => g.name) }
+      : {}),
+    ...(p.protocol.algorithms && p.protocol.algorithms.length > 0
+      ? { algorithms: p.protocol.algorithms.map((a) => a.parameterSet ?? a.id) }
+      : {}),
+    ...(p.protocol.references && p.protocol.references.length > 0
+      ? { references: p.protocol.references.map((r) => `${r.directive}=${r.path}`) }
+      : {}),
+  };
+}

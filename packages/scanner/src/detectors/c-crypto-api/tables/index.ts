@@ -1,0 +1,72 @@
+/**
+ * All C library tables merged into lookup maps. Function names may belong to several libraries
+ * (`crypto_sign_keypair` in libsodium and in PQClean-style code); the candidates keep their header
+ * hints so the resolver can pick by what the translation unit includes.
+ */
+import { bearsslTable } from './bearssl.js';
+import { libsodiumTable } from './libsodium.js';
+import { liboqsTable } from './liboqs.js';
+import { mbedtlsTable } from './mbedtls.js';
+import { microEccTable } from './micro-ecc.js';
+import { monocypherTable } from './monocypher.js';
+import { opensslTable } from './openssl.js';
+import { pqPattern, pqTable } from './pq-reference.js';
+import { psaTable } from './psa.js';
+import { tinycryptTable } from './tinycrypt.js';
+import type { ApiRow, ConstructorRow, LibraryTable, RefPart } from './types.js';
+import { wolfcryptTable } from './wolfcrypt.js';
+
+export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
+  mbedtlsTable,
+  psaTable,
+  wolfcryptTable,
+  opensslTable,
+  tinycryptTable,
+  microEccTable,
+  bearsslTable,
+  libsodiumTable,
+  monocypherTable,
+  liboqsTable,
+  pqTable,
+]);
+
+export interface FunctionCandidate {
+  readonly library: string;
+  readonly row: ApiRow;
+  readonly headers?: readonly string[];
+}
+
+const functions = new Map<string, FunctionCandidate[]>();
+const symbols = new Map<string, RefPart>();
+const constructors = new Map<string, ConstructorRow>();
+const names = new Map<string, RefPart>();
+
+for (const t of LIBRARY_TABLES) {
+  for (const [name, row] of Object.entries(t.functions)) {
+    const list = functions.get(name) ?? [];
+    list.push({ library: t.library, row, ...(t.headers ? { headers: t.headers } : {}) });
+    functions.set(name, list);
+  }
+  for (const [k, v] of Object.entries(t.symbols ?? {})) symbols.set(k, v);
+  for (const [k, v] of Object.entries(t.constructors ?? {})) constructors.set(k, v);
+  for (const [k, v] of Object.entries(t.names ?? {})) names.set(k, v);
+}
+
+/** Candidates for a function name: table rows, then name patterns (PQClean namespaced symbols). */
+export function functionCandidates(name: string): readonly FunctionCandidate[] | undefined {
+  const hit = functions.get(name);
+  if (hit) return hit;
+  const p = pqPattern(name);
+  return p ? [p] : undefined;
+}
+
+/** Whether a name is a crypto API function (the extractor keeps only such calls). */
+export const cryptoFunctions = {
+  has(name: string): boolean {
+    return functions.has(name) || pqPattern(name) !== undefined;
+  },
+};
+
+export const SYMBOLS: ReadonlyMap<string, RefPart> = symbols;
+export const CONSTRUCTORS: ReadonlyMap<string, ConstructorRow> = constructors;
+export const NAMES: ReadonlyMap<string, RefPart> = names;

@@ -1,0 +1,33 @@
+/**
+ * nginx TLS knowledge: directive defaults per nginx version and which directives name files.
+ * Source: nginx ngx_http_ssl_module documentation (defaults and "changed in" notes).
+ */
+import { PROTOCOL_SOURCES } from '@pqready/core';
+
+export const NGINX_SOURCE = PROTOCOL_SOURCES.nginxDocs;
+
+/** Assumed nginx version when the scan states none (Debian 12 ships 1.22). */
+export const DEFAULT_NGINX_VERSION = '1.22';
+
+/** `ssl_protocols` default by first nginx version (1.13.0 added TLSv1.3, 1.23.4 dropped TLSv1/TLSv1.1). */
+export const NGINX_PROTOCOL_DEFAULTS: readonly { readonly since: string; readonly value: string }[] = Object.freeze([
+  { since: '0.0', value: 'TLSv1 TLSv1.1 TLSv1.2' },
+  { since: '1.13.0', value: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3' },
+  { since: '1.23.4', value: 'TLSv1.2 TLSv1.3' },
+]);
+
+/** `ssl_ciphers` default since 1.0.5. */
+export const NGINX_DEFAULT_CIPHERS = 'HIGH:!aNULL:!MD5';
+
+/** Directives whose argument is a certificate, key or parameter file. */
+export const NGINX_FILE_DIRECTIVES: readonly string[] = Object.freeze([
+  'ssl_certificate',
+  'ssl_certificate_key',
+  'ssl_trusted_certificate',
+  'ssl_client_certificate',
+  'ssl_dhparam',
+  'ssl_stapling_file',
+]);
+
+/** Blocks that hold TLS servers (`http`, `stream`, `mail`), each containing `server` blocks. */
+export const NGINX_SERVER_PARENTS: readonly string[] = Object.freeze(['http', 'stream', 'mail']);

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { ProtocolFinding } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { listFiles, memoryFiles, runConfigDetector } from '../../config/test-support/fixture-context.js';
+import { opensshConfig } from './index.js';
+
+const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+
+describe('openssh-config', () => {
+  it('applies + and - modifiers to the defaults of the stated OpenSSH version', async () => {
+    const r = await runConfigDetector(opensshConfig, fx('positive'), { openssh: '9.2' });
+    const f = r.findings[0] as ProtocolFinding;
+    expect(f.protocol.groups.map((g) => g.name)).toEqual([
+      'sntrup761x25519-sha512@openssh.com',
+      'curve25519-sha256',
+      'curve25519-sha256@libssh.org',
+      'ecdh-sha2-nistp256',
+      'ecdh-sha2-nistp384',
+      'ecdh-sha2-nistp521',
+      'diffie-hellman-group-exchange-sha256',
+      'diffie-hellman-group16-sha512',
+      'diffie-hellman-group18-sha512',
+      'diffie-hellman-group14-sha256',
+      'diffie-hellman-group14-sha1',
+    ]);
+    expect(f.protocol.groups[0]!.algorithm.id).toBe('sntrup761x25519-sha512');
+    expect(f.properties?.['ssh.ciphers']).toBe(
+      'chacha20-poly1305@openssh.com,aes128-gcm@openssh.com,aes256-gcm@openssh.com',
+    );
+    expect(f.protocol.flags).toEqual(['sha1-kex', 'sha1-or-md5-mac']);
+    expect(f.protocol.references).toEqual([{ directive: 'HostKey', path: '/etc/ssh/ssh_host_ed25519_key' }]);
+  });
+
+  it('puts ML-KEM first from OpenSSH 10.0 defaults and flags a missing PQ kex before 9.0', async () => {
+    const files = memoryFiles({ sshd_config: 'PermitRootLogin no\n' });
+    const v10 = (await runConfigDetector(opensshConfig, files, { openssh: '10.0' })).findings[0] as ProtocolFinding;
+    const v88 = (await runConfigDetector(opensshConfig, files, { openssh: '8.8' })).findings[0] as ProtocolFinding;
+    expect(v10.protocol.groups[0]).toMatchObject({
+      name: 'mlkem768x25519-sha256',
+      algorithm: { id: 'mlkem768x25519-sha256' },
+    });
+    expect(v10.origin).toBe('default');
+    expect(v88.protocol.groups.map((g) => g.name).indexOf('sntrup761x25519-sha512@openssh.com')).toBe(5);
+  });
+
+  it('does not claim a text file that merely mentions SSH', async () => {
+    const r = await runConfigDetector(opensshConfig, fx('clean'));
+    expect(r.accepted).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('keeps the first value and reports later ones as overridden; commented lines configure nothing', async () => {
+    const files = memoryFiles({
+      sshd_config:
+        '# KexAlgorithms diffie-hellman-group1-sha1\nKexAlgorithms curve25519-sha256\nKexAlgorithms diffie-hellman-group1-sha1\n',
+    });
+    const r = await runConfigDetector(opensshConfig, files);
+    expect(
+      r.findings.map((f) => [f.state, f.evidence.line, (f as ProtocolFinding).protocol.groups.map((g) => g.name)]),
+    ).toEqual([
+      ['active', 2, ['curve25519-sha256']],
+      ['overridden', 3, ['diffie-hellman-group1-sha1']],
+    ]);
+  });
+
+  it('survives binary junk and include cycles', async () => {
+    const junk = new Uint8Array(50_000).map((_, i) => (i * 31) % 256);
+    const files = memoryFiles({
+      sshd_config: 'Include sshd_config\nCiphers aes128-ctr\n',
+      'sshd_config.d/x.conf': junk,
+    });
+    const r = await runConfigDetector(opensshConfig, files);
+    expect(r.diagnostics.map((d) => d.code)).toContain('include-cycle');
+    expect(r.findings.length).toBeGreaterThan(0);
+  });
+});

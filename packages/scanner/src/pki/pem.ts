@@ -1,0 +1,129 @@
+/**
+ * PEM block finder (RFC 7468 textual encodings, with RFC 1421 headers such as
+ * `Proc-Type` / `DEK-Info` of legacy encrypted keys).
+ *
+ * Works on raw bytes, not decoded text: offsets are byte offsets, invalid UTF-8 around the
+ * blocks does not matter, and a huge file is scanned linearly with `indexOf` for the
+ * `-----BEGIN ` marker only. Body lines may be wrapped in C/C++ string literals
+ * (`"MIIB…\n"`), the common way firmware embeds certificates.
+ */
+
+export interface PemBlock {
+  readonly label: string;
+  /** RFC 1421 headers (`Proc-Type`, `DEK-Info`, …), names as written. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Decoded body; absent when `error` is set. */
+  readonly der?: Uint8Array;
+  readonly error?: 'pem-truncated' | 'pem-invalid-base64' | 'pem-empty';
+  /** 1-based line of the BEGIN marker. */
+  readonly line: number;
+  /** Byte offset of the BEGIN marker. */
+  readonly offset: number;
+}
+
+const BEGIN = Buffer.from('-----BEGIN ');
+const DASHES = '-----';
+/** RFC 7468 §3: labels are printable ASCII; a cap keeps a hostile file from producing huge labels. */
+const MAX_LABEL = 64;
+/** Bodies above this are not PEM objects worth decoding (largest SLH-DSA certificates are ~70 KB). */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const BASE64_LINE = /^[A-Za-z0-9+/]*={0,2}$/;
+const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/;
+
+/** True when the bytes contain a PEM BEGIN marker (used by `accepts` on the file head). */
+export function hasPemBegin(bytes: Uint8Array, label?: string): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (label === undefined) return buf.indexOf(BEGIN) >= 0;
+  return buf.indexOf(`-----BEGIN ${label}-----`, 0, 'latin1') >= 0;
+}
+
+/** Strips the wrapping a body line gets inside a C string literal or a config value. */
+function cleanBodyLine(raw: string): string {
+  let line = raw.trim();
+  line = line.replace(/^[("'`]+/, '').replace(/[\s"'`),;\\]+$/, '');
+  line = line.replace(/(\\r)?\\n$/, '').replace(/["'`]+$/, '');
+  return line.trim();
+}
+
+/** Finds every PEM block in `bytes`, in order. Never throws. */
+export function findPemBlocks(bytes: Uint8Array): PemBlock[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const blocks: PemBlock[] = [];
+  let line = 1;
+  let lineCountedTo = 0;
+  let from = 0;
+  for (;;) {
+    const at = buf.indexOf(BEGIN, from);
+    if (at < 0) break;
+    line += countNewlines(buf, lineCountedTo, at);
+    lineCountedTo = at;
+    const labelStart = at + BEGIN.length;
+    const labelEnd = buf.indexOf(DASHES, labelStart, 'latin1');
+    if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL) {
+      from = labelStart;
+      continue;
+    }
+    const label = buf.toString('latin1', labelStart, labelEnd);
+    if (!/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(label)) {
+      from = labelStart;
+      continue;
+    }
+    const bodyStart = labelEnd + DASHES.length;
+    const endMarker = `-----END ${label}-----`;
+    const endAt = buf.indexOf(endMarker, bodyStart, 'latin1');
+    const nextBegin = buf.indexOf(BEGIN, bodyStart);
+    if (endAt < 0 || (nextBegin >= 0 && nextBegin < endAt)) {
+      blocks.push({ label, headers: {}, error: 'pem-truncated', line, offset: at });
+      from = bodyStart;
+      continue;
+    }
+    if (endAt - bodyStart > MAX_BODY_BYTES) {
+      blocks.push({ label, headers: {}, error: 'pem-invalid-base64', line, offset: at });
+      from = endAt + endMarker.length;
+      continue;
+    }
+    blocks.push({ label, line, offset: at, ...decodeBody(buf.toString('latin1', bodyStart, endAt)) });
+    from = endAt + endMarker.length;
+  }
+  return blocks;
+}
+
+function countNewlines(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(10, from); i >= 0 && i < to; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+function decodeBody(body: string): Pick<PemBlock, 'headers' | 'der' | 'error'> {
+  const headers: Record<string, string> = {};
+  const parts: string[] = [];
+  let inHeaders = true;
+  let lastHeader: string | undefined;
+  for (const raw of body.split(/\r?\n|\r/)) {
+    const line = cleanBodyLine(raw);
+    if (line === '') {
+      if (parts.length > 0 || Object.keys(headers).length > 0) inHeaders = false;
+      continue;
+    }
+    if (inHeaders) {
+      const h = HEADER_LINE.exec(line);
+      if (h) {
+        lastHeader = h[1]!;
+        headers[lastHeader] = h[2]!.trim();
+        continue;
+      }
+      // RFC 1421 header continuation lines start with whitespace.
+      if (lastHeader !== undefined && /^[ \t]/.test(raw) && parts.length === 0 && raw.includes(',')) {
+        headers[lastHeader] += line;
+        continue;
+      }
+    }
+    inHeaders = false;
+    parts.push(line);
+  }
+  const text = parts.join('');
+  if (text === '') return { headers, error: 'pem-empty' };
+  if (!BASE64_LINE.test(text) || text.length % 4 === 1) return { headers, error: 'pem-invalid-base64' };
+  return { headers, der: new Uint8Array(Buffer.from(text, 'base64')) };
+}

@@ -1,0 +1,43 @@
+/**
+ * Total orders for findings and diagnostics, so that output bytes never depend on walk timing,
+ * worker scheduling or detector order.
+ */
+import type { Diagnostic, Finding } from '@pqready/core';
+
+const cmp = (a: string | number | undefined, b: string | number | undefined): number => {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+};
+
+/** Canonical JSON (sorted keys) as the last tie-breaker: two findings that compare equal are identical. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => cmp(a, b)))
+      : v,
+  );
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.evidence.path, b.evidence.path) ||
+    cmp(a.evidence.line ?? 0, b.evidence.line ?? 0) ||
+    cmp(a.evidence.column ?? 0, b.evidence.column ?? 0) ||
+    cmp(a.evidence.offset ?? 0, b.evidence.offset ?? 0) ||
+    cmp(a.detector, b.detector) ||
+    cmp(a.kind, b.kind) ||
+    cmp(canonicalJson(a), canonicalJson(b))
+  );
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    cmp(a.path ?? '', b.path ?? '') ||
+    cmp(a.line ?? 0, b.line ?? 0) ||
+    cmp(a.detector ?? '', b.detector ?? '') ||
+    cmp(a.code, b.code) ||
+    cmp(a.message, b.message)
+  );
+}

@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Finding } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import type { Detector } from '../detectors/types.js';
+import { scan } from './scan.js';
+
+const scanTime = new Date('2026-01-01T00:00:00Z');
+
+/** A detector that reports one finding per line containing "RSA" (test double for the runner only). */
+const lineDetector: Detector = {
+  id: 'test-lines',
+  summary: 'test',
+  accepts: (f) => f.path.endsWith('.txt'),
+  detect: (file) => ({
+    findings: file
+      .text()
+      .split('\n')
+      .flatMap((line, i): Finding[] =>
+        line.includes('RSA')
+          ? [
+              {
+                kind: 'algorithm',
+                detector: 'test-lines',
+                role: 'api-call',
+                algorithm: { id: 'rsa' },
+                evidence: { path: file.path, line: i + 1 },
+              },
+            ]
+          : [],
+      ),
+    diagnostics: [],
+  }),
+};
+
+const throwingDetector: Detector = {
+  id: 'test-throws',
+  summary: 'test',
+  accepts: () => true,
+  detect: () => {
+    throw new Error('boom\n    at secret/stack/frame.js:1:1');
+  },
+};
+
+function tree(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'pqready-walk-'));
+  mkdirSync(path.join(root, 'a/b'), { recursive: true });
+  writeFileSync(path.join(root, 'a/one.txt'), 'RSA\nnothing\nRSA again\n');
+  writeFileSync(path.join(root, 'a/b/two.txt'), 'RSA\n');
+  writeFileSync(path.join(root, 'empty.txt'), '');
+  writeFileSync(path.join(root, 'big.bin'), Buffer.alloc(2048, 1));
+  symlinkSync(root, path.join(root, 'a/b/loop'));
+  symlinkSync(path.join(root, 'missing'), path.join(root, 'dangling'));
+  execFileSync('mkfifo', [path.join(root, 'fifo')]);
+  return root;
+}
+
+describe('scan runner', () => {
+  it('finds every occurrence, with POSIX paths relative to the root and file hashes', async () => {
+    const root = tree();
+    const inv = await scan({ roots: [root], scanTime, detectors: [lineDetector], maxFileBytes: 1024 });
+    expect(inv.findings.map((f) => `${f.evidence.path}:${f.evidence.line}`)).toEqual([
+      'a/b/two.txt:1',
+      'a/one.txt:1',
+      'a/one.txt:3',
+    ]);
+    expect(inv.findings.every((f) => /^[0-9a-f]{64}$/.test(f.evidence.fileSha256 ?? ''))).toBe(true);
+    expect(inv.scannedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('turns symlink loops, dangling links, oversized and special files into diagnostics and goes on', async () => {
+    const root = tree();
+    const inv = await scan({ roots: [root], scanTime, detectors: [lineDetector], maxFileBytes: 1024 });
+    const codes = inv.diagnostics.map((d) => `${d.code}@${d.path}`);
+    expect(codes).toContain('symlink-loop@a/b/loop');
+    expect(codes).toContain('broken-symlink@dangling');
+    expect(codes).toContain('file-too-large@big.bin');
+    expect(codes).toContain('not-a-regular-file@fifo');
+    expect(inv.stats.filesSkipped).toBe(1);
+  });
+
+  it('reports a throwing detector as a one-line diagnostic without its stack, and still runs the others', async () => {
+    const root = tree();
+    const inv = await scan({
+      roots: [root],
+      scanTime,
+      detectors: [throwingDetector, lineDetector],
+      maxFileBytes: 1024,
+    });
+    expect(inv.findings).toHaveLength(3);
+    const failures = inv.diagnostics.filter((d) => d.code === 'detector-failed');
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((d) => !d.message.includes('frame.js'))).toBe(true);
+  });
+
+  it('is deterministic: two scans of the same tree are identical', async () => {
+    const root = tree();
+    const a = await scan({ roots: [root], scanTime, detectors: [lineDetector] });
+    const b = await scan({ roots: [root], scanTime, detectors: [lineDetector] });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it('scans a single file root and reports a missing root as an error diagnostic', async () => {
+    const root = tree();
+    const inv = await scan({
+      roots: [path.join(root, 'a/one.txt'), path.join(root, 'nope')],
+      scanTime,
+      detectors: [lineDetector],
+    });
+    expect(inv.findings).toHaveLength(2);
+    expect(inv.diagnostics.some((d) => d.code === 'root-unreadable' && d.severity === 'error')).toBe(true);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * The scan runner: walk → read → detect → merge. The one place (with the CLI) that touches the
+ * file system. Detectors that throw become diagnostics; the scan always completes and its
+ * output is sorted so that the same tree gives the same bytes.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Diagnostic, Finding, Inventory } from '@pqready/core';
+import { detectors as defaultDetectors } from '../detectors/index.js';
+import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
+import { compareDiagnostics, compareFindings } from './order.js';
+import { makeScanFile, readHead } from './scan-file.js';
+import { walk } from './walk.js';
+
+/** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ScanRequest {
+  readonly roots: readonly string[];
+  readonly scanTime: Date;
+  readonly options?: Partial<ScanOptions>;
+  readonly detectors?: readonly Detector[];
+  readonly maxFileBytes?: number;
+  readonly toolVersion?: string;
+  /** Called as files are walked and read; for progress display only. */
+  readonly onProgress?: (event: { readonly phase: 'walk' | 'detect'; readonly files: number }) => void;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof RangeError) return 'input too deeply nested or too large for this detector';
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+function crashDiagnostic(detector: Detector, error: unknown, path?: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'detector-failed',
+    message: `Detector ${detector.id} could not process this input: ${errorMessage(error)}.`,
+    ...(path === undefined ? {} : { path }),
+    detector: detector.id,
+  };
+}
+
+export async function scan(request: ScanRequest): Promise<Inventory> {
+  const detectorList = request.detectors ?? defaultDetectors;
+  const maxFileBytes = request.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const options: ScanOptions = {
+    defines: request.options?.defines ?? {},
+    assume: request.options?.assume ?? {},
+    followIncludesOutside: request.options?.followIncludesOutside ?? false,
+    jobs: request.options?.jobs ?? availableParallelism(),
+  };
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, FileHead>();
+  const hashes = new Map<string, string>();
+  let bytesScanned = 0;
+  let filesSkipped = 0;
+
+  const absorb = (result: DetectResult): void => {
+    findings.push(...result.findings);
+    diagnostics.push(...result.diagnostics);
+  };
+
+  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
+  for await (const event of walk(request.roots)) {
+    if (event.diagnostic) diagnostics.push(event.diagnostic);
+    const file = event.file;
+    if (!file) continue;
+    if (file.size > maxFileBytes) {
+      filesSkipped++;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'file-too-large',
+        message: `File of ${file.size} bytes is larger than the ${maxFileBytes}-byte limit and was not read.`,
+        path: file.path,
+        detector: 'scan',
+      });
+      continue;
+    }
+    try {
+      files.set(file.path, { ...file, head: await readHead(file.absPath, file.size) });
+    } catch (error) {
+      filesSkipped++;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unreadable',
+        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
+        path: file.path,
+        detector: 'scan',
+      });
+    }
+    request.onProgress?.({ phase: 'walk', files: files.size });
+  }
+
+  const read = async (head: FileHead): Promise<ScanFile | undefined> => {
+    try {
+      const scanFile = makeScanFile(head, new Uint8Array(await readFile(head.absPath)));
+      hashes.set(head.path, scanFile.sha256);
+      return scanFile;
+    } catch (error) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unreadable',
+        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
+        path: head.path,
+        detector: 'scan',
+      });
+      return undefined;
+    }
+  };
+
+  const ctx: DetectContext = {
+    scanTime: request.scanTime,
+    options,
+    files,
+    readFile: async (path) => {
+      const head = files.get(path);
+      return head ? read(head) : undefined;
+    },
+  };
+
+  // Phase 2: per-file detectors; each file is read once for all of them.
+  const perFile = detectorList.filter((d) => d.detect);
+  let done = 0;
+  for (const head of files.values()) {
+    const accepting = perFile.filter((d) => {
+      try {
+        return d.accepts(head);
+      } catch (error) {
+        diagnostics.push(crashDiagnostic(d, error, head.path));
+        return false;
+      }
+    });
+    if (accepting.length === 0) continue;
+    const file = await read(head);
+    if (!file) continue;
+    bytesScanned += file.size;
+    for (const detector of accepting) {
+      try {
+        absorb(await detector.detect!(file, ctx));
+      } catch (error) {
+        diagnostics.push(crashDiagnostic(detector, error, head.path));
+      }
+    }
+    request.onProgress?.({ phase: 'detect', files: ++done });
+  }
+
+  // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
+  for (const detector of detectorList.filter((d) => d.scanAll)) {
+    const accepted = [...files.values()].filter((head) => {
+      try {
+        return detector.accepts(head);
+      } catch (error) {
+        diagnostics.push(crashDiagnostic(detector, error, head.path));
+        return false;
+      }
+    });
+    if (accepted.length === 0) continue;
+    try {
+      for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
+    } catch (error) {
+      diagnostics.push(crashDiagnostic(detector, error));
+    }
+  }
+
+  const withHashes = findings.map((f): Finding => {
+    const sha = f.evidence.fileSha256 ?? hashes.get(f.evidence.path);
+    return sha && !f.evidence.fileSha256 ? { ...f, evidence: { ...f.evidence, fileSha256: sha } } : f;
+  });
+  return {
+    tool: { name: 'pqready', version: request.toolVersion ?? '0.0.0' },
+    scannedAt: request.scanTime.toISOString(),
+    roots: request.roots.map((r) => r.split('\\').join('/')),
+    findings: withHashes.sort(compareFindings),
+    diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
+    stats: { filesScanned: files.size, bytesScanned, filesSkipped },
+  };
+}
+
+function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

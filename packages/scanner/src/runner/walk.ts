@@ -1,0 +1,141 @@
+/**
+ * Walks the scan roots and yields every regular file once, with its path relative to the scan
+ * root in POSIX form. Directory symlinks are followed, but a directory already on the walk
+ * (same device and inode) is never entered twice, so symlink loops end with a diagnostic.
+ */
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, opendir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '@pqready/core';
+
+export interface WalkedFile {
+  readonly path: string;
+  readonly absPath: string;
+  readonly size: number;
+}
+
+export interface WalkEvent {
+  readonly file?: WalkedFile;
+  readonly diagnostic?: Diagnostic;
+}
+
+/** Version-control metadata holds no shipped crypto and is large; everything else is walked. */
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/** How evidence paths are written: relative to the single directory root, else relative to the working directory. */
+export function displayBase(roots: readonly string[], rootStats: readonly (Stats | undefined)[]): string {
+  if (roots.length === 1 && rootStats[0]?.isDirectory()) return path.resolve(roots[0]!);
+  if (roots.length === 1 && rootStats[0]?.isFile()) return path.dirname(path.resolve(roots[0]!));
+  return process.cwd();
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function diag(code: string, message: string, relPath: string, severity: Diagnostic['severity'] = 'warning'): WalkEvent {
+  return { diagnostic: { severity, code, message, path: relPath, detector: 'walk' } };
+}
+
+export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEvent> {
+  const rootStats = await Promise.all(roots.map((r) => stat(r).catch(() => undefined)));
+  const base = displayBase(roots, rootStats);
+  const rel = (abs: string): string => toPosix(path.relative(base, abs)) || path.basename(abs);
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  for (const [i, root] of roots.entries()) {
+    const abs = path.resolve(root);
+    const st = rootStats[i];
+    if (!st) {
+      yield diag(
+        'root-unreadable',
+        `Cannot read scan root ${root}: ${describeError(await stat(abs).catch((e) => e))}.`,
+        toPosix(root),
+        'error',
+      );
+      continue;
+    }
+    if (st.isFile()) {
+      const key = `${st.dev}:${st.ino}`;
+      if (!seenFiles.has(key)) {
+        seenFiles.add(key);
+        yield { file: { path: rel(abs), absPath: abs, size: st.size } };
+      }
+      continue;
+    }
+    // Explicit stack: deep trees must not grow the JS call stack.
+    const stack: string[] = [abs];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      let dirStat: Stats;
+      try {
+        dirStat = await stat(dir);
+      } catch (error) {
+        yield diag('unreadable', `Cannot read directory: ${describeError(error)}.`, rel(dir));
+        continue;
+      }
+      const dirKey = `${dirStat.dev}:${dirStat.ino}`;
+      if (seenDirs.has(dirKey)) {
+        const target = await realpath(dir).catch(() => dir);
+        yield diag(
+          'symlink-loop',
+          `Directory already scanned via another path (${toPosix(path.relative(base, target)) || '.'}); not entered again.`,
+          rel(dir),
+          'info',
+        );
+        continue;
+      }
+      seenDirs.add(dirKey);
+      const entries: Dirent[] = [];
+      try {
+        const handle = await opendir(dir);
+        for await (const entry of handle) entries.push(entry);
+      } catch (error) {
+        yield diag('unreadable', `Cannot list directory: ${describeError(error)}.`, rel(dir));
+        continue;
+      }
+      // Sorted so that walk order (and with it any order-dependent output) is the same on every machine.
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const subdirs: string[] = [];
+      for (const entry of entries) {
+        const entryPath = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(entryPath);
+          continue;
+        }
+        let st: Stats;
+        try {
+          st = entry.isSymbolicLink() ? await stat(entryPath) : await lstat(entryPath);
+        } catch (error) {
+          yield diag(
+            entry.isSymbolicLink() ? 'broken-symlink' : 'unreadable',
+            entry.isSymbolicLink()
+              ? `Symbolic link cannot be followed: ${describeError(error)}.`
+              : `Cannot stat file: ${describeError(error)}.`,
+            rel(entryPath),
+          );
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(entryPath);
+        } else if (st.isFile()) {
+          const key = `${st.dev}:${st.ino}`;
+          if (seenFiles.has(key)) continue;
+          seenFiles.add(key);
+          yield { file: { path: rel(entryPath), absPath: entryPath, size: st.size } };
+        } else {
+          yield diag('not-a-regular-file', 'Special file (device, socket or FIFO) skipped.', rel(entryPath), 'info');
+        }
+      }
+      // Reverse so that popping visits subdirectories in sorted order.
+      for (let j = subdirs.length - 1; j >= 0; j--) stack.push(subdirs[j]!);
+    }
+  }
+}

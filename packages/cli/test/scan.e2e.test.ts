@@ -37,6 +37,25 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(readdirSync(path.dirname(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('links each TLS configuration to the certificate and key files it names', () => {
+    const r = runCli(['scan', demo, '--format', 'cyclonedx']);
+    expect(r.status, r.stderr).toBe(0);
+    type Component = {
+      'bom-ref': string;
+      evidence?: { occurrences?: { location: string }[] };
+      cryptoProperties?: { assetType: string; protocolProperties?: { cryptoRefArray?: string[] } };
+    };
+    const components: Component[] = JSON.parse(r.stdout).components;
+    const at = (file: string) => components.filter((c) => c.evidence?.occurrences?.some((o) => o.location === file));
+    const nginx = at('gateway/nginx.conf').find((c) => c.cryptoProperties?.assetType === 'protocol');
+    const refs = nginx?.cryptoProperties?.protocolProperties?.cryptoRefArray ?? [];
+    const cert = at('pki/device-cert.pem').find((c) => c.cryptoProperties?.assetType === 'certificate');
+    const key = at('pki/device-key.pem').find((c) => c.cryptoProperties?.assetType === 'related-crypto-material');
+    expect(cert && key).toBeTruthy();
+    expect(refs).toContain(cert!['bom-ref']);
+    expect(refs).toContain(key!['bom-ref']);
+  });
+
   it('is byte-for-byte reproducible under SOURCE_DATE_EPOCH, for every format', () => {
     for (const format of ['cyclonedx', 'json', 'markdown', 'table']) {
       const a = runCli(['scan', demo, '--format', format]);

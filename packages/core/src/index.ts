@@ -72,6 +72,7 @@ export type {
   ProtocolFinding,
   ScannedFile,
 } from './model/finding.js';
+export { compareDiagnostics, compareFindings } from './model/order.js';
 export type { Source } from './model/source.js';
 export { classify, worstVerdict } from './policy/classify.js';
 export type { CertificateExposure } from './policy/exposure.js';
@@ -81,4 +82,4 @@ export { findingAlgorithms, findingVerdict } from './policy/finding-verdict.js';
 export { defaultPolicyId, getPolicy, listPolicies } from './policy/policies.js';
 export type { MilestoneScope, Policy, PolicyMilestone } from './policy/types.js';
 export type { Report, ReportAlgorithm, ReportFinding } from './report/report.js';
-export { buildReport, compareFindings } from './report/report.js';
+export { buildReport } from './report/report.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '@pqready/core';
-import type { DetectContext, DetectResult, Detector } from '../src/detectors/types.js';
+import type { DetectContext, Detector, DetectResult } from '../src/detectors/types.js';
 import { makeScanFile } from '../src/runner/scan-file.js';
 
 export const SCAN_TIME = new Date('2026-06-01T00:00:00Z');
@@ -18,6 +18,7 @@ export function context(scanTime: Date = SCAN_TIME): DetectContext {
     options: { defines: {}, assume: {}, followIncludesOutside: false, jobs: 1 },
     files: new Map(),
     readFile: async () => undefined,
+    readOutside: async () => undefined,
   };
 }
 

@@ -45,7 +45,9 @@ export function spki(oid: string, publicKey: Uint8Array): Uint8Array {
 
 function name(cn: string): Name {
   return new Name([
-    new RelativeDistinguishedName([new AttributeTypeAndValue({ type: '2.5.4.3', value: new AttributeValue({ utf8String: cn }) })]),
+    new RelativeDistinguishedName([
+      new AttributeTypeAndValue({ type: '2.5.4.3', value: new AttributeValue({ utf8String: cn }) }),
+    ]),
   ]);
 }
 
@@ -60,7 +62,12 @@ export function mlDsaSigner(id: keyof typeof ML_DSA, subject: string, secretKey:
 }
 
 /** A certificate for `subjectPublicKeyInfo`, signed by `signer` (self-signed when the subject names match). */
-export function certificate(subject: string, subjectPublicKeyInfo: Uint8Array, signer: Signer, ca: boolean): Uint8Array {
+export function certificate(
+  subject: string,
+  subjectPublicKeyInfo: Uint8Array,
+  signer: Signer,
+  ca: boolean,
+): Uint8Array {
   const tbs = new TBSCertificate({
     version: Version.v3,
     serialNumber: new Uint8Array([0x01, 0x23, 0x45]).buffer,

@@ -8,11 +8,11 @@
 import { describeAlgorithm } from '../catalog/describe.js';
 import { getAlgorithm } from '../catalog/lookup.js';
 import type { AlgorithmRef, CertificateFacts, Finding, Inventory, KeyFacts, ProtocolFacts } from '../model/finding.js';
+import { compareFindings } from '../model/order.js';
 import { classify } from '../policy/classify.js';
 import { certificateExposure } from '../policy/exposure.js';
 import { findingVerdict } from '../policy/finding-verdict.js';
 import type { Policy } from '../policy/types.js';
-import { compareFindings } from '../report/report.js';
 import { canonical, contentUuid, sha256Hex, slug } from './ids.js';
 import { serializeCbom } from './serialize.js';
 
@@ -520,19 +520,24 @@ function protocolComponent(
   };
 }
 
-/** Certificates named by a protocol configuration, matched by path suffix (configs name absolute paths). */
-function referencedCertificates(p: ProtocolFacts, certs: readonly CertificateAsset[]): string[] {
+/**
+ * Certificates and keys named by a protocol configuration. A reference the detector resolved inside
+ * the scan matches its file exactly; an unresolved one (configs name absolute paths on the target)
+ * falls back to a path-suffix match.
+ */
+function referencedAssets(p: ProtocolFacts, assets: readonly Asset[]): string[] {
   const norm = (s: string) => s.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
   const out = new Set<string>();
   for (const r of p.references ?? []) {
     const target = norm(r.path);
     if (!target) continue;
-    for (const c of certs) {
-      for (const o of c.occurrences.values()) {
-        const loc = norm(o.location);
-        if (loc === target || loc.endsWith(`/${target}`) || target.endsWith(`/${loc}`)) out.add(c.bomRef);
-      }
-    }
+    const locations = (a: Asset) => [...a.occurrences.values()].map((o) => norm(o.location));
+    const exact = assets.filter((a) => locations(a).includes(target));
+    const hits =
+      exact.length > 0
+        ? exact
+        : assets.filter((a) => locations(a).some((loc) => loc.endsWith(`/${target}`) || target.endsWith(`/${loc}`)));
+    for (const a of hits) out.add(a.bomRef);
   }
   return [...out].sort();
 }
@@ -574,9 +579,9 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
     dep(k.bomRef, [...(k.algRef ? [refOf(k.algRef)] : []), ...(k.protectionRef ? [refOf(k.protectionRef)] : [])]);
   }
   for (const p of col.protocols.values()) {
-    const certRefs = referencedCertificates(p.protocol, certs);
-    components.push(protocolComponent(p, spec, refOf, certRefs));
-    dep(p.bomRef, [...[...p.dependsOn].map((d) => refOf(d.slice('alg:'.length))), ...certRefs]);
+    const materialRefs = referencedAssets(p.protocol, [...certs, ...col.keys.values()]);
+    components.push(protocolComponent(p, spec, refOf, materialRefs));
+    dep(p.bomRef, [...[...p.dependsOn].map((d) => refOf(d.slice('alg:'.length))), ...materialRefs]);
   }
   for (const lib of col.libraries.values()) {
     components.push({ type: lib.type, 'bom-ref': lib.bomRef, name: lib.name });

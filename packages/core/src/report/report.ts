@@ -6,6 +6,7 @@
 import { describeAlgorithm } from '../catalog/describe.js';
 import type { AlgorithmDescription, QuantumVerdict, Verdict } from '../catalog/types.js';
 import type { AlgorithmRef, Diagnostic, Finding, Inventory } from '../model/finding.js';
+import { compareDiagnostics, compareFindings } from '../model/order.js';
 import { classify } from '../policy/classify.js';
 import { type CertificateExposure, certificateExposure } from '../policy/exposure.js';
 import { type AlgorithmUse, findingAlgorithms, findingVerdict } from '../policy/finding-verdict.js';
@@ -41,28 +42,6 @@ export interface Report {
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: Inventory['stats'];
 }
-
-const cmp = (a: string | number | undefined, b: string | number | undefined): number =>
-  a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    cmp(a.evidence.path, b.evidence.path) ||
-    cmp(a.evidence.line, b.evidence.line) ||
-    cmp(a.evidence.column, b.evidence.column) ||
-    cmp(a.evidence.offset, b.evidence.offset) ||
-    cmp(a.kind, b.kind) ||
-    cmp(a.detector, b.detector) ||
-    cmp(JSON.stringify(a), JSON.stringify(b))
-  );
-}
-
-const compareDiagnostics = (a: Diagnostic, b: Diagnostic): number =>
-  cmp(a.path, b.path) ||
-  cmp(a.line, b.line) ||
-  cmp(a.code, b.code) ||
-  cmp(a.detector, b.detector) ||
-  cmp(a.message, b.message);
 
 export function buildReport(inventory: Inventory, policy: Policy): Report {
   const scanTime = new Date(inventory.scannedAt);

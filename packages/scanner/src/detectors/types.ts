@@ -48,6 +48,12 @@ export interface DetectContext {
   readonly files: ReadonlyMap<string, FileHead>;
   /** Reads a file of the scan (by relative path); undefined when it is not part of the scan or unreadable. */
   readFile(path: string): Promise<ScanFile | undefined>;
+  /**
+   * Reads a file outside the scanned paths by absolute path (a config include such as
+   * `/etc/nginx/conf.d/*.conf`). Undefined unless `options.followIncludesOutside` is set, or when
+   * unreadable. Its `path` is written relative to the scan root (it may start with `../`).
+   */
+  readOutside(absPath: string): Promise<ScanFile | undefined>;
 }
 
 /**

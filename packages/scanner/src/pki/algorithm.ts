@@ -7,7 +7,7 @@
  * 1.3.6.1.4.1.18227.2.1, parameters = SEQUENCE OF AlgorithmIdentifier). Unknown OIDs are kept.
  */
 import { type AlgorithmRef, algorithmFromOid } from '@pqready/core';
-import { children, readOid, type Tlv, TAG } from './der.js';
+import { children, readOid, TAG, type Tlv } from './der.js';
 
 export interface AlgorithmIdentifier {
   readonly oid: string;

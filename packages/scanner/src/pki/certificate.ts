@@ -4,10 +4,11 @@
  * merely starts like DER is never reported); exact byte ranges (TBS, SPKI, names) come from
  * the TLV reader so fingerprints and signature checks use the original encoding.
  */
-import type { AlgorithmRef, CertificateFacts, KeyFacts } from '@pqready/core';
-import { AsnConvert } from '@peculiar/asn1-schema';
+
 import { CertificationRequest } from '@peculiar/asn1-csr';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, CertificateList } from '@peculiar/asn1-x509';
+import type { AlgorithmRef, CertificateFacts, KeyFacts } from '@pqready/core';
 import { pssSaltLength, readAlgorithmIdentifier, refFromIdentifier } from './algorithm.js';
 import { children, contents, readOid, readSingle, TAG, type Tlv, unsignedMagnitude, whole } from './der.js';
 import { type DecodedExtensions, decodeExtensions, EXT } from './extensions.js';
@@ -27,7 +28,11 @@ export interface CertificateAnalysis {
 
 type Encoding = CertificateFacts['encoding'];
 
-function publicKeyFacts(buf: Uint8Array, spki: Tlv, encoding: Encoding): { key: KeyFacts; issues: readonly Issue[]; notes: readonly string[] } {
+function publicKeyFacts(
+  buf: Uint8Array,
+  spki: Tlv,
+  encoding: Encoding,
+): { key: KeyFacts; issues: readonly Issue[]; notes: readonly string[] } {
   const analysis = analyzeSpki(buf, spki);
   return {
     key: {
@@ -69,7 +74,8 @@ function altProperties(ext: DecodedExtensions): { notes: string[]; properties: R
     properties.altPublicKeyAlgorithm = alt.publicKey.algorithm.id;
     properties.altPublicKeyFingerprint = alt.publicKey.fingerprint;
   }
-  const what = alt.kind === 'catalyst' ? 'Catalyst (X.509 alternative signature)' : 'Chameleon (delta certificate descriptor)';
+  const what =
+    alt.kind === 'catalyst' ? 'Catalyst (X.509 alternative signature)' : 'Chameleon (delta certificate descriptor)';
   return {
     notes: [`${what} certificate: second signature algorithm ${alt.signatureAlgorithm?.id ?? 'unknown'}.`],
     properties,
@@ -108,10 +114,12 @@ export function analyzeCertificate(der: Uint8Array, encoding: Encoding, scanTime
     );
     if (verified === undefined) {
       selfSigned = !ext.authorityKeyId || !ext.subjectKeyId || ext.authorityKeyId === ext.subjectKeyId;
-      if (selfSigned) notes.push('Self-signed by name and key identifiers; the signature algorithm could not be verified here.');
+      if (selfSigned)
+        notes.push('Self-signed by name and key identifiers; the signature algorithm could not be verified here.');
     } else {
       selfSigned = verified;
-      if (!verified) notes.push('Issuer equals subject but the signature does not verify with the certificate’s own key.');
+      if (!verified)
+        notes.push('Issuer equals subject but the signature does not verify with the certificate’s own key.');
     }
   }
   if (selfSigned) signatureAlgorithm = withIssuerKey(signatureAlgorithm, pk.key);

@@ -8,12 +8,24 @@ import { DER_EXTENSION_OWNER, derOf, extensionOf, looksLikeDer, pemBlocksOf } fr
 import { hasPemBegin, type PemBlock } from './pem.js';
 import type { Collector } from './report.js';
 
-/** Cheap `accepts` test shared by the PEM/DER detectors: a PEM marker in the head, a DER head, or an owned extension. */
+/**
+ * Text files up to this size are searched whole for PEM blocks: firmware embeds certificates and keys
+ * anywhere in sources, headers and configs (C string literals, YAML values), not only at the top.
+ */
+export const PEM_SEARCH_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A NUL byte in the head marks a binary file; text encodings used for sources and PEM have none. */
+function looksLikeText(head: Uint8Array): boolean {
+  return head.indexOf(0) < 0;
+}
+
+/** Cheap `accepts` test shared by the PEM/DER detectors: an owned extension, a DER head, or text that may hold PEM. */
 export function acceptsPemOrDer(file: FileHead, detector: string): boolean {
   return (
     DER_EXTENSION_OWNER[extensionOf(file.path)] === detector ||
     looksLikeDer(file.head, file.size) ||
-    hasPemBegin(file.head)
+    hasPemBegin(file.head) ||
+    (file.size > 0 && file.size <= PEM_SEARCH_MAX_BYTES && looksLikeText(file.head))
   );
 }
 
@@ -54,7 +66,11 @@ const PEM_ERRORS: Readonly<Record<NonNullable<PemBlock['error']>, string>> = Obj
 });
 
 /** The file's PEM blocks whose label is one of `labels`; blocks that do not decode become Diagnostics. */
-export function ownedPem(c: Collector, file: ScanFile, labels: (label: string) => boolean): (PemBlock & { der: Uint8Array })[] {
+export function ownedPem(
+  c: Collector,
+  file: ScanFile,
+  labels: (label: string) => boolean,
+): (PemBlock & { der: Uint8Array })[] {
   const out: (PemBlock & { der: Uint8Array })[] = [];
   for (const block of pemBlocksOf(file.bytes)) {
     if (!labels(block.label)) continue;

@@ -5,7 +5,7 @@
  * subjectAltPublicKeyInfo / altSignatureAlgorithm ("catalyst") and
  * draft-bonnell-lamps-chameleon-certs DeltaCertificateDescriptor.
  */
-import { type AlgorithmRef, oidName } from '@pqready/core';
+
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier,
@@ -16,6 +16,7 @@ import {
   SubjectAlternativeName,
   SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
+import { type AlgorithmRef, oidName } from '@pqready/core';
 import { readAlgorithmIdentifier, refFromIdentifier } from './algorithm.js';
 import { children, contents, readOid, readSingle, TAG, type Tlv, whole } from './der.js';
 import { sha256Hex, toHex } from './fingerprint.js';
@@ -128,7 +129,10 @@ function decodeOne(oid: string, value: Uint8Array, out: DecodedExtensions, signa
       return;
     case EXT.basicConstraints: {
       const bc = AsnConvert.parse(value, BasicConstraints);
-      out.basicConstraints = { ca: bc.cA, ...(bc.pathLenConstraint === undefined ? {} : { pathLength: bc.pathLenConstraint }) };
+      out.basicConstraints = {
+        ca: bc.cA,
+        ...(bc.pathLenConstraint === undefined ? {} : { pathLength: bc.pathLenConstraint }),
+      };
       return;
     }
     case EXT.subjectAltName:

@@ -14,7 +14,8 @@ export interface Issue {
 /** Converts anything thrown by a decoder into an Issue (DER errors keep their precise code). */
 export function issueFromError(err: unknown, code: string, what: string): Issue {
   if (err instanceof DerError) return { severity: 'error', code: err.code, message: `${what}: ${err.message}` };
-  if (err instanceof RangeError) return { severity: 'error', code: 'der-too-deep', message: `${what}: nesting too deep.` };
+  if (err instanceof RangeError)
+    return { severity: 'error', code: 'der-too-deep', message: `${what}: nesting too deep.` };
   const detail = err instanceof Error ? err.message : String(err);
   return { severity: 'error', code, message: `${what}: ${detail.slice(0, 200)}` };
 }

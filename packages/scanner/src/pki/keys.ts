@@ -107,7 +107,9 @@ export function ecCurve(buf: Uint8Array, params: Tlv | undefined, base: Algorith
       algorithm: { ...base, parameterSet: 'explicit', ...(bits ? { keyBits: bits } : {}) },
       ...(bits ? { sizeBits: bits } : {}),
       issues: [],
-      notes: ['Explicit (specifiedCurve) EC parameters: the curve is not named, which RFC 5480 forbids in certificates.'],
+      notes: [
+        'Explicit (specifiedCurve) EC parameters: the curve is not named, which RFC 5480 forbids in certificates.',
+      ],
     };
   }
   return { algorithm: base, issues: [], notes: ['EC parameters are implicit (implicitlyCA): the curve is unknown.'] };
@@ -122,7 +124,13 @@ function edwardsOrMontgomery({ alg, pub }: Input, base: AlgorithmRef): KeyAnalys
   const bits = base.curve ? curveBits(base.curve) : alg.oid === OID.ed25519 || alg.oid === OID.x25519 ? 255 : 448;
   const issues: Issue[] =
     pub && pub.length !== expected
-      ? [{ severity: 'warning', code: 'key-length-mismatch', message: `${base.id} public key is ${pub.length} bytes, expected ${expected} (RFC 8410).` }]
+      ? [
+          {
+            severity: 'warning',
+            code: 'key-length-mismatch',
+            message: `${base.id} public key is ${pub.length} bytes, expected ${expected} (RFC 8410).`,
+          },
+        ]
       : [];
   return { algorithm: base, ...(bits ? { sizeBits: bits } : {}), issues, notes: [] };
 }
@@ -183,7 +191,8 @@ const HANDLERS: Readonly<Record<string, Handler>> = Object.freeze({
 
 /** Algorithm and size of a key from its AlgorithmIdentifier and (optional) public key bytes. */
 export function analyzeKey(buf: Uint8Array, alg: AlgorithmIdentifier, pub?: Uint8Array, depth = 0): KeyAnalysis {
-  const base = alg.oid === OID.rsassaPss || alg.oid === OID.rsaesOaep ? refFromIdentifier(buf, alg) : refFromOid(alg.oid);
+  const base =
+    alg.oid === OID.rsassaPss || alg.oid === OID.rsaesOaep ? refFromIdentifier(buf, alg) : refFromOid(alg.oid);
   const handler = HANDLERS[alg.oid] ?? generic;
   return handler({ buf, alg, depth, ...(pub ? { pub } : {}) }, base);
 }

@@ -22,23 +22,26 @@ const SHORT_NAMES: Readonly<Record<string, string>> = Object.freeze({
 
 /** ASN.1 string tags (X.680 §8.4) and how their contents decode. */
 const STRING_DECODERS: Readonly<Record<number, (b: Uint8Array) => string>> = Object.freeze({
-  0x0c: (b) => Buffer.from(b).toString('utf8'),
-  0x12: (b) => Buffer.from(b).toString('latin1'),
-  0x13: (b) => Buffer.from(b).toString('latin1'),
-  0x14: (b) => Buffer.from(b).toString('latin1'),
-  0x16: (b) => Buffer.from(b).toString('latin1'),
-  0x1a: (b) => Buffer.from(b).toString('latin1'),
-  0x1e: (b) => Buffer.from(b).swap16().toString('utf16le'),
-  0x1c: (b) => {
+  12: (b) => Buffer.from(b).toString('utf8'),
+  18: (b) => Buffer.from(b).toString('latin1'),
+  19: (b) => Buffer.from(b).toString('latin1'),
+  20: (b) => Buffer.from(b).toString('latin1'),
+  22: (b) => Buffer.from(b).toString('latin1'),
+  26: (b) => Buffer.from(b).toString('latin1'),
+  30: (b) => Buffer.from(b).swap16().toString('utf16le'),
+  28: (b) => {
     const cps: number[] = [];
-    for (let i = 0; i + 3 < b.length; i += 4) cps.push(((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0);
+    for (let i = 0; i + 3 < b.length; i += 4)
+      cps.push(((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0);
     return String.fromCodePoint(...cps.filter((c) => c <= 0x10ffff));
   },
 });
 
 /** RFC 4514 §2.4 escaping. */
 function escapeValue(value: string): string {
-  let out = value.replace(/[\\"+,;<>=]/g, (c) => `\\${c}`).replace(/[\x00-\x1f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let out = value
+    .replace(/[\\"+,;<>=]/g, (c) => `\\${c}`)
+    .replace(/[\x00-\x1f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   if (out.startsWith(' ') || out.startsWith('#')) out = `\\${out}`;
   if (out.endsWith(' ') && !out.endsWith('\\ ')) out = `${out.slice(0, -1)}\\ `;
   return out;

@@ -6,7 +6,7 @@
  */
 import type { AlgorithmRef } from '@pqready/core';
 import { readAlgorithmIdentifier, refFromOid } from './algorithm.js';
-import { children, contents, type Tlv, TAG } from './der.js';
+import { children, contents, TAG, type Tlv } from './der.js';
 
 export const PBE_OID = Object.freeze({
   pbes2: '1.2.840.113549.1.5.13',
@@ -54,7 +54,12 @@ function kdf(buf: Uint8Array, alg: Tlv): { ref: AlgorithmRef; properties: Record
     const [n, r, p] = [smallInt(buf, fields[1]), smallInt(buf, fields[2]), smallInt(buf, fields[3])];
     return {
       ref: refFromOid(oid),
-      properties: { kdf: 'scrypt', ...(n ? { scryptN: String(n) } : {}), ...(r ? { scryptR: String(r) } : {}), ...(p ? { scryptP: String(p) } : {}) },
+      properties: {
+        kdf: 'scrypt',
+        ...(n ? { scryptN: String(n) } : {}),
+        ...(r ? { scryptR: String(r) } : {}),
+        ...(p ? { scryptP: String(p) } : {}),
+      },
     };
   }
   return { ref: refFromOid(oid), properties: { kdf: oid } };

@@ -22,11 +22,17 @@ interface Expectation {
   readonly role: 'ta' | 'ee' | 'priv' | 'public';
   readonly oid: string;
   /** catalyst_/chameleon_/composite_ files: the classical signature OID and the second (PQ) one. */
-  readonly pair?: { readonly kind: 'catalyst' | 'chameleon' | 'composite'; readonly first: string; readonly second: string };
+  readonly pair?: {
+    readonly kind: 'catalyst' | 'chameleon' | 'composite';
+    readonly first: string;
+    readonly second: string;
+  };
 }
 
 function expectationOf(file: string): Expectation {
-  const role = /_(ta|ee|public|(?:seed_|expandedkey_|both_)?priv)\.der$/.exec(file)![1]!.replace(/^.*priv$/, 'priv') as Expectation['role'];
+  const role = /_(ta|ee|public|(?:seed_|expandedkey_|both_)?priv)\.der$/
+    .exec(file)![1]!
+    .replace(/^.*priv$/, 'priv') as Expectation['role'];
   const pair = /^(catalyst|chameleon|composite)_([\d.]+)_with_([\d.]+)_/.exec(file);
   if (pair) return { role, oid: pair[2]!, pair: { kind: pair[1] as 'catalyst', first: pair[2]!, second: pair[3]! } };
   return { role, oid: /-((?:\d+\.)+\d+)_/.exec(file)![1]! };
@@ -45,7 +51,11 @@ async function scanAll(file: string): Promise<{ findings: Finding[]; errors: str
 }
 
 describe.skipIf(!existsSync(dir))('IETF PQC interop artefacts (Bouncy Castle r5)', () => {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.der')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.der'))
+        .sort()
+    : [];
 
   it('holds the 182 artefacts this suite was written for', () => {
     expect(files).toHaveLength(182);
@@ -79,7 +89,10 @@ describe.skipIf(!existsSync(dir))('IETF PQC interop artefacts (Bouncy Castle r5)
       expect(cert.publicKey?.algorithm.components?.length).toBe(2);
     } else {
       expect(cert.signatureAlgorithm.oid).toBe(want.pair.first);
-      expect(f.properties).toMatchObject({ hybridCertificate: want.pair.kind, altSignatureAlgorithmOid: want.pair.second });
+      expect(f.properties).toMatchObject({
+        hybridCertificate: want.pair.kind,
+        altSignatureAlgorithmOid: want.pair.second,
+      });
     }
   });
 
@@ -89,10 +102,14 @@ describe.skipIf(!existsSync(dir))('IETF PQC interop artefacts (Bouncy Castle r5)
     for (const file of files) {
       const base = file.replace(/_(ta|ee|public|(?:seed_|expandedkey_|both_)?priv)\.der$/, '');
       const f = (await scanAll(file)).findings[0];
-      if (f?.kind === 'certificate' && f.certificate.publicKey?.fingerprint) certFp.set(base, f.certificate.publicKey.fingerprint.sha256);
-      if (f?.kind === 'key' && f.key.keyType === 'private' && f.key.fingerprint) privFp.set(file, f.key.fingerprint.sha256);
+      if (f?.kind === 'certificate' && f.certificate.publicKey?.fingerprint)
+        certFp.set(base, f.certificate.publicKey.fingerprint.sha256);
+      if (f?.kind === 'key' && f.key.keyType === 'private' && f.key.fingerprint)
+        privFp.set(file, f.key.fingerprint.sha256);
     }
-    const matched = [...privFp].filter(([file, fp]) => certFp.get(file.replace(/_(?:seed_|expandedkey_|both_)?priv\.der$/, '')) === fp);
+    const matched = [...privFp].filter(
+      ([file, fp]) => certFp.get(file.replace(/_(?:seed_|expandedkey_|both_)?priv\.der$/, '')) === fp,
+    );
     // SLH-DSA (24 keys: SK ends with PK) and ML-KEM expanded/both (6: dk embeds ek) carry their public key.
     expect(matched.map(([file]) => file).sort()).toEqual([...privFp.keys()].sort());
     expect(matched.length).toBe(30);

@@ -21,7 +21,13 @@ const FIPS204 = 'FIPS 204 §4 Table 2 (standards.md §5.2)';
 const FIPS205 = 'FIPS 205 §11 Table 2 (standards.md §5.3)';
 
 const mlDsa = (level: number, pk: number, sk: number): PqcKeySizes[] =>
-  ['', 'hash-'].map((prefix) => ({ id: `${prefix}ml-dsa-${level}`, publicKey: pk, privateKey: sk, seed: 32, source: FIPS204 }));
+  ['', 'hash-'].map((prefix) => ({
+    id: `${prefix}ml-dsa-${level}`,
+    publicKey: pk,
+    privateKey: sk,
+    seed: 32,
+    source: FIPS204,
+  }));
 
 // SLH-DSA: PK = 2n bytes, SK = 4n bytes, n = 16/24/32 for the 128/192/256 sets (FIPS 205 §11).
 const slhDsa = (): PqcKeySizes[] =>

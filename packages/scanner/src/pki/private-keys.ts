@@ -85,7 +85,10 @@ export function analyzePkcs1Private(der: Uint8Array): PrivateKeyAnalysis {
 }
 
 /** SEC 1 ECPrivateKey { version 1, privateKey, [0] parameters, [1] publicKey }. */
-export function analyzeSec1(der: Uint8Array, outerParams?: { buf: Uint8Array; tlv: Tlv | undefined }): PrivateKeyAnalysis {
+export function analyzeSec1(
+  der: Uint8Array,
+  outerParams?: { buf: Uint8Array; tlv: Tlv | undefined },
+): PrivateKeyAnalysis {
   const seq = readSingle(der);
   const fields = children(der, seq);
   if (fields[0]?.tag !== TAG.INTEGER || fields[1]?.tag !== TAG.OCTET_STRING) {
@@ -136,19 +139,20 @@ export function analyzeDsaPrivate(der: Uint8Array): PrivateKeyAnalysis {
   };
 }
 
-const PQC_FORMS: Readonly<Record<number, string>> = Object.freeze({ 0x80: 'seed', 0x04: 'expanded', 0x30: 'both' });
+const PQC_FORMS: Readonly<Record<number, string>> = Object.freeze({ 128: 'seed', 4: 'expanded', 48: 'both' });
 
 /** Inspects a PQC privateKey: its form, FIPS lengths, and the public key when the encoding contains it. */
-function pqcPrivate(
-  id: string,
-  priv: Uint8Array,
-): { form?: string; pub?: Uint8Array; issues: Issue[] } | undefined {
+function pqcPrivate(id: string, priv: Uint8Array): { form?: string; pub?: Uint8Array; issues: Issue[] } | undefined {
   const sizes = pqcKeySizes(id);
   if (!sizes) return undefined;
   const issues: Issue[] = [];
   const mismatch = (what: string, got: number, want: number | undefined) => {
     if (want !== undefined && got !== want) {
-      issues.push({ severity: 'warning', code: 'pqc-key-size-mismatch', message: `${id} ${what} is ${got} bytes, ${sizes.source} specifies ${want}.` });
+      issues.push({
+        severity: 'warning',
+        code: 'pqc-key-size-mismatch',
+        message: `${id} ${what} is ${got} bytes, ${sizes.source} specifies ${want}.`,
+      });
     }
   };
   if (sizes.seed === undefined) {
@@ -229,7 +233,10 @@ export function analyzeEncryptedPkcs8(der: Uint8Array): PrivateKeyAnalysis {
   const seq = readSingle(der);
   const [algTlv, data] = children(der, seq);
   if (algTlv?.tag !== TAG.SEQUENCE || data?.tag !== TAG.OCTET_STRING) {
-    throw new DerError('der-invalid', 'EncryptedPrivateKeyInfo is not SEQUENCE { encryptionAlgorithm, encryptedData }.');
+    throw new DerError(
+      'der-invalid',
+      'EncryptedPrivateKeyInfo is not SEQUENCE { encryptionAlgorithm, encryptedData }.',
+    );
   }
   const protection = describeProtection(der, algTlv);
   return {
@@ -241,4 +248,3 @@ export function analyzeEncryptedPkcs8(der: Uint8Array): PrivateKeyAnalysis {
     properties: { ...protection.properties },
   };
 }
-

@@ -2,7 +2,15 @@
  * Building Findings and Diagnostics for stored objects (certificates, keys, parameters), and the
  * guard that keeps a detector from ever throwing out of `detect`.
  */
-import type { CertificateFacts, CertificateFinding, Diagnostic, Evidence, Finding, KeyFacts, KeyFinding } from '@pqready/core';
+import type {
+  CertificateFacts,
+  CertificateFinding,
+  Diagnostic,
+  Evidence,
+  Finding,
+  KeyFacts,
+  KeyFinding,
+} from '@pqready/core';
 import type { DetectResult, ScanFile } from '../detectors/types.js';
 import { type Issue, issueFromError, toDiagnostic } from './issues.js';
 
@@ -38,7 +46,13 @@ function extras(extra: Extra): Pick<KeyFinding, 'notes' | 'properties'> {
   return { ...notes, ...properties };
 }
 
-export function keyFinding(detector: string, file: ScanFile, at: Location, key: KeyFacts, extra: Extra = {}): KeyFinding {
+export function keyFinding(
+  detector: string,
+  file: ScanFile,
+  at: Location,
+  key: KeyFacts,
+  extra: Extra = {},
+): KeyFinding {
   return { kind: 'key', detector, role: 'stored-object', evidence: evidence(file, at), key, ...extras(extra) };
 }
 
@@ -49,7 +63,14 @@ export function certificateFinding(
   certificate: CertificateFacts,
   extra: Extra = {},
 ): CertificateFinding {
-  return { kind: 'certificate', detector, role: 'stored-object', evidence: evidence(file, at), certificate, ...extras(extra) };
+  return {
+    kind: 'certificate',
+    detector,
+    role: 'stored-object',
+    evidence: evidence(file, at),
+    certificate,
+    ...extras(extra),
+  };
 }
 
 /** Collects findings and diagnostics for one file. */

@@ -3,14 +3,14 @@
  * file system. Detectors that throw become diagnostics; the scan always completes and its
  * output is sorted so that the same tree gives the same bytes.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
-import type { Diagnostic, Finding, Inventory } from '@pqready/core';
+import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
-import { compareDiagnostics, compareFindings } from './order.js';
 import { makeScanFile, readHead } from './scan-file.js';
-import { walk } from './walk.js';
+import { scanBase, walk } from './walk.js';
 
 /** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -54,6 +54,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, FileHead>();
   const hashes = new Map<string, string>();
+  const base = await scanBase(request.roots);
   let bytesScanned = 0;
   let filesSkipped = 0;
 
@@ -117,6 +118,20 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     readFile: async (path) => {
       const head = files.get(path);
       return head ? read(head) : undefined;
+    },
+    readOutside: async (absPath) => {
+      if (!options.followIncludesOutside) return undefined;
+      const abs = nodePath.resolve(absPath);
+      const relPath = nodePath.relative(base, abs).split(nodePath.sep).join('/');
+      const known = files.get(relPath);
+      if (known) return read(known);
+      try {
+        const st = await stat(abs);
+        if (!st.isFile() || st.size > maxFileBytes) return undefined;
+        return await read({ path: relPath, absPath: abs, size: st.size, head: new Uint8Array() });
+      } catch {
+        return undefined;
+      }
     },
   };
 

@@ -31,6 +31,11 @@ export function displayBase(roots: readonly string[], rootStats: readonly (Stats
   return process.cwd();
 }
 
+/** The directory evidence paths are relative to, for these roots. */
+export async function scanBase(roots: readonly string[]): Promise<string> {
+  return displayBase(roots, await Promise.all(roots.map((r) => stat(r).catch(() => undefined))));
+}
+
 function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

@@ -54,6 +54,7 @@ export async function runConfigDetector(
       const b = files.get(p);
       return b ? scanFile(p, b) : undefined;
     },
+    readOutside: async () => undefined,
   };
   const accepted = [...heads.values()].filter((h) => detector.accepts(h));
   const findings: Finding[] = [];

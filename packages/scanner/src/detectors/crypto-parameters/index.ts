@@ -31,11 +31,20 @@ interface Decoded {
   readonly properties: Record<string, string>;
 }
 
-function decodeParams(kind: (typeof PARAMETER_PEM_LABELS)[number]['kind'], der: Uint8Array, base: AlgorithmRef): Decoded {
+function decodeParams(
+  kind: (typeof PARAMETER_PEM_LABELS)[number]['kind'],
+  der: Uint8Array,
+  base: AlgorithmRef,
+): Decoded {
   const root = readSingle(der);
   if (kind === 'ec') {
     const ec = ecCurve(der, root, base);
-    return { algorithm: ec.algorithm, ...(ec.sizeBits ? { sizeBits: ec.sizeBits } : {}), notes: ec.notes, properties: {} };
+    return {
+      algorithm: ec.algorithm,
+      ...(ec.sizeBits ? { sizeBits: ec.sizeBits } : {}),
+      notes: ec.notes,
+      properties: {},
+    };
   }
   const ints = root.tag === TAG.SEQUENCE ? children(der, root) : [];
   const [p, second, third] = ints;
@@ -44,7 +53,8 @@ function decodeParams(kind: (typeof PARAMETER_PEM_LABELS)[number]['kind'], der: 
   }
   const keyBits = bitLength(contents(der, p));
   const q = kind === 'dsa' ? second : kind === 'dhx' ? third : undefined;
-  const properties: Record<string, string> = q?.tag === TAG.INTEGER ? { qBits: String(bitLength(contents(der, q))) } : {};
+  const properties: Record<string, string> =
+    q?.tag === TAG.INTEGER ? { qBits: String(bitLength(contents(der, q))) } : {};
   const group = kind === 'dsa' ? undefined : knownGroup(contents(der, p));
   return {
     algorithm: { ...base, keyBits, ...(group ? { parameterSet: group } : {}) },

@@ -15,7 +15,8 @@ import { SSH_CURVES, SSH_KEY_FILE_NAMES, SSH_KEY_TYPE_BY_NAME } from './table.js
 
 const ID = 'openssh-key';
 /** The base64 of a wire blob starts with the uint32 length of the type name (< 2^24 → "AAAA"). */
-const KEY_LINE_HEAD = /(?:^|[\s"',])(?:ssh-[a-z0-9-]+|ecdsa-sha2-[a-z0-9-]+|sk-[a-z0-9-]+@openssh\.com|[a-z0-9-]+-cert-v01@openssh\.com|[a-z0-9.-]+@[a-z0-9.-]+)\s+AAAA/;
+const KEY_LINE_HEAD =
+  /(?:^|[\s"',])(?:ssh-[a-z0-9-]+|ecdsa-sha2-[a-z0-9-]+|sk-[a-z0-9-]+@openssh\.com|[a-z0-9-]+-cert-v01@openssh\.com|[a-z0-9.-]+@[a-z0-9.-]+)\s+AAAA/;
 const MAX_LINE = 256 * 1024;
 const OPENSSH_MAGIC = 'openssh-key-v1\0';
 const RFC4716 = /---- BEGIN SSH2 PUBLIC KEY ----([\s\S]*?)---- END SSH2 PUBLIC KEY ----/g;
@@ -47,7 +48,15 @@ function decodeBlob(blob: Uint8Array, depth = 0): DecodedKey {
       algorithm: known ?? { id: 'unknown', parameterSet: typeName },
       certificate: typeName.includes('-cert-'),
       properties: {},
-      issues: known ? [] : [{ severity: 'info', code: 'ssh-key-type-unknown', message: `SSH key type '${typeName}' is not in the catalog.` }],
+      issues: known
+        ? []
+        : [
+            {
+              severity: 'info',
+              code: 'ssh-key-type-unknown',
+              message: `SSH key type '${typeName}' is not in the catalog.`,
+            },
+          ],
     };
   }
   if (type.certificate) r.string(); // nonce
@@ -61,7 +70,11 @@ function decodeBlob(blob: Uint8Array, depth = 0): DecodedKey {
   } else {
     const curve = body.curveName ? SSH_CURVES[body.curveName] : algorithm.id === 'ed25519' ? 'curve25519' : 'curve448';
     if (body.curveName && curve !== algorithm.curve) {
-      issues.push({ severity: 'warning', code: 'ssh-key-invalid', message: `Key type ${typeName} carries curve '${body.curveName}'.` });
+      issues.push({
+        severity: 'warning',
+        code: 'ssh-key-invalid',
+        message: `Key type ${typeName} carries curve '${body.curveName}'.`,
+      });
     }
     sizeBits = curve ? getCurve(curve)?.fieldBits : undefined;
   }
@@ -82,7 +95,14 @@ function decodeBlob(blob: Uint8Array, depth = 0): DecodedKey {
       ...(ca?.sizeBits ? { caKeyBits: String(ca.sizeBits) } : {}),
     });
   }
-  return { typeName, algorithm, ...(sizeBits ? { sizeBits } : {}), certificate: type.certificate === true, properties, issues };
+  return {
+    typeName,
+    algorithm,
+    ...(sizeBits ? { sizeBits } : {}),
+    certificate: type.certificate === true,
+    properties,
+    issues,
+  };
 }
 
 /** Splits a line into whitespace-separated tokens, keeping double-quoted runs (authorized_keys options) together. */
@@ -142,7 +162,14 @@ function lineContext(path: string, before: readonly string[]): Record<string, st
   return { context: fileKind ?? 'authorized_keys', ...(options.length > 0 ? { options: options.join(',') } : {}) };
 }
 
-function emitPublic(c: Collector, at: Location, blob: Uint8Array, format: string, comment: string, extra: Record<string, string>): void {
+function emitPublic(
+  c: Collector,
+  at: Location,
+  blob: Uint8Array,
+  format: string,
+  comment: string,
+  extra: Record<string, string>,
+): void {
   c.attempt('ssh-key-invalid', `Invalid SSH public key (${at.snippet})`, at.line, () => {
     const d = decodeBlob(blob);
     const key: KeyFacts = {
@@ -154,7 +181,9 @@ function emitPublic(c: Collector, at: Location, blob: Uint8Array, format: string
       fingerprint: { sha256: sha256Hex(blob) },
       ...(comment ? { comment } : {}),
     };
-    c.findings.push(keyFinding(ID, c.file, at, key, { properties: { ...extra, ...d.properties, sshFingerprint: sshSha256(blob) } }));
+    c.findings.push(
+      keyFinding(ID, c.file, at, key, { properties: { ...extra, ...d.properties, sshFingerprint: sshSha256(blob) } }),
+    );
     c.issues(d.issues, at.line);
   });
 }
@@ -167,7 +196,14 @@ function scanLines(c: Collector, text: string): void {
     const found = findKey(line);
     if (!found) continue;
     const snippet = `${found.typeName}${found.comment ? ` ${found.comment}` : ''}`.slice(0, 200);
-    emitPublic(c, { line: lineNo, snippet }, found.blob, 'OpenSSH', found.comment, lineContext(c.file.path, found.before));
+    emitPublic(
+      c,
+      { line: lineNo, snippet },
+      found.blob,
+      'OpenSSH',
+      found.comment,
+      lineContext(c.file.path, found.before),
+    );
   }
 }
 
@@ -181,7 +217,14 @@ function scanRfc4716(c: Collector, text: string): void {
       .filter((l) => l.trim() !== '' && !/^[A-Za-z-]+:/.test(l))
       .join('')
       .replace(/\s/g, '');
-    emitPublic(c, { line, snippet: '---- BEGIN SSH2 PUBLIC KEY ----' }, new Uint8Array(Buffer.from(b64, 'base64')), 'RFC 4716', comment, {});
+    emitPublic(
+      c,
+      { line, snippet: '---- BEGIN SSH2 PUBLIC KEY ----' },
+      new Uint8Array(Buffer.from(b64, 'base64')),
+      'RFC 4716',
+      comment,
+      {},
+    );
   }
 }
 
@@ -205,7 +248,10 @@ function scanPrivate(c: Collector): void {
       }
       const count = r.u32();
       if (count > 64) throw new Error(`implausible key count ${count}`);
-      const protection = cipher === 'none' ? undefined : (findSshAlgorithm('cipher', cipher)?.algorithm ?? { id: 'unknown', parameterSet: cipher });
+      const protection =
+        cipher === 'none'
+          ? undefined
+          : (findSshAlgorithm('cipher', cipher)?.algorithm ?? { id: 'unknown', parameterSet: cipher });
       for (let i = 0; i < count; i++) {
         const blob = r.string();
         const d = decodeBlob(blob);
@@ -219,7 +265,9 @@ function scanPrivate(c: Collector): void {
           ...(protection ? { protection } : {}),
         };
         const notes = cipher === 'none' ? ['The private key is stored unencrypted.'] : [];
-        c.findings.push(keyFinding(ID, c.file, at, key, { notes, properties: { ...properties, sshFingerprint: sshSha256(blob) } }));
+        c.findings.push(
+          keyFinding(ID, c.file, at, key, { notes, properties: { ...properties, sshFingerprint: sshSha256(blob) } }),
+        );
         c.issues(d.issues, at.line);
       }
     });
@@ -236,7 +284,11 @@ export const opensshKey: Detector = {
   accepts: (file) => {
     if (SSH_KEY_FILE_NAMES[baseName(file.path)] || file.path.endsWith('.pub')) return true;
     const head = headText(file);
-    return head.includes('-----BEGIN OPENSSH PRIVATE KEY-----') || head.includes('---- BEGIN SSH2 PUBLIC KEY ----') || KEY_LINE_HEAD.test(head);
+    return (
+      head.includes('-----BEGIN OPENSSH PRIVATE KEY-----') ||
+      head.includes('---- BEGIN SSH2 PUBLIC KEY ----') ||
+      KEY_LINE_HEAD.test(head)
+    );
   },
   detect: (file) =>
     guarded(ID, file, (c) => {

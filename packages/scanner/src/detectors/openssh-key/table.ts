@@ -17,13 +17,38 @@ export interface SshKeyType {
 const base = [
   { name: 'ssh-rsa', layout: 'rsa', algorithm: { id: 'rsa' }, source: 'RFC 4253 §6.6' },
   { name: 'ssh-dss', layout: 'dss', algorithm: { id: 'dsa', hash: 'sha-1' }, source: 'RFC 4253 §6.6' },
-  { name: 'ecdsa-sha2-nistp256', layout: 'ecdsa', algorithm: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' }, source: 'RFC 5656 §6.2' },
-  { name: 'ecdsa-sha2-nistp384', layout: 'ecdsa', algorithm: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' }, source: 'RFC 5656 §6.2' },
-  { name: 'ecdsa-sha2-nistp521', layout: 'ecdsa', algorithm: { id: 'ecdsa', curve: 'p-521', hash: 'sha-512' }, source: 'RFC 5656 §6.2' },
+  {
+    name: 'ecdsa-sha2-nistp256',
+    layout: 'ecdsa',
+    algorithm: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+    source: 'RFC 5656 §6.2',
+  },
+  {
+    name: 'ecdsa-sha2-nistp384',
+    layout: 'ecdsa',
+    algorithm: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
+    source: 'RFC 5656 §6.2',
+  },
+  {
+    name: 'ecdsa-sha2-nistp521',
+    layout: 'ecdsa',
+    algorithm: { id: 'ecdsa', curve: 'p-521', hash: 'sha-512' },
+    source: 'RFC 5656 §6.2',
+  },
   { name: 'ssh-ed25519', layout: 'eddsa', algorithm: { id: 'ed25519' }, source: 'RFC 8709 §4' },
   { name: 'ssh-ed448', layout: 'eddsa', algorithm: { id: 'ed448' }, source: 'RFC 8709 §4' },
-  { name: 'sk-ecdsa-sha2-nistp256@openssh.com', layout: 'sk-ecdsa', algorithm: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' }, source: 'OpenSSH PROTOCOL.u2f' },
-  { name: 'sk-ssh-ed25519@openssh.com', layout: 'sk-eddsa', algorithm: { id: 'ed25519' }, source: 'OpenSSH PROTOCOL.u2f' },
+  {
+    name: 'sk-ecdsa-sha2-nistp256@openssh.com',
+    layout: 'sk-ecdsa',
+    algorithm: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+    source: 'OpenSSH PROTOCOL.u2f',
+  },
+  {
+    name: 'sk-ssh-ed25519@openssh.com',
+    layout: 'sk-eddsa',
+    algorithm: { id: 'ed25519' },
+    source: 'OpenSSH PROTOCOL.u2f',
+  },
 ] as const satisfies readonly SshKeyType[];
 
 /** `<type>-cert-v01@openssh.com` for plain names, `<type-without-@openssh.com>-cert-v01@openssh.com` for sk-*. */

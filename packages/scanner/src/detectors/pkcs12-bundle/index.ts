@@ -45,12 +45,23 @@ class Pkcs12Reader {
     return { line: 1, offset: inFile ? view.byteOffset - fileBytes.byteOffset + tlv.offset : 0, snippet };
   }
 
-  private protection(at: Location, algorithm: AlgorithmFinding['algorithm'], properties: Record<string, string>, notes: string[]) {
+  private protection(
+    at: Location,
+    algorithm: AlgorithmFinding['algorithm'],
+    properties: Record<string, string>,
+    notes: string[],
+  ) {
     const finding: AlgorithmFinding = {
       kind: 'algorithm',
       detector: ID,
       role: 'protection',
-      evidence: { path: this.c.file.path, line: at.line, offset: at.offset, snippet: at.snippet, fileSha256: this.c.file.sha256 },
+      evidence: {
+        path: this.c.file.path,
+        line: at.line,
+        offset: at.offset,
+        snippet: at.snippet,
+        fileSha256: this.c.file.sha256,
+      },
       algorithm,
       notes,
       ...(Object.keys(properties).length > 0 ? { properties } : {}),
@@ -65,7 +76,14 @@ class Pkcs12Reader {
     else this.c.issue({ severity: 'info', code: 'pkcs12-no-mac', message: 'PKCS#12 file has no integrity MAC.' }, 1);
     const [type, content] = children(buf, authSafe);
     if (!type || readOid(buf, type) !== P12_OID.data) {
-      this.c.issue({ severity: 'info', code: 'pkcs12-public-key-integrity', message: 'PKCS#12 authSafe is signed, not password-integrity protected; contents not read.' }, 1);
+      this.c.issue(
+        {
+          severity: 'info',
+          code: 'pkcs12-public-key-integrity',
+          message: 'PKCS#12 authSafe is signed, not password-integrity protected; contents not read.',
+        },
+        1,
+      );
       return;
     }
     const safeBytes = octets(buf, explicitContent(buf, content));
@@ -80,7 +98,8 @@ class Pkcs12Reader {
     if (!alg) return;
     const { oid } = readAlgorithmIdentifier(buf, alg);
     const hash = refFromOid(oid);
-    const iterations = iterTlv?.tag === TAG.INTEGER ? Number.parseInt(Buffer.from(contents(buf, iterTlv)).toString('hex'), 16) : 1;
+    const iterations =
+      iterTlv?.tag === TAG.INTEGER ? Number.parseInt(Buffer.from(contents(buf, iterTlv)).toString('hex'), 16) : 1;
     this.protection(
       this.at(buf, macData, 'PKCS#12 MAC'),
       hash.id === 'unknown' ? hash : { id: 'hmac', hash: hash.id, oid },
@@ -102,11 +121,17 @@ class Pkcs12Reader {
       const alg = eci ? children(buf, eci)[1] : undefined;
       if (!alg) throw new DerError('der-invalid', 'EncryptedData without an encryption algorithm.');
       const p = describeProtection(buf, alg);
-      this.protection(this.at(buf, info, 'PKCS#12 encrypted safe'), p.ref, { ...p.properties, use: 'pkcs12-encrypted-safe' }, [
-        'Bags in this safe (usually the certificates) are encrypted and were not read.',
-      ]);
+      this.protection(
+        this.at(buf, info, 'PKCS#12 encrypted safe'),
+        p.ref,
+        { ...p.properties, use: 'pkcs12-encrypted-safe' },
+        ['Bags in this safe (usually the certificates) are encrypted and were not read.'],
+      );
     } else {
-      this.c.issue({ severity: 'info', code: 'pkcs12-safe-unread', message: `PKCS#12 safe of type ${type} not read.` }, 1);
+      this.c.issue(
+        { severity: 'info', code: 'pkcs12-safe-unread', message: `PKCS#12 safe of type ${type} not read.` },
+        1,
+      );
     }
   }
 
@@ -150,7 +175,10 @@ class Pkcs12Reader {
       ...(a.protection ? { protection: a.protection } : {}),
     };
     this.c.findings.push(
-      keyFinding(ID, this.c.file, at, key, { notes: a.notes, properties: { ...a.properties, encrypted: a.protection ? 'true' : 'false' } }),
+      keyFinding(ID, this.c.file, at, key, {
+        notes: a.notes,
+        properties: { ...a.properties, encrypted: a.protection ? 'true' : 'false' },
+      }),
     );
     this.c.issues(a.issues, 1);
   }

@@ -56,7 +56,8 @@ function decode(c: Collector, kind: PrivateKind, der: Uint8Array, encoding: 'PEM
 
 export const privateKey: Detector = {
   id: ID,
-  summary: 'Private keys (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1, DSA; classical and PQC): algorithm, size, protection.',
+  summary:
+    'Private keys (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1, DSA; classical and PQC): algorithm, size, protection.',
   accepts: (file) => acceptsPemOrDer(file, ID),
   detect: (file) =>
     guarded(ID, file, (c) => {
@@ -85,6 +86,11 @@ export const privateKey: Detector = {
         decode(c, row.kind, block.der, 'PEM', at);
       }
       const owned = ownedDer(c, file, KINDS);
-      if (owned) decode(c, owned.kind as PrivateKind, owned.bytes, 'DER', { line: 1, offset: 0, snippet: `DER ${owned.kind} private key` });
+      if (owned)
+        decode(c, owned.kind as PrivateKind, owned.bytes, 'DER', {
+          line: 1,
+          offset: 0,
+          snippet: `DER ${owned.kind} private key`,
+        });
     }),
 };

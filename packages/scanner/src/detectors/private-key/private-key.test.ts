@@ -39,18 +39,73 @@ function secrets(pkcs8Der: Uint8Array): string[] {
 }
 
 const CASES = [
-  { name: 'rsa1024', args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'], want: { id: 'rsa', keyBits: 1024 }, size: 1024 },
-  { name: 'rsa2048', args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], want: { id: 'rsa', keyBits: 2048 }, size: 2048 },
-  { name: 'rsa3072', args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072'], want: { id: 'rsa', keyBits: 3072 }, size: 3072 },
-  { name: 'rsa4096', args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096'], want: { id: 'rsa', keyBits: 4096 }, size: 4096 },
-  { name: 'rsapss', args: ['-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048'], want: { id: 'rsa-pss', keyBits: 2048 }, size: 2048 },
+  {
+    name: 'rsa1024',
+    args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'],
+    want: { id: 'rsa', keyBits: 1024 },
+    size: 1024,
+  },
+  {
+    name: 'rsa2048',
+    args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    want: { id: 'rsa', keyBits: 2048 },
+    size: 2048,
+  },
+  {
+    name: 'rsa3072',
+    args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072'],
+    want: { id: 'rsa', keyBits: 3072 },
+    size: 3072,
+  },
+  {
+    name: 'rsa4096',
+    args: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:4096'],
+    want: { id: 'rsa', keyBits: 4096 },
+    size: 4096,
+  },
+  {
+    name: 'rsapss',
+    args: ['-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    want: { id: 'rsa-pss', keyBits: 2048 },
+    size: 2048,
+  },
   { name: 'dsa', args: ['-paramfile', 'dsa.params'], want: { id: 'dsa', keyBits: 2048 }, size: 2048 },
-  { name: 'p192', args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-192'], want: { id: 'ec', curve: 'p-192' }, size: 192 },
-  { name: 'p256', args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], want: { id: 'ec', curve: 'p-256' }, size: 256 },
-  { name: 'p384', args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'], want: { id: 'ec', curve: 'p-384' }, size: 384 },
-  { name: 'p521', args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'], want: { id: 'ec', curve: 'p-521' }, size: 521 },
-  { name: 'k256', args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1'], want: { id: 'ec', curve: 'secp256k1' }, size: 256 },
-  { name: 'bp256', args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:brainpoolP256r1'], want: { id: 'ec', curve: 'brainpoolp256r1' }, size: 256 },
+  {
+    name: 'p192',
+    args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-192'],
+    want: { id: 'ec', curve: 'p-192' },
+    size: 192,
+  },
+  {
+    name: 'p256',
+    args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+    want: { id: 'ec', curve: 'p-256' },
+    size: 256,
+  },
+  {
+    name: 'p384',
+    args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'],
+    want: { id: 'ec', curve: 'p-384' },
+    size: 384,
+  },
+  {
+    name: 'p521',
+    args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'],
+    want: { id: 'ec', curve: 'p-521' },
+    size: 521,
+  },
+  {
+    name: 'k256',
+    args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1'],
+    want: { id: 'ec', curve: 'secp256k1' },
+    size: 256,
+  },
+  {
+    name: 'bp256',
+    args: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:brainpoolP256r1'],
+    want: { id: 'ec', curve: 'brainpoolp256r1' },
+    size: 256,
+  },
   { name: 'ed25519', args: ['-algorithm', 'ED25519'], want: { id: 'ed25519' }, size: 255 },
   { name: 'ed448', args: ['-algorithm', 'ED448'], want: { id: 'ed448' }, size: 448 },
   { name: 'x25519', args: ['-algorithm', 'X25519'], want: { id: 'x25519' }, size: 255 },
@@ -67,9 +122,19 @@ describe('private-key with OpenSSL-generated keys', () => {
     const der = await runDetector(privateKey, `keys/${c.name}.key`, ossl.read(`${c.name}.der`));
     expect([pem.diagnostics, der.diagnostics]).toEqual([[], []]);
     const fp = spkiHash(`${c.name}.pem`);
-    for (const [r, encoding] of [[pem, 'PEM'], [der, 'DER']] as const) {
+    for (const [r, encoding] of [
+      [pem, 'PEM'],
+      [der, 'DER'],
+    ] as const) {
       expect(keys(r)).toHaveLength(1);
-      expect(keys(r)[0]!.key).toMatchObject({ keyType: 'private', algorithm: c.want, sizeBits: c.size, format: 'PKCS#8', encoding, fingerprint: { sha256: fp } });
+      expect(keys(r)[0]!.key).toMatchObject({
+        keyType: 'private',
+        algorithm: c.want,
+        sizeBits: c.size,
+        format: 'PKCS#8',
+        encoding,
+        fingerprint: { sha256: fp },
+      });
       const out = serialize(r.findings, r.diagnostics);
       for (const s of secrets(ossl.read(`${c.name}.der`))) expect(out).not.toContain(s);
     }
@@ -80,21 +145,68 @@ describe('private-key with OpenSSL-generated keys', () => {
     ossl.run('pkey', '-in', 'p256.pem', '-traditional', '-out', 'ec-trad.pem');
     ossl.run('pkey', '-in', 'dsa.pem', '-traditional', '-out', 'dsa-trad.pem');
     const rsa = keys(await runDetector(privateKey, 'rsa-trad.pem', ossl.read('rsa-trad.pem')))[0]!;
-    expect(rsa.key).toMatchObject({ format: 'PKCS#1', algorithm: { id: 'rsa', keyBits: 2048 }, fingerprint: { sha256: spkiHash('rsa2048.pem') } });
+    expect(rsa.key).toMatchObject({
+      format: 'PKCS#1',
+      algorithm: { id: 'rsa', keyBits: 2048 },
+      fingerprint: { sha256: spkiHash('rsa2048.pem') },
+    });
     expect(rsa.evidence.snippet).toBe('-----BEGIN RSA PRIVATE KEY-----');
     const ec = keys(await runDetector(privateKey, 'ec-trad.pem', ossl.read('ec-trad.pem')))[0]!;
-    expect(ec.key).toMatchObject({ format: 'SEC1', algorithm: { id: 'ec', curve: 'p-256' }, fingerprint: { sha256: spkiHash('p256.pem') } });
+    expect(ec.key).toMatchObject({
+      format: 'SEC1',
+      algorithm: { id: 'ec', curve: 'p-256' },
+      fingerprint: { sha256: spkiHash('p256.pem') },
+    });
     const dsa = keys(await runDetector(privateKey, 'dsa-trad.pem', ossl.read('dsa-trad.pem')))[0]!;
-    expect(dsa.key).toMatchObject({ algorithm: { id: 'dsa', keyBits: 2048 }, fingerprint: { sha256: spkiHash('dsa.pem') } });
+    expect(dsa.key).toMatchObject({
+      algorithm: { id: 'dsa', keyBits: 2048 },
+      fingerprint: { sha256: spkiHash('dsa.pem') },
+    });
   });
 
   it('reports the protection of encrypted PKCS#8: PBES2 (PBKDF2/HMAC-SHA256/AES-256-CBC) and PBES1 MD5-DES', async () => {
-    ossl.run('pkcs8', '-topk8', '-in', 'p256.pem', '-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA256', '-iter', '4096', '-passout', 'pass:pw', '-out', 'enc2.pem');
-    ossl.run('pkcs8', '-topk8', '-in', 'rsa1024.pem', '-v1', 'PBE-MD5-DES', '-provider', 'legacy', '-provider', 'default', '-passout', 'pass:pw', '-out', 'enc1.pem');
+    ossl.run(
+      'pkcs8',
+      '-topk8',
+      '-in',
+      'p256.pem',
+      '-v2',
+      'aes-256-cbc',
+      '-v2prf',
+      'hmacWithSHA256',
+      '-iter',
+      '4096',
+      '-passout',
+      'pass:pw',
+      '-out',
+      'enc2.pem',
+    );
+    ossl.run(
+      'pkcs8',
+      '-topk8',
+      '-in',
+      'rsa1024.pem',
+      '-v1',
+      'PBE-MD5-DES',
+      '-provider',
+      'legacy',
+      '-provider',
+      'default',
+      '-passout',
+      'pass:pw',
+      '-out',
+      'enc1.pem',
+    );
     const v2 = keys(await runDetector(privateKey, 'enc2.pem', ossl.read('enc2.pem')))[0]!;
     expect(v2.key).toMatchObject({
       format: 'EncryptedPKCS#8',
-      protection: { id: 'pbes2', components: [{ id: 'pbkdf2', hash: 'sha-256' }, { id: 'aes', keyBits: 256, mode: 'cbc' }] },
+      protection: {
+        id: 'pbes2',
+        components: [
+          { id: 'pbkdf2', hash: 'sha-256' },
+          { id: 'aes', keyBits: 256, mode: 'cbc' },
+        ],
+      },
     });
     expect(v2.properties).toMatchObject({ kdfIterations: '4096', prf: 'hmac-sha-256', encrypted: 'true' });
     const v1 = keys(await runDetector(privateKey, 'enc1.pem', ossl.read('enc1.pem')))[0]!;
@@ -105,7 +217,11 @@ describe('private-key with OpenSSL-generated keys', () => {
   it('reports legacy Proc-Type encrypted PEM with its DEK-Info cipher and the MD5 KDF flag', async () => {
     ossl.run('rsa', '-in', 'rsa2048.pem', '-traditional', '-aes128', '-passout', 'pass:pw', '-out', 'legacy.pem');
     const [f] = keys(await runDetector(privateKey, 'legacy.pem', ossl.read('legacy.pem')));
-    expect(f?.key).toMatchObject({ algorithm: { id: 'rsa' }, format: 'PKCS#1', protection: { id: 'aes', keyBits: 128, mode: 'cbc' } });
+    expect(f?.key).toMatchObject({
+      algorithm: { id: 'rsa' },
+      format: 'PKCS#1',
+      protection: { id: 'aes', keyBits: 128, mode: 'cbc' },
+    });
     expect(f?.properties).toMatchObject({ legacyPemEncryption: 'AES-128-CBC', kdf: 'evp-bytestokey-md5' });
     expect(f?.notes?.[0]).toMatch(/EVP_BytesToKey/);
   });
@@ -115,7 +231,10 @@ describe('private-key with PQC keys', () => {
   it('reads ML-DSA seed keys and ML-KEM expanded keys; the ML-KEM public half is fingerprinted, the secret never leaks', async () => {
     const seed = new Uint8Array(32).fill(3);
     // RFC 9881 seed form: privateKey OCTET STRING containing [0] IMPLICIT OCTET STRING (32).
-    const mldsa = Buffer.concat([Buffer.from('3034020100300b0609608648016503040312042280 20'.replace(/\s/g, ''), 'hex'), seed]);
+    const mldsa = Buffer.concat([
+      Buffer.from('3034020100300b0609608648016503040312042280 20'.replace(/\s/g, ''), 'hex'),
+      seed,
+    ]);
     const r1 = await runDetector(privateKey, 'mldsa.key', new Uint8Array(mldsa));
     expect(keys(r1)[0]?.key).toMatchObject({ algorithm: { id: 'ml-dsa-65' }, format: 'PKCS#8' });
     expect(keys(r1)[0]?.properties).toMatchObject({ privateKeyForm: 'seed' });
@@ -123,19 +242,32 @@ describe('private-key with PQC keys', () => {
 
     const kem = ML_KEM['ml-kem-512'].keygen(new Uint8Array(64).fill(5));
     const inner = Buffer.concat([Buffer.from('04820660', 'hex'), kem.secretKey]);
-    const body = Buffer.concat([Buffer.from('020100300b0609608648016503040401', 'hex'), Buffer.from('04820664', 'hex'), inner]);
+    const body = Buffer.concat([
+      Buffer.from('020100300b0609608648016503040401', 'hex'),
+      Buffer.from('04820664', 'hex'),
+      inner,
+    ]);
     const p8 = Buffer.concat([Buffer.from('30820678', 'hex'), body]);
     const r2 = await runDetector(privateKey, 'mlkem.pem', toPem('PRIVATE KEY', new Uint8Array(p8)));
     expect(r2.diagnostics).toEqual([]);
-    const spkiDer = Buffer.concat([Buffer.from('3082033230 0b0609608648016503040401 038203210 0'.replace(/\s/g, ''), 'hex'), kem.publicKey]);
-    expect(keys(r2)[0]?.key).toMatchObject({ algorithm: { id: 'ml-kem-512', oid: PQC_OIDS['ml-kem-512'] }, fingerprint: { sha256: sha256(spkiDer) } });
+    const spkiDer = Buffer.concat([
+      Buffer.from('3082033230 0b0609608648016503040401 038203210 0'.replace(/\s/g, ''), 'hex'),
+      kem.publicKey,
+    ]);
+    expect(keys(r2)[0]?.key).toMatchObject({
+      algorithm: { id: 'ml-kem-512', oid: PQC_OIDS['ml-kem-512'] },
+      fingerprint: { sha256: sha256(spkiDer) },
+    });
     const out = serialize(r2.findings, r2.diagnostics);
     for (const s of leakForms(kem.secretKey.subarray(0, 768))) expect(out).not.toContain(s);
     expect(ML_DSA['ml-dsa-44']).toBeDefined();
   });
 
   it('flags a PQC private key of the wrong length', async () => {
-    const bad = Buffer.concat([Buffer.from('3024020100300b0609608648016503040312041280 10'.replace(/\s/g, ''), 'hex'), new Uint8Array(16)]);
+    const bad = Buffer.concat([
+      Buffer.from('3024020100300b0609608648016503040312041280 10'.replace(/\s/g, ''), 'hex'),
+      new Uint8Array(16),
+    ]);
     const r = await runDetector(privateKey, 'bad.key', new Uint8Array(bad));
     expect(r.diagnostics.map((d) => d.code)).toEqual(['pqc-key-size-mismatch']);
   });
@@ -144,12 +276,18 @@ describe('private-key with PQC keys', () => {
 describe('private-key fixtures and bad input', () => {
   const fixture = (n: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, 'fixtures', n)));
   it('finds the committed Ed25519 key and nothing in the clean file', async () => {
-    expect(keys(await runDetector(privateKey, 'ed25519.pem', fixture('ed25519.pem'))).map((f) => f.key.algorithm.id)).toEqual(['ed25519']);
+    expect(
+      keys(await runDetector(privateKey, 'ed25519.pem', fixture('ed25519.pem'))).map((f) => f.key.algorithm.id),
+    ).toEqual(['ed25519']);
     const clean = await runDetector(privateKey, 'clean.txt', fixture('clean.txt'));
     expect([clean.findings, clean.diagnostics]).toEqual([[], []]);
   });
   it('reports a corrupt key body instead of throwing', async () => {
-    const r = await runDetector(privateKey, 'k.pem', toPem('PRIVATE KEY', new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00])));
+    const r = await runDetector(
+      privateKey,
+      'k.pem',
+      toPem('PRIVATE KEY', new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00])),
+    );
     expect([r.findings.length, r.diagnostics.map((d) => d.code)]).toEqual([0, ['der-invalid']]);
   });
 });

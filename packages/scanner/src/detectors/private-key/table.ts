@@ -20,7 +20,12 @@ export const PRIVATE_PEM_LABELS = Object.freeze([
   { label: 'ENCRYPTED PRIVATE KEY', kind: 'encrypted-pkcs8', format: 'EncryptedPKCS#8' },
   { label: 'RSA PRIVATE KEY', kind: 'rsa-private', impliedOid: '1.2.840.113549.1.1.1', format: 'PKCS#1' },
   { label: 'EC PRIVATE KEY', kind: 'sec1', impliedOid: '1.2.840.10045.2.1', format: 'SEC1' },
-  { label: 'DSA PRIVATE KEY', kind: 'dsa-private', impliedOid: '1.2.840.10040.4.1', format: 'DSA (OpenSSL traditional)' },
+  {
+    label: 'DSA PRIVATE KEY',
+    kind: 'dsa-private',
+    impliedOid: '1.2.840.10040.4.1',
+    format: 'DSA (OpenSSL traditional)',
+  },
 ] as const satisfies readonly PrivateLabel[]);
 
 /**

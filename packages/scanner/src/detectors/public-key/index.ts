@@ -22,7 +22,9 @@ function decode(c: Collector, kind: PublicKind, der: Uint8Array, encoding: 'PEM'
   c.attempt('public-key-invalid', `Invalid public key (${at.snippet})`, at.line, () => {
     readSingle(der);
     const spki =
-      kind === 'spki' ? der : encode(TAG.SEQUENCE, concat(RSA_ALG_ID, encode(TAG.BIT_STRING, concat(new Uint8Array([0]), der))));
+      kind === 'spki'
+        ? der
+        : encode(TAG.SEQUENCE, concat(RSA_ALG_ID, encode(TAG.BIT_STRING, concat(new Uint8Array([0]), der))));
     const analysis = kind === 'spki' ? analyzeSpki(der) : analyzeKey(der, { oid: OID.rsaEncryption }, der);
     const key: KeyFacts = {
       keyType: 'public',
@@ -39,18 +41,27 @@ function decode(c: Collector, kind: PublicKind, der: Uint8Array, encoding: 'PEM'
 
 export const publicKey: Detector = {
   id: ID,
-  summary: 'Public keys (SubjectPublicKeyInfo, PKCS#1 RSAPublicKey; classical, PQC, composite): algorithm, size, fingerprint.',
+  summary:
+    'Public keys (SubjectPublicKeyInfo, PKCS#1 RSAPublicKey; classical, PQC, composite): algorithm, size, fingerprint.',
   accepts: (file) => acceptsPemOrDer(file, ID),
   detect: (file) =>
     guarded(ID, file, (c) => {
       for (const block of ownedPem(c, file, (label) => BY_LABEL.has(label))) {
         const row = BY_LABEL.get(block.label)!;
-        decode(c, row.kind, block.der, 'PEM', { line: block.line, offset: block.offset, snippet: pemSnippet(block.label) });
+        decode(c, row.kind, block.der, 'PEM', {
+          line: block.line,
+          offset: block.offset,
+          snippet: pemSnippet(block.label),
+        });
       }
       const owned = ownedDer(c, file, ['spki', 'rsa-public']);
       if (owned) {
         const kind = owned.kind as PublicKind;
-        decode(c, kind, owned.bytes, 'DER', { line: 1, offset: 0, snippet: kind === 'spki' ? 'DER public key' : 'DER RSA public key' });
+        decode(c, kind, owned.bytes, 'DER', {
+          line: 1,
+          offset: 0,
+          snippet: kind === 'spki' ? 'DER public key' : 'DER RSA public key',
+        });
       }
     }),
 };

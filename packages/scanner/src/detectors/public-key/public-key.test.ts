@@ -21,16 +21,38 @@ describe('public-key', () => {
     ossl.run('pkey', '-in', 'rsa.pem', '-pubout', '-outform', 'DER', '-out', 'rsa.pub.der');
     ossl.run('rsa', '-in', 'rsa.pem', '-RSAPublicKey_out', '-out', 'rsa1.pub');
     const fp = sha256(ossl.read('rsa.pub.der'));
-    const want = { keyType: 'public', algorithm: { id: 'rsa', keyBits: 3072 }, sizeBits: 3072, fingerprint: { sha256: fp } };
-    expect(keys(await runDetector(publicKey, 'rsa.pub', ossl.read('rsa.pub')))[0]?.key).toMatchObject({ ...want, format: 'SPKI', encoding: 'PEM' });
-    expect(keys(await runDetector(publicKey, 'k.bin', ossl.read('rsa.pub.der')))[0]?.key).toMatchObject({ ...want, encoding: 'DER' });
+    const want = {
+      keyType: 'public',
+      algorithm: { id: 'rsa', keyBits: 3072 },
+      sizeBits: 3072,
+      fingerprint: { sha256: fp },
+    };
+    expect(keys(await runDetector(publicKey, 'rsa.pub', ossl.read('rsa.pub')))[0]?.key).toMatchObject({
+      ...want,
+      format: 'SPKI',
+      encoding: 'PEM',
+    });
+    expect(keys(await runDetector(publicKey, 'k.bin', ossl.read('rsa.pub.der')))[0]?.key).toMatchObject({
+      ...want,
+      encoding: 'DER',
+    });
     const pkcs1 = keys(await runDetector(publicKey, 'rsa1.pub', ossl.read('rsa1.pub')))[0]!;
     expect(pkcs1.key).toMatchObject({ ...want, format: 'PKCS#1' });
     expect(pkcs1.evidence.snippet).toBe('-----BEGIN RSA PUBLIC KEY-----');
   });
 
   it('decodes EC, X448 and explicit-curve keys', async () => {
-    ossl.run('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-pkeyopt', 'ec_param_enc:explicit', '-out', 'explicit.pem');
+    ossl.run(
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-384',
+      '-pkeyopt',
+      'ec_param_enc:explicit',
+      '-out',
+      'explicit.pem',
+    );
     ossl.run('pkey', '-in', 'explicit.pem', '-pubout', '-out', 'explicit.pub');
     const ex = keys(await runDetector(publicKey, 'explicit.pub', ossl.read('explicit.pub')))[0]!;
     expect(ex.key).toMatchObject({ algorithm: { id: 'ec', parameterSet: 'explicit', keyBits: 384 }, sizeBits: 384 });
@@ -43,7 +65,8 @@ describe('public-key', () => {
   it('decodes ML-KEM and ML-DSA SPKIs and flags a wrong ML-DSA key length', async () => {
     const kem = ML_KEM['ml-kem-1024'].keygen(new Uint8Array(64).fill(2)).publicKey;
     const dsa = ML_DSA['ml-dsa-87'].keygen(new Uint8Array(32).fill(2)).publicKey;
-    const text = toPem('PUBLIC KEY', spki(PQC_OIDS['ml-kem-1024'], kem)) + toPem('PUBLIC KEY', spki(PQC_OIDS['ml-dsa-87'], dsa));
+    const text =
+      toPem('PUBLIC KEY', spki(PQC_OIDS['ml-kem-1024'], kem)) + toPem('PUBLIC KEY', spki(PQC_OIDS['ml-dsa-87'], dsa));
     const r = await runDetector(publicKey, 'pq.pem', text);
     expect(keys(r).map((f) => f.key.algorithm.id)).toEqual(['ml-kem-1024', 'ml-dsa-87']);
     expect(r.diagnostics).toEqual([]);
@@ -52,12 +75,18 @@ describe('public-key', () => {
   });
 
   it('keeps unknown key OIDs as unknown with the OID', async () => {
-    const r = await runDetector(publicKey, 'odd.pem', toPem('PUBLIC KEY', spki('1.3.6.1.4.1.99999.1', new Uint8Array(40))));
+    const r = await runDetector(
+      publicKey,
+      'odd.pem',
+      toPem('PUBLIC KEY', spki('1.3.6.1.4.1.99999.1', new Uint8Array(40))),
+    );
     expect(keys(r)[0]?.key.algorithm).toEqual({ id: 'unknown', oid: '1.3.6.1.4.1.99999.1' });
   });
 
   it('fixtures: finds the Ed25519 key, nothing in the clean file', async () => {
-    expect(keys(await runDetector(publicKey, 'ed25519.pub.pem', fixture('ed25519.pub.pem')))[0]?.key.algorithm.id).toBe('ed25519');
+    expect(keys(await runDetector(publicKey, 'ed25519.pub.pem', fixture('ed25519.pub.pem')))[0]?.key.algorithm.id).toBe(
+      'ed25519',
+    );
     const clean = await runDetector(publicKey, 'clean.txt', fixture('clean.txt'));
     expect([clean.findings, clean.diagnostics]).toEqual([[], []]);
   });

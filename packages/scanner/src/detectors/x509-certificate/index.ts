@@ -55,14 +55,22 @@ function decode(
       );
     });
     if (bundle.skipped > 0) {
-      c.issue({ severity: 'info', code: 'pkcs7-other-certificates', message: `${bundle.skipped} non-X.509 certificate choices skipped.` }, at.line);
+      c.issue(
+        {
+          severity: 'info',
+          code: 'pkcs7-other-certificates',
+          message: `${bundle.skipped} non-X.509 certificate choices skipped.`,
+        },
+        at.line,
+      );
     }
   });
 }
 
 export const x509Certificate: Detector = {
   id: ID,
-  summary: 'X.509 certificates, certificate requests, CRLs and PKCS#7 bundles (PEM or DER): algorithms, keys, validity.',
+  summary:
+    'X.509 certificates, certificate requests, CRLs and PKCS#7 bundles (PEM or DER): algorithms, keys, validity.',
   accepts: (file) => acceptsPemOrDer(file, ID),
   detect: (file, ctx) =>
     guarded(ID, file, (c) => {

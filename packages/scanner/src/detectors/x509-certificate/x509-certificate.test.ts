@@ -14,14 +14,121 @@ const certs = (r: { findings: readonly unknown[] }) => r.findings as Certificate
 describe('x509-certificate with OpenSSL-generated objects', () => {
   const ossl = new OpensslWorkdir();
   beforeAll(() => {
-    ossl.run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rsa.key', '-subj', '/CN=RSA Root/O=Example, Inc./C=DE', '-days', '30', '-out', 'rsa.pem');
-    ossl.run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', 'ca.key', '-subj', '/CN=EC CA', '-days', '30', '-out', 'ca.pem');
-    ossl.run('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'leaf.key', '-subj', '/CN=leaf.example', '-addext', 'subjectAltName=DNS:leaf.example,IP:192.0.2.7', '-addext', 'extendedKeyUsage=serverAuth', '-out', 'leaf.csr');
-    ossl.run('x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-copy_extensions', 'copy', '-days', '1', '-out', 'leaf.pem');
-    ossl.run('req', '-x509', '-newkey', 'ed25519', '-nodes', '-keyout', 'ed.key', '-subj', '/CN=Ed Root', '-days', '30', '-out', 'ed.pem');
-    ossl.run('req', '-x509', '-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:2048', '-sigopt', 'rsa_padding_mode:pss', '-sha384', '-nodes', '-keyout', 'pss.key', '-subj', '/CN=PSS Root', '-days', '30', '-out', 'pss.pem');
+    ossl.run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'rsa.key',
+      '-subj',
+      '/CN=RSA Root/O=Example, Inc./C=DE',
+      '-days',
+      '30',
+      '-out',
+      'rsa.pem',
+    );
+    ossl.run(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-384',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-subj',
+      '/CN=EC CA',
+      '-days',
+      '30',
+      '-out',
+      'ca.pem',
+    );
+    ossl.run(
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'leaf.key',
+      '-subj',
+      '/CN=leaf.example',
+      '-addext',
+      'subjectAltName=DNS:leaf.example,IP:192.0.2.7',
+      '-addext',
+      'extendedKeyUsage=serverAuth',
+      '-out',
+      'leaf.csr',
+    );
+    ossl.run(
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-copy_extensions',
+      'copy',
+      '-days',
+      '1',
+      '-out',
+      'leaf.pem',
+    );
+    ossl.run(
+      'req',
+      '-x509',
+      '-newkey',
+      'ed25519',
+      '-nodes',
+      '-keyout',
+      'ed.key',
+      '-subj',
+      '/CN=Ed Root',
+      '-days',
+      '30',
+      '-out',
+      'ed.pem',
+    );
+    ossl.run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa-pss',
+      '-pkeyopt',
+      'rsa_keygen_bits:2048',
+      '-sigopt',
+      'rsa_padding_mode:pss',
+      '-sha384',
+      '-nodes',
+      '-keyout',
+      'pss.key',
+      '-subj',
+      '/CN=PSS Root',
+      '-days',
+      '30',
+      '-out',
+      'pss.pem',
+    );
     ossl.run('crl2pkcs7', '-nocrl', '-certfile', 'leaf.pem', '-certfile', 'ca.pem', '-out', 'bundle.p7b');
-    ossl.run('crl2pkcs7', '-nocrl', '-certfile', 'leaf.pem', '-certfile', 'ca.pem', '-outform', 'DER', '-out', 'bundle-der.p7b');
+    ossl.run(
+      'crl2pkcs7',
+      '-nocrl',
+      '-certfile',
+      'leaf.pem',
+      '-certfile',
+      'ca.pem',
+      '-outform',
+      'DER',
+      '-out',
+      'bundle-der.p7b',
+    );
     ossl.run('x509', '-in', 'rsa.pem', '-outform', 'DER', '-out', 'rsa.der');
   });
   afterAll(() => ossl.dispose());
@@ -31,7 +138,9 @@ describe('x509-certificate with OpenSSL-generated objects', () => {
     expect(r.diagnostics).toEqual([]);
     const [f] = certs(r);
     const der = ossl.read('rsa.der');
-    const spkiDer = new Uint8Array(Buffer.from(ossl.run('x509', '-in', 'rsa.pem', '-noout', '-pubkey').replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+    const spkiDer = new Uint8Array(
+      Buffer.from(ossl.run('x509', '-in', 'rsa.pem', '-noout', '-pubkey').replace(/-----[^-]+-----|\s/g, ''), 'base64'),
+    );
     expect(f?.certificate).toMatchObject({
       type: 'certificate',
       encoding: 'PEM',
@@ -45,14 +154,23 @@ describe('x509-certificate with OpenSSL-generated objects', () => {
       basicConstraints: { ca: true },
     });
     expect(f?.certificate.publicKey?.fingerprint?.sha256).toBe(sha256(spkiDer));
-    expect(f?.certificate.serialNumber).toBe(ossl.run('x509', '-in', 'rsa.pem', '-noout', '-serial').trim().split('=')[1]!.toLowerCase().replace(/^0+/, ''));
-    expect(f?.evidence).toMatchObject({ path: 'certs/rsa.pem', line: 1, offset: 0, snippet: '-----BEGIN CERTIFICATE-----' });
+    expect(f?.certificate.serialNumber).toBe(
+      ossl.run('x509', '-in', 'rsa.pem', '-noout', '-serial').trim().split('=')[1]!.toLowerCase().replace(/^0+/, ''),
+    );
+    expect(f?.evidence).toMatchObject({
+      path: 'certs/rsa.pem',
+      line: 1,
+      offset: 0,
+      snippet: '-----BEGIN CERTIFICATE-----',
+    });
     expect(f?.certificate.extensions?.map((e) => e.name)).toContain('basicConstraints');
   });
 
   it('decodes DER certificates by content, whatever the file name', async () => {
     const r = await runDetector(x509Certificate, 'blob.bin', ossl.read('rsa.der'), new Date());
-    expect(certs(r).map((f) => [f.certificate.encoding, f.evidence.snippet, f.evidence.line])).toEqual([['DER', 'DER certificate', 1]]);
+    expect(certs(r).map((f) => [f.certificate.encoding, f.evidence.snippet, f.evidence.line])).toEqual([
+      ['DER', 'DER certificate', 1],
+    ]);
   });
 
   it('reports a CA-signed EC leaf as not self-signed, with SANs, EKU and expiry against scanTime', async () => {
@@ -67,15 +185,29 @@ describe('x509-certificate with OpenSSL-generated objects', () => {
       extendedKeyUsage: ['serverAuth'],
       validity: 'valid',
     });
-    const later = await runDetector(x509Certificate, 'leaf.pem', ossl.read('leaf.pem'), new Date(Date.now() + 5 * 86400_000));
+    const later = await runDetector(
+      x509Certificate,
+      'leaf.pem',
+      ossl.read('leaf.pem'),
+      new Date(Date.now() + 5 * 86400_000),
+    );
     expect(certs(later)[0]?.certificate.validity).toBe('expired');
-    const earlier = await runDetector(x509Certificate, 'leaf.pem', ossl.read('leaf.pem'), new Date('2001-01-01T00:00:00Z'));
+    const earlier = await runDetector(
+      x509Certificate,
+      'leaf.pem',
+      ossl.read('leaf.pem'),
+      new Date('2001-01-01T00:00:00Z'),
+    );
     expect(certs(earlier)[0]?.certificate.validity).toBe('not-yet-valid');
   });
 
   it('verifies Ed25519 and RSA-PSS self-signatures and reads the PSS hash', async () => {
     const ed = certs(await runDetector(x509Certificate, 'ed.pem', ossl.read('ed.pem'), new Date()))[0]!;
-    expect(ed.certificate).toMatchObject({ selfSigned: true, signatureAlgorithm: { id: 'ed25519' }, publicKey: { algorithm: { id: 'ed25519' } } });
+    expect(ed.certificate).toMatchObject({
+      selfSigned: true,
+      signatureAlgorithm: { id: 'ed25519' },
+      publicKey: { algorithm: { id: 'ed25519' } },
+    });
     const pss = certs(await runDetector(x509Certificate, 'pss.pem', ossl.read('pss.pem'), new Date()))[0]!;
     expect(pss.certificate).toMatchObject({
       selfSigned: true,
@@ -96,14 +228,41 @@ describe('x509-certificate with OpenSSL-generated objects', () => {
   });
 
   it('decodes CRLs', async () => {
-    ossl.run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'crlca.key', '-subj', '/CN=CRL CA', '-days', '30', '-out', 'crlca.pem');
-    const cnf = ['[ca]', 'default_ca=d', '[d]', `database=${ossl.path('index.txt')}`, `crlnumber=${ossl.path('crlnumber')}`, 'default_md=sha256', 'default_crl_days=7'].join('\n');
+    ossl.run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'crlca.key',
+      '-subj',
+      '/CN=CRL CA',
+      '-days',
+      '30',
+      '-out',
+      'crlca.pem',
+    );
+    const cnf = [
+      '[ca]',
+      'default_ca=d',
+      '[d]',
+      `database=${ossl.path('index.txt')}`,
+      `crlnumber=${ossl.path('crlnumber')}`,
+      'default_md=sha256',
+      'default_crl_days=7',
+    ].join('\n');
     writeFileSync(ossl.path('ca.cnf'), cnf);
     writeFileSync(ossl.path('index.txt'), '');
     writeFileSync(ossl.path('crlnumber'), '01\n');
     ossl.run('ca', '-config', 'ca.cnf', '-gencrl', '-keyfile', 'crlca.key', '-cert', 'crlca.pem', '-out', 'ca.crl');
     const [crl] = certs(await runDetector(x509Certificate, 'ca.crl', ossl.read('ca.crl'), new Date()));
-    expect(crl?.certificate).toMatchObject({ type: 'crl', issuer: 'CN=CRL CA', signatureAlgorithm: { id: 'rsa-pkcs1v15', hash: 'sha-256' }, validity: 'valid' });
+    expect(crl?.certificate).toMatchObject({
+      type: 'crl',
+      issuer: 'CN=CRL CA',
+      signatureAlgorithm: { id: 'rsa-pkcs1v15', hash: 'sha-256' },
+      validity: 'valid',
+    });
     expect(crl?.properties).toMatchObject({ revokedCount: '0' });
   });
 
@@ -131,7 +290,11 @@ describe('x509-certificate with PQC certificates built at test time', () => {
     const root = certificate('PQ Root', caSpki, signer, true);
     const kem = ML_KEM['ml-kem-768'].keygen(new Uint8Array(64).fill(9));
     const leaf = certificate('PQ Device', spki(PQC_OIDS['ml-kem-768'], kem.publicKey), signer, false);
-    const r = await runDetector(x509Certificate, 'pq-chain.pem', toPem('CERTIFICATE', root) + toPem('CERTIFICATE', leaf));
+    const r = await runDetector(
+      x509Certificate,
+      'pq-chain.pem',
+      toPem('CERTIFICATE', root) + toPem('CERTIFICATE', leaf),
+    );
     expect(r.diagnostics).toEqual([]);
     const [rootF, leafF] = certs(r);
     expect(rootF?.certificate).toMatchObject({
@@ -168,18 +331,25 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
     ]);
     expect(bundle.diagnostics).toEqual([]);
     const c = await runDetector(x509Certificate, 'src/ca.c', fixture('embedded-ca.c'));
-    expect(certs(c).map((f) => [f.certificate.subject, f.evidence.line])).toEqual([['O=pqready,CN=Fixture Root CA', 3]]);
+    expect(certs(c).map((f) => [f.certificate.subject, f.evidence.line])).toEqual([
+      ['O=pqready,CN=Fixture Root CA', 3],
+    ]);
   });
 
   it('reports garbage PEM, truncated DER and empty files as diagnostics, without findings', async () => {
     const garbage = await runDetector(x509Certificate, 'garbage.pem', fixture('garbage.pem'));
-    expect([garbage.findings.length, garbage.diagnostics.map((d) => [d.code, d.line])]).toEqual([0, [['pem-invalid-base64', 1]]]);
+    expect([garbage.findings.length, garbage.diagnostics.map((d) => [d.code, d.line])]).toEqual([
+      0,
+      [['pem-invalid-base64', 1]],
+    ]);
     const truncated = await runDetector(x509Certificate, 'truncated.der', fixture('truncated.der'));
     expect([truncated.findings.length, truncated.diagnostics.map((d) => d.code)]).toEqual([0, ['der-truncated']]);
     const empty = await runDetector(x509Certificate, 'empty.crt', new Uint8Array(0));
     expect(empty.diagnostics.map((d) => d.code)).toEqual(['file-empty']);
     const cut = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n';
-    expect((await runDetector(x509Certificate, 'cut.pem', cut)).diagnostics.map((d) => d.code)).toEqual(['pem-truncated']);
+    expect((await runDetector(x509Certificate, 'cut.pem', cut)).diagnostics.map((d) => d.code)).toEqual([
+      'pem-truncated',
+    ]);
   });
 
   it('is silent on clean text and on random bytes that start like DER', async () => {
@@ -207,7 +377,13 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
     }
     const r = await runDetector(x509Certificate, 'deep.der', bytes);
     expect([r.findings.length, r.diagnostics.map((d) => d.code)]).toEqual([0, ['der-too-deep']]);
-    const invalidUtf8 = new Uint8Array([0xff, 0xfe, 0xc3, 0x28, ...Buffer.from(toPem('CERTIFICATE', fixtureCertDer()))]);
+    const invalidUtf8 = new Uint8Array([
+      0xff,
+      0xfe,
+      0xc3,
+      0x28,
+      ...Buffer.from(toPem('CERTIFICATE', fixtureCertDer())),
+    ]);
     const u = await runDetector(x509Certificate, 'weird.pem', invalidUtf8);
     expect(certs(u).map((f) => f.evidence.offset)).toEqual([4]);
   });
@@ -225,3 +401,25 @@ function fixtureCertDer(): Uint8Array {
   const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text)!;
   return new Uint8Array(Buffer.from(m[1]!.replace(/\s/g, ''), 'base64'));
 }
+
+describe('x509-certificate in large text files', () => {
+  it('finds a certificate embedded as a C string literal far below the first 4 KiB', async () => {
+    const pem = new TextDecoder().decode(fixture('bundle-with-text.pem')).split(/\r?\n/).filter(Boolean);
+    const begin = pem.indexOf('-----BEGIN CERTIFICATE-----');
+    const certLines = pem.slice(begin, pem.indexOf('-----END CERTIFICATE-----') + 1);
+    const filler = Array.from({ length: 400 }, (_, i) => `static int unrelated_${i} = ${i};`).join('\n');
+    const source = `${filler}\nconst char ca_cert[] =\n${certLines.map((l) => `    "${l}\\n"`).join('\n')};\n`;
+    expect(source.indexOf('-----BEGIN')).toBeGreaterThan(4096);
+    const r = await runDetector(x509Certificate, 'src/ca_cert.h', source);
+    expect(r.accepted).toBe(true);
+    expect(certs(r)).toHaveLength(1);
+    expect(certs(r)[0]!.evidence.line).toBe(402);
+  });
+
+  it('does not claim binary files without a DER head', async () => {
+    const bin = new Uint8Array(8192).fill(7);
+    bin[10] = 0;
+    const r = await runDetector(x509Certificate, 'firmware.bin', bin);
+    expect(r.accepted).toBe(false);
+  });
+});

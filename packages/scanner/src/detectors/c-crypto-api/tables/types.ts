@@ -52,6 +52,8 @@ export interface ApiRow extends RefPart {
   readonly establishes?: boolean;
   /** The call only sets a parameter on its object and is not a finding by itself. */
   readonly paramOnly?: boolean;
+  /** NIST-API style `crypto_kem_*`/`crypto_sign_*`: the scheme comes from config macros in scope. */
+  readonly configScheme?: 'kem' | 'sign';
 }
 
 export interface ConstructorRow extends RefPart {

@@ -2,7 +2,7 @@
  * Total orders for findings and diagnostics, so that output bytes never depend on walk timing,
  * worker scheduling or detector order.
  */
-import type { Diagnostic, Finding } from '@pqready/core';
+import type { Diagnostic, Finding } from './finding.js';
 
 const cmp = (a: string | number | undefined, b: string | number | undefined): number => {
   if (a === b) return 0;

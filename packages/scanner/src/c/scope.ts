@@ -1,0 +1,159 @@
+/**
+ * The preprocessor view of one file: which macros are defined where (file-local definitions in order,
+ * then included headers from the scanned tree, then the discovered build configuration and
+ * `--define` values), the truth of each `#if` branch, and value lookup for call-argument resolution
+ * (locals before the call, file-scope constants and enumerators, object-like macros).
+ */
+import type { ActivityState } from '@pqready/core';
+import { evaluateCondition, type MacroValue } from './expr.js';
+import type { DefineFact, FileFacts, Site, ValueFact } from './facts.js';
+
+/** Macros that hold for the whole scan: discovered configuration plus `--define`. */
+export interface GlobalEnv {
+  readonly macros: ReadonlyMap<string, MacroValue>;
+  /** Options governed by a discovered configuration file: absent there means undefined. */
+  isGoverned(name: string): boolean;
+}
+
+const UNKNOWN: MacroValue = { state: 'unknown' };
+const UNDEFINED: MacroValue = { state: 'undefined' };
+const MAX_RECURSION = 200;
+
+function indexBy<T extends { name: string }>(items: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const list = m.get(it.name);
+    if (list) list.push(it);
+    else m.set(it.name, [it]);
+  }
+  return m;
+}
+
+export class Scope {
+  private readonly defines: Map<string, DefineFact[]>;
+  private readonly values: Map<string, ValueFact[]>;
+  private readonly truth = new Map<number, boolean | undefined>();
+  private depth = 0;
+
+  constructor(
+    readonly facts: FileFacts,
+    private readonly headers: readonly Scope[],
+    private readonly env: GlobalEnv,
+  ) {
+    this.defines = indexBy(facts.defines);
+    this.values = indexBy(facts.values);
+  }
+
+  /** Truth of one branch: true, false, or undefined (depends on unknown macros). */
+  branchTruth(i: number): boolean | undefined {
+    if (this.truth.has(i)) return this.truth.get(i);
+    const b = this.facts.branches[i];
+    if (!b) return undefined;
+    if (b.guard) {
+      this.truth.set(i, true);
+      return true;
+    }
+    if (this.depth > MAX_RECURSION) return undefined;
+    this.depth++;
+    let result: boolean | undefined = true;
+    try {
+      for (const term of b.terms) {
+        let v = evaluateCondition(term.expr, (name) => this.macroAt(name, b.start));
+        if (v !== undefined && term.negate) v = !v;
+        if (v === false) {
+          result = false;
+          break;
+        }
+        if (v === undefined) result = undefined;
+      }
+    } finally {
+      this.depth--;
+    }
+    this.truth.set(i, result);
+    return result;
+  }
+
+  /** Activity of a site from the branches enclosing it. */
+  stateOf(site: Pick<Site, 'branches'>): ActivityState {
+    let state: ActivityState = 'active';
+    for (const i of site.branches) {
+      const t = this.branchTruth(i);
+      if (t === false) return 'inactive';
+      if (t === undefined) state = 'conditional';
+    }
+    return state;
+  }
+
+  /** The last definition of a macro in this file before `index` that is not in a dead branch. */
+  private localDefine(name: string, index: number): { def: DefineFact; state: ActivityState } | undefined {
+    const list = this.defines.get(name);
+    if (!list) return undefined;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const d = list[k]!;
+      if (d.index >= index) continue;
+      const state = this.stateOf(d);
+      if (state !== 'inactive') return { def: d, state };
+    }
+    return undefined;
+  }
+
+  /** The file's own last live definition of a macro (for use by files that include this one). */
+  exportedDefine(name: string): { def: DefineFact; state: ActivityState } | undefined {
+    return this.localDefine(name, Number.POSITIVE_INFINITY);
+  }
+
+  /** What `#if` sees for a macro at a position. */
+  macroAt(name: string, index: number): MacroValue {
+    const local = this.localDefine(name, index);
+    if (local) return toMacro(local.def, local.state);
+    for (const h of this.headers) {
+      const d = h.exportedDefine(name);
+      if (d) return toMacro(d.def, d.state);
+    }
+    const g = this.env.macros.get(name);
+    if (g) return g;
+    return this.env.isGoverned(name) ? UNDEFINED : UNKNOWN;
+  }
+
+  /**
+   * The value expression a name stands for at a call site: a local assignment before the call in
+   * the same function, a file-scope constant or enumerator, or an object-like macro (a definition
+   * under an unknown condition still counts: it is the only value the code names).
+   */
+  valueAt(name: string, index: number, fn: string | undefined): string | undefined {
+    const vals = this.values.get(name);
+    if (vals) {
+      let fileScope: ValueFact | undefined;
+      for (let k = vals.length - 1; k >= 0; k--) {
+        const v = vals[k]!;
+        if (fn !== undefined && v.fn === fn && v.index < index) return v.value;
+        if (v.fn === undefined && !fileScope) fileScope = v;
+      }
+      if (fileScope) return fileScope.value;
+    }
+    const local = this.localDefine(name, index);
+    if (local) return local.def.params || local.def.undef ? undefined : local.def.body;
+    for (const h of this.headers) {
+      const v = h.fileValue(name);
+      if (v !== undefined) return v;
+    }
+    const g = this.env.macros.get(name);
+    return g?.state === 'defined' && !g.params ? g.body : undefined;
+  }
+
+  /** A header's file-scope value or object-like macro for a name. */
+  fileValue(name: string): string | undefined {
+    const vals = this.values.get(name);
+    if (vals) {
+      for (let k = vals.length - 1; k >= 0; k--) if (vals[k]!.fn === undefined) return vals[k]!.value;
+    }
+    const d = this.exportedDefine(name);
+    return d && !d.def.params && !d.def.undef ? d.def.body : undefined;
+  }
+}
+
+function toMacro(d: DefineFact, state: ActivityState): MacroValue {
+  if (state === 'conditional') return UNKNOWN;
+  if (d.undef) return UNDEFINED;
+  return d.params ? { state: 'defined', body: d.body, params: d.params } : { state: 'defined', body: d.body };
+}

@@ -1,0 +1,56 @@
+/**
+ * libsodium: fixed-algorithm high-level API (Ed25519, X25519, XSalsa20/ChaCha20-Poly1305, BLAKE2b,
+ * Argon2). Source: libsodium documentation (doc.libsodium.org), include/sodium/*.h (1.0.20/1.0.21).
+ */
+import type { LibraryTable } from './types.js';
+
+const XSALSA = { id: 'unknown', parameterSet: 'xsalsa20-poly1305' } as const;
+
+export const libsodiumTable: LibraryTable = Object.freeze({
+  library: 'libsodium',
+  source: 'libsodium 1.0.20/1.0.21 include/sodium/crypto_*.h and doc.libsodium.org',
+  headers: ['sodium.h', 'sodium/'],
+  functions: Object.freeze({
+    crypto_sign_keypair: { id: 'ed25519' },
+    crypto_sign_seed_keypair: { id: 'ed25519' },
+    crypto_sign: { id: 'ed25519' },
+    crypto_sign_open: { id: 'ed25519' },
+    crypto_sign_detached: { id: 'ed25519' },
+    crypto_sign_verify_detached: { id: 'ed25519' },
+    crypto_sign_ed25519_keypair: { id: 'ed25519' },
+    crypto_sign_ed25519_detached: { id: 'ed25519' },
+    crypto_box_keypair: { id: 'x25519' },
+    crypto_box_easy: { id: 'x25519' },
+    crypto_box_open_easy: { id: 'x25519' },
+    crypto_box_seal: { id: 'x25519' },
+    crypto_kx_keypair: { id: 'x25519' },
+    crypto_kx_client_session_keys: { id: 'x25519' },
+    crypto_kx_server_session_keys: { id: 'x25519' },
+    crypto_scalarmult: { id: 'x25519' },
+    crypto_scalarmult_base: { id: 'x25519' },
+    crypto_secretbox_easy: XSALSA,
+    crypto_secretbox_open_easy: XSALSA,
+    crypto_aead_chacha20poly1305_ietf_encrypt: { id: 'chacha20-poly1305' },
+    crypto_aead_chacha20poly1305_ietf_decrypt: { id: 'chacha20-poly1305' },
+    crypto_aead_xchacha20poly1305_ietf_encrypt: { id: 'xchacha20-poly1305' },
+    crypto_aead_xchacha20poly1305_ietf_decrypt: { id: 'xchacha20-poly1305' },
+    crypto_aead_aes256gcm_encrypt: { id: 'aes', keyBits: 256, mode: 'gcm' },
+    crypto_aead_aes256gcm_decrypt: { id: 'aes', keyBits: 256, mode: 'gcm' },
+    crypto_hash_sha256: { id: 'sha-256' },
+    crypto_hash_sha512: { id: 'sha-512' },
+    crypto_generichash: { id: 'blake2b' },
+    crypto_generichash_init: { id: 'blake2b' },
+    crypto_auth_hmacsha256: { id: 'hmac', hash: 'sha-256' },
+    crypto_auth_hmacsha512: { id: 'hmac', hash: 'sha-512' },
+    crypto_auth: { id: 'hmac', hash: 'sha-512-256' },
+    crypto_pwhash: { id: 'argon2' },
+    crypto_pwhash_str: { id: 'argon2' },
+    crypto_pwhash_scryptsalsa208sha256: { id: 'scrypt' },
+    crypto_kdf_derive_from_key: { id: 'blake2b' },
+    crypto_onetimeauth: { id: 'poly1305' },
+    crypto_stream_chacha20: { id: 'chacha20' },
+    crypto_kem_mlkem768_keypair: { id: 'ml-kem-768' },
+    crypto_kem_mlkem768_enc: { id: 'ml-kem-768' },
+    crypto_kem_mlkem768_dec: { id: 'ml-kem-768' },
+  }),
+});

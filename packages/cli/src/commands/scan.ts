@@ -31,7 +31,7 @@ export default class Scan extends Command {
     format: Flags.string({
       char: 'f',
       description: 'output format (default: table on a terminal, cyclonedx otherwise)',
-      options: ['cyclonedx', 'json', 'markdown', 'table'],
+      options: ['cyclonedx', 'json', 'markdown', 'sarif', 'table'],
     }),
     output: Flags.string({ char: 'o', description: 'write to FILE (atomically) instead of standard output' }),
     'spec-version': Flags.string({

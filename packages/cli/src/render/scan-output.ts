@@ -4,9 +4,10 @@
  */
 import { buildReport, type Inventory, type Policy, serializeCbom, toCycloneDx } from '@pqready/core';
 import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 
-export type OutputFormat = 'cyclonedx' | 'json' | 'markdown' | 'table';
+export type OutputFormat = 'cyclonedx' | 'json' | 'markdown' | 'sarif' | 'table';
 export type SpecVersion = '1.6' | '1.7';
 
 export interface RenderOptions {
@@ -24,6 +25,8 @@ export function renderScan(inventory: Inventory, opts: RenderOptions): string {
       return `${JSON.stringify(buildReport(inventory, opts.policy), null, 2)}\n`;
     case 'markdown':
       return renderMarkdown(buildReport(inventory, opts.policy));
+    case 'sarif':
+      return renderSarif(buildReport(inventory, opts.policy));
     case 'table':
       return renderTable(buildReport(inventory, opts.policy), { color: opts.color && !process.env.NO_COLOR });
   }

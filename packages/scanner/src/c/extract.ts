@@ -24,7 +24,7 @@ import { parseIntegerLiteral, splitArguments, tokenize } from './tokens.js';
 /** What extraction needs to know to keep only relevant facts. */
 export interface ExtractKnowledge {
   /** Crypto API function names (calls and references to these are kept). */
-  readonly functions: ReadonlySet<string>;
+  readonly functions: { has(name: string): boolean };
   readonly signatures: Signatures;
 }
 

@@ -51,14 +51,18 @@ export function pqPattern(name: string): { library: string; row: ApiRow } | unde
  * are the macros' documented values (mlkem-native MLK_CONFIG_PARAMETER_SET ∈ {512,768,1024};
  * PQClean/pqm4 KYBER_K ∈ {2,3,4}; mldsa-native MLD_CONFIG_PARAMETER_SET ∈ {44,65,87}; DILITHIUM_MODE ∈ {2,3,5}).
  */
-export const SCHEME_MACROS: Readonly<Record<'kem' | 'sign', readonly { macro: string; values: Readonly<Record<string, RefPart>> }[]>> =
-  Object.freeze({
-    kem: [
+interface SchemeMacro {
+  readonly macro: string;
+  readonly values: Readonly<Record<string, RefPart>>;
+}
+
+export const SCHEME_MACROS: Readonly<Record<'kem' | 'sign', readonly SchemeMacro[]>> = Object.freeze({
+    kem: <SchemeMacro[]>[
       { macro: 'MLK_CONFIG_PARAMETER_SET', values: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } } },
       { macro: 'MLKEM_K', values: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } } },
       { macro: 'KYBER_K', values: { '2': { id: 'kyber-512' }, '3': { id: 'kyber-768' }, '4': { id: 'kyber-1024' } } },
     ],
-    sign: [
+    sign: <SchemeMacro[]>[
       { macro: 'MLD_CONFIG_PARAMETER_SET', values: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } } },
       { macro: 'MLDSA_MODE', values: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } } },
       { macro: 'DILITHIUM_MODE', values: { '2': { id: 'dilithium-2' }, '3': { id: 'dilithium-3' }, '5': { id: 'dilithium-5' } } },

@@ -1,0 +1,159 @@
+/**
+ * SARIF 2.1.0 (OASIS, https://docs.oasis-open.org/sarif/sarif/v2.1.0/) for code-scanning tools.
+ * Every finding becomes a result, so the inventory stays complete: quantum-broken findings are
+ * errors, weakened and classically weak ones warnings, unknown ones notes, and quantum-resistant
+ * or hybrid ones `pass` results. Diagnostics become tool execution notifications.
+ */
+import { createHash } from 'node:crypto';
+import type { QuantumVerdict, Report, ReportFinding } from '@pqready/core';
+import { algorithmNames, detail } from './finding-summary.js';
+
+interface Rule {
+  readonly id: string;
+  readonly name: string;
+  readonly short: string;
+  readonly help: string;
+  readonly level: 'error' | 'warning' | 'note' | 'none';
+}
+
+const RULES: Readonly<Record<QuantumVerdict | 'classically-weak', Rule>> = {
+  broken: {
+    id: 'PQR001',
+    name: 'QuantumBrokenCryptography',
+    short: 'Cryptography that a cryptographically relevant quantum computer breaks (Shor).',
+    help: 'Plan migration to ML-KEM / ML-DSA / SLH-DSA / LMS (or a hybrid) before the policy disallow date.',
+    level: 'error',
+  },
+  weakened: {
+    id: 'PQR002',
+    name: 'QuantumWeakenedCryptography',
+    short: 'Symmetric or hash strength below the selected policy threshold.',
+    help: 'Move to the key or digest size the policy requires (e.g. AES-256 and SHA-384 under CNSA 2.0).',
+    level: 'warning',
+  },
+  unknown: {
+    id: 'PQR003',
+    name: 'UnknownCryptography',
+    short: 'An algorithm or OID the catalog does not know.',
+    help: 'Identify the algorithm; unknown OIDs are reported as seen and never dropped.',
+    level: 'note',
+  },
+  hybrid: {
+    id: 'PQR004',
+    name: 'HybridPostQuantumCryptography',
+    short: 'A post-quantum + classical combination.',
+    help: 'Nothing to do now; keep the inventory current.',
+    level: 'none',
+  },
+  resistant: {
+    id: 'PQR005',
+    name: 'QuantumResistantCryptography',
+    short: 'Cryptography considered quantum-resistant under the selected policy.',
+    help: 'Nothing to do; keep the inventory current.',
+    level: 'none',
+  },
+  'classically-weak': {
+    id: 'PQR006',
+    name: 'ClassicallyWeakCryptography',
+    short: 'Cryptography that is weak today, quantum computers aside (MD5, SHA-1 signatures, RSA < 2048, DES …).',
+    help: 'Replace now: these are attackable with classical computers.',
+    level: 'warning',
+  },
+};
+const RULE_ORDER = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant', 'classically-weak'] as const;
+
+function ruleFor(f: ReportFinding): Rule {
+  const v = f.verdict.quantum;
+  if ((v === 'hybrid' || v === 'resistant') && f.verdict.classicallyWeak.length > 0) return RULES['classically-weak'];
+  return RULES[v];
+}
+
+function result(f: ReportFinding) {
+  const rule = ruleFor(f);
+  const { path, line, column, snippet } = f.evidence;
+  const identity = `${f.detector}|${path}|${line ?? 0}|${column ?? 0}|${f.evidence.offset ?? 0}|${algorithmNames(f, 99)}`;
+  return {
+    ruleId: rule.id,
+    ruleIndex: RULE_ORDER.findIndex((k) => RULES[k] === rule),
+    level: rule.level,
+    kind: rule.level === 'none' ? 'pass' : 'fail',
+    message: { text: `${algorithmNames(f, 8) || f.kind}: ${f.verdict.reason} (${detail(f)})` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(path), uriBaseId: 'SRCROOT' },
+          ...(line
+            ? {
+                region: {
+                  startLine: line,
+                  ...(column ? { startColumn: column } : {}),
+                  ...(snippet ? { snippet: { text: snippet } } : {}),
+                },
+              }
+            : {}),
+        },
+      },
+    ],
+    partialFingerprints: { 'pqready/v1': createHash('sha256').update(identity).digest('hex').slice(0, 32) },
+    properties: {
+      kind: f.kind,
+      detector: f.detector,
+      quantumVerdict: f.verdict.quantum,
+      ...(f.verdict.classicallyWeak.length ? { classicallyWeak: [...f.verdict.classicallyWeak] } : {}),
+      ...(f.state ? { state: f.state } : {}),
+    },
+  };
+}
+
+export function renderSarif(report: Report): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'pqready',
+            version: report.tool.version,
+            rules: RULE_ORDER.map((k) => {
+              const r = RULES[k];
+              return {
+                id: r.id,
+                name: r.name,
+                shortDescription: { text: r.short },
+                help: { text: r.help },
+                defaultConfiguration: { level: r.level },
+              };
+            }),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            endTimeUtc: report.scannedAt,
+            toolExecutionNotifications: report.diagnostics.map((d) => ({
+              level: d.severity === 'info' ? 'note' : d.severity,
+              message: { text: d.message },
+              descriptor: { id: d.code },
+              ...(d.path
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+                          ...(d.line ? { region: { startLine: d.line } } : {}),
+                        },
+                      },
+                    ],
+                  }
+                : {}),
+            })),
+          },
+        ],
+        results: report.findings.map(result),
+        properties: { policy: report.policy.id, roots: [...report.roots] },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

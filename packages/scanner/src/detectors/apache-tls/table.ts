@@ -1,0 +1,85 @@
+/**
+ * Apache httpd mod_ssl knowledge: the protocol set `all` stands for, directive defaults per httpd version, which
+ * directives name files, and which sections are scopes. Sources: mod_ssl documentation (SSLProtocol,
+ * SSLCipherSuite, SSLOpenSSLConfCmd) and modules/ssl/ssl_private.h (SSL_PROTOCOL_ALL, SSL_PROTOCOL_DEFAULT).
+ */
+import { PROTOCOL_SOURCES } from '@pqready/core';
+import type { TlsVersion } from '../../config/tls-lists.js';
+
+export const APACHE_SOURCE = PROTOCOL_SOURCES.apacheDocs;
+
+/** Assumed httpd version when the scan states none (Debian 12 ships 2.4.57). */
+export const DEFAULT_APACHE_VERSION = '2.4.57';
+
+/**
+ * What `all` enables, by first httpd version, against an OpenSSL built without SSLv3 (OpenSSL 3 default
+ * builds): SSL_PROTOCOL_ALL = TLSv1 | TLSv1.1 | TLSv1.2, plus TLSv1.3 since 2.4.36 with OpenSSL ≥ 1.1.1.
+ */
+export const APACHE_ALL_PROTOCOLS: readonly { readonly since: string; readonly value: readonly TlsVersion[] }[] =
+  Object.freeze([
+    { since: '2.4.0', value: Object.freeze(['1.0', '1.1', '1.2'] as TlsVersion[]) },
+    { since: '2.4.36', value: Object.freeze(['1.0', '1.1', '1.2', '1.3'] as TlsVersion[]) },
+  ]);
+
+/** `SSLProtocol` default by first httpd version (2.4.17 changed `all` to `all -SSLv3`). */
+export const APACHE_PROTOCOL_DEFAULTS: readonly { readonly since: string; readonly value: string }[] = Object.freeze([
+  { since: '2.4.0', value: 'all' },
+  { since: '2.4.17', value: 'all -SSLv3' },
+]);
+
+/** mod_ssl leaves the cipher list alone when SSLCipherSuite is absent: OpenSSL's own default applies. */
+export const APACHE_DEFAULT_CIPHERS = 'DEFAULT';
+
+/** Protocol keywords of SSLProtocol (case-insensitive) → versions. */
+export const APACHE_PROTOCOL_WORDS: Readonly<Record<string, readonly TlsVersion[] | 'all'>> = Object.freeze({
+  all: 'all',
+  sslv2: ['ssl-2.0'],
+  sslv3: ['ssl-3.0'],
+  tlsv1: ['1.0'],
+  'tlsv1.1': ['1.1'],
+  'tlsv1.2': ['1.2'],
+  'tlsv1.3': ['1.3'],
+});
+
+/** Directives whose argument is a certificate, key or CA file (lower-case). */
+export const APACHE_FILE_DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
+  sslcertificatefile: 'SSLCertificateFile',
+  sslcertificatekeyfile: 'SSLCertificateKeyFile',
+  sslcertificatechainfile: 'SSLCertificateChainFile',
+  sslcacertificatefile: 'SSLCACertificateFile',
+  sslcarevocationfile: 'SSLCARevocationFile',
+});
+
+/** Per-certificate directives accumulate (server ones first, then the virtual host's); the rest override. */
+export const APACHE_ACCUMULATING_FILES: readonly string[] = Object.freeze(['sslcertificatefile', 'sslcertificatekeyfile']);
+
+/** Sections whose content is configuration for the enclosing server, after their condition is evaluated. */
+export const APACHE_CONDITIONAL_SECTIONS: readonly string[] = Object.freeze(['ifmodule', 'ifdefine', 'ifversion', 'ifdirective', 'iffile', 'ifsection']);
+
+/** Per-directory sections: an SSLCipherSuite there forces a renegotiation (TLS ≤ 1.2) for matching requests. */
+export const APACHE_DIRECTORY_SECTIONS: readonly string[] = Object.freeze([
+  'directory',
+  'directorymatch',
+  'location',
+  'locationmatch',
+  'files',
+  'filesmatch',
+  'proxy',
+  'proxymatch',
+]);
+
+/** SSLOpenSSLConfCmd commands (SSL_CONF_cmd names, case-insensitive) this detector applies. */
+export const APACHE_CONF_COMMANDS: readonly string[] = Object.freeze([
+  'groups',
+  'curves',
+  'signaturealgorithms',
+  'minprotocol',
+  'maxprotocol',
+  'cipherstring',
+  'ciphersuites',
+  'protocol',
+]);
+
+/** Directives that mark a file as Apache configuration (any one is enough together with a config name). */
+export const APACHE_MARKERS =
+  /^[ \t]*(<VirtualHost\b|<IfModule\b|<Directory\b|SSLEngine\b|SSLProtocol\b|SSLCipherSuite\b|SSLCertificateFile\b|SSLOpenSSLConfCmd\b|LoadModule\b|ServerRoot\b|DocumentRoot\b|IncludeOptional\b)/im;

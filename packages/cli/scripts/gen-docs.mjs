@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Regenerates docs/catalog.md from the built core catalog. Run `pnpm build` first (pnpm gen:docs does).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderCatalogDoc } from '../dist/render/catalog-doc.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+writeFileSync(path.join(repoRoot, 'docs/catalog.md'), renderCatalogDoc());
+console.log('wrote docs/catalog.md');

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { listAlgorithms } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { renderCatalogDoc } from './catalog-doc.js';
+
+const committed = path.resolve(import.meta.dirname, '../../../../docs/catalog.md');
+
+describe('docs/catalog.md', () => {
+  it('is up to date with the catalog (run `pnpm gen:docs` after changing catalog data)', () => {
+    expect(readFileSync(committed, 'utf8')).toBe(renderCatalogDoc());
+  });
+  it('lists every algorithm id once', () => {
+    const doc = renderCatalogDoc();
+    for (const row of listAlgorithms()) expect(doc).toContain(`| \`${row.id}\` |`);
+  });
+});

@@ -1,0 +1,379 @@
+/**
+ * Build-configuration options that enable or disable algorithms, per library, plus the rules that
+ * say which files are configuration. Sources per row group: Mbed TLS include/mbedtls/mbedtls_config.h
+ * (3.6) and config.h (2.28); PSA Crypto API / Mbed TLS docs/proposed/psa-conditional-inclusion-c.md
+ * (PSA_WANT_*); wolfSSL Manual ch. 2 "Building wolfSSL" (build options) and wolfssl/wolfcrypt/settings.h;
+ * MCUboot docs/design.md and boot/zephyr/Kconfig; mlkem-native / mldsa-native config.h.
+ */
+import type { RefPart } from '../c-crypto-api/tables/types.js';
+
+export interface OptionRow {
+  readonly name: string;
+  readonly library: string;
+  /** Defining the option enables (`MBEDTLS_RSA_C`) or disables (`NO_RSA`) the algorithms. */
+  readonly effect: 'enable' | 'disable';
+  readonly algorithms: readonly RefPart[];
+  /** The option's value carries a parameter: key bits, or a value → algorithm map. */
+  readonly value?: 'keyBits';
+  readonly byValue?: Readonly<Record<string, RefPart>>;
+}
+
+const rows: OptionRow[] = [];
+const add = (library: string, effect: OptionRow['effect'], entries: Readonly<Record<string, RefPart | readonly RefPart[]>>) => {
+  for (const [name, a] of Object.entries(entries)) {
+    rows.push({ name, library, effect, algorithms: Array.isArray(a) ? (a as RefPart[]) : [a as RefPart] });
+  }
+};
+
+const MBED_CURVES: Readonly<Record<string, RefPart>> = {
+  SECP192R1: { id: 'ec', curve: 'p-192' },
+  SECP224R1: { id: 'ec', curve: 'p-224' },
+  SECP256R1: { id: 'ec', curve: 'p-256' },
+  SECP384R1: { id: 'ec', curve: 'p-384' },
+  SECP521R1: { id: 'ec', curve: 'p-521' },
+  SECP192K1: { id: 'ec', curve: 'secp192k1' },
+  SECP224K1: { id: 'ec', curve: 'secp224k1' },
+  SECP256K1: { id: 'ec', curve: 'secp256k1' },
+  BP256R1: { id: 'ec', curve: 'brainpoolp256r1' },
+  BP384R1: { id: 'ec', curve: 'brainpoolp384r1' },
+  BP512R1: { id: 'ec', curve: 'brainpoolp512r1' },
+  CURVE25519: { id: 'x25519', curve: 'curve25519' },
+  CURVE448: { id: 'x448', curve: 'curve448' },
+};
+
+// Mbed TLS (mbedtls_config.h).
+add('mbedTLS', 'enable', {
+  MBEDTLS_RSA_C: { id: 'rsa' },
+  MBEDTLS_PKCS1_V15: { id: 'rsa-pkcs1v15' },
+  MBEDTLS_PKCS1_V21: [{ id: 'rsa-pss' }, { id: 'rsa-oaep' }],
+  MBEDTLS_ECDSA_C: { id: 'ecdsa' },
+  MBEDTLS_ECDSA_DETERMINISTIC: { id: 'ecdsa' },
+  MBEDTLS_ECDH_C: { id: 'ecdh' },
+  MBEDTLS_ECP_C: { id: 'ec' },
+  MBEDTLS_DHM_C: { id: 'dh' },
+  MBEDTLS_AES_C: { id: 'aes' },
+  MBEDTLS_DES_C: [{ id: 'des' }, { id: '3des' }],
+  MBEDTLS_ARC4_C: { id: 'rc4' },
+  MBEDTLS_BLOWFISH_C: { id: 'blowfish' },
+  MBEDTLS_CAMELLIA_C: { id: 'camellia' },
+  MBEDTLS_ARIA_C: { id: 'aria' },
+  MBEDTLS_CHACHA20_C: { id: 'chacha20' },
+  MBEDTLS_CHACHAPOLY_C: { id: 'chacha20-poly1305' },
+  MBEDTLS_POLY1305_C: { id: 'poly1305' },
+  MBEDTLS_GCM_C: { id: 'aes', mode: 'gcm' },
+  MBEDTLS_CCM_C: { id: 'aes', mode: 'ccm' },
+  MBEDTLS_CIPHER_MODE_CBC: { id: 'aes', mode: 'cbc' },
+  MBEDTLS_CIPHER_MODE_CTR: { id: 'aes', mode: 'ctr' },
+  MBEDTLS_CIPHER_MODE_CFB: { id: 'aes', mode: 'cfb' },
+  MBEDTLS_CIPHER_MODE_OFB: { id: 'aes', mode: 'ofb' },
+  MBEDTLS_CIPHER_MODE_XTS: { id: 'aes', mode: 'xts' },
+  MBEDTLS_NIST_KW_C: { id: 'aes', mode: 'kw' },
+  MBEDTLS_CMAC_C: { id: 'cmac' },
+  MBEDTLS_MD2_C: { id: 'md2' },
+  MBEDTLS_MD4_C: { id: 'md4' },
+  MBEDTLS_MD5_C: { id: 'md5' },
+  MBEDTLS_SHA1_C: { id: 'sha-1' },
+  MBEDTLS_SHA224_C: { id: 'sha-224' },
+  MBEDTLS_SHA256_C: { id: 'sha-256' },
+  MBEDTLS_SHA384_C: { id: 'sha-384' },
+  MBEDTLS_SHA512_C: { id: 'sha-512' },
+  MBEDTLS_SHA3_C: [{ id: 'sha3-256' }, { id: 'sha3-384' }, { id: 'sha3-512' }],
+  MBEDTLS_RIPEMD160_C: { id: 'ripemd-160' },
+  MBEDTLS_HKDF_C: { id: 'hkdf' },
+  MBEDTLS_PKCS5_C: { id: 'pbkdf2' },
+  MBEDTLS_PKCS12_C: { id: 'pkcs12-pbe' },
+  MBEDTLS_CTR_DRBG_C: { id: 'ctr-drbg' },
+  MBEDTLS_HMAC_DRBG_C: { id: 'hmac-drbg' },
+  MBEDTLS_LMS_C: { id: 'lms' },
+  MBEDTLS_LMS_PRIVATE: { id: 'lms' },
+  MBEDTLS_KEY_EXCHANGE_RSA_ENABLED: { id: 'rsa', parameterSet: 'TLS static RSA key exchange' },
+  MBEDTLS_KEY_EXCHANGE_DHE_RSA_ENABLED: [{ id: 'dh' }, { id: 'rsa' }],
+  MBEDTLS_KEY_EXCHANGE_ECDHE_RSA_ENABLED: [{ id: 'ecdh' }, { id: 'rsa' }],
+  MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED: [{ id: 'ecdh' }, { id: 'ecdsa' }],
+  MBEDTLS_KEY_EXCHANGE_ECDH_ECDSA_ENABLED: [{ id: 'ecdh' }, { id: 'ecdsa' }],
+  MBEDTLS_KEY_EXCHANGE_ECDH_RSA_ENABLED: [{ id: 'ecdh' }, { id: 'rsa' }],
+  MBEDTLS_KEY_EXCHANGE_RSA_PSK_ENABLED: { id: 'rsa' },
+  MBEDTLS_KEY_EXCHANGE_DHE_PSK_ENABLED: { id: 'dh' },
+  MBEDTLS_KEY_EXCHANGE_ECDHE_PSK_ENABLED: { id: 'ecdh' },
+  ...Object.fromEntries(Object.entries(MBED_CURVES).map(([k, v]) => [`MBEDTLS_ECP_DP_${k}_ENABLED`, v])),
+});
+
+// PSA Crypto (PSA_WANT_*), also reachable from Kconfig as CONFIG_PSA_WANT_*.
+const PSA_HASHES = ['MD5', 'RIPEMD160', 'SHA_1', 'SHA_224', 'SHA_256', 'SHA_384', 'SHA_512', 'SHA3_224', 'SHA3_256', 'SHA3_384', 'SHA3_512'];
+const psaHashId = (h: string): string =>
+  h === 'MD5' ? 'md5' : h === 'RIPEMD160' ? 'ripemd-160' : h.replace('SHA3_', 'sha3-').replace('SHA_', 'sha-').toLowerCase();
+add('PSA Crypto', 'enable', {
+  ...Object.fromEntries(PSA_HASHES.map((h) => [`PSA_WANT_ALG_${h}`, { id: psaHashId(h) }])),
+  PSA_WANT_ALG_ECDSA: { id: 'ecdsa' },
+  PSA_WANT_ALG_DETERMINISTIC_ECDSA: { id: 'ecdsa' },
+  PSA_WANT_ALG_ECDH: { id: 'ecdh' },
+  PSA_WANT_ALG_FFDH: { id: 'dh' },
+  PSA_WANT_ALG_RSA_PKCS1V15_SIGN: { id: 'rsa-pkcs1v15' },
+  PSA_WANT_ALG_RSA_PKCS1V15_CRYPT: { id: 'rsaes-pkcs1v15' },
+  PSA_WANT_ALG_RSA_PSS: { id: 'rsa-pss' },
+  PSA_WANT_ALG_RSA_OAEP: { id: 'rsa-oaep' },
+  PSA_WANT_ALG_PURE_EDDSA: { id: 'ed25519' },
+  PSA_WANT_ALG_ED25519PH: { id: 'ed25519' },
+  PSA_WANT_ALG_ED448PH: { id: 'ed448' },
+  PSA_WANT_ALG_HMAC: { id: 'hmac' },
+  PSA_WANT_ALG_HKDF: { id: 'hkdf' },
+  PSA_WANT_ALG_PBKDF2_HMAC: { id: 'pbkdf2' },
+  PSA_WANT_ALG_TLS12_PRF: { id: 'tls-prf' },
+  PSA_WANT_ALG_CMAC: { id: 'cmac' },
+  PSA_WANT_ALG_GCM: { id: 'aes', mode: 'gcm' },
+  PSA_WANT_ALG_CCM: { id: 'aes', mode: 'ccm' },
+  PSA_WANT_ALG_CBC_NO_PADDING: { id: 'aes', mode: 'cbc' },
+  PSA_WANT_ALG_CBC_PKCS7: { id: 'aes', mode: 'cbc' },
+  PSA_WANT_ALG_CTR: { id: 'aes', mode: 'ctr' },
+  PSA_WANT_ALG_ECB_NO_PADDING: { id: 'aes', mode: 'ecb' },
+  PSA_WANT_ALG_CHACHA20_POLY1305: { id: 'chacha20-poly1305' },
+  PSA_WANT_ALG_ML_DSA: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
+  PSA_WANT_ALG_ML_KEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
+  PSA_WANT_ECC_SECP_R1_192: { id: 'ec', curve: 'p-192' },
+  PSA_WANT_ECC_SECP_R1_224: { id: 'ec', curve: 'p-224' },
+  PSA_WANT_ECC_SECP_R1_256: { id: 'ec', curve: 'p-256' },
+  PSA_WANT_ECC_SECP_R1_384: { id: 'ec', curve: 'p-384' },
+  PSA_WANT_ECC_SECP_R1_521: { id: 'ec', curve: 'p-521' },
+  PSA_WANT_ECC_SECP_K1_256: { id: 'ec', curve: 'secp256k1' },
+  PSA_WANT_ECC_BRAINPOOL_P_R1_256: { id: 'ec', curve: 'brainpoolp256r1' },
+  PSA_WANT_ECC_BRAINPOOL_P_R1_384: { id: 'ec', curve: 'brainpoolp384r1' },
+  PSA_WANT_ECC_BRAINPOOL_P_R1_512: { id: 'ec', curve: 'brainpoolp512r1' },
+  PSA_WANT_ECC_MONTGOMERY_255: { id: 'x25519', curve: 'curve25519' },
+  PSA_WANT_ECC_MONTGOMERY_448: { id: 'x448', curve: 'curve448' },
+  PSA_WANT_ECC_TWISTED_EDWARDS_255: { id: 'ed25519' },
+  PSA_WANT_ECC_TWISTED_EDWARDS_448: { id: 'ed448' },
+  PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_BASIC: { id: 'rsa' },
+  PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_GENERATE: { id: 'rsa' },
+  PSA_WANT_KEY_TYPE_RSA_PUBLIC_KEY: { id: 'rsa' },
+  PSA_WANT_KEY_TYPE_AES: { id: 'aes' },
+  PSA_WANT_KEY_TYPE_ARIA: { id: 'aria' },
+  PSA_WANT_KEY_TYPE_CAMELLIA: { id: 'camellia' },
+  PSA_WANT_KEY_TYPE_DES: { id: '3des' },
+  PSA_WANT_KEY_TYPE_CHACHA20: { id: 'chacha20' },
+  PSA_WANT_KEY_TYPE_ECC_KEY_PAIR_BASIC: { id: 'ec' },
+  PSA_WANT_KEY_TYPE_ECC_PUBLIC_KEY: { id: 'ec' },
+  PSA_WANT_DH_RFC7919_2048: { id: 'dh', keyBits: 2048, parameterSet: 'ffdhe2048' },
+  PSA_WANT_DH_RFC7919_3072: { id: 'dh', keyBits: 3072, parameterSet: 'ffdhe3072' },
+  PSA_WANT_DH_RFC7919_4096: { id: 'dh', keyBits: 4096, parameterSet: 'ffdhe4096' },
+});
+
+// wolfSSL (user_settings.h, options.h, configure flags).
+add('wolfCrypt', 'enable', {
+  HAVE_ECC: { id: 'ec' },
+  HAVE_CURVE25519: { id: 'x25519' },
+  HAVE_ED25519: { id: 'ed25519' },
+  HAVE_CURVE448: { id: 'x448' },
+  HAVE_ED448: { id: 'ed448' },
+  HAVE_AESGCM: { id: 'aes', mode: 'gcm' },
+  HAVE_AESCCM: { id: 'aes', mode: 'ccm' },
+  HAVE_AES_CBC: { id: 'aes', mode: 'cbc' },
+  WOLFSSL_AES_COUNTER: { id: 'aes', mode: 'ctr' },
+  WOLFSSL_AES_XTS: { id: 'aes', mode: 'xts' },
+  HAVE_CHACHA: { id: 'chacha20' },
+  HAVE_POLY1305: { id: 'poly1305' },
+  WOLFSSL_SHA224: { id: 'sha-224' },
+  WOLFSSL_SHA384: { id: 'sha-384' },
+  WOLFSSL_SHA512: { id: 'sha-512' },
+  WOLFSSL_SHA3: [{ id: 'sha3-256' }, { id: 'sha3-384' }, { id: 'sha3-512' }],
+  WOLFSSL_SHAKE128: { id: 'shake128' },
+  WOLFSSL_SHAKE256: { id: 'shake256' },
+  HAVE_HKDF: { id: 'hkdf' },
+  WOLFSSL_CMAC: { id: 'cmac' },
+  WC_RSA_PSS: { id: 'rsa-pss' },
+  HAVE_FFDHE_2048: { id: 'dh', keyBits: 2048, parameterSet: 'ffdhe2048' },
+  HAVE_FFDHE_3072: { id: 'dh', keyBits: 3072, parameterSet: 'ffdhe3072' },
+  HAVE_FFDHE_4096: { id: 'dh', keyBits: 4096, parameterSet: 'ffdhe4096' },
+  WOLFSSL_HAVE_MLKEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
+  WOLFSSL_WC_MLKEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
+  WOLFSSL_HAVE_KYBER: [{ id: 'kyber-512' }, { id: 'kyber-768' }, { id: 'kyber-1024' }],
+  WOLFSSL_WC_KYBER: [{ id: 'kyber-512' }, { id: 'kyber-768' }, { id: 'kyber-1024' }],
+  HAVE_DILITHIUM: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
+  WOLFSSL_WC_DILITHIUM: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
+  HAVE_FALCON: [{ id: 'falcon-512' }, { id: 'falcon-1024' }],
+  HAVE_SPHINCS: { id: 'sphincs-plus' },
+  WOLFSSL_HAVE_LMS: { id: 'lms' },
+  WOLFSSL_WC_LMS: { id: 'lms' },
+  WOLFSSL_HAVE_XMSS: { id: 'xmss' },
+  WOLFSSL_WC_XMSS: { id: 'xmss' },
+});
+add('wolfCrypt', 'disable', {
+  NO_RSA: { id: 'rsa' },
+  NO_DH: { id: 'dh' },
+  NO_DSA: { id: 'dsa' },
+  NO_MD4: { id: 'md4' },
+  NO_MD5: { id: 'md5' },
+  NO_SHA: { id: 'sha-1' },
+  NO_SHA256: { id: 'sha-256' },
+  NO_AES: { id: 'aes' },
+  NO_AES_CBC: { id: 'aes', mode: 'cbc' },
+  NO_DES3: { id: '3des' },
+  NO_RC4: { id: 'rc4' },
+  NO_HMAC: { id: 'hmac' },
+  WOLFSSL_NO_ML_KEM_512: { id: 'ml-kem-512' },
+  WOLFSSL_NO_ML_KEM_768: { id: 'ml-kem-768' },
+  WOLFSSL_NO_ML_KEM_1024: { id: 'ml-kem-1024' },
+  WOLFSSL_NO_ML_DSA_44: { id: 'ml-dsa-44' },
+  WOLFSSL_NO_ML_DSA_65: { id: 'ml-dsa-65' },
+  WOLFSSL_NO_ML_DSA_87: { id: 'ml-dsa-87' },
+});
+
+// MCUboot image signing and encryption (mcuboot_config.h; Zephyr Kconfig CONFIG_BOOT_*).
+add('MCUboot', 'enable', {
+  MCUBOOT_SIGN_RSA: { id: 'rsa-pss', hash: 'sha-256' },
+  MCUBOOT_SIGN_EC256: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+  MCUBOOT_SIGN_EC384: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
+  MCUBOOT_SIGN_ED25519: { id: 'ed25519' },
+  MCUBOOT_ENCRYPT_RSA: { id: 'rsa-oaep' },
+  MCUBOOT_ENCRYPT_EC256: { id: 'ecdh', curve: 'p-256' },
+  MCUBOOT_ENCRYPT_X25519: { id: 'x25519' },
+  MCUBOOT_ENCRYPT_KW: { id: 'aes', mode: 'kw' },
+  MCUBOOT_SHA512: { id: 'sha-512' },
+  CONFIG_BOOT_SIGNATURE_TYPE_RSA: { id: 'rsa-pss', hash: 'sha-256' },
+  CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+  CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P384: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
+  CONFIG_BOOT_SIGNATURE_TYPE_ED25519: { id: 'ed25519' },
+  CONFIG_BOOT_ENCRYPT_RSA: { id: 'rsa-oaep' },
+  CONFIG_BOOT_ENCRYPT_EC256: { id: 'ecdh', curve: 'p-256' },
+  CONFIG_BOOT_ENCRYPT_X25519: { id: 'x25519' },
+  CONFIG_BOOT_IMG_HASH_ALG_SHA256: { id: 'sha-256' },
+  CONFIG_BOOT_IMG_HASH_ALG_SHA384: { id: 'sha-384' },
+  CONFIG_BOOT_IMG_HASH_ALG_SHA512: { id: 'sha-512' },
+});
+rows.push(
+  { name: 'MCUBOOT_SIGN_RSA_LEN', library: 'MCUboot', effect: 'enable', algorithms: [{ id: 'rsa-pss' }], value: 'keyBits' },
+  {
+    name: 'CONFIG_BOOT_SIGNATURE_TYPE_RSA_LEN',
+    library: 'MCUboot',
+    effect: 'enable',
+    algorithms: [{ id: 'rsa-pss' }],
+    value: 'keyBits',
+  },
+  {
+    name: 'MLK_CONFIG_PARAMETER_SET',
+    library: 'mlkem-native',
+    effect: 'enable',
+    algorithms: [{ id: 'ml-kem-768' }],
+    byValue: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } },
+  },
+  {
+    name: 'MLD_CONFIG_PARAMETER_SET',
+    library: 'mldsa-native',
+    effect: 'enable',
+    algorithms: [{ id: 'ml-dsa-65' }],
+    byValue: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } },
+  },
+);
+
+// Zephyr Kconfig names that differ from the C macros they drive.
+add('mbedTLS', 'enable', {
+  CONFIG_MBEDTLS_CIPHER_AES_ENABLED: { id: 'aes' },
+  CONFIG_MBEDTLS_CIPHER_GCM_ENABLED: { id: 'aes', mode: 'gcm' },
+  CONFIG_MBEDTLS_CIPHER_CCM_ENABLED: { id: 'aes', mode: 'ccm' },
+  CONFIG_MBEDTLS_CIPHER_CHACHA20_ENABLED: { id: 'chacha20' },
+  CONFIG_MBEDTLS_CIPHER_DES_ENABLED: { id: 'des' },
+  CONFIG_MBEDTLS_CIPHER_CAMELLIA_ENABLED: { id: 'camellia' },
+  CONFIG_MBEDTLS_MAC_MD5_ENABLED: { id: 'md5' },
+  CONFIG_MBEDTLS_MAC_SHA1_ENABLED: { id: 'sha-1' },
+  CONFIG_MBEDTLS_MAC_SHA256_ENABLED: { id: 'sha-256' },
+  CONFIG_MBEDTLS_MAC_SHA384_ENABLED: { id: 'sha-384' },
+  CONFIG_MBEDTLS_MAC_SHA512_ENABLED: { id: 'sha-512' },
+});
+
+export const OPTIONS: readonly OptionRow[] = Object.freeze(rows);
+export const OPTION_BY_NAME: ReadonlyMap<string, OptionRow> = new Map(OPTIONS.map((r) => [r.name, r]));
+
+/** Defines that look like options of a library but are not algorithm switches (no typo warning). */
+export const KNOWN_NON_ALGORITHM = new Set([
+  'HAVE_ECH',
+  'HAVE_TLS_EXTENSIONS',
+  'HAVE_SNI',
+  'HAVE_OCSP',
+  'HAVE_CRL',
+  'NO_FILESYSTEM',
+  'NO_WRITEV',
+  'NO_MAIN_DRIVER',
+  'NO_DEV_RANDOM',
+  'NO_OLD_TLS',
+  'NO_PSK',
+  'NO_SESSION_CACHE',
+  'NO_ERROR_STRINGS',
+  'NO_ASN_TIME',
+  'NO_INLINE',
+  'MBEDTLS_SSL_TLS_C',
+  'MBEDTLS_SSL_CLI_C',
+  'MBEDTLS_SSL_SRV_C',
+  'MBEDTLS_NET_C',
+  'MBEDTLS_FS_IO',
+  'MBEDTLS_PEM_PARSE_C',
+  'MBEDTLS_PEM_WRITE_C',
+  'MBEDTLS_PK_C',
+  'MBEDTLS_PK_PARSE_C',
+  'MBEDTLS_PK_WRITE_C',
+  'MBEDTLS_MD_C',
+  'MBEDTLS_CIPHER_C',
+  'MBEDTLS_BIGNUM_C',
+  'MBEDTLS_OID_C',
+  'MBEDTLS_ASN1_PARSE_C',
+  'MBEDTLS_ASN1_WRITE_C',
+  'MBEDTLS_BASE64_C',
+  'MBEDTLS_ERROR_C',
+  'MBEDTLS_VERSION_C',
+  'MBEDTLS_DEBUG_C',
+  'MBEDTLS_ENTROPY_C',
+  'MBEDTLS_PLATFORM_C',
+  'MBEDTLS_TIMING_C',
+  'MBEDTLS_X509_USE_C',
+  'MBEDTLS_X509_CRT_PARSE_C',
+  'MBEDTLS_X509_CRL_PARSE_C',
+  'MBEDTLS_X509_CSR_PARSE_C',
+  'MBEDTLS_PSA_CRYPTO_C',
+  'MBEDTLS_PSA_CRYPTO_CONFIG',
+  'MBEDTLS_USE_PSA_CRYPTO',
+  'MBEDTLS_SSL_PROTO_TLS1_2',
+  'MBEDTLS_SSL_PROTO_TLS1_3',
+]);
+
+/** Prefixes of names that are checked for misspelling in configuration files. */
+export const OPTION_PREFIXES = ['MBEDTLS_', 'PSA_WANT_', 'HAVE_', 'NO_', 'WOLFSSL_', 'WC_', 'MCUBOOT_', 'MLK_', 'MLD_', 'CONFIG_'];
+
+/** Which files are configuration, by library (basename or path suffix). */
+export interface ConfigFileRule {
+  readonly library: string;
+  readonly basenames?: readonly string[];
+  readonly suffixes?: readonly string[];
+  readonly pattern?: RegExp;
+  /** Macros whose value names another configuration file of this library. */
+  readonly selectors?: readonly string[];
+  /** Option-name prefixes governed by this library's configuration once one file is found. */
+  readonly governs: readonly string[];
+}
+
+export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
+  {
+    library: 'mbedTLS',
+    basenames: ['mbedtls_config.h'],
+    suffixes: ['mbedtls/config.h'],
+    pattern: /^mbedtls[-_].*config.*\.h$/,
+    selectors: ['MBEDTLS_CONFIG_FILE', 'MBEDTLS_USER_CONFIG_FILE'],
+    governs: ['MBEDTLS_'],
+  },
+  {
+    library: 'PSA Crypto',
+    suffixes: ['psa/crypto_config.h'],
+    pattern: /^(tfm_mbedcrypto_config.*|crypto_config.*)\.h$/,
+    selectors: ['MBEDTLS_PSA_CRYPTO_CONFIG_FILE', 'TF_PSA_CRYPTO_CONFIG_FILE', 'MBEDTLS_PSA_CRYPTO_USER_CONFIG_FILE'],
+    governs: ['PSA_WANT_'],
+  },
+  {
+    library: 'wolfCrypt',
+    basenames: ['user_settings.h'],
+    suffixes: ['wolfssl/options.h'],
+    governs: ['HAVE_', 'NO_', 'WOLFSSL_', 'WC_'],
+  },
+  { library: 'MCUboot', basenames: ['mcuboot_config.h'], governs: ['MCUBOOT_'] },
+  { library: 'mlkem-native', suffixes: ['mlkem/config.h', 'mlkem_native_config.h'], selectors: ['MLK_CONFIG_FILE'], governs: [] },
+  { library: 'mldsa-native', suffixes: ['mldsa/config.h'], selectors: ['MLD_CONFIG_FILE'], governs: [] },
+]);
+
+/** Kconfig fragments and full configurations (Zephyr prj.conf, ESP-IDF sdkconfig, defconfig). */
+export const KCONFIG_PATTERN = /^(prj(_.*)?\.conf|overlay.*\.conf|sdkconfig(\.defaults.*)?|.*defconfig|\.config)$/;

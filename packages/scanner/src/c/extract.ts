@@ -43,13 +43,13 @@ const QUERY = `
 (initializer_list) @init
 (number_literal) @num
 (string_literal) @str
-(assignment_expression right: (identifier) @ref)
-(init_declarator value: (identifier) @ref)
-(initializer_list (identifier) @ref)
-(initializer_pair value: (identifier) @ref)
+(assignment_expression right: (identifier) @ref.value)
+(init_declarator value: (identifier) @ref.value)
+(initializer_list (identifier) @ref.value)
+(initializer_pair value: (identifier) @ref.value)
+(return_statement (identifier) @ref.value)
 (argument_list (identifier) @ref)
 (pointer_expression argument: (identifier) @ref)
-(return_statement (identifier) @ref)
 (ERROR) @error
 `;
 
@@ -125,9 +125,13 @@ function branchesOf(node: SyntaxNode): BranchFact[] {
     }
     const alt: SyntaxNode | null = cur.childForFieldName('alternative');
     let guard2 = false;
-    if (cur.type === 'preproc_ifdef' && term.negate && !alt) {
+    // An include guard: a top-level `#ifndef X` whose first item is an empty `#define X`.
+    if (cur.type === 'preproc_ifdef' && term.negate && !alt && cur.parent?.type === 'translation_unit') {
       const first = cur.namedChild(1);
-      guard2 = first?.type === 'preproc_def' && first.childForFieldName('name')?.text === term.expr.slice(8, -1);
+      guard2 =
+        first?.type === 'preproc_def' &&
+        first.childForFieldName('name')?.text === term.expr.slice(8, -1) &&
+        (first.childForFieldName('value')?.text.trim() ?? '') === '';
     }
     out.push({
       start: bodyStart,
@@ -228,9 +232,12 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         calls.push({ name, args, index: node.startIndex });
         break;
       }
-      case 'ref': {
+      case 'ref':
+      case 'ref.value': {
+        // Values (assignments, initialisers) may name a crypto function through a macro alias.
         const name = node.text;
-        if (knowledge.functions.has(name)) calls.push({ name, args: [], index: node.startIndex, reference: true });
+        if (knowledge.functions.has(name) || (cap.name === 'ref.value' && MACRO_LIKE.test(name)))
+          calls.push({ name, args: [], index: node.startIndex, reference: true });
         break;
       }
       case 'def':
@@ -294,7 +301,12 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
           if (arrName && elements.length > 0) arrays.push({ name: arrName, elements });
           break;
         }
-        const name = cap.name === 'asg.name' ? node.text : node.type === 'identifier' ? node.text : undefined;
+        const name =
+          cap.name === 'asg.name'
+            ? node.text
+            : node.type === 'identifier' || node.type === 'pointer_declarator'
+              ? declaratorName(node)
+              : undefined;
         if (!name) break;
         const vt = valueNode.type;
         if (vt === 'initializer_list' || vt === 'compound_literal_expression') break;

@@ -247,8 +247,13 @@ export function parseSwanctlConf(text: string, path: string): SwanctlParseResult
       stack.push({ entries: section.entries, line: at });
       continue;
     }
-    push({ code: 'unparsable-line', message: `"${name.slice(0, 40)}" is neither "key = value" nor a section.`, line: at });
-    skipToEol();
+    push({
+      code: 'unparsable-line',
+      message: `"${name.slice(0, 40)}" is neither "key = value" nor a section.`,
+      line: at,
+    });
+    // When the bad name ended its line, the next line is a fresh start; otherwise drop the rest of this one.
+    if (line === at) skipToEol();
   }
   if (stack.length > 1 || dropped > 0) {
     push({
@@ -258,4 +263,39 @@ export function parseSwanctlConf(text: string, path: string): SwanctlParseResult
     });
   }
   return { entries: root, problems };
+}
+
+export interface ProposalText {
+  /** The proposal as written, without the ipsec.conf strict flag. */
+  readonly text: string;
+  /** Lower-cased `-` separated keywords (`aes256gcm16`, `prfsha384`, `ke1_mlkem768`, `default`). */
+  readonly tokens: readonly string[];
+}
+
+export interface ProposalList {
+  readonly proposals: readonly ProposalText[];
+  /** ipsec.conf `!`: only the configured proposals, no daemon defaults appended. */
+  readonly strict: boolean;
+}
+
+/** Proposal list syntax shared by ipsec.conf `ike=`/`esp=` and swanctl.conf `proposals`/`esp_proposals`. */
+export function parseProposalList(value: string): ProposalList {
+  let strict = false;
+  const proposals: ProposalText[] = [];
+  for (const raw of value.split(',')) {
+    let t = raw.trim();
+    if (t.endsWith('!')) {
+      strict = true;
+      t = t.slice(0, -1).trim();
+    }
+    if (t === '') continue;
+    proposals.push({
+      text: t,
+      tokens: t
+        .toLowerCase()
+        .split('-')
+        .filter((x) => x !== ''),
+    });
+  }
+  return { proposals, strict };
 }

@@ -1,13 +1,19 @@
 /**
  * The detector registry: a plain array. Adding a detector = one folder + one line here.
  */
+import { apacheTls } from './apache-tls/index.js';
 import { cryptoParameters } from './crypto-parameters/index.js';
+import { haproxyTls } from './haproxy-tls/index.js';
+import { mosquittoTls } from './mosquitto-tls/index.js';
 import { nginxTls } from './nginx-tls/index.js';
 import { opensshConfig } from './openssh-config/index.js';
 import { opensshKey } from './openssh-key/index.js';
+import { opensslCnf } from './openssl-cnf/index.js';
 import { pkcs12Bundle } from './pkcs12-bundle/index.js';
 import { privateKey } from './private-key/index.js';
 import { publicKey } from './public-key/index.js';
+import { strongswanIpsec } from './strongswan-ipsec/index.js';
+import { tlsPolicyJson } from './tls-policy-json/index.js';
 import type { Detector } from './types.js';
 import { x509Certificate } from './x509-certificate/index.js';
 
@@ -20,4 +26,10 @@ export const detectors: readonly Detector[] = [
   cryptoParameters,
   nginxTls,
   opensshConfig,
+  apacheTls,
+  haproxyTls,
+  opensslCnf,
+  mosquittoTls,
+  strongswanIpsec,
+  tlsPolicyJson,
 ];

@@ -14,7 +14,7 @@ export function listFiles(dir: string): Map<string, Uint8Array> {
     for (const name of readdirSync(d).sort()) {
       const abs = join(d, name);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (name !== 'expected.json')
+      else if (name !== 'expected.json' && name !== 'assume.json')
         out.set(relative(dir, abs).split(sep).join('/'), new Uint8Array(readFileSync(abs)));
     }
   };
@@ -76,6 +76,16 @@ export async function runConfigDetector(
 
 /** The comparable summary of a protocol finding used by expected.json files. */
 export function summarize(f: Finding): Record<string, unknown> {
+  if (f.kind === 'algorithm')
+    return {
+      context: f.context,
+      state: f.state,
+      origin: f.origin,
+      at: `${f.evidence.path}:${f.evidence.line}`,
+      kind: 'algorithm',
+      algorithm: f.algorithm,
+      ...(f.notes ? { notes: f.notes } : {}),
+    };
   const p = f as ProtocolFinding;
   return {
     context: p.context,

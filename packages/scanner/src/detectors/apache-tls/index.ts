@@ -70,7 +70,9 @@ function resolveApachePath(
 ): { paths: readonly string[]; outside: boolean } {
   const dir = posix.dirname(mainPath) === '.' ? '' : posix.dirname(mainPath);
   const attempts = [
-    ...(serverRoot && !pattern.startsWith('/') ? [() => resolveInclude(posix.join(serverRoot, pattern), dir, ctx.files)] : []),
+    ...(serverRoot && !pattern.startsWith('/')
+      ? [() => resolveInclude(posix.join(serverRoot, pattern), dir, ctx.files)]
+      : []),
     () => resolveInclude(pattern, dir, ctx.files),
     // Relative paths are relative to ServerRoot, usually the parent of conf/ (httpd.conf lives in conf/).
     ...(dir ? [() => resolveInclude(pattern, posix.dirname(dir) === '.' ? '' : posix.dirname(dir), ctx.files)] : []),
@@ -162,7 +164,14 @@ async function expand(
     for (const t of targets) {
       if (stack.includes(t.path) || stack.length > MAX_INCLUDE_DEPTH) {
         st.diagnostics.push(
-          diagnostic(ID, 'warning', 'include-cycle', `Include of "${t.path}" forms a cycle; skipped.`, filePath, d.line),
+          diagnostic(
+            ID,
+            'warning',
+            'include-cycle',
+            `Include of "${t.path}" forms a cycle; skipped.`,
+            filePath,
+            d.line,
+          ),
         );
         continue;
       }
@@ -241,10 +250,11 @@ export function applySslProtocol(
 export function contiguousFromTop(set: ReadonlySet<TlsVersion>): TlsVersion[] {
   const order = ALL_TLS_VERSIONS.filter((v) => v !== 'ssl-2.0');
   let hi = -1;
-  for (let i = order.length - 1; i >= 0; i--) if (set.has(order[i]!)) {
-    hi = i;
-    break;
-  }
+  for (let i = order.length - 1; i >= 0; i--)
+    if (set.has(order[i]!)) {
+      hi = i;
+      break;
+    }
   if (hi < 0) return [];
   let lo = hi;
   while (lo > 0 && set.has(order[lo - 1]!)) lo--;
@@ -320,19 +330,37 @@ function contextsOf(
     }
     if (parsed.replaced) notes.push('SSLProtocol: a protocol without +/- replaces the earlier ones (missing prefix?)');
     let versions = contiguousFromTop(parsed.set);
+    if (versions.length < [...parsed.set].filter((v) => v !== 'ssl-2.0').length)
+      notes.push('SSLProtocol leaves a gap between versions: mod_ssl enables only the run below the highest one');
     const versionSetting: Omit<Setting<readonly TlsVersion[]>, 'value'> = proto
       ? { origin: proto.origin, directive: 'SSLProtocol', line: proto.node.line, path: proto.node.path }
       : { origin: 'default', directive: defaultSrc };
 
     const cs = pick('sslciphersuite', (d) => cipherFamily(d).family === 'ssl');
     let cipherString: Setting<string> = cs
-      ? { value: cipherFamily(cs.node).value, origin: cs.origin, directive: 'SSLCipherSuite', line: cs.node.line, path: cs.node.path }
+      ? {
+          value: cipherFamily(cs.node).value,
+          origin: cs.origin,
+          directive: 'SSLCipherSuite',
+          line: cs.node.line,
+          path: cs.node.path,
+        }
       : { value: APACHE_DEFAULT_CIPHERS, origin: 'default', directive: `OpenSSL ${opensslVersion} default` };
     const ts = pick('sslciphersuite', (d) => cipherFamily(d).family === 'tls13');
     let ciphersuites: Setting<string> = ts
-      ? { value: cipherFamily(ts.node).value, origin: ts.origin, directive: 'SSLCipherSuite TLSv1.3', line: ts.node.line, path: ts.node.path }
+      ? {
+          value: cipherFamily(ts.node).value,
+          origin: ts.origin,
+          directive: 'SSLCipherSuite TLSv1.3',
+          line: ts.node.line,
+          path: ts.node.path,
+        }
       : { value: TLS13_DEFAULT, origin: 'default', directive: `OpenSSL ${opensslVersion} default` };
-    let groups: Setting<string | undefined> = { value: undefined, origin: 'default', directive: `OpenSSL ${opensslVersion} default` };
+    let groups: Setting<string | undefined> = {
+      value: undefined,
+      origin: 'default',
+      directive: `OpenSSL ${opensslVersion} default`,
+    };
     let sigalgs: Setting<string> | undefined;
 
     // SSLOpenSSLConfCmd lists are merged server first, then the virtual host's (mod_ssl cfgMergeArray), and are
@@ -424,12 +452,20 @@ function contextsOf(
     for (const sec of (isServer ? tree : (scope.node?.block ?? [])).filter(
       (d) => d.block && APACHE_DIRECTORY_SECTIONS.includes(d.key),
     )) {
-      const dcs = plain(sec.block ?? []).filter((d) => d.key === 'sslciphersuite' && cipherFamily(d).family === 'ssl').at(-1);
+      const dcs = plain(sec.block ?? [])
+        .filter((d) => d.key === 'sslciphersuite' && cipherFamily(d).family === 'ssl')
+        .at(-1);
       if (!dcs) continue;
       const dir = buildTlsFacts({
         ...settings,
         versions: { ...settings.versions, value: versions.filter((v) => v !== '1.3') },
-        cipherString: { value: cipherFamily(dcs).value, origin: 'explicit', directive: 'SSLCipherSuite', line: dcs.line, path: dcs.path },
+        cipherString: {
+          value: cipherFamily(dcs).value,
+          origin: 'explicit',
+          directive: 'SSLCipherSuite',
+          line: dcs.line,
+          path: dcs.path,
+        },
       });
       findings.push(
         protocolFinding({
@@ -461,7 +497,13 @@ function contextsOf(
         const over = buildTlsFacts({
           ...settings,
           ...(key === 'sslprotocol'
-            ? { versions: { value: contiguousFromTop(applySslProtocol(d.args, all).set), origin: 'explicit', directive: 'SSLProtocol' } }
+            ? {
+                versions: {
+                  value: contiguousFromTop(applySslProtocol(d.args, all).set),
+                  origin: 'explicit',
+                  directive: 'SSLProtocol',
+                },
+              }
             : cipherFamily(d).family === 'tls13'
               ? { ciphersuites: { value: cipherFamily(d).value, origin: 'explicit', directive: 'SSLCipherSuite' } }
               : { cipherString: { value: cipherFamily(d).value, origin: 'explicit', directive: 'SSLCipherSuite' } }),

@@ -31,7 +31,7 @@ export const APACHE_PROTOCOL_DEFAULTS: readonly { readonly since: string; readon
 export const APACHE_DEFAULT_CIPHERS = 'DEFAULT';
 
 /** Protocol keywords of SSLProtocol (case-insensitive) → versions. */
-export const APACHE_PROTOCOL_WORDS: Readonly<Record<string, readonly TlsVersion[] | 'all'>> = Object.freeze({
+const PROTOCOL_WORDS: Record<string, readonly TlsVersion[] | 'all'> = {
   all: 'all',
   sslv2: ['ssl-2.0'],
   sslv3: ['ssl-3.0'],
@@ -39,7 +39,9 @@ export const APACHE_PROTOCOL_WORDS: Readonly<Record<string, readonly TlsVersion[
   'tlsv1.1': ['1.1'],
   'tlsv1.2': ['1.2'],
   'tlsv1.3': ['1.3'],
-});
+};
+export const APACHE_PROTOCOL_WORDS: Readonly<Record<string, readonly TlsVersion[] | 'all'>> =
+  Object.freeze(PROTOCOL_WORDS);
 
 /** Directives whose argument is a certificate, key or CA file (lower-case). */
 export const APACHE_FILE_DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
@@ -51,10 +53,20 @@ export const APACHE_FILE_DIRECTIVES: Readonly<Record<string, string>> = Object.f
 });
 
 /** Per-certificate directives accumulate (server ones first, then the virtual host's); the rest override. */
-export const APACHE_ACCUMULATING_FILES: readonly string[] = Object.freeze(['sslcertificatefile', 'sslcertificatekeyfile']);
+export const APACHE_ACCUMULATING_FILES: readonly string[] = Object.freeze([
+  'sslcertificatefile',
+  'sslcertificatekeyfile',
+]);
 
 /** Sections whose content is configuration for the enclosing server, after their condition is evaluated. */
-export const APACHE_CONDITIONAL_SECTIONS: readonly string[] = Object.freeze(['ifmodule', 'ifdefine', 'ifversion', 'ifdirective', 'iffile', 'ifsection']);
+export const APACHE_CONDITIONAL_SECTIONS: readonly string[] = Object.freeze([
+  'ifmodule',
+  'ifdefine',
+  'ifversion',
+  'ifdirective',
+  'iffile',
+  'ifsection',
+]);
 
 /** Per-directory sections: an SSLCipherSuite there forces a renegotiation (TLS ≤ 1.2) for matching requests. */
 export const APACHE_DIRECTORY_SECTIONS: readonly string[] = Object.freeze([

@@ -147,7 +147,7 @@ export class ApiResolver {
     const cands = functionCandidates(call.name);
     const row = cands?.[0]?.row;
     if (row?.id && !row.args) {
-      const { args: _a, byValue: _b, object: _o, establishes: _e, paramOnly: _p, configScheme: _c, ...ref } = row;
+      const { args: _a, byValue: _b, object: _o, establishes: _e, paramOnly: _p, configScheme: _c, referenceAs: _r, signs: _s, ...ref } = row;
       return { ...ref };
     }
     return undefined;
@@ -212,8 +212,9 @@ export class ApiResolver {
     const row = cand.row;
     const at = call.index;
     const fn = call.fn;
-    const { args, byValue, object, establishes: _e, paramOnly: _p, configScheme, ...fixed } = row;
+    const { args, byValue, object, establishes: _e, paramOnly: _p, configScheme, referenceAs, signs: _s, ...fixed } = row;
     const ref: Ref = { ...fixed };
+    if (call.reference && referenceAs) Object.assign(ref, referenceAs);
     const unresolved: Record<string, string> = {};
     const notes: string[] = [];
     let library = cand.library;
@@ -481,6 +482,7 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver): void {
         if (r.ref[f] === undefined && acc[f] !== undefined) (r.ref as Record<string, unknown>)[f] = acc[f];
       }
       if (r.ref.id === 'ec' && acc.id && acc.id !== 'ec' && !r.row.id) r.ref.id = acc.id;
+      if (r.row.signs && (r.ref.id === 'ec' || r.ref.id === 'ecdh')) r.ref.id = 'ecdsa';
       if (bits !== undefined && r.ref.keyBits === undefined) applyBits(r.ref, bits);
       if (acc.id || acc.family) {
         delete r.unresolved.algorithm;
@@ -522,6 +524,10 @@ function finalize(r: Resolved): AlgorithmRef {
     unresolved.parameterSet = `${ref.family} key bits not visible`;
   }
   let id = ref.id;
+  if (id === undefined && ref.mode) {
+    id = 'unknown';
+    unresolved.cipher = 'block cipher comes from the key type, not visible here';
+  }
   if (id === undefined) {
     id = 'unknown';
     if (!ref.parameterSet) ref.parameterSet = r.call.name;

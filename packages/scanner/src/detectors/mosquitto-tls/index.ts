@@ -137,7 +137,14 @@ function listenersOf(path: string, lines: readonly MosquittoLine[]): Listener[] 
       const key = l.value.split(/\s+/).slice(0, 2).join(' ');
       let next = byKey.get(key);
       if (!next) {
-        next = { key, context: `listener ${key}`, line: l.line, path: l.path, snippet: `listener ${l.value}`, options: [] };
+        next = {
+          key,
+          context: `listener ${key}`,
+          line: l.line,
+          path: l.path,
+          snippet: `listener ${l.value}`,
+          options: [],
+        };
         byKey.set(key, next);
       }
       cur = next;

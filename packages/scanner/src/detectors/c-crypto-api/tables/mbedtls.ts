@@ -99,6 +99,9 @@ function symbols(): Record<string, RefPart> {
 }
 
 
+const SHA256_VARIANTS = { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } as const;
+const SHA512_VARIANTS = { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } as const;
+
 const functions: Record<string, ApiRow> = {
   // RSA (rsa.h). 2.x sign/verify calls carry an extra `mode` argument before md_alg.
   mbedtls_rsa_init: { id: 'rsa', object: 0 },
@@ -123,10 +126,10 @@ const functions: Record<string, ApiRow> = {
   mbedtls_rsa_private: { id: 'rsa', object: 0 },
   // Generic public-key layer (pk.h): the key type comes from mbedtls_pk_setup on the same context.
   mbedtls_pk_setup: { object: 0, establishes: true, args: { alg: 1 } },
-  mbedtls_pk_sign: { object: 0, args: { hash: 1 } },
-  mbedtls_pk_sign_restartable: { object: 0, args: { hash: 1 } },
-  mbedtls_pk_verify: { object: 0, args: { hash: 1 } },
-  mbedtls_pk_verify_restartable: { object: 0, args: { hash: 1 } },
+  mbedtls_pk_sign: { object: 0, signs: true, args: { hash: 1 } },
+  mbedtls_pk_sign_restartable: { object: 0, signs: true, args: { hash: 1 } },
+  mbedtls_pk_verify: { object: 0, signs: true, args: { hash: 1 } },
+  mbedtls_pk_verify_restartable: { object: 0, signs: true, args: { hash: 1 } },
   mbedtls_pk_sign_ext: { object: 1, args: { alg: 0, hash: 2 } },
   mbedtls_pk_verify_ext: { object: 2, args: { alg: 0, hash: 3 } },
   mbedtls_pk_encrypt: { object: 0 },
@@ -204,14 +207,14 @@ const functions: Record<string, ApiRow> = {
   mbedtls_md_hmac: { id: 'hmac', args: { hash: 0 } },
   mbedtls_md_hmac_starts: { id: 'hmac', object: 0 },
   mbedtls_md_file: { args: { alg: 0 } },
-  mbedtls_sha256: { args: { alg: 3 }, byValue: { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } },
-  mbedtls_sha256_ret: { args: { alg: 3 }, byValue: { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } },
-  mbedtls_sha256_starts: { args: { alg: 1 }, byValue: { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } },
-  mbedtls_sha256_starts_ret: { args: { alg: 1 }, byValue: { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } },
-  mbedtls_sha512: { args: { alg: 3 }, byValue: { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } },
-  mbedtls_sha512_ret: { args: { alg: 3 }, byValue: { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } },
-  mbedtls_sha512_starts: { args: { alg: 1 }, byValue: { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } },
-  mbedtls_sha512_starts_ret: { args: { alg: 1 }, byValue: { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } },
+  mbedtls_sha256: { args: { alg: 3 }, byValue: SHA256_VARIANTS, referenceAs: { id: 'sha-256' } },
+  mbedtls_sha256_ret: { args: { alg: 3 }, byValue: SHA256_VARIANTS, referenceAs: { id: 'sha-256' } },
+  mbedtls_sha256_starts: { args: { alg: 1 }, byValue: SHA256_VARIANTS, referenceAs: { id: 'sha-256' } },
+  mbedtls_sha256_starts_ret: { args: { alg: 1 }, byValue: SHA256_VARIANTS, referenceAs: { id: 'sha-256' } },
+  mbedtls_sha512: { args: { alg: 3 }, byValue: SHA512_VARIANTS, referenceAs: { id: 'sha-512' } },
+  mbedtls_sha512_ret: { args: { alg: 3 }, byValue: SHA512_VARIANTS, referenceAs: { id: 'sha-512' } },
+  mbedtls_sha512_starts: { args: { alg: 1 }, byValue: SHA512_VARIANTS, referenceAs: { id: 'sha-512' } },
+  mbedtls_sha512_starts_ret: { args: { alg: 1 }, byValue: SHA512_VARIANTS, referenceAs: { id: 'sha-512' } },
   mbedtls_sha1: { id: 'sha-1' },
   mbedtls_sha1_ret: { id: 'sha-1' },
   mbedtls_sha1_starts: { id: 'sha-1' },

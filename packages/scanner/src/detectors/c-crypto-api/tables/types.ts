@@ -52,6 +52,10 @@ export interface ApiRow extends RefPart {
   readonly establishes?: boolean;
   /** The call only sets a parameter on its object and is not a finding by itself. */
   readonly paramOnly?: boolean;
+  /** The call signs with its object's key: an EC key there means ECDSA. */
+  readonly signs?: boolean;
+  /** What a reference (function pointer) to a function with `byValue` variants stands for. */
+  readonly referenceAs?: RefPart;
   /** NIST-API style `crypto_kem_*`/`crypto_sign_*`: the scheme comes from config macros in scope. */
   readonly configScheme?: 'kem' | 'sign';
 }

@@ -1,0 +1,320 @@
+/**
+ * The C analysis pipeline shared by the c-crypto-* detectors: discover configuration (Kconfig,
+ * configuration headers, `--define`), extract facts from headers then sources in the worker pool,
+ * evaluate each file against its includes and the configuration, and stream per-file results.
+ * Only per-file macro/constant tables of headers are kept across the scan; syntax trees never are.
+ */
+import { posix } from 'node:path';
+import type { AlgorithmFinding, Diagnostic } from '@pqready/core';
+import { ApiResolver } from '../detectors/c-crypto-api/resolve.js';
+import { configHeaderFindings, kconfigFindings } from '../detectors/c-crypto-config/findings.js';
+import { CONFIG_FILE_RULES, type ConfigFileRule, OPTIONS } from '../detectors/c-crypto-config/table.js';
+import { implementationFindings } from '../detectors/c-crypto-implementation/findings.js';
+import type { DetectContext, FileHead } from '../detectors/types.js';
+import type { MacroValue } from './expr.js';
+import type { FileFacts } from './facts.js';
+import { IncludeResolver, isCHeader, isCSource, isKconfig } from './files.js';
+import { type KconfigEntry, kconfigMacroBody, parseKconfig } from './kconfig.js';
+import { extractAll, type SourceText } from './pool.js';
+import { type GlobalEnv, Scope } from './scope.js';
+import { stringValue, tokenize } from './tokens.js';
+
+export interface CFileResult {
+  readonly path: string;
+  readonly api: readonly AlgorithmFinding[];
+  readonly config: readonly AlgorithmFinding[];
+  readonly implementation: readonly AlgorithmFinding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Files any of the C detectors take. */
+export function acceptsC(file: Pick<FileHead, 'path'>): boolean {
+  return isCSource(file.path) || isCHeader(file.path) || isKconfig(file.path);
+}
+
+const MAX_TU_HEADERS = 512;
+const DIAG_DETECTOR = 'c-crypto-api';
+
+function configRuleFor(path: string): ConfigFileRule | undefined {
+  const base = posix.basename(path);
+  return CONFIG_FILE_RULES.find(
+    (r) =>
+      r.basenames?.includes(base) ||
+      r.suffixes?.some((s) => path === s || path.endsWith(`/${s}`)) ||
+      r.pattern?.test(base),
+  );
+}
+
+function cliMacros(defines: Readonly<Record<string, string>>): Map<string, MacroValue> {
+  const m = new Map<string, MacroValue>();
+  for (const [k, v] of Object.entries(defines)) m.set(k, { state: 'defined', body: v === '' ? '1' : v });
+  return m;
+}
+
+class Analysis {
+  private readonly headerFacts = new Map<string, FileFacts>();
+  private readonly headerScopes = new Map<string, Scope>();
+  private readonly resolver: IncludeResolver;
+  private env: GlobalEnv = { macros: new Map(), isGoverned: () => false };
+  private readonly configFiles = new Map<string, ConfigFileRule>();
+  private readonly scanned = new Set<string>();
+
+  constructor(
+    private readonly files: readonly FileHead[],
+    private readonly ctx: DetectContext,
+  ) {
+    this.resolver = new IncludeResolver(ctx.files.keys());
+  }
+
+  private async read(path: string): Promise<SourceText | undefined> {
+    try {
+      const f = await this.ctx.readFile(path);
+      return f ? { path, text: f.text() } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async *texts(paths: readonly string[]): AsyncGenerator<SourceText | undefined> {
+    for (const p of paths) {
+      this.scanned.add(p);
+      yield await this.read(p);
+    }
+  }
+
+  private jobs(): number {
+    const j = this.ctx.options.jobs;
+    return Number.isFinite(j) && j > 0 ? Math.floor(j) : 1;
+  }
+
+  async *run(): AsyncGenerator<CFileResult> {
+    const paths = [...new Set(this.files.map((f) => f.path))].sort();
+    const kconfigs = paths.filter(isKconfig);
+    const headers = paths.filter((p) => isCHeader(p));
+    const sources = paths.filter((p) => isCSource(p));
+
+    // Kconfig first: its values are macros for everything else.
+    const kconfigEntries = new Map<string, { entries: readonly KconfigEntry[]; invalid: readonly number[] }>();
+    for (const p of kconfigs) {
+      const t = await this.read(p);
+      if (!t) continue;
+      const parsed = parseKconfig(t.text);
+      kconfigEntries.set(p, { entries: parsed.entries, invalid: parsed.invalidLines });
+    }
+
+    for await (const facts of extractAll(this.texts(headers), this.jobs())) this.headerFacts.set(facts.path, facts);
+
+    this.buildEnv(kconfigEntries);
+
+    for (const [p, k] of kconfigEntries) {
+      const diagnostics: Diagnostic[] = k.invalid.slice(0, 5).map((line) => ({
+        severity: 'info',
+        code: 'kconfig-invalid-line',
+        message: 'Line is not a Kconfig assignment or comment and was ignored.',
+        path: p,
+        line,
+        detector: 'c-crypto-config',
+      }));
+      yield { path: p, api: [], config: kconfigFindings(k.entries, p), implementation: [], diagnostics };
+    }
+    for (const h of headers) {
+      const facts = this.headerFacts.get(h);
+      if (facts) yield this.resultFor(facts);
+    }
+    for await (const facts of extractAll(this.texts(sources), this.jobs())) yield this.resultFor(facts);
+
+    // Files reached only through #include (other extensions, e.g. generated tables).
+    const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
+    this.revealed.clear();
+    for await (const facts of extractAll(this.texts(extra), 1)) yield this.resultFor(facts);
+  }
+
+  private readonly revealed = new Set<string>();
+
+  private buildEnv(kconfig: ReadonlyMap<string, { entries: readonly KconfigEntry[] }>): void {
+    const macros = new Map<string, MacroValue>();
+    for (const { entries } of kconfig.values()) {
+      for (const e of entries) {
+        const body = kconfigMacroBody(e.value);
+        macros.set(e.name, body === undefined ? { state: 'undefined' } : { state: 'defined', body });
+      }
+    }
+    const cli = cliMacros(this.ctx.options.defines);
+    for (const [k, v] of cli) macros.set(k, v);
+
+    // Configuration headers: by name, or selected by a selector macro (MBEDTLS_CONFIG_FILE …).
+    for (const [p] of this.headerFacts) {
+      const rule = configRuleFor(p);
+      if (rule) this.configFiles.set(p, rule);
+    }
+    for (const rule of CONFIG_FILE_RULES) {
+      for (const sel of rule.selectors ?? []) {
+        const bodies: string[] = [];
+        const g = macros.get(sel);
+        if (g?.state === 'defined') bodies.push(g.body);
+        for (const f of this.headerFacts.values()) for (const d of f.defines) if (d.name === sel) bodies.push(d.body);
+        for (const body of bodies) {
+          const t = tokenize(body)[0];
+          const target = t?.kind === 'string' ? stringValue(t.text) : body.replace(/^<|>$/g, '');
+          const path = this.resolver.resolve('', target);
+          if (path && this.headerFacts.has(path)) this.configFiles.set(path, rule);
+        }
+      }
+    }
+    const governedPrefixes = [...new Set([...this.configFiles.values()].flatMap((r) => r.governs))];
+    const known = new Set(OPTIONS.map((o) => o.name));
+    const isGoverned = (name: string) => known.has(name) && governedPrefixes.some((p) => name.startsWith(p));
+    const env0: GlobalEnv = { macros: new Map(macros), isGoverned };
+    for (const p of [...this.configFiles.keys()].sort()) {
+      const facts = this.headerFacts.get(p)!;
+      const scope = new Scope(facts, [], env0);
+      for (const d of facts.defines) {
+        if (cli.has(d.name)) continue;
+        const st = scope.stateOf(d);
+        if (st === 'inactive') continue;
+        if (st === 'conditional') macros.set(d.name, { state: 'unknown' });
+        else if (d.undef) macros.set(d.name, { state: 'undefined' });
+        else
+          macros.set(d.name, d.params ? { state: 'defined', body: d.body, params: d.params } : { state: 'defined', body: d.body });
+      }
+    }
+    this.env = { macros, isGoverned };
+  }
+
+  private headerScope(path: string): Scope | undefined {
+    const hit = this.headerScopes.get(path);
+    if (hit) return hit;
+    const facts = this.headerFacts.get(path);
+    if (!facts) return undefined;
+    const s = new Scope(facts, [], this.env);
+    this.headerScopes.set(path, s);
+    return s;
+  }
+
+  /** Headers of a translation unit (transitively, breadth-first, from the scanned tree). */
+  private includesOf(facts: FileFacts): { scopes: Scope[]; targets: string[] } {
+    const scopes: Scope[] = [];
+    const targets: string[] = [];
+    const seen = new Set<string>([facts.path]);
+    const queue: { from: string; facts: FileFacts; scope: Scope | undefined }[] = [{ from: facts.path, facts, scope: undefined }];
+    const own = new Scope(facts, [], this.env);
+    while (queue.length > 0 && scopes.length < MAX_TU_HEADERS) {
+      const item = queue.shift()!;
+      for (const inc of item.facts.includes) {
+        let target = inc.target;
+        if (inc.form === 'macro') {
+          const m = (item.scope ?? own).macroAt(inc.target, inc.index);
+          if (m.state !== 'defined') continue;
+          const t = tokenize(m.body)[0];
+          if (!t) continue;
+          target = t.kind === 'string' ? stringValue(t.text) : m.body.replace(/^<|>$/g, '').trim();
+        }
+        targets.push(target);
+        const path = this.resolver.resolve(item.from, target);
+        if (!path || seen.has(path)) continue;
+        seen.add(path);
+        const hs = this.headerScope(path);
+        if (hs) {
+          scopes.push(hs);
+          queue.push({ from: path, facts: hs.facts, scope: hs });
+        } else if (!isCSource(path) && !this.scanned.has(path)) {
+          this.revealed.add(path);
+        }
+      }
+    }
+    return { scopes, targets };
+  }
+
+  private resultFor(facts: FileFacts): CFileResult {
+    const path = facts.path;
+    const diagnostics: Diagnostic[] = facts.diagnostics.map((d) => ({
+      severity: d.code === 'c-syntax-error' ? 'info' : 'warning',
+      code: d.code,
+      message: d.message,
+      path,
+      ...(d.line !== undefined ? { line: d.line } : {}),
+      detector: DIAG_DETECTOR,
+    }));
+    try {
+      const { scopes, targets } = this.includesOf(facts);
+      const scope = new Scope(facts, scopes, this.env);
+      const api = new ApiResolver({ scope, includeTargets: targets }).findings(facts.calls, path);
+      const implementation = implementationFindings(facts, scope, path);
+      const config = this.configFiles.has(path) ? configHeaderFindings(facts, scope, path) : [];
+      return { path, api, config, implementation, diagnostics };
+    } catch (e) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'c-analysis-failed',
+        message: `C analysis of this file failed: ${(e as Error).message}`,
+        path,
+        detector: DIAG_DETECTOR,
+      });
+      return { path, api: [], config: [], implementation: [], diagnostics };
+    }
+  }
+}
+
+/** Runs the C analysis once per scan and replays it to every C detector that asks. */
+class Shared {
+  private readonly buffer: CFileResult[] = [];
+  private done = false;
+  private error: unknown;
+  private started = false;
+  private wakers: (() => void)[] = [];
+
+  constructor(private readonly source: () => AsyncGenerator<CFileResult>) {}
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    void (async () => {
+      try {
+        for await (const r of this.source()) {
+          this.buffer.push(r);
+          this.flush();
+        }
+      } catch (e) {
+        this.error = e;
+      } finally {
+        this.done = true;
+        this.flush();
+      }
+    })();
+  }
+
+  private flush(): void {
+    const w = this.wakers;
+    this.wakers = [];
+    for (const f of w) f();
+  }
+
+  async *iterate(): AsyncGenerator<CFileResult> {
+    this.start();
+    let i = 0;
+    for (;;) {
+      if (i < this.buffer.length) {
+        yield this.buffer[i++]!;
+        continue;
+      }
+      if (this.done) {
+        if (this.error) throw this.error;
+        return;
+      }
+      await new Promise<void>((r) => this.wakers.push(r));
+    }
+  }
+}
+
+const shared = new WeakMap<object, Shared>();
+
+/** Per-file results of the C analysis of a scan; computed once, shared by the C detectors. */
+export function analyzeC(files: readonly FileHead[], ctx: DetectContext): AsyncGenerator<CFileResult> {
+  let s = shared.get(ctx.files);
+  if (!s) {
+    const accepted = files.filter(acceptsC);
+    s = new Shared(() => new Analysis(accepted, ctx).run());
+    shared.set(ctx.files, s);
+  }
+  return s.iterate();
+}

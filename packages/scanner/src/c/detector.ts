@@ -1,0 +1,38 @@
+/**
+ * Builds a tree-wide detector over the shared C analysis that yields one slice of each file's result.
+ */
+import type { Diagnostic, Finding } from '@pqready/core';
+import type { DetectResult, Detector } from '../detectors/types.js';
+import { acceptsC, analyzeC, type CFileResult } from './analyze.js';
+
+export function cDetector(
+  id: string,
+  summary: string,
+  slice: (r: CFileResult) => { findings: readonly Finding[]; diagnostics: readonly Diagnostic[] },
+): Detector {
+  return {
+    id,
+    summary,
+    accepts: acceptsC,
+    async *scanAll(files, ctx): AsyncIterable<DetectResult> {
+      try {
+        for await (const r of analyzeC(files, ctx)) {
+          const s = slice(r);
+          if (s.findings.length > 0 || s.diagnostics.length > 0) yield s;
+        }
+      } catch (e) {
+        yield {
+          findings: [],
+          diagnostics: [
+            {
+              severity: 'error',
+              code: 'c-analysis-failed',
+              message: `The C analysis stopped: ${(e as Error).message}`,
+              detector: id,
+            },
+          ],
+        };
+      }
+    },
+  };
+}

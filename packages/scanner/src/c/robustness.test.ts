@@ -1,0 +1,96 @@
+/**
+ * Hostile input for the C analysis: huge generated files, pathological nesting, binary and broken
+ * text. Each must produce findings or diagnostics, never an exception or a stack overflow.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cCryptoApiDetector } from '../detectors/c-crypto-api/index.js';
+import { cCryptoImplementationDetector } from '../detectors/c-crypto-implementation/index.js';
+import { extractFacts } from './extract.js';
+import { extractKnowledge } from './knowledge.js';
+import { extractAll, workerEntry } from './pool.js';
+import { type MemoryFile, runDetectors } from './test-support/context.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('C analysis on hostile input', () => {
+  it('scans a 5 MB generated file and still finds the call at its end', async () => {
+    const chunk = 'static int table_%d[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };\n';
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 5 * 1024 * 1024; i++) {
+      const line = chunk.replace('%d', String(i));
+      parts.push(line);
+      size += line.length;
+    }
+    parts.push('int tail(void *c) { return mbedtls_rsa_gen_key(c, 0, 0, 4096, 65537); }\n');
+    const { findings, diagnostics } = await runDetectors([cCryptoApiDetector], [{ path: 'gen/big.c', bytes: enc(parts.join('')) }]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ algorithm: { id: 'rsa', keyBits: 4096 }, evidence: { line: parts.length } });
+  });
+
+  it('handles 10k levels of parentheses and of #if nesting', async () => {
+    const parens = `int f(void *c) { return mbedtls_aes_setkey_enc(c, 0, ${'('.repeat(10_000)}256${')'.repeat(10_000)}); }\n`;
+    const ifs = `${'#if 1\n'.repeat(10_000)}void g(void *c) { mbedtls_sha1_ret(0, 0, c); }\n${'#endif\n'.repeat(10_000)}`;
+    const files: MemoryFile[] = [
+      { path: 'deep/parens.c', bytes: enc(parens) },
+      { path: 'deep/ifs.c', bytes: enc(ifs) },
+    ];
+    const { findings } = await runDetectors([cCryptoApiDetector], files);
+    const paren = findings.find((f) => f.evidence.path === 'deep/parens.c');
+    expect(paren).toMatchObject({ algorithm: { id: 'aes' } });
+    const deepIf = findings.find((f) => f.evidence.path === 'deep/ifs.c');
+    expect(deepIf).toMatchObject({ algorithm: { id: 'sha-1' } });
+  });
+
+  it('turns binary, truncated and garbage files into diagnostics or nothing', async () => {
+    const files: MemoryFile[] = [
+      { path: 'bin/blob.c', bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0xff]) },
+      { path: 'bin/trunc.c', bytes: enc('int f(void) { return mbedtls_sha256(a, b, c, 0') },
+      { path: 'bin/junk.h', bytes: enc('#if (((\n#define\n#include\n}}}{{{\n#endif #endif\n"unterminated') },
+      { path: 'bin/empty.c', bytes: new Uint8Array() },
+    ];
+    const { findings, diagnostics } = await runDetectors([cCryptoApiDetector, cCryptoImplementationDetector], files);
+    expect(diagnostics.find((d) => d.path === 'bin/blob.c')?.code).toBe('c-binary');
+    expect(findings).toEqual([]);
+    // A truncated call is not a call in the syntax tree; the parse error is reported instead.
+    expect(diagnostics.find((d) => d.path === 'bin/trunc.c')?.code).toBe('c-syntax-error');
+    expect(diagnostics.find((d) => d.path === 'bin/junk.h')?.code).toBe('c-syntax-error');
+  });
+
+  it('extracts facts without throwing on any byte soup', () => {
+    const k = extractKnowledge();
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    const alphabet = '#if()[]{}<>;,"\'\\/* \n\tdefine include mbedtls_ 0x1 -';
+    for (let i = 0; i < 50; i++) {
+      let s = '';
+      for (let j = 0; j < 400; j++) s += alphabet[rnd() % alphabet.length];
+      expect(() => extractFacts(`fuzz/${i}.c`, s, k)).not.toThrow();
+    }
+  });
+});
+
+describe.skipIf(workerEntry() === undefined)('worker pool', () => {
+  it('gives the same facts as the in-process path, in input order', async () => {
+    const inputs = Array.from({ length: 24 }, (_, i) => ({
+      path: `p/${i}.c`,
+      text: `int f${i}(void *c) { return mbedtls_rsa_gen_key(c, 0, 0, ${1024 + i}, 3); }\n`,
+    }));
+    const pooled = [];
+    for await (const f of extractAll(inputs, 3)) pooled.push(f);
+    const inline = [];
+    for await (const f of extractAll(inputs, 1)) inline.push(f);
+    expect(pooled.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
+    expect(pooled).toEqual(inline);
+  });
+});
+
+it('knows where the built worker is', () => {
+  const entry = workerEntry();
+  if (entry) expect(existsSync(entry)).toBe(true);
+});

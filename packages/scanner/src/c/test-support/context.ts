@@ -1,0 +1,83 @@
+/**
+ * Test helper: a DetectContext over a fixture directory, reading files the way the scan runner does
+ * (BOM removed, CRLF kept, invalid UTF-8 → U+FFFD).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Finding } from '@pqready/core';
+import type { DetectContext, Detector, FileHead, ScanFile, ScanOptions } from '../../detectors/types.js';
+
+export interface MemoryFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+function decode(bytes: Uint8Array): string {
+  const t = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+}
+
+export function listFiles(root: string): MemoryFile[] {
+  const out: MemoryFile[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    for (const name of readdirSync(dir)) {
+      const abs = join(dir, name);
+      if (statSync(abs).isDirectory()) stack.push(abs);
+      else out.push({ path: relative(root, abs).split(sep).join('/'), bytes: readFileSync(abs) });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+export function memoryContext(
+  files: readonly MemoryFile[],
+  options: Partial<ScanOptions> = {},
+): { ctx: DetectContext; heads: FileHead[] } {
+  const heads = files.map((f) => ({ path: f.path, absPath: `/mem/${f.path}`, size: f.bytes.length, head: f.bytes.slice(0, 4096) }));
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const ctx: DetectContext = {
+    scanTime: new Date('2026-01-01T00:00:00Z'),
+    options: { defines: {}, assume: {}, followIncludesOutside: false, jobs: 1, ...options },
+    files: new Map(heads.map((h) => [h.path, h])),
+    async readFile(path: string): Promise<ScanFile | undefined> {
+      const f = byPath.get(path);
+      if (!f) return undefined;
+      let text: string | undefined;
+      return {
+        path: f.path,
+        absPath: `/mem/${f.path}`,
+        size: f.bytes.length,
+        head: f.bytes.slice(0, 4096),
+        bytes: f.bytes,
+        sha256: createHash('sha256').update(f.bytes).digest('hex'),
+        text: () => {
+          text ??= decode(f.bytes);
+          return text;
+        },
+      };
+    },
+  };
+  return { ctx, heads };
+}
+
+/** Runs tree-wide detectors over files and collects findings and diagnostics. */
+export async function runDetectors(
+  detectors: readonly Detector[],
+  files: readonly MemoryFile[],
+  options: Partial<ScanOptions> = {},
+): Promise<{ findings: Finding[]; diagnostics: import('@pqready/core').Diagnostic[] }> {
+  const { ctx, heads } = memoryContext(files, options);
+  const findings: Finding[] = [];
+  const diagnostics: import('@pqready/core').Diagnostic[] = [];
+  for (const d of detectors) {
+    const accepted = heads.filter((h) => d.accepts(h));
+    for await (const r of d.scanAll!(accepted, ctx)) {
+      findings.push(...r.findings);
+      diagnostics.push(...r.diagnostics);
+    }
+  }
+  return { findings, diagnostics };
+}

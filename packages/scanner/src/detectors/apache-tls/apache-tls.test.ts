@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProtocolFinding } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import { apacheTls, applySslProtocol, contiguousFromTop } from './index.js';
+
+const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const head = (path: string, text: string | Uint8Array) => ({
+  path,
+  absPath: `/x/${path}`,
+  size: 10,
+  head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+});
+
+describe('apache-tls', () => {
+  it('reports a TLS virtual host with inherited SSLProtocol, expanded suites, groups and certificate link', async () => {
+    const r = await runConfigDetector(apacheTls, fx('positive'), { apache: '2.4.57', openssl: '3.0' });
+    expect(r.findings.map(summarize)).toEqual([
+      {
+        context: 'VirtualHost[*:443 shop.example.com]',
+        state: 'active',
+        origin: 'explicit',
+        at: 'httpd.conf:2',
+        type: 'tls',
+        versions: ['1.2', '1.3'],
+        flags: ['cbc-sha1', 'static-rsa-kex'],
+        suites: [
+          'TLS_AES_256_GCM_SHA384',
+          'TLS_CHACHA20_POLY1305_SHA256',
+          'TLS_AES_128_GCM_SHA256',
+          'ECDHE-ECDSA-AES256-GCM-SHA384',
+          'ECDHE-RSA-AES256-GCM-SHA384',
+          'ECDHE-ECDSA-AES128-GCM-SHA256',
+          'ECDHE-RSA-AES128-GCM-SHA256',
+          'AES128-SHA',
+        ],
+        groups: ['X25519MLKEM768', 'x25519'],
+        references: ['SSLCertificateFile=certs/shop.pem'],
+      },
+    ]);
+    expect((r.findings[0] as ProtocolFinding).properties?.['tls.versions.origin']).toBe('inherited');
+  });
+
+  it('reports nothing for a plain-HTTP configuration', async () => {
+    const r = await runConfigDetector(apacheTls, fx('clean'));
+    expect(r.accepted).toEqual(['httpd.conf']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('applies SSLProtocol arithmetic the way mod_ssl does', () => {
+    const all = ['1.0', '1.1', '1.2', '1.3'] as const;
+    const v = (s: string) => contiguousFromTop(applySslProtocol(s.split(' '), all).set);
+    expect(v('all -TLSv1 +TLSv1.3')).toEqual(['1.1', '1.2', '1.3']);
+    expect(v('-all +TLSv1.2')).toEqual(['1.2']);
+    // A bare word replaces what came before it.
+    expect(v('TLSv1.2 TLSv1.3')).toEqual(['1.3']);
+    // mod_ssl sets min/max and does not allow holes below the highest version.
+    expect(v('TLSv1 +TLSv1.2')).toEqual(['1.2']);
+    expect(applySslProtocol(['+TLSv9'], all).illegal).toEqual(['+TLSv9']);
+  });
+
+  it('uses the defaults of the stated httpd version and marks them', async () => {
+    const files = memoryFiles({ 'httpd.conf': '<VirtualHost *:443>\nSSLEngine on\n</VirtualHost>\n' });
+    const old = (await runConfigDetector(apacheTls, files, { apache: '2.4.29' })).findings[0] as ProtocolFinding;
+    const cur = (await runConfigDetector(apacheTls, files, { apache: '2.4.57' })).findings[0] as ProtocolFinding;
+    expect(old.protocol.versions).toEqual(['1.0', '1.1', '1.2']);
+    expect(cur.protocol.versions).toEqual(['1.0', '1.1', '1.2', '1.3']);
+    expect(cur.origin).toBe('default');
+    expect(cur.properties?.['tls.cipherString']).toBe('DEFAULT');
+  });
+
+  it('follows an include outside the root only when allowed, through readOutside', async () => {
+    const files = memoryFiles({ 'httpd.conf': 'SSLEngine on\nInclude /etc/elsewhere/tls.conf\n' });
+    const off = await runConfigDetector(apacheTls, files);
+    expect(off.diagnostics.map((d) => d.code)).toEqual(['include-outside-root']);
+    expect((off.findings[0] as ProtocolFinding).protocol.versions).toContain('1.0');
+  });
+
+  it('does not claim unrelated text, nginx or binary files', () => {
+    expect(apacheTls.accepts(head('notes.conf', 'Listen to the ServerName podcast\n'))).toBe(false);
+    expect(apacheTls.accepts(head('nginx.conf', 'http {\n  server {\n    SSLEngine on\n'))).toBe(false);
+    expect(apacheTls.accepts(head('httpd.conf', new Uint8Array([0x7f, 0x45, 0, 0])))).toBe(false);
+    expect(apacheTls.accepts(head('sites-enabled/a.conf', '<VirtualHost *:443>\n'))).toBe(true);
+  });
+
+  it('survives hostile input: include cycles, unbalanced sections, huge and junk files', async () => {
+    const junk = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const r = await runConfigDetector(
+      apacheTls,
+      memoryFiles({
+        'httpd.conf': `Include a.conf\n<VirtualHost *:443>\nSSLEngine on\n${'SSLProtocol all\n'.repeat(10_000)}`,
+        'a.conf': 'SSLEngine on\nInclude httpd.conf\n',
+        'conf.d/junk.conf': junk,
+      }),
+    );
+    expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['include-cycle', 'unbalanced-section']);
+    expect(r.findings.filter((f) => f.state === 'overridden').length).toBe(20);
+    expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+});

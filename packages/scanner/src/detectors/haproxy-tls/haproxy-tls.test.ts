@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import { haproxyTls } from './index.js';
+
+const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const head = (path: string, text: string | Uint8Array) => ({
+  path,
+  absPath: `/x/${path}`,
+  size: 10,
+  head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+});
+
+describe('haproxy-tls', () => {
+  it('reports bind and server lines with global defaults merged and the certificate linked', async () => {
+    const r = await runConfigDetector(haproxyTls, fx('positive'), { haproxy: '2.6', openssl: '3.0' });
+    expect(r.findings.map(summarize)).toEqual([
+      {
+        context: 'frontend[web] > bind[:443]',
+        state: 'active',
+        origin: 'explicit',
+        at: 'haproxy.cfg:4',
+        type: 'tls',
+        versions: ['1.2', '1.3'],
+        flags: ['cbc-sha1', 'static-rsa-kex'],
+        suites: [
+          'TLS_AES_256_GCM_SHA384',
+          'TLS_CHACHA20_POLY1305_SHA256',
+          'TLS_AES_128_GCM_SHA256',
+          'ECDHE-ECDSA-AES256-GCM-SHA384',
+          'ECDHE-RSA-AES256-GCM-SHA384',
+          'ECDHE-ECDSA-AES128-GCM-SHA256',
+          'ECDHE-RSA-AES128-GCM-SHA256',
+          'AES128-SHA',
+        ],
+        groups: ['X25519MLKEM768', 'x25519'],
+        references: ['crt=certs/web.pem'],
+      },
+      {
+        context: 'backend[app] > server[a1]',
+        state: 'active',
+        origin: 'explicit',
+        at: 'haproxy.cfg:7',
+        type: 'tls',
+        versions: ['1.0', '1.1', '1.2'],
+        flags: ['cbc-sha1', 'no-pq-group', 'static-rsa-kex', 'tls-below-1.2'],
+        suites: ['AES256-SHA'],
+        groups: [
+          'x25519',
+          'secp256r1',
+          'x448',
+          'secp521r1',
+          'secp384r1',
+          'ffdhe2048',
+          'ffdhe3072',
+          'ffdhe4096',
+          'ffdhe6144',
+          'ffdhe8192',
+        ],
+      },
+    ]);
+  });
+
+  it('reports nothing for plain HTTP', async () => {
+    const r = await runConfigDetector(haproxyTls, fx('clean'));
+    expect(r.accepted).toEqual(['haproxy.cfg']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('applies the bind default minimum of the stated HAProxy version', async () => {
+    const files = memoryFiles({ 'haproxy.cfg': 'frontend f\n  bind :443 ssl crt a.pem\n' });
+    const v21 = await runConfigDetector(haproxyTls, files, { haproxy: '2.1' });
+    const v26 = await runConfigDetector(haproxyTls, files, { haproxy: '2.6' });
+    expect(summarize(v21.findings[0]!).versions).toEqual(['1.0', '1.1', '1.2', '1.3']);
+    expect(summarize(v26.findings[0]!).versions).toEqual(['1.2', '1.3']);
+    expect(v26.findings[0]!.origin).toBe('default');
+  });
+
+  it('ignores no-tlsv1x once ssl-min-ver is set, and keeps the lowest contiguous run otherwise', async () => {
+    const files = memoryFiles({
+      'haproxy.cfg':
+        'global\n  ssl-default-bind-options no-tlsv12\nfrontend f\n  bind :1 ssl ssl-min-ver TLSv1.1\n  bind :2 ssl no-tlsv13\n',
+    });
+    const r = await runConfigDetector(haproxyTls, files, { haproxy: '2.0' });
+    expect(r.findings.map((f) => summarize(f).versions)).toEqual([
+      ['1.1', '1.2', '1.3'],
+      ['1.0', '1.1'],
+    ]);
+  });
+
+  it('does not claim unrelated .cfg files or binaries', () => {
+    expect(haproxyTls.accepts(head('grub.cfg', 'set default=0\nmenuentry "Linux" {\n'))).toBe(false);
+    expect(haproxyTls.accepts(head('app.cfg', 'global settings follow\nname = x\n'))).toBe(false);
+    expect(haproxyTls.accepts(head('lb.cfg', new Uint8Array([0, 1, 2])))).toBe(false);
+    expect(haproxyTls.accepts(head('lb.cfg', 'global\n  maxconn 10\nfrontend f\n  bind :80\n'))).toBe(true);
+  });
+
+  it('survives hostile input: junk bytes in haproxy.cfg, huge files', async () => {
+    const junk = new Uint8Array(200_000).map((_, i) => (i * 7919) % 256);
+    const big = `global\n${'  ssl-default-bind-ciphers HIGH\n'.repeat(20_000)}frontend f\n  bind :443 ssl\n`;
+    const r = await runConfigDetector(haproxyTls, memoryFiles({ 'haproxy.cfg': junk, 'big/haproxy.cfg': big }));
+    expect(r.findings.filter((f) => f.state === 'active').map((f) => f.evidence.path)).toEqual(['big/haproxy.cfg']);
+    expect(r.findings.filter((f) => f.state === 'overridden').length).toBe(20);
+    expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+});

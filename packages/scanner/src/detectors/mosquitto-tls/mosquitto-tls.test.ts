@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ProtocolFinding } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import { mosquittoTls } from './index.js';
+
+const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const head = (path: string, text: string | Uint8Array) => ({
+  path,
+  absPath: `/x/${path}`,
+  size: 10,
+  head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+});
+
+describe('mosquitto-tls', () => {
+  it('reports each TLS listener, with include_dir files and resolved certificate paths', async () => {
+    const r = await runConfigDetector(mosquittoTls, fx('positive'));
+    expect(r.findings.map(summarize)).toEqual([
+      {
+        context: 'listener 8883',
+        state: 'active',
+        origin: 'explicit',
+        at: 'mosquitto.conf:8',
+        type: 'mqtt-tls',
+        versions: ['1.2', '1.3'],
+        flags: ['cbc-sha1', 'no-pq-group', 'static-rsa-kex'],
+        suites: [
+          'TLS_AES_256_GCM_SHA384',
+          'TLS_CHACHA20_POLY1305_SHA256',
+          'TLS_AES_128_GCM_SHA256',
+          'ECDHE-RSA-AES128-GCM-SHA256',
+          'AES128-SHA',
+        ],
+        groups: [
+          'x25519',
+          'secp256r1',
+          'x448',
+          'secp521r1',
+          'secp384r1',
+          'ffdhe2048',
+          'ffdhe3072',
+          'ffdhe4096',
+          'ffdhe6144',
+          'ffdhe8192',
+        ],
+        references: ['certfile=certs/broker.pem', 'keyfile=certs/broker.key', 'cafile=certs/ca.pem'],
+      },
+      expect.objectContaining({ context: 'listener 8884', at: 'conf.d/psk.conf:1', flags: ['no-pq-group', 'psk'] }),
+    ]);
+    const f = r.findings[0] as ProtocolFinding;
+    expect(f.properties?.['mqtt.requireCertificate']).toBe('true');
+    expect(f.properties?.['mqtt.perListenerSettings']).toBe('true');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('detects the demo gateway broker and links its PKI files', async () => {
+    const demo = resolve(__dirname, '../../../../../fixtures/demo-device');
+    const r = await runConfigDetector(mosquittoTls, listFiles(demo));
+    expect(r.accepted).toEqual(['gateway/mosquitto.conf']);
+    const f = r.findings[0] as ProtocolFinding;
+    expect(f.context).toBe('listener 8883');
+    expect(f.protocol.references).toEqual([
+      { directive: 'certfile', path: 'pki/device-cert.pem' },
+      { directive: 'keyfile', path: 'pki/device-key.pem' },
+      { directive: 'cafile', path: 'pki/ca-cert.pem' },
+    ]);
+    expect(f.protocol.flags).toContain('cbc-sha1');
+  });
+
+  it('applies tls_version as the only version before 2.0 and as the minimum since', async () => {
+    const files = memoryFiles({
+      'mosquitto.conf': 'listener 8883\ncertfile a.pem\nkeyfile a.key\ntls_version tlsv1.1\n',
+    });
+    const old = (await runConfigDetector(mosquittoTls, files, { mosquitto: '1.6' })).findings[0] as ProtocolFinding;
+    const now = (await runConfigDetector(mosquittoTls, files, { mosquitto: '2.0.18' })).findings[0] as ProtocolFinding;
+    expect(old.protocol.versions).toEqual(['1.1']);
+    expect(now.protocol.versions).toEqual(['1.1', '1.2', '1.3']);
+    expect(now.protocol.flags).toContain('tls-below-1.2');
+  });
+
+  it('takes defaults when TLS options are absent and says so', async () => {
+    const files = memoryFiles({ 'mosquitto.conf': 'certfile a.pem\nkeyfile a.key\nallow_anonymous false\n' });
+    const r = await runConfigDetector(mosquittoTls, files, { openssl: '3.5' });
+    const f = r.findings[0] as ProtocolFinding;
+    expect(f.context).toBe('default listener');
+    expect(f.origin).toBe('default');
+    expect(f.protocol.versions).toEqual(['1.2', '1.3']);
+    expect(f.properties?.['tls.cipherString']).toBe('DEFAULT:!aNULL:!eNULL:!LOW:!EXPORT:!SSLv2:@STRENGTH');
+    expect(f.protocol.groups[0]?.name).toBe('X25519MLKEM768');
+    expect(f.protocol.flags).not.toContain('no-pq-group');
+  });
+
+  it('reports nothing for a broker without TLS', async () => {
+    const r = await runConfigDetector(mosquittoTls, fx('clean'));
+    expect(r.accepted).toEqual(['mosquitto.conf']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('does not claim other formats', () => {
+    expect(mosquittoTls.accepts(head('nginx.conf', 'http {\n server {\n  listen 443 ssl;\n'))).toBe(false);
+    expect(mosquittoTls.accepts(head('sshd_config', 'Port 22\nListenAddress 0.0.0.0\n'))).toBe(false);
+    expect(mosquittoTls.accepts(head('prj.conf', 'CONFIG_MBEDTLS=y\nCONFIG_NET_SOCKETS=y\n'))).toBe(false);
+    expect(mosquittoTls.accepts(head('app.conf', 'listener 8080\n'))).toBe(false);
+    expect(mosquittoTls.accepts(head('mosquitto.conf', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0])))).toBe(false);
+    expect(mosquittoTls.accepts(head('broker.conf', 'listener 8883\ncertfile a.pem\nrequire_certificate true\n'))).toBe(
+      true,
+    );
+  });
+
+  it('survives hostile input: huge lines, junk, include loops, invalid values', async () => {
+    const junk = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const r = await runConfigDetector(
+      mosquittoTls,
+      memoryFiles({
+        'mosquitto.conf': `listener 8883\ncertfile a.pem\nkeyfile a.key\nciphers ${'A'.repeat(20_000)}\ntls_version sslv3\ninclude_dir .\n${'x y\n'.repeat(5000)}`,
+        'mosquitto/junk.conf': junk,
+        'mosquitto/text.conf': `listener 1\n${'\u0000'.repeat(10)}`,
+      }),
+    );
+    expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['line-too-long', 'invalid-value']));
+    expect(r.diagnostics.filter((d) => d.code === 'unknown-option').length).toBe(20);
+    expect(r.findings.length).toBe(1);
+    expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProtocolFinding } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import { opensslCnf } from './index.js';
+
+const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const head = (path: string, text: string | Uint8Array) => ({
+  path,
+  absPath: `/x/${path}`,
+  size: 10,
+  head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+});
+const PROVIDERS = (extra: string) =>
+  `openssl_conf = init\n[init]\nproviders = prov\n[prov]\ndefault = d\n${extra}\n[d]\nactivate = 1\n`;
+
+describe('openssl-cnf', () => {
+  it('reports system_default as TLS and req defaults as algorithms with the section as context', async () => {
+    const r = await runConfigDetector(opensslCnf, fx('positive'), { openssl: '3.0' });
+    expect(r.findings.map(summarize)).toEqual([
+      expect.objectContaining({
+        context: 'ssl_sect > system_default',
+        state: 'active',
+        origin: 'explicit',
+        at: 'openssl.cnf:6',
+        versions: ['1.2', '1.3'],
+        flags: ['cbc-sha1', 'seclevel-0', 'static-rsa-kex'],
+        groups: ['X25519MLKEM768', 'x25519'],
+      }),
+      {
+        context: 'req',
+        state: 'active',
+        origin: 'explicit',
+        at: 'openssl.cnf:11',
+        kind: 'algorithm',
+        algorithm: { id: 'sha-1' },
+        notes: ['sha1 is too weak to sign certificates or requests'],
+      },
+      {
+        context: 'req',
+        state: 'active',
+        origin: 'explicit',
+        at: 'openssl.cnf:12',
+        kind: 'algorithm',
+        algorithm: { id: 'rsa', keyBits: 3072 },
+      },
+    ]);
+  });
+
+  it('does not claim a MySQL option file or random INI text', async () => {
+    const r = await runConfigDetector(opensslCnf, fx('clean'));
+    expect(r.accepted).toEqual([]);
+    expect(opensslCnf.accepts(head('settings.conf', '[main]\nname = x\n'))).toBe(false);
+    expect(opensslCnf.accepts(head('ssl/ca.cnf', '[ req ]\ndefault_bits = 2048\ndistinguished_name = dn\n'))).toBe(
+      true,
+    );
+  });
+
+  it('flags an active oqs-provider and legacy provider, honouring activate semantics per version', async () => {
+    const oqs = memoryFiles({ 'openssl.cnf': PROVIDERS('oqsprovider = o\n[o]\nactivate = 1') });
+    const f = (await runConfigDetector(opensslCnf, oqs)).findings[0] as ProtocolFinding;
+    expect(f.protocol.flags).toContain('pq-provider-active');
+    const legacy = memoryFiles({ 'openssl.cnf': PROVIDERS('legacy = l\n[l]\nactivate = 0') });
+    // OpenSSL 3.0 activates on the key's presence; 3.2+ reads the value as a boolean.
+    const v30 = await runConfigDetector(opensslCnf, legacy, { openssl: '3.0' });
+    const v32 = await runConfigDetector(opensslCnf, legacy, { openssl: '3.2' });
+    expect(v30.findings.filter((x) => x.kind === 'algorithm').map((x) => summarize(x).algorithm)).toContainEqual({
+      id: 'rc4',
+    });
+    expect(v32.findings).toEqual([]);
+  });
+
+  it('survives hostile input: include cycles, junk, undefined variables', async () => {
+    const junk = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const r = await runConfigDetector(
+      opensslCnf,
+      memoryFiles({
+        'openssl.cnf': '.include a.cnf\n[ req ]\ndefault_md = $nothing\n',
+        'a.cnf': '.include openssl.cnf\n[ x ]\nminprotocol = 1\n',
+        'other/openssl.cnf': junk,
+      }),
+    );
+    expect(r.diagnostics.map((d) => d.code).sort()).toContain('include-cycle');
+    expect(r.diagnostics.map((d) => d.code)).toContain('variable-has-no-value');
+    expect(r.findings.map((f) => summarize(f).algorithm)).toEqual([{ id: 'unknown', parameterSet: '$nothing' }]);
+    expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+});

@@ -1,0 +1,628 @@
+/**
+ * strongswan-ipsec: IKE and ESP/AH algorithm proposals of strongSwan connections, from ipsec.conf (`conn`
+ * sections with `also=` and `%default`) and swanctl.conf (`connections { … children { … } }` with includes and
+ * section references). One ProtocolFinding of type `ike` per connection (IKE SA, with its certificate files) and
+ * one of type `ipsec` per CHILD_SA; proposals are split into encryption/integrity/PRF/key exchange through the IKE
+ * catalog, RFC 9370 additional key exchanges (`ke1_mlkem768`) included. Absent proposals take strongSwan defaults.
+ */
+
+import { posix } from 'node:path';
+import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
+import { findIkeToken } from '@pqready/core';
+import { resolveInclude, resolveReference } from '../../config/includes.js';
+import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import {
+  type IpsecConfEntry,
+  parseIpsecConf,
+  parseProposalList,
+  parseSwanctlConf,
+  type SwanEntry,
+  type SwanKv,
+  type SwanSection,
+} from '../../config/strongswan-parser.js';
+import type { Origin } from '../../config/tls-facts.js';
+import { pickByVersion } from '../../config/version.js';
+import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
+import {
+  DEFAULT_STRONGSWAN_VERSION,
+  IKE_TOKEN_FLAGS,
+  IKE_VERSIONS,
+  IPSEC_CONF_CERT_DIR,
+  IPSEC_CONF_DEFAULTS,
+  IPSEC_CONF_FILE_PARAMS,
+  STRONGSWAN_DEFAULT_PROPOSALS,
+  SWANCTL_FILE_KEYS,
+} from './table.js';
+
+const ID = 'strongswan-ipsec';
+const MAX_INCLUDE_DEPTH = 16;
+const MAX_ALSO_DEPTH = 32;
+const MAX_UNKNOWN_REPORTS = 20;
+
+const SWANCTL_HINT = /(^|\n)[ \t]*connections[ \t]*(:[^{\n]*)?\{?[ \t]*(\n|$)/;
+const SWANCTL_KEYS = /\b(proposals|esp_proposals|ah_proposals|children|local_addrs|remote_addrs)[ \t]*[={]/;
+const IPSEC_HINT = /(^|\n)conn[ \t]+\S+[ \t]*(\n|#)/;
+const IPSEC_KEYS = /\n[ \t]+(ike|esp|ah|keyexchange|left\w*|right\w*|authby|auto|also)[ \t]*=/;
+
+type Grammar = 'ipsec' | 'swanctl';
+
+function grammarOf(path: string, head: string): Grammar | undefined {
+  const base = posix.basename(path);
+  if (base === 'swanctl.conf' || /swanctl\/conf\.d\/[^/]+\.conf$/.test(path)) return 'swanctl';
+  if (base === 'ipsec.conf') return 'ipsec';
+  if (!/\.conf$/.test(base)) return undefined;
+  if (SWANCTL_HINT.test(head) && SWANCTL_KEYS.test(head)) return 'swanctl';
+  if (IPSEC_HINT.test(head) && IPSEC_KEYS.test(head)) return 'ipsec';
+  return undefined;
+}
+
+function accepts(file: FileHead): boolean {
+  if (looksBinary(file.head)) return false;
+  return grammarOf(file.path, headText(file.head)) !== undefined;
+}
+
+interface Ctx {
+  readonly ctx: DetectContext;
+  readonly diagnostics: Diagnostic[];
+  readonly included: Set<string>;
+  readonly version: string;
+  unknownReports: number;
+}
+
+async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
+  const c: Ctx = {
+    ctx,
+    diagnostics: [],
+    included: new Set(),
+    version: ctx.options.assume.strongswan ?? DEFAULT_STRONGSWAN_VERSION,
+    unknownReports: 0,
+  };
+  // Main files first, so the files they include are not also reported on their own.
+  const main = (p: string) => (/^(ipsec|swanctl)\.conf$/.test(posix.basename(p)) ? 0 : 1);
+  const ordered = [...files].sort((a, b) => main(a.path) - main(b.path) || a.path.localeCompare(b.path));
+  const findings: Finding[] = [];
+  for (const f of ordered) {
+    if (c.included.has(f.path)) continue;
+    const grammar = grammarOf(f.path, headText(f.head)) ?? 'ipsec';
+    if (grammar === 'ipsec') findings.push(...(await ipsecConf(f.path, c)));
+    else findings.push(...(await swanctlConf(f.path, c)));
+  }
+  yield { findings, diagnostics: c.diagnostics };
+}
+
+function includeTargets(
+  pattern: string,
+  at: { path: string; line: number },
+  stack: readonly string[],
+  c: Ctx,
+): string[] {
+  const path = at.path;
+  const baseDir = posix.dirname(path);
+  const res = resolveInclude(pattern, baseDir, c.ctx.files);
+  const d = (code: string, msg: string, sev: Diagnostic['severity'] = 'info') =>
+    c.diagnostics.push(diagnostic(ID, sev, code, msg, path, at.line));
+  if (res.outside) d('include-outside-root', `Include "${pattern}" is outside the scan root; not followed.`);
+  else if (res.paths.length === 0 && !/[*?[]/.test(pattern))
+    d('include-not-found', `Include "${pattern}" matches no scanned file.`);
+  const out: string[] = [];
+  for (const t of res.paths) {
+    if (stack.includes(t) || stack.length > MAX_INCLUDE_DEPTH) {
+      d('include-cycle', `Include of "${t}" forms a cycle; skipped.`, 'warning');
+      continue;
+    }
+    c.included.add(t);
+    out.push(t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- proposals → facts
+
+interface ProposalFacts {
+  readonly algorithms: AlgorithmRef[];
+  readonly groups: NamedGroupFacts[];
+  readonly flags: Set<string>;
+  readonly notes: string[];
+  readonly keyExchanges: string[];
+  readonly hasPq: boolean;
+}
+
+function proposalFacts(texts: readonly string[], where: { path: string; line: number }, c: Ctx): ProposalFacts {
+  const algorithms: AlgorithmRef[] = [];
+  const seenAlg = new Set<string>();
+  const groups: NamedGroupFacts[] = [];
+  const seenGroup = new Set<string>();
+  const flags = new Set<string>();
+  const notes: string[] = [];
+  const keyExchanges: string[] = [];
+  let hasPq = false;
+  for (const text of texts) {
+    const ke: string[] = [];
+    for (const token of text.split('-').filter((t) => t !== '')) {
+      const hit = findIkeToken(token);
+      if (!hit) {
+        if (!seenAlg.has(`?${token}`)) {
+          seenAlg.add(`?${token}`);
+          algorithms.push({ id: 'unknown', parameterSet: token });
+          notes.push(`unknown proposal keyword "${token}": strongSwan rejects the proposal`);
+          if (c.unknownReports++ < MAX_UNKNOWN_REPORTS) {
+            c.diagnostics.push(
+              diagnostic(
+                ID,
+                'warning',
+                'unknown-proposal-keyword',
+                `Unknown proposal keyword "${token}".`,
+                where.path,
+                where.line,
+              ),
+            );
+          }
+        }
+        continue;
+      }
+      const { row, additional } = hit;
+      const flag = IKE_TOKEN_FLAGS[row.token];
+      if (flag) flags.add(flag);
+      if (row.transform === 'esn') continue;
+      if (row.transform === 'ke') {
+        const name = token.toLowerCase();
+        ke.push(name);
+        if (row.pq) hasPq = true;
+        if (!seenGroup.has(name) && row.algorithm) {
+          seenGroup.add(name);
+          groups.push({ name, algorithm: row.algorithm });
+        }
+        if (additional) flags.add('additional-ke');
+        continue;
+      }
+      if (row.token === 'null') {
+        const key = 'null';
+        if (!seenAlg.has(key)) {
+          seenAlg.add(key);
+          algorithms.push({ id: 'unknown', parameterSet: 'null-encryption' });
+        }
+        continue;
+      }
+      const alg = row.algorithm;
+      if (!alg) continue;
+      const key = `${row.transform}:${JSON.stringify(alg)}`;
+      if (seenAlg.has(key)) continue;
+      seenAlg.add(key);
+      algorithms.push(alg);
+    }
+    if (ke.length > 0) keyExchanges.push(ke.join('+'));
+  }
+  return { algorithms, groups, flags, notes, keyExchanges, hasPq };
+}
+
+interface SaInput {
+  readonly type: 'ike' | 'ipsec';
+  readonly proposals: readonly string[];
+  readonly strict: boolean;
+  readonly origin: Origin;
+  readonly versions: readonly string[];
+  readonly references: readonly { directive: string; path: string }[];
+  readonly context: string;
+  readonly path: string;
+  readonly line: number;
+  readonly snippet: string;
+  readonly state: 'active' | 'inactive' | 'overridden';
+  readonly properties: Record<string, string>;
+  readonly notes?: readonly string[];
+}
+
+function saFinding(i: SaInput, c: Ctx): Finding {
+  const pf = proposalFacts(i.proposals, i, c);
+  const flags = new Set(pf.flags);
+  if (i.type === 'ike') {
+    if (!pf.hasPq) flags.add('no-pq-ke');
+    if (i.versions.includes('1')) flags.add('ikev1');
+  } else if (pf.groups.length > 0 && !pf.hasPq) {
+    flags.add('no-pq-ke');
+  }
+  const protocol: ProtocolFacts = {
+    type: i.type,
+    versions: i.type === 'ike' ? i.versions : [],
+    cipherSuites: [],
+    groups: pf.groups,
+    signatureAlgorithms: [],
+    algorithms: pf.algorithms,
+    references: i.references,
+    flags: [...flags].sort(),
+  };
+  return protocolFinding({
+    detector: ID,
+    path: i.path,
+    line: i.line,
+    snippet: i.snippet,
+    context: i.context,
+    origin: i.origin,
+    state: i.state,
+    library: 'strongSwan',
+    protocol,
+    notes: [...(i.notes ?? []), ...pf.notes],
+    properties: {
+      ...i.properties,
+      'assumed.strongswan': c.version,
+      [`${i.type}.proposals`]: i.proposals.join(','),
+      ...(pf.keyExchanges.length > 0 ? { [`${i.type}.keyExchanges`]: pf.keyExchanges.join(',') } : {}),
+      ...(i.strict ? { [`${i.type}.strict`]: 'true' } : {}),
+    },
+  });
+}
+
+/** Expands the `default` keyword (swanctl) into the daemon's default proposals. */
+function expandDefault(texts: readonly string[], kind: 'ike' | 'esp' | 'ah'): string[] {
+  return texts.flatMap((t) => (t.toLowerCase() === 'default' ? STRONGSWAN_DEFAULT_PROPOSALS[kind] : [t]));
+}
+
+// ---------------------------------------------------------------- ipsec.conf
+
+interface Located<T> {
+  readonly entry: T;
+  readonly path: string;
+}
+
+interface Param {
+  readonly value: string;
+  readonly line: number;
+  readonly path: string;
+}
+
+interface Conn {
+  readonly name: string;
+  readonly line: number;
+  readonly path: string;
+  readonly params: Map<string, Param>;
+  readonly also: Param[];
+}
+
+async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
+  const baseDir = posix.dirname(mainPath);
+  const load = async (path: string, stack: readonly string[]): Promise<Located<IpsecConfEntry>[]> => {
+    const f = await c.ctx.readFile(path);
+    if (!f) return [];
+    const r = parseIpsecConf(f.text());
+    for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
+    const out: Located<IpsecConfEntry>[] = [];
+    for (const e of r.entries) {
+      if (e.kind !== 'include') {
+        out.push({ entry: e, path });
+        continue;
+      }
+      // ipsec.conf(5): relative include names are relative to the including file's directory.
+      for (const t of includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
+        out.push(...(await load(t, [...stack, t])));
+      }
+    }
+    return out;
+  };
+  const entries = await load(mainPath, [mainPath]);
+  const conns = new Map<string, Conn>();
+  const defaults: Conn = { name: '%default', line: 0, path: mainPath, params: new Map(), also: [] };
+  let cur: Conn | undefined;
+  for (const { entry: e, path } of entries) {
+    if (e.kind === 'section') {
+      if (e.type !== 'conn') {
+        cur = undefined;
+      } else if (e.name === '%default') {
+        cur = defaults;
+      } else {
+        cur = conns.get(e.name);
+        if (cur) {
+          c.diagnostics.push(
+            diagnostic(ID, 'warning', 'duplicate-section', `conn ${e.name} is defined twice; merged.`, path, e.line),
+          );
+        } else {
+          cur = { name: e.name, line: e.line, path, params: new Map(), also: [] };
+          conns.set(e.name, cur);
+        }
+      }
+    } else if (e.kind === 'param' && cur) {
+      const p = { value: e.value, line: e.line, path };
+      if (e.key === 'also') cur.also.push(p);
+      else {
+        if (cur.params.has(e.key)) {
+          c.diagnostics.push(
+            diagnostic(
+              ID,
+              'warning',
+              'duplicate-parameter',
+              `${e.key} is set twice in conn ${cur.name}.`,
+              path,
+              e.line,
+            ),
+          );
+        }
+        cur.params.set(e.key, p);
+      }
+    }
+  }
+  const resolve = (conn: Conn, key: string): { p: Param; origin: Origin } | undefined => {
+    const own = conn.params.get(key);
+    if (own) return own.value === '' ? undefined : { p: own, origin: 'explicit' };
+    // `also=` sections, depth-first in the order written; cycles stop at the depth bound.
+    const walk = (x: Conn, depth: number, seen: Set<string>): Param | undefined => {
+      for (const a of x.also) {
+        const t = conns.get(a.value);
+        if (!t || seen.has(t.name) || depth > MAX_ALSO_DEPTH) continue;
+        seen.add(t.name);
+        const hit = t.params.get(key) ?? walk(t, depth + 1, seen);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const inh = walk(conn, 0, new Set([conn.name])) ?? defaults.params.get(key);
+    return inh && inh.value !== '' ? { p: inh, origin: 'inherited' } : undefined;
+  };
+  for (const conn of conns.values()) {
+    for (const a of conn.also) {
+      if (!conns.has(a.value)) {
+        c.diagnostics.push(
+          diagnostic(ID, 'warning', 'also-not-found', `also=${a.value}: no such conn section.`, a.path, a.line),
+        );
+      }
+    }
+  }
+  const confDefaults = pickByVersion(IPSEC_CONF_DEFAULTS, c.version);
+  const findings: Finding[] = [];
+  for (const conn of conns.values()) {
+    const auto = resolve(conn, 'auto')?.p.value ?? 'ignore';
+    const state = auto === 'ignore' ? 'inactive' : 'active';
+    const kx = resolve(conn, 'keyexchange');
+    const versions = IKE_VERSIONS[(kx?.p.value ?? 'ike').toLowerCase()] ?? ['2'];
+    const references: { directive: string; path: string }[] = [];
+    const written: string[] = [];
+    for (const key of IPSEC_CONF_FILE_PARAMS) {
+      const r = resolve(conn, key);
+      if (!r || r.p.value.startsWith('%')) continue;
+      const v = r.p.value;
+      written.push(v);
+      const found = v.startsWith('/')
+        ? resolveReference(v, baseDir, c.ctx.files)
+        : (resolveReference(posix.join(IPSEC_CONF_CERT_DIR, v), baseDir, c.ctx.files) ??
+          resolveReference(v, baseDir, c.ctx.files));
+      references.push({ directive: key, path: found ?? v });
+    }
+    const common = {
+      context: `conn ${conn.name}`,
+      path: conn.path,
+      line: conn.line,
+      snippet: `conn ${conn.name}`,
+      state,
+    } as const;
+    const sa = (type: 'ike' | 'ipsec', key: string, fallback: string, defaultsKind: 'ike' | 'esp' | 'ah') => {
+      const r = resolve(conn, key);
+      const list = parseProposalList(r?.p.value ?? fallback);
+      const configured = list.proposals.map((p) => p.text);
+      // Without `!` charon appends its default proposals, which peers may then select.
+      const proposals = list.strict ? configured : [...configured, ...STRONGSWAN_DEFAULT_PROPOSALS[defaultsKind]];
+      return saFinding(
+        {
+          ...common,
+          type,
+          proposals,
+          strict: list.strict,
+          origin: r?.origin ?? 'default',
+          versions,
+          references: type === 'ike' ? references : [],
+          properties: {
+            [`${type}.configured`]: configured.join(','),
+            [`${type}.origin`]: r?.origin ?? 'default',
+            ...(r ? {} : { [`${type}.defaultFrom`]: `ipsec.conf ${key}= default (strongSwan ${c.version})` }),
+            ...(type === 'ike' && written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
+            ...(type === 'ike' ? { 'ike.keyexchange': kx?.p.value ?? 'ike' } : { 'ipsec.protocol': defaultsKind }),
+          },
+          ...(list.strict ? {} : { notes: [`${key}= has no "!": strongSwan also accepts its default proposals`] }),
+        },
+        c,
+      );
+    };
+    findings.push(sa('ike', 'ike', confDefaults.ike, 'ike'));
+    if (resolve(conn, 'ah') && !resolve(conn, 'esp')) findings.push(sa('ipsec', 'ah', '', 'ah'));
+    else findings.push(sa('ipsec', 'esp', confDefaults.esp, 'esp'));
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------- swanctl.conf
+
+async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
+  const load = async (path: string, stack: readonly string[]): Promise<SwanEntry[]> => {
+    const f = await c.ctx.readFile(path);
+    if (!f) return [];
+    const r = parseSwanctlConf(f.text(), path);
+    for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
+    const expand = async (list: readonly SwanEntry[]): Promise<SwanEntry[]> => {
+      const out: SwanEntry[] = [];
+      for (const e of list) {
+        if (e.kind === 'include') {
+          // Relative include patterns are relative to the including file (settings parser).
+          for (const t of includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
+            out.push(...(await load(t, [...stack, t])));
+          }
+        } else if (e.kind === 'section') {
+          out.push({ ...e, entries: await expand(e.entries) });
+        } else out.push(e);
+      }
+      return out;
+    };
+    return expand(r.entries);
+  };
+  const root = await load(mainPath, [mainPath]);
+  const sectionsNamed = (list: readonly SwanEntry[], name: string) =>
+    list.filter((e): e is SwanSection => e.kind === 'section' && e.name === name);
+  // Same-named sections merge (later keys win); keep every kv so earlier values can be reported as overridden.
+  const merged = (secs: readonly SwanSection[]): SwanEntry[] => secs.flatMap((s) => s.entries);
+  const connections = merged(sectionsNamed(root, 'connections'));
+  const connNames = [...new Set(connections.filter((e): e is SwanSection => e.kind === 'section').map((e) => e.name))];
+  const findings: Finding[] = [];
+  const baseDir = posix.dirname(mainPath);
+  for (const name of connNames) {
+    const parts = sectionsNamed(connections, name);
+    const body = merged(parts);
+    const first = parts[0]!;
+    // `name : a, b` inherits from sections given by full path (`connections.a`) or by sibling name.
+    const refBodies: SwanEntry[][] = [];
+    const seen = new Set([name]);
+    const queue = parts.flatMap((p) => p.refs);
+    while (queue.length > 0 && refBodies.length < MAX_ALSO_DEPTH) {
+      const ref = queue.shift()!.replace(/^connections\./, '');
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      const target = sectionsNamed(connections, ref);
+      if (target.length === 0) {
+        c.diagnostics.push(
+          diagnostic(
+            ID,
+            'warning',
+            'reference-not-found',
+            `Section reference "${ref}" not found.`,
+            first.path,
+            first.line,
+          ),
+        );
+        continue;
+      }
+      refBodies.push(merged(target));
+      queue.push(...target.flatMap((t) => t.refs));
+    }
+    const kvs = (list: readonly SwanEntry[], key: string) =>
+      list.filter((e): e is SwanKv => e.kind === 'kv' && e.key === key);
+    const pick = (key: string): { kv: SwanKv; origin: Origin; all: SwanKv[] } | undefined => {
+      const own = kvs(body, key);
+      if (own.length > 0) return { kv: own.at(-1)!, origin: 'explicit', all: own };
+      for (const rb of refBodies) {
+        const inh = kvs(rb, key);
+        if (inh.length > 0) return { kv: inh.at(-1)!, origin: 'inherited', all: [] };
+      }
+      return undefined;
+    };
+    const version = pick('version');
+    const versions = IKE_VERSIONS[version?.kv.value ?? '0'] ?? ['2'];
+    const references: { directive: string; path: string }[] = [];
+    const written: string[] = [];
+    const authSections = [body, ...refBodies].flatMap((b) =>
+      b.filter((e): e is SwanSection => e.kind === 'section' && /^(local|remote)/.test(e.name)),
+    );
+    for (const sec of authSections) {
+      for (const kv of sec.entries) {
+        if (kv.kind !== 'kv') continue;
+        const dir = SWANCTL_FILE_KEYS[kv.key];
+        if (!dir) continue;
+        for (const v of kv.value
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x !== '')) {
+          written.push(v);
+          // swanctl loads relative names from its x509/, x509ca/, pubkey/ directories.
+          const found = v.startsWith('/')
+            ? resolveReference(v, baseDir, c.ctx.files)
+            : (resolveReference(posix.join(dir, v), baseDir, c.ctx.files) ?? resolveReference(v, baseDir, c.ctx.files));
+          references.push({ directive: `${sec.name}.${kv.key}`, path: found ?? v });
+        }
+      }
+    }
+    const ctxName = `connections > ${name}`;
+    const ikePick = pick('proposals');
+    const sa = (
+      type: 'ike' | 'ipsec',
+      picked: { kv: SwanKv; origin: Origin } | undefined,
+      kind: 'ike' | 'esp' | 'ah',
+      context: string,
+      at: { path: string; line: number; snippet: string },
+      state: 'active' | 'overridden',
+      extra: Record<string, string>,
+    ) => {
+      const list = parseProposalList(picked?.kv.value ?? 'default');
+      const configured = list.proposals.map((p) => p.text);
+      return saFinding(
+        {
+          type,
+          proposals: expandDefault(configured, kind),
+          strict: false,
+          origin: picked?.origin ?? 'default',
+          versions,
+          references: type === 'ike' ? references : [],
+          context,
+          ...at,
+          state,
+          properties: {
+            [`${type}.configured`]: configured.join(','),
+            ...(picked ? {} : { [`${type}.defaultFrom`]: `strongSwan ${c.version} default proposals` }),
+            ...extra,
+          },
+        },
+        c,
+      );
+    };
+    findings.push(
+      sa('ike', ikePick, 'ike', ctxName, { path: first.path, line: first.line, snippet: `${name} {` }, 'active', {
+        'ike.version': version?.kv.value ?? '0',
+        ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
+      }),
+    );
+    for (const old of ikePick?.all.slice(0, -1) ?? []) {
+      findings.push(
+        sa(
+          'ike',
+          { kv: old, origin: 'explicit' },
+          'ike',
+          ctxName,
+          { ...old, snippet: `proposals = ${old.value}` },
+          'overridden',
+          {},
+        ),
+      );
+    }
+    const children = merged(sectionsNamed(body, 'children'));
+    const childNames = [...new Set(children.filter((e): e is SwanSection => e.kind === 'section').map((e) => e.name))];
+    for (const child of childNames) {
+      const cparts = sectionsNamed(children, child);
+      const cbody = merged(cparts);
+      const esp = kvs(cbody, 'esp_proposals');
+      const ah = kvs(cbody, 'ah_proposals');
+      const useAh = ah.length > 0 && esp.length === 0;
+      const chosen = useAh ? ah : esp;
+      const kind = useAh ? 'ah' : 'esp';
+      const context = `${ctxName} > children > ${child}`;
+      const at = { path: cparts[0]!.path, line: cparts[0]!.line, snippet: `${child} {` };
+      findings.push(
+        sa(
+          'ipsec',
+          chosen.length > 0 ? { kv: chosen.at(-1)!, origin: 'explicit' } : undefined,
+          kind,
+          context,
+          at,
+          'active',
+          {
+            'ipsec.protocol': kind,
+          },
+        ),
+      );
+      for (const old of chosen.slice(0, -1)) {
+        findings.push(
+          sa(
+            'ipsec',
+            { kv: old, origin: 'explicit' },
+            kind,
+            context,
+            { ...old, snippet: `${old.key} = ${old.value}` },
+            'overridden',
+            {
+              'ipsec.protocol': kind,
+            },
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+export const strongswanIpsec: Detector = {
+  id: ID,
+  summary: 'IKE and ESP/AH proposals, IKE versions and certificate files of strongSwan ipsec.conf / swanctl.conf',
+  accepts,
+  scanAll,
+};

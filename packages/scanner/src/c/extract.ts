@@ -18,7 +18,7 @@ import type {
   Site,
   ValueFact,
 } from './facts.js';
-import { compileQuery, parseC, type Query, type SyntaxNode } from './parser.js';
+import { parseC, type SyntaxNode } from './parser.js';
 import { parseIntegerLiteral, splitArguments, tokenize } from './tokens.js';
 
 /** What extraction needs to know to keep only relevant facts. */
@@ -28,32 +28,15 @@ export interface ExtractKnowledge {
   readonly signatures: Signatures;
 }
 
-const QUERY = `
-(call_expression function: (identifier) @call.fn arguments: (argument_list) @call.args)
-(preproc_def name: (identifier) @def.name) @def
-(preproc_function_def name: (identifier) @fdef.name parameters: (preproc_params) @fdef.params) @fdef
-(preproc_call directive: (preproc_directive) @pcall.dir argument: (preproc_arg) @pcall.arg)
-(preproc_include path: (_) @inc.path)
-(preproc_if) @if
-(preproc_ifdef) @if
-(function_definition declarator: (_) @fn.decl) @fn
-(enumerator_list) @enums
-(init_declarator declarator: (_) @decl.name value: (_) @decl.value)
-(assignment_expression left: (identifier) @asg.name right: (_) @asg.value)
-(initializer_list) @init
-(number_literal) @num
-(string_literal) @str
-(assignment_expression right: (identifier) @ref.value)
-(init_declarator value: (identifier) @ref.value)
-(initializer_list (identifier) @ref.value)
-(initializer_pair value: (identifier) @ref.value)
-(return_statement (identifier) @ref.value)
-(argument_list (identifier) @ref)
-(pointer_expression argument: (identifier) @ref)
-(ERROR) @error
-`;
-
-let query: Query | undefined;
+/** Parents under which an identifier is a value (function pointer) rather than a call or a declaration. */
+const VALUE_PARENTS: Readonly<Record<string, string | null>> = {
+  assignment_expression: 'right',
+  init_declarator: 'value',
+  initializer_pair: 'value',
+  initializer_list: null,
+  return_statement: null,
+};
+const ARG_PARENTS: Readonly<Record<string, string | null>> = { argument_list: null, pointer_expression: 'argument' };
 
 const MAX_ARG_TEXT = 512;
 const MAX_VALUE_TEXT = 256;
@@ -183,10 +166,8 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
 }
 
 function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, diagnostics: FileDiagnostic[]) {
-  query ??= compileQuery(QUERY);
   const tree = parseC(text);
   const lines = new Lines(text);
-  const captures = query.captures(tree.rootNode);
 
   const branches: BranchFact[] = [];
   const fns: FnRange[] = [];
@@ -213,13 +194,70 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     }
   };
 
-  for (const cap of captures) {
-    const node = cap.node;
-    switch (cap.name) {
-      case 'call.fn': {
-        const name = node.text;
+  // One iterative walk with a TreeCursor: cheap for every node, and only the constructs that matter
+  // are materialised as SyntaxNode objects (captures and descendantsOfType materialise every match).
+  const cursor = tree.walk();
+  const ancestors: string[] = [];
+  for (;;) {
+    const type = cursor.nodeType;
+    let descend = true;
+    switch (type) {
+      case 'number_literal': {
+        const start = cursor.startIndex;
+        const t = text.slice(start, cursor.endIndex);
+        const inTable = openTable !== undefined && start < openTable.end;
+        if (!inTable && t.length < 4) break;
+        let v = parseIntegerLiteral(t);
+        if (v === undefined) break;
+        if (inTable && openTable!.values.length < MAX_TABLE_VALUES) {
+          if (negated(text, start)) v = -v;
+          openTable!.values.push(v);
+        }
+        const abs = v < 0n ? -v : v;
+        if (wantedLiteral.has(abs) && !literalSites.has(abs)) literalSites.set(abs, start);
+        break;
+      }
+      case 'identifier': {
+        const parent = ancestors[ancestors.length - 1] ?? '';
+        const valueField = VALUE_PARENTS[parent];
+        const argField = ARG_PARENTS[parent];
+        if (valueField === undefined && argField === undefined) break;
+        const wantField = valueField !== undefined ? valueField : argField;
+        if (wantField !== null && cursor.currentFieldName !== wantField) break;
+        const name = text.slice(cursor.startIndex, cursor.endIndex);
+        // Values (assignments, initialisers) may name a crypto function through a macro alias.
+        if (knowledge.functions.has(name) || (valueField !== undefined && MACRO_LIKE.test(name)))
+          calls.push({ name, args: [], index: cursor.startIndex, reference: true });
+        break;
+      }
+      case 'comment':
+      case 'char_literal':
+      case 'system_lib_string':
+        descend = false;
+        break;
+      case 'string_literal': {
+        descend = false;
+        if (wantedStrings.size === 0) break;
+        const inner = text.slice(cursor.startIndex + 1, cursor.endIndex - 1);
+        const parent = ancestors[ancestors.length - 1];
+        // Only strings that initialise data count; message strings and comments never do.
+        if (wantedStrings.has(inner) && (parent === 'init_declarator' || parent === 'initializer_list'))
+          stringSites.push({ value: inner, index: cursor.startIndex });
+        break;
+      }
+      case 'initializer_list': {
+        if (openTable && cursor.startIndex < openTable.end) break;
+        openTable = { index: cursor.startIndex, end: cursor.endIndex, values: [] };
+        tables.push(openTable);
+        break;
+      }
+      case 'call_expression': {
+        const node = cursor.currentNode;
+        const fnNode = node.childForFieldName('function');
+        if (fnNode?.type !== 'identifier') break;
+        const name = fnNode.text;
         if (!knowledge.functions.has(name) && !MACRO_LIKE.test(name)) break;
-        const argList = node.nextNamedSibling;
+        const argList = node.childForFieldName('arguments');
         const args: string[] = [];
         if (argList) {
           for (const a of argList.namedChildren) {
@@ -229,25 +267,18 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
             args.push(t.length > MAX_ARG_TEXT ? t.slice(0, MAX_ARG_TEXT) : t);
           }
         }
-        calls.push({ name, args, index: node.startIndex });
+        calls.push({ name, args, index: fnNode.startIndex });
         break;
       }
-      case 'ref':
-      case 'ref.value': {
-        // Values (assignments, initialisers) may name a crypto function through a macro alias.
-        const name = node.text;
-        if (knowledge.functions.has(name) || (cap.name === 'ref.value' && MACRO_LIKE.test(name)))
-          calls.push({ name, args: [], index: node.startIndex, reference: true });
-        break;
-      }
-      case 'def':
-      case 'fdef': {
+      case 'preproc_def':
+      case 'preproc_function_def': {
+        const node = cursor.currentNode;
         const nameNode = node.childForFieldName('name');
         if (!nameNode) break;
         const valueNode = node.childForFieldName('value');
         const body = valueNode ? valueNode.text.trim() : '';
         let params: string[] | undefined;
-        if (cap.name === 'fdef') {
+        if (type === 'preproc_function_def') {
           const p = node.childForFieldName('parameters');
           params = p ? p.namedChildren.map((c) => c.text) : [];
           if (p?.text.includes('...')) params.push('__VA_ARGS__');
@@ -258,42 +289,54 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
           noteMacroCalls(body, node.startIndex, knowledge, calls, params !== undefined);
           noteLiterals(body, node.startIndex);
         }
+        descend = false;
         break;
       }
-      case 'pcall.dir': {
-        if (node.text !== '#undef') break;
-        const arg = node.nextNamedSibling?.text.trim();
-        if (arg && /^[A-Za-z_]\w*$/.test(arg)) {
-          defines.push({ name: arg, body: '', undef: true });
-          defineIdx.push(node.startIndex);
+      case 'preproc_call': {
+        const node = cursor.currentNode;
+        const dir = node.childForFieldName('directive');
+        if (dir?.text === '#undef') {
+          const arg = node.childForFieldName('argument')?.text.trim();
+          if (arg && /^[A-Za-z_]\w*$/.test(arg)) {
+            defines.push({ name: arg, body: '', undef: true });
+            defineIdx.push(node.startIndex);
+          }
         }
+        descend = false;
         break;
       }
-      case 'inc.path': {
-        const t = node.text;
-        const form = node.type === 'string_literal' ? 'quote' : node.type === 'system_lib_string' ? 'angle' : 'macro';
-        const target = form === 'macro' ? t : t.slice(1, -1);
-        includes.push({ target, form, index: node.startIndex });
+      case 'preproc_include': {
+        const node = cursor.currentNode.childForFieldName('path');
+        if (node) {
+          const t = node.text;
+          const form = node.type === 'string_literal' ? 'quote' : node.type === 'system_lib_string' ? 'angle' : 'macro';
+          includes.push({ target: form === 'macro' ? t : t.slice(1, -1), form, index: node.startIndex });
+        }
+        descend = false;
         break;
       }
-      case 'if':
-        branches.push(...branchesOf(node));
+      case 'preproc_if':
+      case 'preproc_ifdef':
+        branches.push(...branchesOf(cursor.currentNode));
         break;
-      case 'fn.decl': {
-        const name = declaratorName(node);
-        const fnNode = node.parent;
-        if (name && fnNode) fns.push({ start: fnNode.startIndex, end: fnNode.endIndex, name });
+      case 'function_definition': {
+        const node = cursor.currentNode;
+        const decl = node.childForFieldName('declarator');
+        const name = decl ? declaratorName(decl) : undefined;
+        if (name) fns.push({ start: node.startIndex, end: node.endIndex, name });
         break;
       }
-      case 'enums':
-        noteEnumerators(node, values);
+      case 'enumerator_list':
+        noteEnumerators(cursor.currentNode, values);
         break;
-      case 'decl.name':
-      case 'asg.name': {
-        const valueNode = node.nextNamedSibling;
-        if (!valueNode) break;
-        if (cap.name === 'decl.name' && node.type === 'array_declarator' && valueNode.type === 'initializer_list') {
-          const arrName = declaratorName(node);
+      case 'init_declarator':
+      case 'assignment_expression': {
+        const node = cursor.currentNode;
+        const target = node.childForFieldName(type === 'init_declarator' ? 'declarator' : 'left');
+        const valueNode = node.childForFieldName(type === 'init_declarator' ? 'value' : 'right');
+        if (!target || !valueNode) break;
+        if (type === 'init_declarator' && target.type === 'array_declarator' && valueNode.type === 'initializer_list') {
+          const arrName = declaratorName(target);
           const elements = valueNode.namedChildren
             .filter((c) => c.type === 'identifier' || c.type === 'string_literal')
             .slice(0, 512)
@@ -302,56 +345,39 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
           break;
         }
         const name =
-          cap.name === 'asg.name'
-            ? node.text
-            : node.type === 'identifier' || node.type === 'pointer_declarator'
-              ? declaratorName(node)
+          type === 'assignment_expression'
+            ? target.type === 'identifier'
+              ? target.text
+              : undefined
+            : target.type === 'identifier' || target.type === 'pointer_declarator'
+              ? declaratorName(target)
               : undefined;
         if (!name) break;
         const vt = valueNode.type;
         if (vt === 'initializer_list' || vt === 'compound_literal_expression') break;
-        const value = valueNode.text;
-        if (value.length <= MAX_VALUE_TEXT) values.push({ name, value, index: node.startIndex });
+        if (valueNode.endIndex - valueNode.startIndex <= MAX_VALUE_TEXT)
+          values.push({ name, value: valueNode.text, index: target.startIndex });
         break;
       }
-      case 'init': {
-        if (openTable && node.startIndex < openTable.end) break;
-        openTable = { index: node.startIndex, end: node.endIndex, values: [] };
-        tables.push(openTable);
-        break;
-      }
-      case 'num': {
-        const t = node.text;
-        const inTable = openTable !== undefined && node.startIndex < openTable.end;
-        if (!inTable && t.length < 4) break;
-        let v = parseIntegerLiteral(t);
-        if (v === undefined) break;
-        if (inTable && openTable!.values.length < MAX_TABLE_VALUES) {
-          if (negated(text, node.startIndex)) v = -v;
-          openTable!.values.push(v);
-        }
-        const abs = v < 0n ? -v : v;
-        if (wantedLiteral.has(abs) && !literalSites.has(abs)) literalSites.set(abs, node.startIndex);
-        break;
-      }
-      case 'str': {
-        if (wantedStrings.size === 0) break;
-        const t = node.text;
-        const inner = t.slice(1, -1);
-        if (wantedStrings.has(inner)) {
-          const parent = node.parent;
-          // Only strings that initialise data count; message strings and comments never do.
-          if (parent && (parent.type === 'init_declarator' || parent.type === 'initializer_list'))
-            stringSites.push({ value: inner, index: node.startIndex });
-        }
-        break;
-      }
-      case 'error':
-        firstError ??= node.startIndex;
+      case 'ERROR':
+        firstError ??= cursor.startIndex;
         break;
       default:
         break;
     }
+    if (descend && cursor.gotoFirstChild()) {
+      ancestors.push(type);
+      continue;
+    }
+    let done = false;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+      ancestors.pop();
+    }
+    if (done) break;
   }
 
   if (firstError !== undefined) {

@@ -42,6 +42,7 @@ const MAX_ARG_TEXT = 512;
 const MAX_VALUE_TEXT = 256;
 const MAX_TABLE_VALUES = 4096;
 const MACRO_LIKE = /^[A-Z][A-Z0-9_]*$/;
+const SMALL_DECIMAL = /^[1-9][0-9]{0,8}$|^0$/;
 
 class Lines {
   private readonly starts: number[] = [0];
@@ -128,15 +129,40 @@ function branchesOf(node: SyntaxNode): BranchFact[] {
   return out;
 }
 
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+
 /** Whether a number literal is negated by a unary minus, read from the text before it. */
 function negated(text: string, index: number): boolean {
   let i = index - 1;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
-  if (text[i] !== '-') return false;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) !== 45 /* - */) return false;
   i--;
-  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   const c = text[i];
   return c === ',' || c === '{' || c === '(' || c === '=';
+}
+
+/**
+ * Whether the init_declarator under the cursor initialises data with a numeric initialiser list:
+ * those are only interesting to the table walk, so the node is not materialised. The cursor is
+ * left where it was.
+ */
+function numericInitializer(cursor: import('tree-sitter').TreeCursor, text: string): boolean {
+  if (!cursor.gotoFirstChild()) return false;
+  let numeric = false;
+  do {
+    if (cursor.currentFieldName === 'value') {
+      if (cursor.nodeType === 'initializer_list') {
+        let i = cursor.startIndex + 1;
+        while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+        const c = text.charCodeAt(i);
+        numeric = (c >= 48 && c <= 57) || c === 45 || c === 123 /* { nested */;
+      }
+      break;
+    }
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return numeric;
 }
 
 /** Extracts facts from C text. Never throws: failures become diagnostics. */
@@ -207,7 +233,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         const t = text.slice(start, cursor.endIndex);
         const inTable = openTable !== undefined && start < openTable.end;
         if (!inTable && t.length < 4) break;
-        let v = parseIntegerLiteral(t);
+        let v = SMALL_DECIMAL.test(t) ? BigInt(t) : parseIntegerLiteral(t);
         if (v === undefined) break;
         if (inTable && openTable!.values.length < MAX_TABLE_VALUES) {
           if (negated(text, start)) v = -v;
@@ -247,8 +273,32 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'initializer_list': {
         if (openTable && cursor.startIndex < openTable.end) break;
-        openTable = { index: cursor.startIndex, end: cursor.endIndex, values: [] };
-        tables.push(openTable);
+        const table = { index: cursor.startIndex, end: cursor.endIndex, values: [] as bigint[] };
+        openTable = table;
+        tables.push(table);
+        // A data table (no names that could be crypto functions or macro aliases) is read from its
+        // tokens instead of walking one syntax node per number: tables are most of a big file's nodes.
+        const toks = tokenize(text.slice(table.index, table.end));
+        if (toks.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || MACRO_LIKE.test(t.text)))) break;
+        descend = false;
+        for (let k = 0; k < toks.length; k++) {
+          const t = toks[k]!;
+          if (t.kind === 'string') {
+            const inner = t.text.slice(1, -1);
+            if (wantedStrings.has(inner)) stringSites.push({ value: inner, index: table.index + (t.start ?? 0) });
+            continue;
+          }
+          if (t.kind !== 'number') continue;
+          let v = SMALL_DECIMAL.test(t.text) ? BigInt(t.text) : parseIntegerLiteral(t.text);
+          if (v === undefined) continue;
+          const prev = toks[k - 1];
+          const before = toks[k - 2];
+          if (prev?.text === '-' && (before === undefined || before.text === ',' || before.text === '{' || before.text === '('))
+            v = -v;
+          if (table.values.length < MAX_TABLE_VALUES) table.values.push(v);
+          const abs = v < 0n ? -v : v;
+          if (wantedLiteral.has(abs) && !literalSites.has(abs)) literalSites.set(abs, table.index + (t.start ?? 0));
+        }
         break;
       }
       case 'call_expression': {
@@ -331,11 +381,15 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         break;
       case 'init_declarator':
       case 'assignment_expression': {
+        if (type === 'init_declarator' && numericInitializer(cursor, text)) break;
         const node = cursor.currentNode;
         const target = node.childForFieldName(type === 'init_declarator' ? 'declarator' : 'left');
         const valueNode = node.childForFieldName(type === 'init_declarator' ? 'value' : 'right');
         if (!target || !valueNode) break;
         if (type === 'init_declarator' && target.type === 'array_declarator' && valueNode.type === 'initializer_list') {
+          // Only name lists (suite/group constants, strings) matter; numeric tables are left to the walk.
+          const first = /\S/.exec(text.slice(valueNode.startIndex + 1, valueNode.startIndex + 200));
+          if (!first || !/[A-Za-z_"]/.test(first[0]) || valueNode.endIndex - valueNode.startIndex > 64 * 1024) break;
           const arrName = declaratorName(target);
           const elements = valueNode.namedChildren
             .filter((c) => c.type === 'identifier' || c.type === 'string_literal')

@@ -9,6 +9,8 @@ export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct';
 export interface Token {
   readonly kind: TokenKind;
   readonly text: string;
+  /** Offset in the tokenized text (absent for synthesized tokens). */
+  readonly start?: number;
 }
 
 const PUNCTUATORS = [
@@ -73,7 +75,7 @@ export function tokenize(text: string): Token[] {
         i = j;
         continue;
       }
-      out.push({ kind: 'ident', text: text.slice(i, j) });
+      out.push({ kind: 'ident', text: text.slice(i, j), start: i });
       i = j;
       continue;
     }
@@ -87,24 +89,24 @@ export function tokenize(text: string): Token[] {
         else if (d === 39 /* C23 digit separator */ && isIdentPart(text.charCodeAt(j + 1))) j++;
         else break;
       }
-      out.push({ kind: 'number', text: text.slice(i, j) });
+      out.push({ kind: 'number', text: text.slice(i, j), start: i });
       i = j;
       continue;
     }
     if (c === 34 || c === 39) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      out.push({ kind: c === 34 ? 'string' : 'char', text: text.slice(i, Math.min(j + 1, n)) });
+      out.push({ kind: c === 34 ? 'string' : 'char', text: text.slice(i, Math.min(j + 1, n)), start: i });
       i = j + 1;
       continue;
     }
     const p = PUNCTUATORS.find((op) => text.startsWith(op, i));
     if (p) {
-      out.push({ kind: 'punct', text: p });
+      out.push({ kind: 'punct', text: p, start: i });
       i += p.length;
       continue;
     }
-    out.push({ kind: 'punct', text: text[i] ?? '' });
+    out.push({ kind: 'punct', text: text[i] ?? '', start: i });
     i++;
   }
   return out;

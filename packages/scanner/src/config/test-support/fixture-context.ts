@@ -22,6 +22,17 @@ export function listFiles(dir: string): Map<string, Uint8Array> {
   return out;
 }
 
+/** A FileHead for `accepts` tests: only the path and the first bytes matter. */
+export function fileHead(path: string, text: string | Uint8Array): FileHead {
+  const head = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return { path, absPath: `/x/${path}`, size: head.length, head };
+}
+
+/** The files of a detector's `fixtures/<name>` directory. */
+export function detectorFixture(detectorDir: string, name: string): Map<string, Uint8Array> {
+  return listFiles(join(detectorDir, 'fixtures', name));
+}
+
 export function memoryFiles(files: Record<string, string | Uint8Array>): Map<string, Uint8Array> {
   return new Map(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? new TextEncoder().encode(v) : v]));
 }

@@ -11,8 +11,8 @@ import type { Scope } from '../../c/scope.js';
 import { stringValue, type Token, tokenize } from '../../c/tokens.js';
 import { groupAlgorithm, listTokens, suiteAlgorithms } from './suites.js';
 import { CONSTRUCTORS, type FunctionCandidate, functionCandidates, NAMES, SYMBOLS } from './tables/index.js';
-import { PSA_FAMILY_BITS } from './tables/psa.js';
 import { ALGNAMES, SCHEME_MACROS } from './tables/pq-reference.js';
+import { PSA_FAMILY_BITS } from './tables/psa.js';
 import type { ApiRow, ArgIndex, RefPart } from './tables/types.js';
 import { normName } from './tables/types.js';
 
@@ -139,7 +139,9 @@ export class ApiResolver {
       }
       if (innerArg !== undefined && call.args[innerArg]) {
         const inner = this.symbol(call.args[innerArg]!, at, fn, depth + 1);
-        if (inner) for (const [k, v] of Object.entries(inner)) if ((ref as Record<string, unknown>)[k] === undefined) (ref as Record<string, unknown>)[k] = v;
+        if (inner)
+          for (const [k, v] of Object.entries(inner))
+            if ((ref as Record<string, unknown>)[k] === undefined) (ref as Record<string, unknown>)[k] = v;
       }
       return ref;
     }
@@ -147,7 +149,17 @@ export class ApiResolver {
     const cands = functionCandidates(call.name);
     const row = cands?.[0]?.row;
     if (row?.id && !row.args) {
-      const { args: _a, byValue: _b, object: _o, establishes: _e, paramOnly: _p, configScheme: _c, referenceAs: _r, signs: _s, ...ref } = row;
+      const {
+        args: _a,
+        byValue: _b,
+        object: _o,
+        establishes: _e,
+        paramOnly: _p,
+        configScheme: _c,
+        referenceAs: _r,
+        signs: _s,
+        ...ref
+      } = row;
       return { ...ref };
     }
     return undefined;
@@ -212,7 +224,17 @@ export class ApiResolver {
     const row = cand.row;
     const at = call.index;
     const fn = call.fn;
-    const { args, byValue, object, establishes: _e, paramOnly: _p, configScheme, referenceAs, signs: _s, ...fixed } = row;
+    const {
+      args,
+      byValue,
+      object,
+      establishes: _e,
+      paramOnly: _p,
+      configScheme,
+      referenceAs,
+      signs: _s,
+      ...fixed
+    } = row;
     const ref: Ref = { ...fixed };
     if (call.reference && referenceAs) Object.assign(ref, referenceAs);
     const unresolved: Record<string, string> = {};
@@ -306,7 +328,8 @@ export class ApiResolver {
       const idx = present(args[role]);
       if (idx.length > 0) many = this.list(role, argText(idx[0]!)!, at, fn, unresolved);
     }
-    const objectKey = object !== undefined && call.args[object] !== undefined ? normObject(call.args[object]!) : undefined;
+    const objectKey =
+      object !== undefined && call.args[object] !== undefined ? normObject(call.args[object]!) : undefined;
     return {
       call,
       library,
@@ -333,7 +356,11 @@ export class ApiResolver {
       const n = this.integer(v, at, undefined);
       const hit = n === undefined ? undefined : m.values[String(n)];
       if (hit) {
-        const library = m.macro.startsWith('MLK_') ? 'mlkem-native' : m.macro.startsWith('MLD_') ? 'mldsa-native' : 'PQClean';
+        const library = m.macro.startsWith('MLK_')
+          ? 'mlkem-native'
+          : m.macro.startsWith('MLD_')
+            ? 'mldsa-native'
+            : 'PQClean';
         return { ref: hit, library };
       }
     }
@@ -378,7 +405,8 @@ export class ApiResolver {
     }
     for (const item of items) {
       if (role === 'groups' || groupAlgorithm(item)) {
-        const g = groupAlgorithm(item) ?? (SYMBOLS.get(item)?.curve ? groupAlgorithm(SYMBOLS.get(item)!.curve!) : undefined);
+        const g =
+          groupAlgorithm(item) ?? (SYMBOLS.get(item)?.curve ? groupAlgorithm(SYMBOLS.get(item)!.curve!) : undefined);
         if (g) add(g);
         continue;
       }
@@ -446,7 +474,10 @@ export class ApiResolver {
 }
 
 function normObject(text: string): string {
-  return text.replace(/\s+/g, '').replace(/^&/, '').replace(/^\((.*)\)$/, '$1');
+  return text
+    .replace(/\s+/g, '')
+    .replace(/^&/, '')
+    .replace(/^\((.*)\)$/, '$1');
 }
 
 const OBJECT_FIELDS = ['id', 'keyBits', 'curve', 'family', 'mode', 'parameterSet'] as const;
@@ -500,7 +531,11 @@ function applyBits(ref: Ref, bits: number): void {
       if (hit.curve) ref.curve = hit.curve;
       if (hit.parameterSet) ref.parameterSet = hit.parameterSet;
       if (hit.keyBits) ref.keyBits = hit.keyBits;
-      if (hit.id && (ref.id === undefined || ref.id === 'ec' || ref.id === 'ecdh' || ref.id === 'des' || fam.startsWith('ml-'))) ref.id = hit.id;
+      if (
+        hit.id &&
+        (ref.id === undefined || ref.id === 'ec' || ref.id === 'ecdh' || ref.id === 'des' || fam.startsWith('ml-'))
+      )
+        ref.id = hit.id;
       if (fam === 'rfc7919') ref.keyBits = bits;
       return;
     }

@@ -37,7 +37,10 @@ export function editDistance(a: string, b: string, bound: number): number {
 }
 
 /** The known option a misspelled name most likely meant, if any. */
-export function suggestOption(name: string, candidates: readonly string[] = OPTIONS.map((o) => o.name)): string | undefined {
+export function suggestOption(
+  name: string,
+  candidates: readonly string[] = OPTIONS.map((o) => o.name),
+): string | undefined {
   if (OPTION_BY_NAME.has(name) || KNOWN_NON_ALGORITHM.has(name)) return undefined;
   if (!OPTION_PREFIXES.some((p) => name.startsWith(p))) return undefined;
   const bound = name.length >= 10 ? 2 : 1;
@@ -59,12 +62,16 @@ interface Emit {
   readonly disable: boolean;
 }
 
-function rowAlgorithms(e: Emit, integer: (text: string) => number | undefined): { refs: AlgorithmRef[]; notes: string[] } {
+function rowAlgorithms(
+  e: Emit,
+  integer: (text: string) => number | undefined,
+): { refs: AlgorithmRef[]; notes: string[] } {
   const { row, value } = e;
   if (row.value === 'keyBits' || row.byValue) {
     const n = value === undefined ? undefined : integer(value);
     const base = toRef(row.algorithms[0]!);
-    if (n === undefined) return { refs: [{ ...base, unresolved: { [row.value ?? 'parameterSet']: value ?? '' } }], notes: [] };
+    if (n === undefined)
+      return { refs: [{ ...base, unresolved: { [row.value ?? 'parameterSet']: value ?? '' } }], notes: [] };
     if (row.value === 'keyBits') return { refs: [{ ...base, keyBits: n }], notes: [] };
     const hit = row.byValue?.[String(n)];
     return hit

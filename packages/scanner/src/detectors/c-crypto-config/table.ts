@@ -19,7 +19,11 @@ export interface OptionRow {
 }
 
 const rows: OptionRow[] = [];
-const add = (library: string, effect: OptionRow['effect'], entries: Readonly<Record<string, RefPart | readonly RefPart[]>>) => {
+const add = (
+  library: string,
+  effect: OptionRow['effect'],
+  entries: Readonly<Record<string, RefPart | readonly RefPart[]>>,
+) => {
   for (const [name, a] of Object.entries(entries)) {
     rows.push({ name, library, effect, algorithms: Array.isArray(a) ? (a as RefPart[]) : [a as RefPart] });
   }
@@ -99,9 +103,25 @@ add('mbedTLS', 'enable', {
 });
 
 // PSA Crypto (PSA_WANT_*), also reachable from Kconfig as CONFIG_PSA_WANT_*.
-const PSA_HASHES = ['MD5', 'RIPEMD160', 'SHA_1', 'SHA_224', 'SHA_256', 'SHA_384', 'SHA_512', 'SHA3_224', 'SHA3_256', 'SHA3_384', 'SHA3_512'];
+const PSA_HASHES = [
+  'MD5',
+  'RIPEMD160',
+  'SHA_1',
+  'SHA_224',
+  'SHA_256',
+  'SHA_384',
+  'SHA_512',
+  'SHA3_224',
+  'SHA3_256',
+  'SHA3_384',
+  'SHA3_512',
+];
 const psaHashId = (h: string): string =>
-  h === 'MD5' ? 'md5' : h === 'RIPEMD160' ? 'ripemd-160' : h.replace('SHA3_', 'sha3-').replace('SHA_', 'sha-').toLowerCase();
+  h === 'MD5'
+    ? 'md5'
+    : h === 'RIPEMD160'
+      ? 'ripemd-160'
+      : h.replace('SHA3_', 'sha3-').replace('SHA_', 'sha-').toLowerCase();
 add('PSA Crypto', 'enable', {
   ...Object.fromEntries(PSA_HASHES.map((h) => [`PSA_WANT_ALG_${h}`, { id: psaHashId(h) }])),
   PSA_WANT_ALG_ECDSA: { id: 'ecdsa' },
@@ -240,7 +260,13 @@ add('MCUboot', 'enable', {
   CONFIG_BOOT_IMG_HASH_ALG_SHA512: { id: 'sha-512' },
 });
 rows.push(
-  { name: 'MCUBOOT_SIGN_RSA_LEN', library: 'MCUboot', effect: 'enable', algorithms: [{ id: 'rsa-pss' }], value: 'keyBits' },
+  {
+    name: 'MCUBOOT_SIGN_RSA_LEN',
+    library: 'MCUboot',
+    effect: 'enable',
+    algorithms: [{ id: 'rsa-pss' }],
+    value: 'keyBits',
+  },
   {
     name: 'CONFIG_BOOT_SIGNATURE_TYPE_RSA_LEN',
     library: 'MCUboot',
@@ -334,7 +360,18 @@ export const KNOWN_NON_ALGORITHM = new Set([
 ]);
 
 /** Prefixes of names that are checked for misspelling in configuration files. */
-export const OPTION_PREFIXES = ['MBEDTLS_', 'PSA_WANT_', 'HAVE_', 'NO_', 'WOLFSSL_', 'WC_', 'MCUBOOT_', 'MLK_', 'MLD_', 'CONFIG_'];
+export const OPTION_PREFIXES = [
+  'MBEDTLS_',
+  'PSA_WANT_',
+  'HAVE_',
+  'NO_',
+  'WOLFSSL_',
+  'WC_',
+  'MCUBOOT_',
+  'MLK_',
+  'MLD_',
+  'CONFIG_',
+];
 
 /** Which files are configuration, by library (basename or path suffix). */
 export interface ConfigFileRule {
@@ -371,7 +408,12 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     governs: ['HAVE_', 'NO_', 'WOLFSSL_', 'WC_'],
   },
   { library: 'MCUboot', basenames: ['mcuboot_config.h'], governs: ['MCUBOOT_'] },
-  { library: 'mlkem-native', suffixes: ['mlkem/config.h', 'mlkem_native_config.h'], selectors: ['MLK_CONFIG_FILE'], governs: [] },
+  {
+    library: 'mlkem-native',
+    suffixes: ['mlkem/config.h', 'mlkem_native_config.h'],
+    selectors: ['MLK_CONFIG_FILE'],
+    governs: [],
+  },
   { library: 'mldsa-native', suffixes: ['mldsa/config.h'], selectors: ['MLD_CONFIG_FILE'], governs: [] },
 ]);
 

@@ -4,10 +4,10 @@
  * parameter sets, so the set comes from the file's config macros when visible, else stays unresolved.
  */
 import type { AlgorithmFinding, AlgorithmRef } from '@pqready/core';
+import { evaluate } from '../../c/expr.js';
 import type { ConstantMatch, FileFacts } from '../../c/facts.js';
 import type { Scope } from '../../c/scope.js';
 import { SCHEME_MACROS } from '../c-crypto-api/tables/pq-reference.js';
-import { evaluate } from '../../c/expr.js';
 import { SIGNATURE_BY_ID } from './table.js';
 
 export const IMPLEMENTATION_DETECTOR = 'c-crypto-implementation';

@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import {
+  detectorFixture,
+  fileHead,
+  listFiles,
+  memoryFiles,
+  runConfigDetector,
+  summarize,
+} from '../../config/test-support/fixture-context.js';
 import { mosquittoTls } from './index.js';
 
-const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
-const head = (path: string, text: string | Uint8Array) => ({
-  path,
-  absPath: `/x/${path}`,
-  size: 10,
-  head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
-});
+const fx = (name: string) => detectorFixture(__dirname, name);
+const head = fileHead;
 
 describe('mosquitto-tls', () => {
   it('reports each TLS listener, with include_dir files and resolved certificate paths', async () => {

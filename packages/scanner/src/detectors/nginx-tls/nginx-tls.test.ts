@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import {
+  detectorFixture,
+  fileHead,
+  memoryFiles,
+  runConfigDetector,
+  summarize,
+} from '../../config/test-support/fixture-context.js';
 import { nginxTls } from './index.js';
 
-const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const fx = (name: string) => detectorFixture(__dirname, name);
 
 describe('nginx-tls', () => {
   it('reports one finding per TLS server with expanded suites, groups and references', async () => {
@@ -61,12 +67,7 @@ describe('nginx-tls', () => {
   });
 
   it('does not claim unrelated text or binary files', () => {
-    const head = (path: string, text: string | Uint8Array) => ({
-      path,
-      absPath: `/x/${path}`,
-      size: 10,
-      head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
-    });
+    const head = fileHead;
     expect(nginxTls.accepts(head('notes.conf', 'server names are listed below\nhttp is fine'))).toBe(false);
     expect(nginxTls.accepts(head('nginx.conf', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0])))).toBe(false);
     expect(nginxTls.accepts(head('apache.conf', '<VirtualHost *:443>\nSSLEngine on\n'))).toBe(false);

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { listFiles, memoryFiles, runConfigDetector } from '../../config/test-support/fixture-context.js';
+import { detectorFixture, memoryFiles, runConfigDetector } from '../../config/test-support/fixture-context.js';
 import { opensshConfig } from './index.js';
 
-const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const fx = (name: string) => detectorFixture(__dirname, name);
 
 describe('openssh-config', () => {
   it('applies + and - modifiers to the defaults of the stated OpenSSH version', async () => {

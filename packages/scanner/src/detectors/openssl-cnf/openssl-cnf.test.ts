@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import {
+  detectorFixture,
+  fileHead,
+  memoryFiles,
+  runConfigDetector,
+  summarize,
+} from '../../config/test-support/fixture-context.js';
 import { opensslCnf } from './index.js';
 
-const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
-const head = (path: string, text: string | Uint8Array) => ({
-  path,
-  absPath: `/x/${path}`,
-  size: 10,
-  head: typeof text === 'string' ? new TextEncoder().encode(text) : text,
-});
+const fx = (name: string) => detectorFixture(__dirname, name);
+const head = fileHead;
 const PROVIDERS = (extra: string) =>
   `openssl_conf = init\n[init]\nproviders = prov\n[prov]\ndefault = d\n${extra}\n[d]\nactivate = 1\n`;
 

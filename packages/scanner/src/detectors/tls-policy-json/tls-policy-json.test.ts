@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { listFiles, memoryFiles, runConfigDetector, summarize } from '../../config/test-support/fixture-context.js';
+import {
+  detectorFixture,
+  memoryFiles,
+  runConfigDetector,
+  summarize,
+} from '../../config/test-support/fixture-context.js';
 import { tlsPolicyJson } from './index.js';
 
-const fx = (name: string) => listFiles(join(__dirname, 'fixtures', name));
+const fx = (name: string) => detectorFixture(__dirname, name);
 const head = (path: string, text: string) => ({
   path,
   absPath: `/x/${path}`,

@@ -4,8 +4,8 @@
  * hints so the resolver can pick by what the translation unit includes.
  */
 import { bearsslTable } from './bearssl.js';
-import { libsodiumTable } from './libsodium.js';
 import { liboqsTable } from './liboqs.js';
+import { libsodiumTable } from './libsodium.js';
 import { mbedtlsTable } from './mbedtls.js';
 import { microEccTable } from './micro-ecc.js';
 import { monocypherTable } from './monocypher.js';

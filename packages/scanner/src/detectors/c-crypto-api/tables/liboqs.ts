@@ -52,7 +52,9 @@ function rows(): { functions: Record<string, ApiRow>; symbols: Record<string, Re
     const isSig = /dsa|dilithium|falcon|sphincs/.test(scheme);
     const kind = isSig ? 'SIG' : 'KEM';
     symbols[`OQS_${kind}_alg_${scheme}`] = ref;
-    const ops = isSig ? ['keypair', 'sign', 'verify', 'sign_with_ctx_str', 'verify_with_ctx_str'] : ['keypair', 'encaps', 'decaps', 'keypair_derand', 'encaps_derand'];
+    const ops = isSig
+      ? ['keypair', 'sign', 'verify', 'sign_with_ctx_str', 'verify_with_ctx_str']
+      : ['keypair', 'encaps', 'decaps', 'keypair_derand', 'encaps_derand'];
     for (const op of ops) functions[`OQS_${kind}_${scheme}_${op}`] = { ...ref };
   }
   return { functions, symbols };
@@ -62,7 +64,8 @@ const built = rows();
 
 export const liboqsTable: LibraryTable = Object.freeze({
   library: 'liboqs',
-  source: 'open-quantum-safe/liboqs src/kem/kem.h and src/sig/sig.h algorithm identifiers (OQS_KEM_alg_*, OQS_SIG_alg_*)',
+  source:
+    'open-quantum-safe/liboqs src/kem/kem.h and src/sig/sig.h algorithm identifiers (OQS_KEM_alg_*, OQS_SIG_alg_*)',
   functions: Object.freeze(built.functions),
   symbols: Object.freeze(built.symbols),
 });

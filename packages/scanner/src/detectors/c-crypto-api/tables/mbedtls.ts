@@ -4,7 +4,8 @@
  */
 import type { ApiRow, LibraryTable, RefPart } from './types.js';
 
-const SOURCE = 'Mbed TLS 2.28 / 3.6 public headers (include/mbedtls/rsa.h, pk.h, ecp.h, ecdsa.h, ecdh.h, dhm.h, cipher.h, md.h)';
+const SOURCE =
+  'Mbed TLS 2.28 / 3.6 public headers (include/mbedtls/rsa.h, pk.h, ecp.h, ecdsa.h, ecdh.h, dhm.h, cipher.h, md.h)';
 
 const CURVES: Readonly<Record<string, string>> = {
   SECP192R1: 'p-192',
@@ -97,7 +98,6 @@ function symbols(): Record<string, RefPart> {
   });
   return out;
 }
-
 
 const SHA256_VARIANTS = { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } as const;
 const SHA512_VARIANTS = { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } as const;

@@ -37,7 +37,8 @@ export function pqPattern(name: string): { library: string; row: ApiRow } | unde
   const m = PQCLEAN_NAME.exec(name);
   if (!m) return undefined;
   const scheme = m[1]!;
-  const ref = PQCLEAN_SCHEMES[scheme] ??
+  const ref =
+    PQCLEAN_SCHEMES[scheme] ??
     (scheme.startsWith('SPHINCS')
       ? { id: 'sphincs-plus', parameterSet: scheme }
       : scheme.startsWith('MCELIECE')
@@ -57,17 +58,26 @@ interface SchemeMacro {
 }
 
 export const SCHEME_MACROS: Readonly<Record<'kem' | 'sign', readonly SchemeMacro[]>> = Object.freeze({
-    kem: <SchemeMacro[]>[
-      { macro: 'MLK_CONFIG_PARAMETER_SET', values: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } } },
-      { macro: 'MLKEM_K', values: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } } },
-      { macro: 'KYBER_K', values: { '2': { id: 'kyber-512' }, '3': { id: 'kyber-768' }, '4': { id: 'kyber-1024' } } },
-    ],
-    sign: <SchemeMacro[]>[
-      { macro: 'MLD_CONFIG_PARAMETER_SET', values: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } } },
-      { macro: 'MLDSA_MODE', values: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } } },
-      { macro: 'DILITHIUM_MODE', values: { '2': { id: 'dilithium-2' }, '3': { id: 'dilithium-3' }, '5': { id: 'dilithium-5' } } },
-    ],
-  });
+  kem: <SchemeMacro[]>[
+    {
+      macro: 'MLK_CONFIG_PARAMETER_SET',
+      values: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } },
+    },
+    { macro: 'MLKEM_K', values: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } } },
+    { macro: 'KYBER_K', values: { '2': { id: 'kyber-512' }, '3': { id: 'kyber-768' }, '4': { id: 'kyber-1024' } } },
+  ],
+  sign: <SchemeMacro[]>[
+    {
+      macro: 'MLD_CONFIG_PARAMETER_SET',
+      values: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } },
+    },
+    { macro: 'MLDSA_MODE', values: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } } },
+    {
+      macro: 'DILITHIUM_MODE',
+      values: { '2': { id: 'dilithium-2' }, '3': { id: 'dilithium-3' }, '5': { id: 'dilithium-5' } },
+    },
+  ],
+});
 
 /** CRYPTO_ALGNAME strings (api.h in PQClean/pqm4), normalised. */
 export const ALGNAMES: Readonly<Record<string, RefPart>> = Object.freeze({
@@ -92,7 +102,8 @@ const SIGN: ApiRow = { configScheme: 'sign' };
 
 export const pqTable: LibraryTable = Object.freeze({
   library: 'PQClean',
-  source: 'NIST PQC API (api.h: crypto_kem_keypair/enc/dec, crypto_sign_keypair/crypto_sign/crypto_sign_open/signature/verify)',
+  source:
+    'NIST PQC API (api.h: crypto_kem_keypair/enc/dec, crypto_sign_keypair/crypto_sign/crypto_sign_open/signature/verify)',
   functions: Object.freeze({
     crypto_kem_keypair: KEM,
     crypto_kem_keypair_derand: KEM,

@@ -6,7 +6,8 @@ import type { LibraryTable } from './types.js';
 
 export const tinycryptTable: LibraryTable = Object.freeze({
   library: 'TinyCrypt',
-  source: 'intel/tinycrypt lib/include/tinycrypt/{aes,cbc_mode,ctr_mode,ccm_mode,cmac_mode,sha256,hmac,ecc_dh,ecc_dsa}.h',
+  source:
+    'intel/tinycrypt lib/include/tinycrypt/{aes,cbc_mode,ctr_mode,ccm_mode,cmac_mode,sha256,hmac,ecc_dh,ecc_dsa}.h',
   headers: ['tinycrypt/'],
   functions: Object.freeze({
     tc_aes128_set_encrypt_key: { id: 'aes', keyBits: 128 },

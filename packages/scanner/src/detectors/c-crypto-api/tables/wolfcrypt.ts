@@ -231,7 +231,8 @@ const functions: Record<string, ApiRow> = {
 
 export const wolfcryptTable: LibraryTable = Object.freeze({
   library: 'wolfCrypt',
-  source: 'wolfSSL Manual, Appendix B/C wolfCrypt API reference; wolfssl/wolfcrypt/{rsa,ecc,aes,hash,wc_mlkem,dilithium,wc_lms,wc_xmss}.h',
+  source:
+    'wolfSSL Manual, Appendix B/C wolfCrypt API reference; wolfssl/wolfcrypt/{rsa,ecc,aes,hash,wc_mlkem,dilithium,wc_lms,wc_xmss}.h',
   functions: Object.freeze(functions),
   symbols: Object.freeze(symbols()),
 });

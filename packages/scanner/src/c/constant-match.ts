@@ -82,7 +82,7 @@ export function matchSequences(values: readonly bigint[], sig: CompiledSignature
     }
     if (containsSequence(hay, needle)) out.push(s.id);
   }
-  if (sig.bytes.length > 0 && values.length >= 8) {
+  if (sig.bytes.length > 0 && values.length >= 2) {
     const streams = hexStreams(values);
     if (streams) {
       for (const s of sig.bytes) {

@@ -97,6 +97,23 @@ export class Scope {
     return undefined;
   }
 
+  /**
+   * The body a value lookup may use: the live definition, or a conditional one when it is the only
+   * candidate (`#ifndef X / #define X 768`). Competing conditional definitions (`#ifdef A / #define X 1
+   * / #else / #define X 2`) leave the value unresolved rather than guessed.
+   */
+  private valueDefine(name: string, index: number): string | undefined {
+    const found = this.localDefine(name, index);
+    if (!found || found.def.params || found.def.undef) return undefined;
+    if (found.state === 'conditional') {
+      const others = (this.defines.get(name) ?? []).filter(
+        (d) => d !== found.def && d.index < index && d.body !== found.def.body && this.stateOf(d) !== 'inactive',
+      );
+      if (others.length > 0) return undefined;
+    }
+    return found.def.body;
+  }
+
   /** The file's own last live definition of a macro (for use by files that include this one). */
   exportedDefine(name: string): { def: DefineFact; state: ActivityState } | undefined {
     return this.localDefine(name, Number.POSITIVE_INFINITY);
@@ -131,8 +148,7 @@ export class Scope {
       }
       if (fileScope) return fileScope.value;
     }
-    const local = this.localDefine(name, index);
-    if (local) return local.def.params || local.def.undef ? undefined : local.def.body;
+    if (this.defines.has(name)) return this.valueDefine(name, index);
     for (const h of this.headers) {
       const v = h.fileValue(name);
       if (v !== undefined) return v;
@@ -147,8 +163,7 @@ export class Scope {
     if (vals) {
       for (let k = vals.length - 1; k >= 0; k--) if (vals[k]!.fn === undefined) return vals[k]!.value;
     }
-    const d = this.exportedDefine(name);
-    return d && !d.def.params && !d.def.undef ? d.def.body : undefined;
+    return this.defines.has(name) ? this.valueDefine(name, Number.POSITIVE_INFINITY) : undefined;
   }
 }
 

@@ -7,13 +7,15 @@
 import { posix } from 'node:path';
 import type { AlgorithmFinding, Diagnostic } from '@pqready/core';
 import { ApiResolver } from '../detectors/c-crypto-api/resolve.js';
-import { configHeaderFindings, kconfigFindings } from '../detectors/c-crypto-config/findings.js';
+import { cryptoFunctions } from '../detectors/c-crypto-api/tables/index.js';
+import { cmakeFindings, configHeaderFindings, kconfigFindings } from '../detectors/c-crypto-config/findings.js';
 import { CONFIG_FILE_RULES, type ConfigFileRule, OPTIONS } from '../detectors/c-crypto-config/table.js';
 import { implementationFindings } from '../detectors/c-crypto-implementation/findings.js';
 import type { DetectContext, FileHead } from '../detectors/types.js';
+import { parseCmakeSets } from './cmake.js';
 import type { MacroValue } from './expr.js';
 import type { FileFacts } from './facts.js';
-import { IncludeResolver, isCHeader, isCSource, isKconfig } from './files.js';
+import { IncludeResolver, isCHeader, isCmakeConfig, isCSource, isKconfig } from './files.js';
 import { type KconfigEntry, kconfigMacroBody, parseKconfig } from './kconfig.js';
 import { extractAll, type SourceText } from './pool.js';
 import { type GlobalEnv, Scope } from './scope.js';
@@ -29,10 +31,12 @@ export interface CFileResult {
 
 /** Files any of the C detectors take. */
 export function acceptsC(file: Pick<FileHead, 'path'>): boolean {
-  return isCSource(file.path) || isCHeader(file.path) || isKconfig(file.path);
+  return isCSource(file.path) || isCHeader(file.path) || isKconfig(file.path) || isCmakeConfig(file.path);
 }
 
 const MAX_TU_HEADERS = 512;
+const READ_AHEAD = 32;
+const IDENT = /[A-Za-z_]\w*/g;
 const DIAG_DETECTOR = 'c-crypto-api';
 
 function configRuleFor(path: string): ConfigFileRule | undefined {
@@ -75,10 +79,22 @@ class Analysis {
     }
   }
 
+  /** Reads files in order with a bounded read-ahead, so disk latency overlaps parsing. */
   private async *texts(paths: readonly string[]): AsyncGenerator<SourceText | undefined> {
-    for (const p of paths) {
-      this.scanned.add(p);
-      yield await this.read(p);
+    const ahead: Promise<SourceText | undefined>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (ahead.length < READ_AHEAD && next < paths.length) {
+        const p = paths[next++]!;
+        this.scanned.add(p);
+        ahead.push(this.read(p));
+      }
+    };
+    fill();
+    while (ahead.length > 0) {
+      const t = await ahead.shift()!;
+      fill();
+      yield t;
     }
   }
 
@@ -117,19 +133,59 @@ class Analysis {
       }));
       yield { path: p, api: [], config: kconfigFindings(k.entries, p), implementation: [], diagnostics };
     }
+    for (const p of paths.filter(isCmakeConfig)) {
+      const t = await this.read(p);
+      if (t)
+        yield {
+          path: p,
+          api: [],
+          config: cmakeFindings(parseCmakeSets(t.text), p),
+          implementation: [],
+          diagnostics: [],
+        };
+    }
     for (const h of headers) {
       const facts = this.headerFacts.get(h);
-      if (facts) yield this.resultFor(facts);
+      if (!facts) continue;
+      const result = this.resultFor(facts);
+      // Keep only what other files need from a header: its macros, values, branches and includes.
+      this.headerFacts.set(h, { ...facts, calls: [], constants: [], arrays: [], diagnostics: [] });
+      this.headerScopes.delete(h);
+      yield result;
     }
-    for await (const facts of extractAll(this.texts(sources), this.jobs())) yield this.resultFor(facts);
+    const aliases = this.headerAliases();
+    for await (const facts of extractAll(this.texts(sources), this.jobs(), aliases)) yield this.resultFor(facts);
 
     // Files reached only through #include (other extensions, e.g. generated tables).
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
-    for await (const facts of extractAll(this.texts(extra), 1)) yield this.resultFor(facts);
+    for await (const facts of extractAll(this.texts(extra), 1, aliases)) yield this.resultFor(facts);
   }
 
   private readonly revealed = new Set<string>();
+
+  /** Macros in headers whose body names a crypto function (aliases and wrappers), through chains. */
+  private headerAliases(): string[] {
+    const bodies = new Map<string, string[]>();
+    for (const f of this.headerFacts.values()) {
+      for (const d of f.defines) {
+        if (d.undef || !d.body) continue;
+        const ids = d.body.match(IDENT) ?? [];
+        if (ids.length > 0 && ids.length <= 64) bodies.set(d.name, ids);
+      }
+    }
+    const aliases = new Set<string>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [name, ids] of bodies) {
+        if (!aliases.has(name) && ids.some((id) => cryptoFunctions.has(id) || aliases.has(id))) {
+          aliases.add(name);
+          changed = true;
+        }
+      }
+    }
+    return [...aliases].sort();
+  }
 
   private buildEnv(kconfig: ReadonlyMap<string, { entries: readonly KconfigEntry[] }>): void {
     const macros = new Map<string, MacroValue>();
@@ -147,12 +203,16 @@ class Analysis {
       const rule = configRuleFor(p);
       if (rule) this.configFiles.set(p, rule);
     }
+    const selectorBodies = new Map<string, string[]>();
+    for (const rule of CONFIG_FILE_RULES) for (const sel of rule.selectors ?? []) selectorBodies.set(sel, []);
+    for (const f of this.headerFacts.values()) {
+      for (const d of f.defines) selectorBodies.get(d.name)?.push(d.body);
+    }
     for (const rule of CONFIG_FILE_RULES) {
       for (const sel of rule.selectors ?? []) {
-        const bodies: string[] = [];
+        const bodies: string[] = [...(selectorBodies.get(sel) ?? [])];
         const g = macros.get(sel);
         if (g?.state === 'defined') bodies.push(g.body);
-        for (const f of this.headerFacts.values()) for (const d of f.defines) if (d.name === sel) bodies.push(d.body);
         for (const body of bodies) {
           const t = tokenize(body)[0];
           const target = t?.kind === 'string' ? stringValue(t.text) : body.replace(/^<|>$/g, '');
@@ -175,7 +235,10 @@ class Analysis {
         if (st === 'conditional') macros.set(d.name, { state: 'unknown' });
         else if (d.undef) macros.set(d.name, { state: 'undefined' });
         else
-          macros.set(d.name, d.params ? { state: 'defined', body: d.body, params: d.params } : { state: 'defined', body: d.body });
+          macros.set(
+            d.name,
+            d.params ? { state: 'defined', body: d.body, params: d.params } : { state: 'defined', body: d.body },
+          );
       }
     }
     this.env = { macros, isGoverned };
@@ -196,7 +259,9 @@ class Analysis {
     const scopes: Scope[] = [];
     const targets: string[] = [];
     const seen = new Set<string>([facts.path]);
-    const queue: { from: string; facts: FileFacts; scope: Scope | undefined }[] = [{ from: facts.path, facts, scope: undefined }];
+    const queue: { from: string; facts: FileFacts; scope: Scope | undefined }[] = [
+      { from: facts.path, facts, scope: undefined },
+    ];
     const own = new Scope(facts, [], this.env);
     while (queue.length > 0 && scopes.length < MAX_TU_HEADERS) {
       const item = queue.shift()!;
@@ -227,14 +292,18 @@ class Analysis {
 
   private resultFor(facts: FileFacts): CFileResult {
     const path = facts.path;
-    const diagnostics: Diagnostic[] = facts.diagnostics.map((d) => ({
-      severity: d.code === 'c-syntax-error' ? 'info' : 'warning',
-      code: d.code,
-      message: d.message,
-      path,
-      ...(d.line !== undefined ? { line: d.line } : {}),
-      detector: DIAG_DETECTOR,
-    }));
+    // The C grammar is expected to stumble on C++ (templates, classes): no syntax notes there.
+    const cpp = /\.(cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp)$/i.test(path);
+    const diagnostics: Diagnostic[] = facts.diagnostics
+      .filter((d) => !(cpp && d.code === 'c-syntax-error'))
+      .map((d) => ({
+        severity: d.code === 'c-syntax-error' ? 'info' : 'warning',
+        code: d.code,
+        message: d.message,
+        path,
+        ...(d.line !== undefined ? { line: d.line } : {}),
+        detector: DIAG_DETECTOR,
+      }));
     try {
       const { scopes, targets } = this.includesOf(facts);
       const scope = new Scope(facts, scopes, this.env);

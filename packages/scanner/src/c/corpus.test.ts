@@ -6,13 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cCryptoApiDetector } from '../detectors/c-crypto-api/index.js';
-import { cCryptoConfigDetector } from '../detectors/c-crypto-config/index.js';
-import { cCryptoImplementationDetector } from '../detectors/c-crypto-implementation/index.js';
+import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
+import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
+import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
+import { workerEntry } from './pool.js';
 import { listFiles, runDetectors } from './test-support/context.js';
 
 const corpus = resolve(__dirname, '../../../../fixtures/c');
-const DETECTORS = [cCryptoApiDetector, cCryptoConfigDetector, cCryptoImplementationDetector];
+const DETECTORS = [cCryptoApi, cCryptoConfig, cCryptoImplementation];
 
 interface Row {
   readonly file: string;
@@ -54,7 +55,15 @@ describe.skipIf(!existsSync(corpus))('C fixture corpus', () => {
     const { findings, diagnostics } = await runDetectors(DETECTORS, listFiles(corpus));
     const actual: Row[] = findings.flatMap((f) =>
       f.kind === 'algorithm'
-        ? [{ file: f.evidence.path, line: f.evidence.line ?? 0, algorithm: f.algorithm.id, role: f.role, state: f.state ?? 'active' }]
+        ? [
+            {
+              file: f.evidence.path,
+              line: f.evidence.line ?? 0,
+              algorithm: f.algorithm.id,
+              role: f.role,
+              state: f.state ?? 'active',
+            },
+          ]
         : [],
     );
     const { tp, extra, missing } = diff(expected, actual);
@@ -63,7 +72,8 @@ describe.skipIf(!existsSync(corpus))('C fixture corpus', () => {
     console.log(
       `C corpus: ${expected.length} expected, ${actual.length} reported, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
     );
-    if (extra.length + missing.length > 0) console.log(`extra:\n  ${extra.join('\n  ')}\nmissing:\n  ${missing.join('\n  ')}`);
+    if (extra.length + missing.length > 0)
+      console.log(`extra:\n  ${extra.join('\n  ')}\nmissing:\n  ${missing.join('\n  ')}`);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
@@ -73,5 +83,14 @@ describe.skipIf(!existsSync(corpus))('C fixture corpus', () => {
     const files = listFiles(corpus).filter((f) => f.path.startsWith('clean/') || f.path === 'adversarial/lookalikes.c');
     const { findings } = await runDetectors(DETECTORS, files);
     expect(findings).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(corpus) || workerEntry() === undefined)('C fixture corpus through the worker pool', () => {
+  it('gives the same findings with jobs = 3 as in-process', async () => {
+    const files = listFiles(corpus);
+    const inline = await runDetectors(DETECTORS, files, { jobs: 1 });
+    const pooled = await runDetectors(DETECTORS, files, { jobs: 3 });
+    expect(pooled.findings).toEqual(inline.findings);
   });
 });

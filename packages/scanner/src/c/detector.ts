@@ -2,7 +2,7 @@
  * Builds a tree-wide detector over the shared C analysis that yields one slice of each file's result.
  */
 import type { Diagnostic, Finding } from '@pqready/core';
-import type { DetectResult, Detector } from '../detectors/types.js';
+import type { Detector, DetectResult } from '../detectors/types.js';
 import { acceptsC, analyzeC, type CFileResult } from './analyze.js';
 
 export function cDetector(

@@ -121,7 +121,7 @@ class Evaluator {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
-      if (!t || t.kind !== 'punct') return left;
+      if (t?.kind !== 'punct') return left;
       const prec = Evaluator.PREC[t.text];
       if (prec === undefined || prec <= minPrec) return left;
       this.pos++;

@@ -8,7 +8,6 @@ import { matchLiteralSets, matchSequences, type Signatures } from './constant-ma
 import type {
   ArrayFact,
   BranchFact,
-  CallFact,
   CondTerm,
   ConstantMatch,
   DefineFact,
@@ -19,13 +18,18 @@ import type {
   ValueFact,
 } from './facts.js';
 import { parseC, type SyntaxNode } from './parser.js';
-import { parseIntegerLiteral, splitArguments, tokenize } from './tokens.js';
+import { hasMark, prescan } from './prescan.js';
+import { parseIntegerLiteral, tokenize } from './tokens.js';
 
 /** What extraction needs to know to keep only relevant facts. */
 export interface ExtractKnowledge {
   /** Crypto API function names (calls and references to these are kept). */
   readonly functions: { has(name: string): boolean };
   readonly signatures: Signatures;
+  /** Alias macros defined in other files (headers), so calls through them are kept. */
+  readonly aliases?: ReadonlySet<string>;
+  /** Whether a macro definition may become a finding (needs line and snippet); default yes. */
+  readonly sitedDefine?: (name: string) => boolean;
 }
 
 /** Parents under which an identifier is a value (function pointer) rather than a call or a declaration. */
@@ -41,7 +45,6 @@ const ARG_PARENTS: Readonly<Record<string, string | null>> = { argument_list: nu
 const MAX_ARG_TEXT = 512;
 const MAX_VALUE_TEXT = 256;
 const MAX_TABLE_VALUES = 4096;
-const MACRO_LIKE = /^[A-Z][A-Z0-9_]*$/;
 const SMALL_DECIMAL = /^[1-9][0-9]{0,8}$|^0$/;
 
 class Lines {
@@ -200,7 +203,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const defines: Omit<DefineFact, keyof Site | 'branches'>[] = [];
   const defineIdx: number[] = [];
   const includes: { target: string; form: IncludeFact['form']; index: number }[] = [];
-  const calls: { name: string; args: string[]; index: number; inMacro?: boolean; reference?: boolean }[] = [];
+  const calls: { name: string; args: string[]; index: number; reference?: boolean }[] = [];
   const values: ValueFact[] = [];
   const arrays: ArrayFact[] = [];
   const tables: { index: number; end: number; values: bigint[] }[] = [];
@@ -222,6 +225,13 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
 
   // One iterative walk with a TreeCursor: cheap for every node, and only the constructs that matter
   // are materialised as SyntaxNode objects (captures and descendantsOfType materialise every match).
+  const pre = prescan(
+    text,
+    { functions: knowledge.functions, literalValues: wantedLiteral, stringValues: wantedStrings },
+    knowledge.aliases,
+  );
+  const marks = pre.marks;
+  const isAlias = (name: string) => pre.aliases.has(name) || (knowledge.aliases?.has(name) ?? false);
   const cursor = tree.walk();
   const ancestors: string[] = [];
   for (;;) {
@@ -252,7 +262,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         if (wantField !== null && cursor.currentFieldName !== wantField) break;
         const name = text.slice(cursor.startIndex, cursor.endIndex);
         // Values (assignments, initialisers) may name a crypto function through a macro alias.
-        if (knowledge.functions.has(name) || (valueField !== undefined && MACRO_LIKE.test(name)))
+        if (knowledge.functions.has(name) || (valueField !== undefined && isAlias(name)))
           calls.push({ name, args: [], index: cursor.startIndex, reference: true });
         break;
       }
@@ -260,6 +270,12 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       case 'char_literal':
       case 'system_lib_string':
         descend = false;
+        break;
+      case 'compound_statement':
+      case 'field_declaration_list':
+      case 'parameter_list':
+        // Bodies with nothing the pre-pass marked cannot hold a finding or a value a finding needs.
+        descend = hasMark(marks, cursor.startIndex, cursor.endIndex);
         break;
       case 'string_literal': {
         descend = false;
@@ -279,7 +295,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         // A data table (no names that could be crypto functions or macro aliases) is read from its
         // tokens instead of walking one syntax node per number: tables are most of a big file's nodes.
         const toks = tokenize(text.slice(table.index, table.end));
-        if (toks.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || MACRO_LIKE.test(t.text)))) break;
+        if (toks.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || isAlias(t.text)))) break;
         descend = false;
         for (let k = 0; k < toks.length; k++) {
           const t = toks[k]!;
@@ -293,7 +309,10 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
           if (v === undefined) continue;
           const prev = toks[k - 1];
           const before = toks[k - 2];
-          if (prev?.text === '-' && (before === undefined || before.text === ',' || before.text === '{' || before.text === '('))
+          if (
+            prev?.text === '-' &&
+            (before === undefined || before.text === ',' || before.text === '{' || before.text === '(')
+          )
             v = -v;
           if (table.values.length < MAX_TABLE_VALUES) table.values.push(v);
           const abs = v < 0n ? -v : v;
@@ -302,11 +321,15 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         break;
       }
       case 'call_expression': {
+        // Peek at the callee through the cursor; only crypto calls are materialised.
+        let name: string | undefined;
+        if (cursor.gotoFirstChild()) {
+          if (cursor.nodeType === 'identifier') name = text.slice(cursor.startIndex, cursor.endIndex);
+          cursor.gotoParent();
+        }
+        if (name === undefined || (!knowledge.functions.has(name) && !isAlias(name))) break;
         const node = cursor.currentNode;
-        const fnNode = node.childForFieldName('function');
-        if (fnNode?.type !== 'identifier') break;
-        const name = fnNode.text;
-        if (!knowledge.functions.has(name) && !MACRO_LIKE.test(name)) break;
+        const fnNode = node.childForFieldName('function')!;
         const argList = node.childForFieldName('arguments');
         const args: string[] = [];
         if (argList) {
@@ -322,24 +345,34 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'preproc_def':
       case 'preproc_function_def': {
-        const node = cursor.currentNode;
-        const nameNode = node.childForFieldName('name');
-        if (!nameNode) break;
-        const valueNode = node.childForFieldName('value');
-        const body = valueNode ? valueNode.text.trim() : '';
-        let params: string[] | undefined;
-        if (type === 'preproc_function_def') {
-          const p = node.childForFieldName('parameters');
-          params = p ? p.namedChildren.map((c) => c.text) : [];
-          if (p?.text.includes('...')) params.push('__VA_ARGS__');
-        }
-        defines.push({ name: nameNode.text, body, ...(params ? { params } : {}) });
-        defineIdx.push(node.startIndex);
-        if (body) {
-          noteMacroCalls(body, node.startIndex, knowledge, calls, params !== undefined);
-          noteLiterals(body, node.startIndex);
+        // Read name, parameters and body through the cursor: headers hold thousands of these.
+        const start = cursor.startIndex;
+        let name: string | undefined;
+        let body = '';
+        let paramText: string | undefined;
+        if (cursor.gotoFirstChild()) {
+          do {
+            const f = cursor.currentFieldName;
+            if (f === 'name') name = text.slice(cursor.startIndex, cursor.endIndex);
+            else if (f === 'value') body = text.slice(cursor.startIndex, cursor.endIndex).trim();
+            else if (f === 'parameters') paramText = text.slice(cursor.startIndex, cursor.endIndex);
+          } while (cursor.gotoNextSibling());
+          cursor.gotoParent();
         }
         descend = false;
+        if (!name) break;
+        let params: string[] | undefined;
+        if (type === 'preproc_function_def') {
+          params = (paramText ?? '')
+            .replace(/^\(|\)$/g, '')
+            .split(',')
+            .map((x) => x.trim())
+            .filter((x) => /^[A-Za-z_]\w*$/.test(x));
+          if (paramText?.includes('...')) params.push('__VA_ARGS__');
+        }
+        defines.push({ name, body, ...(params ? { params } : {}) });
+        defineIdx.push(start);
+        if (body) noteLiterals(body, start);
         break;
       }
       case 'preproc_call': {
@@ -489,9 +522,11 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const constants: ConstantMatch[] = [];
   for (const table of tables) {
     if (table.values.length < 4) continue;
-    for (const signature of matchSequences(table.values, knowledge.signatures)) constants.push({ ...site(table.index), signature });
+    for (const signature of matchSequences(table.values, knowledge.signatures))
+      constants.push({ ...site(table.index), signature });
   }
-  for (const m of matchLiteralSets(literalSites, knowledge.signatures)) constants.push({ ...site(m.index), signature: m.signature });
+  for (const m of matchLiteralSets(literalSites, knowledge.signatures))
+    constants.push({ ...site(m.index), signature: m.signature });
   for (const s of stringSites) {
     const signature = knowledge.signatures.stringSignature(s.value);
     if (signature) constants.push({ ...site(s.index), signature });
@@ -500,12 +535,17 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const result: FileFacts = {
     path,
     branches,
-    defines: defines.map((d, i) => ({ ...d, ...site(defineIdx[i]!, false) })),
+    // Headers hold thousands of macros; only option-like ones can become findings and need a snippet.
+    defines: defines.map((d, i) => {
+      const at = defineIdx[i]!;
+      if (knowledge.sitedDefine?.(d.name) === false)
+        return { ...d, index: at, line: 0, column: 0, snippet: '', branches: branchesAt(at) };
+      return { ...d, ...site(at, false) };
+    }),
     includes: includes.map((inc) => ({ target: inc.target, form: inc.form, ...site(inc.index, false) })),
     calls: calls.map((c) => ({
       name: c.name,
       args: c.args,
-      ...(c.inMacro ? { inMacro: true } : {}),
       ...(c.reference ? { reference: true } : {}),
       ...site(c.index),
     })),
@@ -546,35 +586,5 @@ function noteEnumerators(list: SyntaxNode, values: ValueFact[]): void {
     }
     if (name && base) values.push({ name, value: offset === 0 ? base : `(${base}) + ${offset}`, index: e.startIndex });
     offset++;
-  }
-}
-
-/** Calls to crypto functions written inside macro bodies (`#define HASH(o, i, n) mbedtls_sha256(i, n, o, 0)`). */
-function noteMacroCalls(
-  body: string,
-  index: number,
-  knowledge: ExtractKnowledge,
-  calls: { name: string; args: string[]; index: number; inMacro?: boolean }[],
-  functionLike: boolean,
-): void {
-  const toks = tokenize(body);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'ident' || !knowledge.functions.has(t.text)) continue;
-    const open = toks[i + 1];
-    if (open?.kind !== 'punct' || open.text !== '(') continue;
-    if (!functionLike && toks.length === 1) continue;
-    let depth = 0;
-    let j = i + 1;
-    for (; j < toks.length; j++) {
-      const x = toks[j]!;
-      if (x.kind === 'punct' && x.text === '(') depth++;
-      if (x.kind === 'punct' && x.text === ')') {
-        depth--;
-        if (depth === 0) break;
-      }
-    }
-    const args = splitArguments(toks.slice(i + 2, j)).map((a) => a.map((x) => x.text).join(' '));
-    calls.push({ name: t.text, args, index, inMacro: true });
   }
 }

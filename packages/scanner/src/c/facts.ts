@@ -33,6 +33,7 @@ export interface Site {
   readonly fn?: string;
 }
 
+/** A macro definition; line, column and snippet are 0/'' for names that can never be findings. */
 export interface DefineFact extends Site {
   readonly name: string;
   /** Parameter names of a function-like macro; absent for object-like macros. */
@@ -52,8 +53,8 @@ export interface CallFact extends Site {
   readonly name: string;
   /** Argument expression texts, in order. */
   readonly args: readonly string[];
-  /** The call was found inside a macro body (its site is the `#define`). */
-  readonly inMacro?: boolean;
+  /** The call comes from expanding this function-like macro at the site. */
+  readonly expandedFrom?: string;
   /** A function named but not called (function pointer, callback table). */
   readonly reference?: boolean;
 }

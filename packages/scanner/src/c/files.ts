@@ -2,7 +2,7 @@
  * Which files the C analysis reads and how `#include` targets map to files of the scanned tree.
  */
 import { posix } from 'node:path';
-import { KCONFIG_PATTERN } from '../detectors/c-crypto-config/table.js';
+import { CMAKE_CONFIG_PATTERN, KCONFIG_PATTERN } from '../detectors/c-crypto-config/table.js';
 
 const SOURCE_EXT = new Set(['.c', '.cc', '.cpp', '.cxx', '.c++']);
 const HEADER_EXT = new Set(['.h', '.hh', '.hpp', '.hxx', '.h++', '.inc', '.inl', '.ipp']);
@@ -16,12 +16,13 @@ export function extOf(path: string): string {
 export const isCSource = (path: string): boolean => SOURCE_EXT.has(extOf(path));
 export const isCHeader = (path: string): boolean => HEADER_EXT.has(extOf(path));
 export const isKconfig = (path: string): boolean => KCONFIG_PATTERN.test(posix.basename(path));
+export const isCmakeConfig = (path: string): boolean => CMAKE_CONFIG_PATTERN.test(posix.basename(path));
 
 /** Resolves include targets against the scanned tree's paths. */
 export class IncludeResolver {
   private readonly byBase = new Map<string, string[]>();
 
-  constructor(private readonly paths: Iterable<string>) {
+  constructor(readonly paths: Iterable<string>) {
     for (const p of paths) {
       const b = posix.basename(p);
       const list = this.byBase.get(b);
@@ -35,10 +36,21 @@ export class IncludeResolver {
     return (this.byBase.get(posix.basename(path)) ?? []).includes(path);
   }
 
+  private readonly memo = new Map<string, string | undefined>();
+
   /** The tree file an include names, preferring the includer's directory, then the closest suffix match. */
   resolve(from: string, target: string): string | undefined {
+    const key = `${posix.dirname(from)}\u0000${target}`;
+    if (this.memo.has(key)) return this.memo.get(key);
+    const r = this.resolveUncached(from, target);
+    this.memo.set(key, r);
+    return r;
+  }
+
+  private resolveUncached(from: string, target: string): string | undefined {
     const clean = posix.normalize(target.replace(/\\/g, '/'));
-    if (clean.startsWith('/') || clean.startsWith('..') && clean.split('/').every((s) => s === '..')) return undefined;
+    if (clean.startsWith('/') || (clean.startsWith('..') && clean.split('/').every((s) => s === '..')))
+      return undefined;
     const rel = posix.normalize(posix.join(posix.dirname(from), clean));
     if (this.has(rel)) return rel;
     const cands = (this.byBase.get(posix.basename(clean)) ?? []).filter((p) => p === clean || p.endsWith(`/${clean}`));

@@ -3,6 +3,7 @@
  * are crypto API functions, and the constant-table signatures.
  */
 import { cryptoFunctions } from '../detectors/c-crypto-api/tables/index.js';
+import { OPTION_PREFIXES } from '../detectors/c-crypto-config/table.js';
 import { SIGNATURES } from '../detectors/c-crypto-implementation/table.js';
 import { compileSignatures } from './constant-match.js';
 import type { ExtractKnowledge } from './extract.js';
@@ -27,6 +28,10 @@ export function extractKnowledge(): ExtractKnowledge {
     else if (s.form === 'literal-set') literalSets.push({ id: s.id, literals: s.literals });
     else strings.set(s.text, s.id);
   }
-  cached = { functions: cryptoFunctions, signatures: compileSignatures({ values, bytes, literalSets, strings }) };
+  cached = {
+    functions: cryptoFunctions,
+    signatures: compileSignatures({ values, bytes, literalSets, strings }),
+    sitedDefine: (name) => OPTION_PREFIXES.some((p) => name.startsWith(p)),
+  };
   return cached;
 }

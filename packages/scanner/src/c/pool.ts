@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { extractFacts } from './extract.js';
+import { type ExtractKnowledge, extractFacts } from './extract.js';
 import type { FileFacts } from './facts.js';
 import { extractKnowledge } from './knowledge.js';
 
@@ -26,33 +26,42 @@ export function workerEntry(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
-/** Extracts facts for each input; yields in input order. `load` may return undefined to skip a file. */
+/** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
 export async function* extractAll(
   inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
   jobs: number,
+  aliases: readonly string[] = [],
 ): AsyncGenerator<FileFacts> {
   const entry = jobs > 1 ? workerEntry() : undefined;
   if (!entry) {
-    const knowledge = extractKnowledge();
+    const knowledge = { ...extractKnowledge(), aliases: new Set(aliases) };
     for await (const input of inputs) {
       if (input) yield extractFacts(input.path, input.text, knowledge);
     }
     return;
   }
-  yield* pooled(inputs, jobs, entry);
+  yield* pooled(inputs, jobs, entry, aliases);
 }
 
-async function* pooled(
+/** The worker-pool path of extractAll with an explicit worker entry (tests use a crashing one). */
+export async function* pooled(
   inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
   jobs: number,
   entry: string,
+  aliases: readonly string[],
 ): AsyncGenerator<FileFacts> {
-  const workers = Array.from({ length: jobs }, () => new Worker(entry));
+  let inlineKnowledge: ExtractKnowledge | undefined;
+  const inline = (t: SourceText) => {
+    inlineKnowledge ??= { ...extractKnowledge(), aliases: new Set(aliases) };
+    return extractFacts(t.path, t.text, inlineKnowledge);
+  };
+  const workers = Array.from({ length: jobs }, () => new Worker(entry, { workerData: { aliases } }));
   const idle: Worker[] = [...workers];
-  const waiters: (() => void)[] = [];
+  let waiters: (() => void)[] = [];
   const results = new Map<number, FileFacts>();
   const pending = new Map<number, SourceText>();
-  let failure: Error | undefined;
+  // A crashed worker must not lose files: from then on everything left is extracted in-process.
+  let failed = false;
   let nextOut = 0;
   let notify: (() => void) | undefined;
   const wake = () => {
@@ -60,60 +69,84 @@ async function* pooled(
     notify = undefined;
     n?.();
   };
-  const release = (w: Worker) => {
-    const next = waiters.shift();
-    idle.push(w);
-    next?.();
+  const fail = () => {
+    failed = true;
+    wake();
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
   };
   for (const w of workers) {
     w.on('message', (msg: { id: number; facts: FileFacts }) => {
       pending.delete(msg.id);
       results.set(msg.id, msg.facts);
-      release(w);
+      idle.push(w);
+      waiters.shift()?.();
       wake();
     });
-    w.on('error', (e) => {
-      failure = e;
-      wake();
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (code !== 0) fail();
     });
   }
-  const acquire = async (): Promise<Worker> => {
+  const acquire = async (): Promise<Worker | undefined> => {
     for (;;) {
+      if (failed) return undefined;
       const w = idle.pop();
       if (w) return w;
       await new Promise<void>((r) => waiters.push(r));
     }
+  };
+  const take = (k: number): FileFacts | undefined => {
+    const r = results.get(k);
+    if (r) {
+      results.delete(k);
+      return r;
+    }
+    const p = failed ? pending.get(k) : undefined;
+    if (!p) return undefined;
+    pending.delete(k);
+    return inline(p);
   };
   const window = jobs * 4;
   let id = 0;
   try {
     for await (const input of inputs) {
       if (!input) continue;
-      while (id - nextOut >= window || results.has(nextOut)) {
-        if (results.has(nextOut)) {
-          const f = results.get(nextOut)!;
-          results.delete(nextOut++);
+      for (;;) {
+        const f = nextOut < id ? take(nextOut) : undefined;
+        if (f) {
+          nextOut++;
           yield f;
           continue;
         }
+        if (id - nextOut < window || failed) break;
         await new Promise<void>((r) => {
           notify = r;
         });
-        if (failure) throw failure;
       }
-      const w = await acquire();
+      const w = failed ? undefined : await acquire();
+      if (!w) {
+        while (nextOut < id) {
+          const f = take(nextOut);
+          if (!f) break;
+          nextOut++;
+          yield f;
+        }
+        yield inline(input);
+        continue;
+      }
       pending.set(id, input);
       w.postMessage({ id, path: input.path, text: input.text });
       id++;
     }
     while (nextOut < id) {
-      if (results.has(nextOut)) {
-        const f = results.get(nextOut)!;
-        results.delete(nextOut++);
+      const f = take(nextOut);
+      if (f) {
+        nextOut++;
         yield f;
         continue;
       }
-      if (failure) throw failure;
       await new Promise<void>((r) => {
         notify = r;
       });

@@ -2,13 +2,15 @@
  * Hostile input for the C analysis: huge generated files, pathological nesting, binary and broken
  * text. Each must produce findings or diagnostics, never an exception or a stack overflow.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cCryptoApiDetector } from '../detectors/c-crypto-api/index.js';
-import { cCryptoImplementationDetector } from '../detectors/c-crypto-implementation/index.js';
+import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
+import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
 import { extractFacts } from './extract.js';
 import { extractKnowledge } from './knowledge.js';
-import { extractAll, workerEntry } from './pool.js';
+import { extractAll, pooled, workerEntry } from './pool.js';
 import { type MemoryFile, runDetectors } from './test-support/context.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -24,7 +26,10 @@ describe('C analysis on hostile input', () => {
       size += line.length;
     }
     parts.push('int tail(void *c) { return mbedtls_rsa_gen_key(c, 0, 0, 4096, 65537); }\n');
-    const { findings, diagnostics } = await runDetectors([cCryptoApiDetector], [{ path: 'gen/big.c', bytes: enc(parts.join('')) }]);
+    const { findings, diagnostics } = await runDetectors(
+      [cCryptoApi],
+      [{ path: 'gen/big.c', bytes: enc(parts.join('')) }],
+    );
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ algorithm: { id: 'rsa', keyBits: 4096 }, evidence: { line: parts.length } });
@@ -37,7 +42,7 @@ describe('C analysis on hostile input', () => {
       { path: 'deep/parens.c', bytes: enc(parens) },
       { path: 'deep/ifs.c', bytes: enc(ifs) },
     ];
-    const { findings } = await runDetectors([cCryptoApiDetector], files);
+    const { findings } = await runDetectors([cCryptoApi], files);
     const paren = findings.find((f) => f.evidence.path === 'deep/parens.c');
     expect(paren).toMatchObject({ algorithm: { id: 'aes' } });
     const deepIf = findings.find((f) => f.evidence.path === 'deep/ifs.c');
@@ -51,7 +56,7 @@ describe('C analysis on hostile input', () => {
       { path: 'bin/junk.h', bytes: enc('#if (((\n#define\n#include\n}}}{{{\n#endif #endif\n"unterminated') },
       { path: 'bin/empty.c', bytes: new Uint8Array() },
     ];
-    const { findings, diagnostics } = await runDetectors([cCryptoApiDetector, cCryptoImplementationDetector], files);
+    const { findings, diagnostics } = await runDetectors([cCryptoApi, cCryptoImplementation], files);
     expect(diagnostics.find((d) => d.path === 'bin/blob.c')?.code).toBe('c-binary');
     expect(findings).toEqual([]);
     // A truncated call is not a call in the syntax tree; the parse error is reported instead.
@@ -93,4 +98,21 @@ describe.skipIf(workerEntry() === undefined)('worker pool', () => {
 it('knows where the built worker is', () => {
   const entry = workerEntry();
   if (entry) expect(existsSync(entry)).toBe(true);
+});
+
+it('falls back to in-process extraction when a worker dies', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pqready-crash-'));
+  const entry = join(dir, 'crash.mjs');
+  writeFileSync(
+    entry,
+    "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+  );
+  const inputs = Array.from({ length: 6 }, (_, i) => ({
+    path: `c/${i}.c`,
+    text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
+  }));
+  const out = [];
+  for await (const f of pooled(inputs, 2, entry, [])) out.push(f);
+  expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
+  expect(out.every((f) => f.calls.length === 1)).toBe(true);
 });

@@ -148,7 +148,7 @@ export class Scope {
       }
       if (fileScope) return fileScope.value;
     }
-    if (this.defines.has(name)) return this.valueDefine(name, index);
+    if (this.localDefine(name, index)) return this.valueDefine(name, index);
     for (const h of this.headers) {
       const v = h.fileValue(name);
       if (v !== undefined) return v;

@@ -136,22 +136,3 @@ export function parseIntegerLiteral(text: string): bigint | undefined {
   }
   return undefined;
 }
-
-/** Splits a call's argument tokens at top-level commas. */
-export function splitArguments(tokens: readonly Token[]): Token[][] {
-  const args: Token[][] = [];
-  let cur: Token[] = [];
-  let depth = 0;
-  for (const t of tokens) {
-    if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) depth++;
-    if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) depth--;
-    if (depth === 0 && t.kind === 'punct' && t.text === ',') {
-      args.push(cur);
-      cur = [];
-      continue;
-    }
-    cur.push(t);
-  }
-  if (cur.length > 0 || args.length > 0) args.push(cur);
-  return args;
-}

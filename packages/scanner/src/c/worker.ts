@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry: parses C files and returns their facts. Syntax trees never leave the worker.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extractFacts } from './extract.js';
 import { extractKnowledge } from './knowledge.js';
 
@@ -11,7 +11,8 @@ interface Task {
   readonly text: string;
 }
 
-const knowledge = extractKnowledge();
+const aliases = (workerData as { aliases?: readonly string[] } | undefined)?.aliases ?? [];
+const knowledge = { ...extractKnowledge(), aliases: new Set(aliases) };
 
 parentPort?.on('message', (task: Task) => {
   const facts = extractFacts(task.path, task.text, knowledge);

@@ -2,6 +2,9 @@
  * The detector registry: a plain array. Adding a detector = one folder + one line here.
  */
 import { apacheTls } from './apache-tls/index.js';
+import { cCryptoApi } from './c-crypto-api/index.js';
+import { cCryptoConfig } from './c-crypto-config/index.js';
+import { cCryptoImplementation } from './c-crypto-implementation/index.js';
 import { cryptoParameters } from './crypto-parameters/index.js';
 import { haproxyTls } from './haproxy-tls/index.js';
 import { mosquittoTls } from './mosquitto-tls/index.js';
@@ -32,4 +35,7 @@ export const detectors: readonly Detector[] = [
   mosquittoTls,
   strongswanIpsec,
   tlsPolicyJson,
+  cCryptoApi,
+  cCryptoConfig,
+  cCryptoImplementation,
 ];

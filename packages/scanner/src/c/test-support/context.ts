@@ -36,7 +36,12 @@ export function memoryContext(
   files: readonly MemoryFile[],
   options: Partial<ScanOptions> = {},
 ): { ctx: DetectContext; heads: FileHead[] } {
-  const heads = files.map((f) => ({ path: f.path, absPath: `/mem/${f.path}`, size: f.bytes.length, head: f.bytes.slice(0, 4096) }));
+  const heads = files.map((f) => ({
+    path: f.path,
+    absPath: `/mem/${f.path}`,
+    size: f.bytes.length,
+    head: f.bytes.slice(0, 4096),
+  }));
   const byPath = new Map(files.map((f) => [f.path, f]));
   const ctx: DetectContext = {
     scanTime: new Date('2026-01-01T00:00:00Z'),

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import type { AlgorithmFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { type MemoryFile, listFiles, runDetectors } from '../../c/test-support/context.js';
-import { cCryptoApiDetector } from './index.js';
+import { listFiles, type MemoryFile, runDetectors } from '../../c/test-support/context.js';
+import { cCryptoApi } from './index.js';
 import { groupAlgorithm, suiteAlgorithms } from './suites.js';
 
 const fixtures = listFiles(resolve(__dirname, 'fixtures'));
 const enc = (s: string) => new TextEncoder().encode(s);
 
 async function scan(files: readonly MemoryFile[], defines: Record<string, string> = {}) {
-  const { findings } = await runDetectors([cCryptoApiDetector], files, { defines });
+  const { findings } = await runDetectors([cCryptoApi], files, { defines });
   return (findings as AlgorithmFinding[]).map((f) => ({
     at: `${f.evidence.path}:${f.evidence.line}`,
     algorithm: f.algorithm,
@@ -23,8 +23,20 @@ describe('c-crypto-api', () => {
   it('resolves parameters through header macros, const variables and arithmetic', async () => {
     const found = await scan(fixtures);
     expect(found).toEqual([
-      { at: 'app/positive.c:8', algorithm: { id: 'rsa', keyBits: 2048 }, state: 'active', library: 'mbedTLS', context: 'rsa' },
-      { at: 'app/positive.c:9', algorithm: { id: 'rsa', keyBits: 3072 }, state: 'active', library: 'mbedTLS', context: 'rsa' },
+      {
+        at: 'app/positive.c:8',
+        algorithm: { id: 'rsa', keyBits: 2048 },
+        state: 'active',
+        library: 'mbedTLS',
+        context: 'rsa',
+      },
+      {
+        at: 'app/positive.c:9',
+        algorithm: { id: 'rsa', keyBits: 3072 },
+        state: 'active',
+        library: 'mbedTLS',
+        context: 'rsa',
+      },
       {
         at: 'app/positive.c:14',
         algorithm: { id: 'rsa-pss', hash: 'sha-384' },
@@ -39,7 +51,13 @@ describe('c-crypto-api', () => {
         library: 'mbedTLS',
         context: 'curve',
       },
-      { at: 'app/positive.c:24', algorithm: { id: 'ed25519' }, state: 'active', library: 'libsodium', context: 'sodium_keys' },
+      {
+        at: 'app/positive.c:24',
+        algorithm: { id: 'ed25519' },
+        state: 'active',
+        library: 'libsodium',
+        context: 'sodium_keys',
+      },
       { at: 'app/positive.c:28', algorithm: { id: 'md5' }, state: 'conditional', library: 'mbedTLS', context: 'old' },
     ]);
   });
@@ -51,16 +69,26 @@ describe('c-crypto-api', () => {
   });
 
   it('reports nothing for look-alikes and names in strings', async () => {
-    expect(await scan(fixtures.filter((f) => f.path === 'app/clean.c'))).toEqual([]);
+    expect(await scan(fixtures.filter((f) => f.path === 'clean.c'))).toEqual([]);
   });
 
   it('uses the NIST API scheme from config macros, or says it is unresolved', async () => {
     const withCfg = await scan([
       { path: 'k/params.h', bytes: enc('#define KYBER_K 4\n') },
-      { path: 'k/kem.c', bytes: enc('#include "params.h"\nint f(unsigned char *a, unsigned char *b) { return crypto_kem_keypair(a, b); }\n') },
+      {
+        path: 'k/kem.c',
+        bytes: enc(
+          '#include "params.h"\nint f(unsigned char *a, unsigned char *b) { return crypto_kem_keypair(a, b); }\n',
+        ),
+      },
     ]);
     expect(withCfg.map((f) => f.algorithm)).toEqual([{ id: 'kyber-1024' }]);
-    const without = await scan([{ path: 'k/kem.c', bytes: enc('int f(unsigned char *a, unsigned char *b) { return crypto_kem_enc(a, b, a); }\n') }]);
+    const without = await scan([
+      {
+        path: 'k/kem.c',
+        bytes: enc('int f(unsigned char *a, unsigned char *b) { return crypto_kem_enc(a, b, a); }\n'),
+      },
+    ]);
     expect(without.map((f) => f.algorithm)).toEqual([
       {
         id: 'unknown',

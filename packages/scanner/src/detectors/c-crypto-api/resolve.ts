@@ -9,7 +9,7 @@ import { evaluate } from '../../c/expr.js';
 import type { CallFact } from '../../c/facts.js';
 import type { Scope } from '../../c/scope.js';
 import { stringValue, type Token, tokenize } from '../../c/tokens.js';
-import { groupAlgorithm, listTokens, suiteAlgorithms } from './suites.js';
+import { groupAlgorithm, listTokens, sigalgAlgorithm, suiteAlgorithms } from './suites.js';
 import { CONSTRUCTORS, type FunctionCandidate, functionCandidates, NAMES, SYMBOLS } from './tables/index.js';
 import { ALGNAMES, SCHEME_MACROS } from './tables/pq-reference.js';
 import { PSA_FAMILY_BITS } from './tables/psa.js';
@@ -211,10 +211,12 @@ export class ApiResolver {
   }
 
   private pick(cands: readonly FunctionCandidate[]): FunctionCandidate | undefined {
-    if (cands.length === 1) return cands[0];
     const inc = this.rc.includeTargets;
-    const byHeader = cands.find((c) => c.headers?.some((h) => inc.some((t) => t.includes(h))));
-    return byHeader ?? cands.find((c) => !c.headers) ?? cands[0];
+    const included = (c: FunctionCandidate) => c.headers?.some((h) => inc.some((t) => t.includes(h))) ?? false;
+    // Generic names (MD5, SHA256) count only where the library's header is included.
+    const usable = cands.filter((c) => !c.requireHeader || included(c));
+    if (usable.length <= 1) return usable[0];
+    return usable.find(included) ?? usable.find((c) => !c.headers) ?? usable[0];
   }
 
   private resolveCall(call: CallFact): Resolved | undefined {
@@ -306,6 +308,13 @@ export class ApiResolver {
         ref.parameterSet = text.startsWith('"') ? stringValue(text) : text;
       }
     }
+    // One argument read under two roles (EVP_PKEY_Q_keygen: bits or curve) is unresolved only once.
+    if (ref.curve !== undefined || ref.keyBits !== undefined) {
+      for (const k of ['curve', 'keyBits'])
+        if (unresolved[k] !== undefined && (ref.curve ?? ref.keyBits) !== undefined) delete unresolved[k];
+    } else if (unresolved.curve !== undefined && unresolved.curve === unresolved.keyBits) {
+      delete unresolved[ref.id === 'rsa' || ref.id === 'dh' || ref.id === 'dsa' ? 'curve' : 'keyBits'];
+    }
     let bits: number | undefined;
     if (args?.objectBits !== undefined) {
       const idx = present(args.objectBits);
@@ -323,8 +332,8 @@ export class ApiResolver {
       }
     }
     let many: AlgorithmRef[] | undefined;
-    if (args && (args.suites !== undefined || args.groups !== undefined)) {
-      const role = args.suites !== undefined ? 'suites' : 'groups';
+    if (args && (args.suites !== undefined || args.groups !== undefined || args.sigalgs !== undefined)) {
+      const role = args.suites !== undefined ? 'suites' : args.groups !== undefined ? 'groups' : 'sigalgs';
       const idx = present(args[role]);
       if (idx.length > 0) many = this.list(role, argText(idx[0]!)!, at, fn, unresolved);
     }
@@ -369,7 +378,7 @@ export class ApiResolver {
 
   /** Suite or group list: a string literal, or an array of constants (resolved through file arrays). */
   private list(
-    role: 'suites' | 'groups',
+    role: 'suites' | 'groups' | 'sigalgs',
     text: string,
     at: number,
     fn: string | undefined,
@@ -395,7 +404,7 @@ export class ApiResolver {
         for (const e of arr.elements) items.push(e.startsWith('"') ? stringValue(e) : e);
       } else {
         const s = SYMBOLS.get(toks[0]!.text);
-        const g = groupAlgorithm(toks[0]!.text);
+        const g = role === 'sigalgs' ? sigalgAlgorithm(toks[0]!.text) : groupAlgorithm(toks[0]!.text);
         if (g) items.push(toks[0]!.text);
         else if (s) add(toRef(s));
         else unresolved[role] = text.trim();
@@ -404,6 +413,11 @@ export class ApiResolver {
       unresolved[role] = text.trim();
     }
     for (const item of items) {
+      if (role === 'sigalgs') {
+        const a = sigalgAlgorithm(item);
+        if (a) add(a);
+        continue;
+      }
       if (role === 'groups' || groupAlgorithm(item)) {
         const g =
           groupAlgorithm(item) ?? (SYMBOLS.get(item)?.curve ? groupAlgorithm(SYMBOLS.get(item)!.curve!) : undefined);
@@ -416,10 +430,53 @@ export class ApiResolver {
     return out;
   }
 
+  /**
+   * Replaces calls of function-like macros by the crypto calls their expansion contains, at the
+   * call site, with the macro's parameters substituted (`HASH(o, i, n)` → `mbedtls_sha512(i, n, o, 1)`).
+   */
+  private expand(call: CallFact, depth = 0): CallFact[] {
+    if (call.reference || depth > 4 || functionCandidates(call.name)) return [call];
+    const m = this.scope.macroAt(call.name, call.index);
+    if (m.state !== 'defined' || m.params === undefined) return [call];
+    const params = m.params;
+    const args = call.args.map((a) => tokenize(a));
+    const body = tokenize(m.body);
+    const expanded: Token[] = [];
+    for (const t of body) {
+      const p = t.kind === 'ident' ? params.indexOf(t.text) : -1;
+      if (p < 0) expanded.push(t);
+      else if (params[p] === '__VA_ARGS__')
+        expanded.push(...args.slice(p).flatMap((a, k) => (k > 0 ? [{ kind: 'punct' as const, text: ',' }, ...a] : a)));
+      else expanded.push(...(args[p] ?? []));
+    }
+    const out: CallFact[] = [];
+    for (let i = 0; i < expanded.length; i++) {
+      const t = expanded[i]!;
+      if (t.kind !== 'ident' || expanded[i + 1]?.text !== '(') continue;
+      let depthP = 0;
+      let j = i + 1;
+      for (; j < expanded.length; j++) {
+        if (expanded[j]!.text === '(') depthP++;
+        if (expanded[j]!.text === ')' && --depthP === 0) break;
+      }
+      const inner = asCall(expanded.slice(i, j + 1));
+      if (!inner) continue;
+      const sub: CallFact = {
+        ...call,
+        name: inner.name,
+        args: inner.args.map((a) => a.map((x) => x.text).join(' ')),
+        expandedFrom: call.expandedFrom ?? call.name,
+      };
+      if (functionCandidates(inner.name)) out.push(sub);
+      else if (inner.name !== call.name) out.push(...this.expand(sub, depth + 1).filter((c) => c !== sub));
+    }
+    return out;
+  }
+
   /** All findings of one file. */
   findings(calls: readonly CallFact[], path: string): AlgorithmFinding[] {
     const resolved: Resolved[] = [];
-    for (const c of calls) {
+    for (const c of calls.flatMap((call) => this.expand(call))) {
       const r = this.resolveCall(c);
       if (r) resolved.push(r);
     }
@@ -433,7 +490,7 @@ export class ApiResolver {
         const notes = [...r.notes];
         if (r.alias) notes.push(`called through macro ${r.alias}`);
         if (r.call.reference) notes.push('function referenced, not called (function pointer or table)');
-        if (r.call.inMacro) notes.push('call inside a macro definition');
+        if (r.call.expandedFrom) notes.push(`expanded from macro ${r.call.expandedFrom}`);
         out.push({
           kind: 'algorithm',
           detector: API_DETECTOR,
@@ -561,6 +618,7 @@ function finalize(r: Resolved): AlgorithmRef {
   let id = ref.id;
   if (id === undefined && ref.mode) {
     id = 'unknown';
+    ref.parameterSet ??= r.call.name;
     unresolved.cipher = 'block cipher comes from the key type, not visible here';
   }
   if (id === undefined) {

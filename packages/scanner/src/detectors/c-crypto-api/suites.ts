@@ -167,3 +167,66 @@ export function listTokens(text: string): string[] {
     .map((t) => t.trim())
     .filter((t) => t.length > 0 && !/^[!+\-@]/.test(t));
 }
+
+const SIG_HASH: Readonly<Record<string, string>> = {
+  sha1: 'sha-1',
+  sha224: 'sha-224',
+  sha256: 'sha-256',
+  sha384: 'sha-384',
+  sha512: 'sha-512',
+};
+const SIG_CURVE: Readonly<Record<string, string>> = {
+  secp256r1: 'p-256',
+  secp384r1: 'p-384',
+  secp521r1: 'p-521',
+  brainpoolp256r1tls13: 'brainpoolp256r1',
+  brainpoolp384r1tls13: 'brainpoolp384r1',
+  brainpoolp512r1tls13: 'brainpoolp512r1',
+};
+const SIG_SCHEME: Readonly<Record<string, string>> = {
+  rsa: 'rsa-pkcs1v15',
+  rsapkcs1: 'rsa-pkcs1v15',
+  rsapss: 'rsa-pss',
+  pss: 'rsa-pss',
+  rsapssrsae: 'rsa-pss',
+  rsapsspss: 'rsa-pss',
+  ecdsa: 'ecdsa',
+  dsa: 'dsa',
+};
+const SIG_WHOLE: Readonly<Record<string, AlgorithmRef>> = {
+  ed25519: { id: 'ed25519' },
+  ed448: { id: 'ed448' },
+  mldsa44: { id: 'ml-dsa-44' },
+  mldsa65: { id: 'ml-dsa-65' },
+  mldsa87: { id: 'ml-dsa-87' },
+};
+
+/**
+ * One TLS signature algorithm: OpenSSL `ALG+HASH` (`ECDSA+SHA256`, `RSA-PSS+SHA384`) or an RFC 8446
+ * SignatureScheme name (`rsa_pss_rsae_sha256`, `ecdsa_secp384r1_sha384`, mbed TLS
+ * `MBEDTLS_TLS1_3_SIG_*`). Undefined when not recognised.
+ */
+export function sigalgAlgorithm(name: string): AlgorithmRef | undefined {
+  const raw = name
+    .trim()
+    .replace(/^MBEDTLS_TLS1_3_SIG_/i, '')
+    .toLowerCase();
+  const whole = SIG_WHOLE[raw.replace(/[-_]/g, '')];
+  if (whole) return whole;
+  if (raw.includes('+')) {
+    const [alg, hash] = raw.split('+');
+    const id = SIG_SCHEME[(alg ?? '').replace(/[-_]/g, '')];
+    const h = SIG_HASH[(hash ?? '').replace(/[-_]/g, '')];
+    return id && h ? { id, hash: h } : undefined;
+  }
+  const parts = raw.split('_');
+  const hash = SIG_HASH[parts[parts.length - 1] ?? ''];
+  if (!hash) return undefined;
+  const head = parts.slice(0, -1);
+  if (head[0] === 'ecdsa') {
+    const curve = head[1] ? SIG_CURVE[head.slice(1).join('')] : undefined;
+    return curve ? { id: 'ecdsa', curve, hash } : { id: 'ecdsa', hash };
+  }
+  const id = SIG_SCHEME[head.join('')];
+  return id ? { id, hash } : undefined;
+}

@@ -67,6 +67,13 @@ function rowAlgorithms(
   integer: (text: string) => number | undefined,
 ): { refs: AlgorithmRef[]; notes: string[] } {
   const { row, value } = e;
+  if (row.byString && value !== undefined) {
+    const v = value.replace(/^"|"$/g, '');
+    const hit = row.byString[v] ?? row.byString[v.toUpperCase()];
+    return hit
+      ? { refs: [toRef(hit)], notes: [] }
+      : { refs: [{ id: 'unknown', parameterSet: `${row.name}=${v}` }], notes: [`unexpected value ${v}`] };
+  }
   if (row.value === 'keyBits' || row.byValue) {
     const n = value === undefined ? undefined : integer(value);
     const base = toRef(row.algorithms[0]!);
@@ -76,7 +83,7 @@ function rowAlgorithms(
     const hit = row.byValue?.[String(n)];
     return hit
       ? { refs: [toRef(hit)], notes: [] }
-      : { refs: [{ ...base, unresolved: { parameterSet: value ?? '' } }], notes: [`unexpected value ${value}`] };
+      : { refs: [{ id: 'unknown', parameterSet: `${row.name}=${value}` }], notes: [`unexpected value ${value}`] };
   }
   return { refs: row.algorithms.map(toRef), notes: [] };
 }
@@ -139,6 +146,22 @@ function typoFinding(
   };
 }
 
+const CMAKE_OFF = /^(off|false|no|n|0|ignore|notfound)$/i;
+const CMAKE_ON = /^(on|true|yes|y|1)$/i;
+
+/** Findings from CMake `set(NAME VALUE)` options (TF-M): booleans ON/OFF, strings and numbers. */
+export function cmakeFindings(entries: readonly KconfigEntry[], path: string): AlgorithmFinding[] {
+  return kconfigFindings(
+    entries
+      .filter((e) => OPTION_BY_NAME.has(e.name))
+      .map((e) => ({
+        ...e,
+        value: e.value === null || CMAKE_OFF.test(e.value) ? 'n' : CMAKE_ON.test(e.value) ? 'y' : e.value,
+      })),
+    path,
+  );
+}
+
 /** Findings from a Kconfig file (`CONFIG_X=y`, `# CONFIG_X is not set`). */
 export function kconfigFindings(entries: readonly KconfigEntry[], path: string): AlgorithmFinding[] {
   const out: AlgorithmFinding[] = [];
@@ -157,7 +180,7 @@ export function kconfigFindings(entries: readonly KconfigEntry[], path: string):
     }
     const off = e.value === null || e.value === 'n';
     if (off && row.effect === 'disable') continue;
-    if (off && (row.value || row.byValue)) continue;
+    if (off && (row.value || row.byValue || row.byString)) continue;
     const disable = off ? row.effect === 'enable' : row.effect === 'disable';
     const value = e.value ?? undefined;
     const { refs, notes } = rowAlgorithms({ row, value, disable }, (t) => {

@@ -5,7 +5,7 @@
 import { cDetector } from '../../c/detector.js';
 import { CONFIG_DETECTOR } from './findings.js';
 
-export const cCryptoConfigDetector = cDetector(
+export const cCryptoConfig = cDetector(
   CONFIG_DETECTOR,
   'Algorithms enabled or disabled by C library build configuration and Kconfig, with misspelled options flagged.',
   (r) => ({ findings: r.config, diagnostics: [] }),

@@ -16,6 +16,8 @@ export interface OptionRow {
   /** The option's value carries a parameter: key bits, or a value → algorithm map. */
   readonly value?: 'keyBits';
   readonly byValue?: Readonly<Record<string, RefPart>>;
+  /** String values (CMake cache strings) → algorithm. */
+  readonly byString?: Readonly<Record<string, RefPart>>;
 }
 
 const rows: OptionRow[] = [];
@@ -290,6 +292,33 @@ rows.push(
   },
 );
 
+// TF-M image signing (config/config_base.cmake, profiles): MCUboot via CMake cache variables.
+rows.push(
+  {
+    name: 'MCUBOOT_SIGNATURE_TYPE',
+    library: 'TF-M',
+    effect: 'enable',
+    algorithms: [{ id: 'rsa-pss' }],
+    byString: {
+      'RSA-2048': { id: 'rsa-pss', keyBits: 2048, hash: 'sha-256' },
+      'RSA-3072': { id: 'rsa-pss', keyBits: 3072, hash: 'sha-256' },
+      RSA: { id: 'rsa-pss', hash: 'sha-256' },
+      'EC-P256': { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+      'EC-P384': { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
+      EC: { id: 'ecdsa' },
+      ED25519: { id: 'ed25519' },
+    },
+  },
+  {
+    name: 'MCUBOOT_SIGNATURE_KEY_LEN',
+    library: 'TF-M',
+    effect: 'enable',
+    algorithms: [{ id: 'rsa-pss' }],
+    value: 'keyBits',
+  },
+);
+add('TF-M', 'enable', { MCUBOOT_ENC_IMAGES: { id: 'aes', mode: 'ctr' } });
+
 // Zephyr Kconfig names that differ from the C macros they drive.
 add('mbedTLS', 'enable', {
   CONFIG_MBEDTLS_CIPHER_AES_ENABLED: { id: 'aes' },
@@ -416,6 +445,9 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
   },
   { library: 'mldsa-native', suffixes: ['mldsa/config.h'], selectors: ['MLD_CONFIG_FILE'], governs: [] },
 ]);
+
+/** TF-M / project CMake configuration files read for `set(NAME VALUE)` options. */
+export const CMAKE_CONFIG_PATTERN = /^(config[\w.-]*|profile_[\w-]+)\.cmake$/;
 
 /** Kconfig fragments and full configurations (Zephyr prj.conf, ESP-IDF sdkconfig, defconfig). */
 export const KCONFIG_PATTERN = /^(prj(_.*)?\.conf|overlay.*\.conf|sdkconfig(\.defaults.*)?|.*defconfig|\.config)$/;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { listFiles, runDetectors } from '../../c/test-support/context.js';
-import { cCryptoImplementationDetector } from './index.js';
+import { cCryptoImplementation } from './index.js';
 import { SIGNATURE_BY_ID, type SignatureRow } from './table.js';
 
 const row = (id: string): SignatureRow => SIGNATURE_BY_ID.get(id)!;
@@ -69,7 +69,8 @@ function keccakRc(): bigint[] {
   });
 }
 
-const brv = (x: number, bits: number) => Number.parseInt(x.toString(2).padStart(bits, '0').split('').reverse().join(''), 2);
+const brv = (x: number, bits: number) =>
+  Number.parseInt(x.toString(2).padStart(bits, '0').split('').reverse().join(''), 2);
 const powmod = (b: bigint, e: bigint, m: bigint) => {
   let r = 1n;
   let x = b % m;
@@ -137,7 +138,7 @@ describe('c-crypto-implementation detector', () => {
   const files = listFiles(resolve(__dirname, 'fixtures'));
 
   it('reports one finding per algorithm per file, listing the tables', async () => {
-    const { findings } = await runDetectors([cCryptoImplementationDetector], files);
+    const { findings } = await runDetectors([cCryptoImplementation], files);
     expect(
       findings.map((f) => ({
         path: f.evidence.path,
@@ -153,7 +154,7 @@ describe('c-crypto-implementation detector', () => {
 
   it('finds nothing in non-cryptographic tables and message strings', async () => {
     const { findings } = await runDetectors(
-      [cCryptoImplementationDetector],
+      [cCryptoImplementation],
       files.filter((f) => f.path === 'clean.c'),
     );
     expect(findings).toEqual([]);

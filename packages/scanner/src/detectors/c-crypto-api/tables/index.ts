@@ -9,7 +9,7 @@ import { libsodiumTable } from './libsodium.js';
 import { mbedtlsTable } from './mbedtls.js';
 import { microEccTable } from './micro-ecc.js';
 import { monocypherTable } from './monocypher.js';
-import { opensslTable } from './openssl.js';
+import { opensslLegacyDigestTable, opensslTable } from './openssl.js';
 import { pqPattern, pqTable } from './pq-reference.js';
 import { psaTable } from './psa.js';
 import { tinycryptTable } from './tinycrypt.js';
@@ -21,6 +21,7 @@ export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
   psaTable,
   wolfcryptTable,
   opensslTable,
+  opensslLegacyDigestTable,
   tinycryptTable,
   microEccTable,
   bearsslTable,
@@ -34,6 +35,7 @@ export interface FunctionCandidate {
   readonly library: string;
   readonly row: ApiRow;
   readonly headers?: readonly string[];
+  readonly requireHeader?: boolean;
 }
 
 const functions = new Map<string, FunctionCandidate[]>();
@@ -44,7 +46,12 @@ const names = new Map<string, RefPart>();
 for (const t of LIBRARY_TABLES) {
   for (const [name, row] of Object.entries(t.functions)) {
     const list = functions.get(name) ?? [];
-    list.push({ library: t.library, row, ...(t.headers ? { headers: t.headers } : {}) });
+    list.push({
+      library: t.library,
+      row,
+      ...(t.headers ? { headers: t.headers } : {}),
+      ...(t.requireHeader ? { requireHeader: true } : {}),
+    });
     functions.set(name, list);
   }
   for (const [k, v] of Object.entries(t.symbols ?? {})) symbols.set(k, v);

@@ -247,6 +247,7 @@ const functions: Record<string, ApiRow> = {
   mbedtls_ssl_conf_ciphersuites_for_version: { args: { suites: 1 } },
   mbedtls_ssl_conf_groups: { args: { groups: 1 } },
   mbedtls_ssl_conf_curves: { args: { groups: 1 } },
+  mbedtls_ssl_conf_sig_algs: { args: { sigalgs: 1 } },
 };
 
 export const mbedtlsTable: LibraryTable = Object.freeze({

@@ -114,13 +114,6 @@ const LEGACY: Record<string, ApiRow> = {
   DSA_generate_parameters_ex: { id: 'dsa', args: { keyBits: 1 } },
   DSA_sign: { id: 'dsa' },
   DSA_verify: { id: 'dsa' },
-  MD4: { id: 'md4' },
-  MD5: { id: 'md5' },
-  SHA1: { id: 'sha-1' },
-  SHA224: { id: 'sha-224' },
-  SHA256: { id: 'sha-256' },
-  SHA384: { id: 'sha-384' },
-  SHA512: { id: 'sha-512' },
   MD5_Init: { id: 'md5' },
   SHA1_Init: { id: 'sha-1' },
   SHA224_Init: { id: 'sha-224' },
@@ -149,6 +142,9 @@ const LEGACY: Record<string, ApiRow> = {
   SSL_CTX_set1_curves_list: { args: { groups: 1 } },
   SSL_set1_curves_list: { args: { groups: 1 } },
   SSL_CTX_set1_groups: { args: { groups: 1 } },
+  SSL_CTX_set1_sigalgs_list: { args: { sigalgs: 1 } },
+  SSL_set1_sigalgs_list: { args: { sigalgs: 1 } },
+  SSL_CTX_set1_client_sigalgs_list: { args: { sigalgs: 1 } },
   SSL_set1_groups: { args: { groups: 1 } },
 };
 
@@ -292,4 +288,21 @@ export const opensslTable: LibraryTable = Object.freeze({
   functions: Object.freeze({ ...evpFunctions(), ...LEGACY }),
   symbols: Object.freeze(symbols()),
   names: Object.freeze(names()),
+});
+
+/** One-shot legacy digests (`SHA256(d, n, md)`): names generic enough to need an OpenSSL include. */
+export const opensslLegacyDigestTable: LibraryTable = Object.freeze({
+  library: 'OpenSSL',
+  source: 'OpenSSL SHA256(3), MD5(3) one-shot functions (openssl/sha.h, openssl/md5.h)',
+  headers: ['openssl/'],
+  requireHeader: true,
+  functions: Object.freeze({
+    MD4: { id: 'md4' },
+    MD5: { id: 'md5' },
+    SHA1: { id: 'sha-1' },
+    SHA224: { id: 'sha-224' },
+    SHA256: { id: 'sha-256' },
+    SHA384: { id: 'sha-384' },
+    SHA512: { id: 'sha-512' },
+  }),
 });

@@ -38,6 +38,8 @@ export interface ArgMap {
   readonly suites?: ArgIndex;
   /** A TLS group string or array of group constants. */
   readonly groups?: ArgIndex;
+  /** A TLS signature-algorithm string or array of SignatureScheme constants. */
+  readonly sigalgs?: ArgIndex;
   /** Key bits given to an attributes object (PSA `psa_set_key_bits`). */
   readonly objectBits?: ArgIndex;
 }
@@ -80,6 +82,8 @@ export interface LibraryTable {
   readonly names?: Readonly<Record<string, RefPart>>;
   /** A header whose inclusion says this library owns ambiguous names (libsodium `crypto_sign_*`). */
   readonly headers?: readonly string[];
+  /** The names are too generic to count unless one of `headers` is included (`MD5`, `SHA256`). */
+  readonly requireHeader?: boolean;
 }
 
 /** Normalises an algorithm name string for table lookup. */

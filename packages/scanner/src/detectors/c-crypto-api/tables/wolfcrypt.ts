@@ -226,6 +226,7 @@ const functions: Record<string, ApiRow> = {
   wolfSSL_CTX_set1_groups_list: { args: { groups: 1 } },
   wolfSSL_set1_groups_list: { args: { groups: 1 } },
   wolfSSL_CTX_UseSupportedCurve: { args: { groups: 1 } },
+  wolfSSL_CTX_set1_sigalgs_list: { args: { sigalgs: 1 } },
   wolfSSL_UseSupportedCurve: { args: { groups: 1 } },
 };
 

@@ -1,0 +1,140 @@
+/**
+ * A lexical pre-pass that marks where a file could hold anything the extractor reports: crypto
+ * function names, alias macros, wanted literals and strings, `#define`/`#undef`/`#include` lines
+ * and initialiser lists. The syntax-tree walk skips function bodies, struct bodies
+ * and parameter lists with no mark, which is most of the nodes of ordinary code. It never decides a
+ * finding by itself: everything reported still comes from the syntax tree.
+ */
+
+export interface PrescanKnowledge {
+  readonly functions: { has(name: string): boolean };
+  readonly literalValues: ReadonlySet<bigint>;
+  readonly stringValues: ReadonlySet<string>;
+}
+
+const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
+
+export interface Prescan {
+  /** Sorted offsets of interesting tokens. */
+  readonly marks: number[];
+  /** Object-like macros of this file that alias a crypto function (`#define SIGN mbedtls_pk_sign`). */
+  readonly aliases: Set<string>;
+}
+
+const DEFINE_HEAD = /^#\s*define\s+([A-Za-z_]\w*)/;
+const IDENT = /[A-Za-z_]\w*/g;
+
+/** The logical line starting at `i` (backslash continuations joined). */
+function logicalLine(text: string, i: number): string {
+  let end = text.indexOf('\n', i);
+  while (end > 0 && text.charCodeAt(end - 1 - (text.charCodeAt(end - 1) === 13 ? 1 : 0)) === 92) {
+    end = text.indexOf('\n', end + 1);
+  }
+  return text.slice(i, end < 0 ? text.length : end);
+}
+
+/** Marks interesting tokens; `aliases` are alias names known from other files (headers). */
+export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<string> = new Set()): Prescan {
+  const marks: number[] = [];
+  const aliases = new Set<string>();
+  const isAlias = (id: string) => known.has(id) || aliases.has(id);
+  const n = text.length;
+  let lineStart = true;
+  let lastSignificant = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+      i++;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+      continue;
+    }
+    const atLineStart = lineStart;
+    lineStart = false;
+    if (c === 35 /* # */ && atLineStart) {
+      // Definitions and includes are facts; conditionals only matter around other marks.
+      let d = i + 1;
+      while (d < n && (text.charCodeAt(d) === 32 || text.charCodeAt(d) === 9)) d++;
+      const word = text.slice(d, d + 7);
+      if (word.startsWith('define') || word.startsWith('undef') || word.startsWith('include')) marks.push(i);
+      if (word.startsWith('define')) {
+        // A macro whose body names a crypto function (alias or wrapper) makes its uses interesting.
+        const line = logicalLine(text, i);
+        const head = DEFINE_HEAD.exec(line);
+        if (head) {
+          const body = line.slice(head[0].length).replace(/\/\*.*?\*\/|\/\/.*$/gm, '');
+          for (const id of body.match(IDENT) ?? []) {
+            if (k.functions.has(id) || isAlias(id)) {
+              aliases.add(head[1]!);
+              break;
+            }
+          }
+        }
+      }
+      i++;
+      lastSignificant = c;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      if (c === 34 && k.stringValues.size > 0 && k.stringValues.has(text.slice(i + 1, j))) marks.push(i);
+      i = j + 1;
+      lastSignificant = c;
+      continue;
+    }
+    if (isIdStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdPart(text.charCodeAt(j))) j++;
+      const id = text.slice(i, j);
+      if (k.functions.has(id) || isAlias(id)) marks.push(i);
+      i = j;
+      lastSignificant = 97;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && (isIdPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+      if (j - i >= 4 && k.literalValues.size > 0) {
+        const lit = text.slice(i, j).replace(/[uUlL]+$/, '');
+        try {
+          if (/^(0[xX][0-9a-fA-F]+|[1-9][0-9]*)$/.test(lit) && k.literalValues.has(BigInt(lit))) marks.push(i);
+        } catch {
+          /* not an integer */
+        }
+      }
+      i = j;
+      lastSignificant = 48;
+      continue;
+    }
+    if (c === 123 && lastSignificant === 61) marks.push(i);
+    lastSignificant = c;
+    i++;
+  }
+  return { marks, aliases };
+}
+
+/** Whether any mark lies in [start, end). */
+export function hasMark(marks: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && marks[lo]! < end;
+}

@@ -4,8 +4,8 @@
  * output is sorted so that the same tree gives the same bytes.
  */
 import { readFile, stat } from 'node:fs/promises';
-import nodePath from 'node:path';
 import { availableParallelism } from 'node:os';
+import nodePath from 'node:path';
 import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';

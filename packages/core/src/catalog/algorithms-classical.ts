@@ -419,6 +419,35 @@ export const MAC_KDF_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     sources: [SRC.rfc8439, SRC.catalogJudgement],
   },
   {
+    id: 'umac',
+    names: ['UMAC[-{parameterSet}]'],
+    family: 'UMAC',
+    primitive: 'mac',
+    cryptoFunctions: ['tag'],
+    // UMAC's universal hash is keyed with AES-128 (RFC 4418 §1.2); tag length (64/128) is the parameter set.
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 128 },
+    minKeyBits: 128,
+    sources: [SRC.rfc4418],
+  },
+  {
+    // TLS pure-PSK key exchange: no public-key step; strength rests on the pre-shared secret's entropy.
+    id: 'psk',
+    names: ['PSK'],
+    primitive: 'key-agree',
+    exposure: 'symmetric',
+    sources: [SRC.rfc4279, SRC.catalogJudgement],
+  },
+  {
+    // SRP's verifier and exchange are finite-field discrete-log operations: Shor applies.
+    id: 'srp',
+    names: ['SRP'],
+    family: 'SRP',
+    primitive: 'key-agree',
+    exposure: 'shor',
+    sources: [SRC.rfc5054],
+  },
+  {
     id: 'kmac128',
     names: ['KMAC128'],
     family: 'SHA-3',

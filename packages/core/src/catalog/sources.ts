@@ -114,6 +114,9 @@ export const SRC = Object.freeze({
     'primary',
   ),
   opensshKex: s('OpenSSH kex-names.c (KEX_IS_PQ)', 'openssh/openssh-portable@0ef0f5a83983:kex-names.c', 'primary'),
+  rfc4418: s('RFC 4418 (UMAC)', 'https://www.rfc-editor.org/rfc/rfc4418', 'secondary'),
+  rfc4279: s('RFC 4279 (Pre-Shared Key Ciphersuites for TLS)', 'https://www.rfc-editor.org/rfc/rfc4279', 'secondary'),
+  rfc5054: s('RFC 5054 (SRP for TLS Authentication)', 'https://www.rfc-editor.org/rfc/rfc5054', 'secondary'),
   rfc8439: s('RFC 8439 (ChaCha20 and Poly1305)', 'https://www.rfc-editor.org/rfc/rfc8439', 'secondary'),
   sp80038: s('NIST SP 800-38 series / SP 800-67 Rev 2 (TDEA)', 'https://csrc.nist.gov/publications/sp800', 'secondary'),
   weakAlgos: s(

@@ -145,15 +145,15 @@ export const SSH_ALGORITHMS: readonly SshAlgorithmRow[] = Object.freeze([
   mac('hmac-sha2-512', { id: 'hmac', hash: 'sha-512' }),
   mac('hmac-md5', { id: 'hmac', hash: 'md5' }),
   mac('hmac-md5-96', { id: 'hmac', hash: 'md5' }),
-  mac('umac-64@openssh.com', { id: 'unknown', parameterSet: 'umac-64' }),
-  mac('umac-128@openssh.com', { id: 'unknown', parameterSet: 'umac-128' }),
+  mac('umac-64@openssh.com', { id: 'umac', parameterSet: '64' }),
+  mac('umac-128@openssh.com', { id: 'umac', parameterSet: '128' }),
   mac('hmac-sha1-etm@openssh.com', { id: 'hmac', hash: 'sha-1' }),
   mac('hmac-sha1-96-etm@openssh.com', { id: 'hmac', hash: 'sha-1' }),
   mac('hmac-sha2-256-etm@openssh.com', { id: 'hmac', hash: 'sha-256' }),
   mac('hmac-sha2-512-etm@openssh.com', { id: 'hmac', hash: 'sha-512' }),
   mac('hmac-md5-etm@openssh.com', { id: 'hmac', hash: 'md5' }),
-  mac('umac-64-etm@openssh.com', { id: 'unknown', parameterSet: 'umac-64' }),
-  mac('umac-128-etm@openssh.com', { id: 'unknown', parameterSet: 'umac-128' }),
+  mac('umac-64-etm@openssh.com', { id: 'umac', parameterSet: '64' }),
+  mac('umac-128-etm@openssh.com', { id: 'umac', parameterSet: '128' }),
 ] satisfies readonly SshAlgorithmRow[]);
 
 const index = new Map(SSH_ALGORITHMS.map((r) => [`${r.kind}:${r.name}`, r]));

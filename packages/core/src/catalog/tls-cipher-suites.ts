@@ -22,7 +22,7 @@ import { PROTOCOL_SOURCES } from './tls-sources.js';
 
 export { OPENSSL_CIPHER_SUITE_ROWS, OPENSSL_CIPHER_TABLE_SOURCE, TLS13_CIPHER_SUITE_ROWS };
 
-const PSK: AlgorithmRef = { id: 'unknown', parameterSet: 'tls-psk' };
+const PSK: AlgorithmRef = { id: 'psk' };
 
 /** Key exchange masks → algorithms (RFC 5246 §7.4.3; RFC 4279 PSK; RFC 5054 SRP). */
 const KX_ALGORITHMS: Readonly<Record<OpensslKx, readonly AlgorithmRef[]>> = Object.freeze({
@@ -33,7 +33,7 @@ const KX_ALGORITHMS: Readonly<Record<OpensslKx, readonly AlgorithmRef[]>> = Obje
   kRSAPSK: [{ id: 'rsa', parameterSet: 'key-transport' }, PSK],
   kECDHEPSK: [{ id: 'ecdh' }, PSK],
   kDHEPSK: [{ id: 'dh' }, PSK],
-  kSRP: [{ id: 'unknown', parameterSet: 'tls-srp' }],
+  kSRP: [{ id: 'srp' }],
   kGOST: [{ id: 'unknown', parameterSet: 'gost-kx' }],
 });
 

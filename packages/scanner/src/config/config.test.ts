@@ -120,6 +120,26 @@ describe('include resolution', () => {
     ]);
     expect(resolveInclude('conf.d/b.conf', 'etc/nginx', files).paths).toEqual(['etc/nginx/conf.d/b.conf']);
   });
+  it('maps an absolute include onto a scan rooted below the target root', () => {
+    const etc = new Map([
+      ['ssh/ssh_config', 1],
+      ['ssh/ssh_config.d/site.conf', 1],
+      ['xattr.conf', 1],
+      ['nginx.conf', 1],
+      ['mime.types', 1],
+    ]);
+    expect(resolveInclude('/etc/ssh/ssh_config.d/*.conf', 'ssh', etc).paths).toEqual(['ssh/ssh_config.d/site.conf']);
+    // A config at the scan root may include a bare file of the root (scan of /etc/nginx).
+    expect(resolveInclude('/etc/nginx/mime.types', '', etc).paths).toEqual(['mime.types']);
+  });
+  it('never widens an absent include directory to every matching file of the tree', () => {
+    const etc = new Map([
+      ['ssh/ssh_config', 1],
+      ['xattr.conf', 1],
+      ['ca-certificates.conf', 1],
+    ]);
+    expect(resolveInclude('/etc/ssh/ssh_config.d/*.conf', 'ssh', etc)).toEqual({ paths: [], outside: true });
+  });
   it('refuses paths escaping the root', () => {
     expect(resolveInclude('../../../x.conf', 'etc/nginx', files)).toEqual({ paths: [], outside: true });
     expect(globToRegExp('a/*.conf').test('a/b/c.conf')).toBe(false);

@@ -59,7 +59,10 @@ export function resolveInclude(
     return { paths: match(joined.replace(/^\.\//, ''), keys), outside: false };
   }
   const parts = pattern.split('/').filter((p) => p !== '');
-  for (let drop = 0; drop < parts.length; drop++) {
+  // Dropping down to a bare file name would let `/etc/ssh/ssh_config.d/*.conf` match every `*.conf` of the
+  // tree when that directory is absent; only a config at the scan root may include bare names from it.
+  const lastDrop = baseDir === '' || baseDir === '.' ? parts.length - 1 : parts.length - 2;
+  for (let drop = 0; drop <= lastDrop; drop++) {
     const rest = parts.slice(drop).join('/');
     for (const cand of drop === 0 ? [rest] : [posix.join(baseDir || '.', rest).replace(/^\.\//, ''), rest]) {
       const hits = match(cand, keys);

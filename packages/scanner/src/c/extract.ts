@@ -467,14 +467,6 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     if (done) break;
   }
 
-  if (firstError !== undefined) {
-    diagnostics.push({
-      code: 'c-syntax-error',
-      message: 'tree-sitter-c could not parse part of the file (often macro-heavy code); findings there may be missed.',
-      line: lines.lineOf(firstError) + 1,
-    });
-  }
-
   // Function ranges let every site name its enclosing function by binary search.
   fns.sort((a, b) => a.start - b.start);
   const fnAt = (index: number): string | undefined => {
@@ -530,6 +522,16 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   for (const s of stringSites) {
     const signature = knowledge.signatures.stringSignature(s.value);
     if (signature) constants.push({ ...site(s.index), signature });
+  }
+
+  // A syntax note matters only where an unparsed region may hide crypto: files naming crypto functions or
+  // holding constant tables. A large tree otherwise drowns in notes about unrelated macro-heavy headers.
+  if (firstError !== undefined && (pre.namesCrypto || constants.length > 0)) {
+    diagnostics.push({
+      code: 'c-syntax-error',
+      message: 'tree-sitter-c could not parse part of the file (often macro-heavy code); findings there may be missed.',
+      line: lines.lineOf(firstError) + 1,
+    });
   }
 
   const result: FileFacts = {

@@ -20,6 +20,8 @@ export interface Prescan {
   readonly marks: number[];
   /** Object-like macros of this file that alias a crypto function (`#define SIGN mbedtls_pk_sign`). */
   readonly aliases: Set<string>;
+  /** Whether the file names a known crypto function or alias outside comments and strings. */
+  readonly namesCrypto: boolean;
 }
 
 const DEFINE_HEAD = /^#\s*define\s+([A-Za-z_]\w*)/;
@@ -42,6 +44,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
   const n = text.length;
   let lineStart = true;
   let lastSignificant = 0;
+  let namesCrypto = false;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -100,7 +103,10 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       let j = i + 1;
       while (j < n && isIdPart(text.charCodeAt(j))) j++;
       const id = text.slice(i, j);
-      if (k.functions.has(id) || isAlias(id)) marks.push(i);
+      if (k.functions.has(id) || isAlias(id)) {
+        marks.push(i);
+        namesCrypto = true;
+      }
       i = j;
       lastSignificant = 97;
       continue;
@@ -124,7 +130,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
     lastSignificant = c;
     i++;
   }
-  return { marks, aliases };
+  return { marks, aliases, namesCrypto };
 }
 
 /** Whether any mark lies in [start, end). */

@@ -61,7 +61,8 @@ describe('C analysis on hostile input', () => {
     expect(findings).toEqual([]);
     // A truncated call is not a call in the syntax tree; the parse error is reported instead.
     expect(diagnostics.find((d) => d.path === 'bin/trunc.c')?.code).toBe('c-syntax-error');
-    expect(diagnostics.find((d) => d.path === 'bin/junk.h')?.code).toBe('c-syntax-error');
+    // Unparsable text that names no crypto cannot hide a finding: no note, so large trees stay readable.
+    expect(diagnostics.filter((d) => d.path === 'bin/junk.h')).toEqual([]);
   });
 
   it('extracts facts without throwing on any byte soup', () => {

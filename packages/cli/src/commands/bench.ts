@@ -54,6 +54,15 @@ export default class Bench extends Command {
     'list-devices': Flags.boolean({ description: 'list the built-in devices and exit' }),
   };
 
+  /** With --json, oclif would exit 1 and print the error only as JSON: keep the documented exit code and the sentence. */
+  override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
+    if (this.jsonEnabled()) {
+      if (error.oclif?.exit !== undefined) process.exitCode = error.oclif.exit;
+      if (error.message) process.stderr.write(`Error: ${error.message}\n`);
+    }
+    return super.catch(error);
+  }
+
   async run(): Promise<BenchReport | { devices: { id: string; part: string; core: string; clockMHz: number }[] }> {
     const { flags } = await this.parse(Bench);
     if (flags['list-devices']) {

@@ -3,8 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderCatalogDoc } from '../dist/render/catalog-doc.js';
+import { renderCatalogDoc, renderDetectorsDoc } from '../dist/render/catalog-doc.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 writeFileSync(path.join(repoRoot, 'docs/catalog.md'), renderCatalogDoc());
-console.log('wrote docs/catalog.md');
+writeFileSync(path.join(repoRoot, 'docs/detectors.md'), renderDetectorsDoc());
+console.log('wrote docs/catalog.md and docs/detectors.md');

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listAlgorithms } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { renderCatalogDoc } from './catalog-doc.js';
+import { renderCatalogDoc, renderDetectorsDoc } from './catalog-doc.js';
 
-const committed = path.resolve(import.meta.dirname, '../../../../docs/catalog.md');
+const docs = path.resolve(import.meta.dirname, '../../../../docs');
+const committed = path.join(docs, 'catalog.md');
 
 describe('docs/catalog.md', () => {
   it('is up to date with the catalog (run `pnpm gen:docs` after changing catalog data)', () => {
@@ -13,5 +14,11 @@ describe('docs/catalog.md', () => {
   it('lists every algorithm id once', () => {
     const doc = renderCatalogDoc();
     for (const row of listAlgorithms()) expect(doc).toContain(`| \`${row.id}\` |`);
+  });
+});
+
+describe('docs/detectors.md', () => {
+  it('is up to date with the detector registry (run `pnpm gen:docs`)', () => {
+    expect(readFileSync(path.join(docs, 'detectors.md'), 'utf8')).toBe(renderDetectorsDoc());
   });
 });

@@ -339,6 +339,9 @@ describe.each(['1.6', '1.7'] as const)('toCycloneDx %s', (specVersion) => {
           'crypto/algorithm/sha-384',
         ],
         identifiers: ['0xC030'],
+        ...(specVersion === '1.7'
+          ? { tlsGroups: ['X25519MLKEM768', 'x25519'], tlsSignatureSchemes: ['ecdsa_secp256r1_sha256'] }
+          : {}),
       },
     ]);
     expect(pp.cryptoRefArray).toContain(`crypto/certificate/device.example@sha256:${FP_CERT}`);

@@ -481,10 +481,22 @@ function protocolComponent(
   const types = spec === '1.6' ? PROTOCOL_TYPES_16 : PROTOCOL_TYPES_17;
   const type = p.type === 'mqtt-tls' ? 'tls' : types.has(p.type) ? p.type : 'other';
   const versions = [...p.versions].sort(versionOrder);
+  // CycloneDX 1.7 gives each TLS cipher suite the groups and signature schemes it is offered with; in a
+  // configuration they apply to every suite. 1.6 has no place for them (properties carry them instead).
+  const tlsExtras =
+    spec === '1.7' && (type === 'tls' || type === 'dtls')
+      ? {
+          ...(p.groups.length ? { tlsGroups: [...new Set(p.groups.map((g) => g.name))] } : {}),
+          ...(p.signatureAlgorithms.length
+            ? { tlsSignatureSchemes: [...new Set(p.signatureAlgorithms.map((g) => g.name))] }
+            : {}),
+        }
+      : {};
   const cipherSuites = p.cipherSuites.map((s) => ({
     name: s.name,
     algorithms: [...new Set(s.algorithms.map((r) => refOf(algorithmKey(r))))].sort(),
     ...(s.codePoint ? { identifiers: [s.codePoint] } : {}),
+    ...tlsExtras,
   }));
   const cryptoRefArray = [
     ...new Set([

@@ -96,6 +96,16 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lists policies without a path, and asks for a path otherwise (exit code 2)', () => {
+    const list = runCli(['scan', '--list-policies']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^cnsa-2\.0\t/m);
+    expect(list.stdout).toMatch(/\(default\)/);
+    const none = runCli(['scan']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/at least one file or directory/);
+  });
+
   it('rejects a malformed SOURCE_DATE_EPOCH with exit code 2', () => {
     const r = runCli(['scan', demo], { SOURCE_DATE_EPOCH: 'yesterday' });
     expect(r.status).toBe(2);

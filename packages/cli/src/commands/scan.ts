@@ -25,7 +25,7 @@ export default class Scan extends Command {
   ];
   static override strict = false;
   static override args = {
-    paths: Args.string({ description: 'files or directories to scan', required: true }),
+    paths: Args.string({ description: 'files or directories to scan' }),
   };
   static override flags = {
     format: Flags.string({
@@ -70,6 +70,8 @@ export default class Scan extends Command {
       return;
     }
     const paths = argv.map(String);
+    if (paths.length === 0)
+      this.error('Give at least one file or directory to scan, e.g. `pqready scan firmware/`.', { exit: 2 });
     let policy: ReturnType<typeof getPolicy>;
     let defines: Record<string, string>;
     let assume: Record<string, string>;

@@ -95,6 +95,27 @@ describe('scan runner', () => {
     expect(failures.every((d) => !d.message.includes('frame.js'))).toBe(true);
   });
 
+  it('asks each detector once per file, and re-reads a released head for a tree-wide detector', async () => {
+    const root = tree();
+    let calls = 0;
+    const seenHeads: string[] = [];
+    const treeWide: Detector = {
+      id: 'test-tree',
+      summary: 'test',
+      accepts: (f) => {
+        calls++;
+        return f.path.endsWith('.txt');
+      },
+      async *scanAll(files) {
+        for (const f of files) seenHeads.push(`${f.path}=${new TextDecoder().decode(f.head).slice(0, 3)}`);
+        yield { findings: [], diagnostics: [] };
+      },
+    };
+    const inv = await scan({ roots: [root], scanTime, detectors: [treeWide], maxFileBytes: 1024 });
+    expect(calls).toBe(inv.stats.filesScanned);
+    expect(seenHeads.sort()).toEqual(['a/b/two.txt=RSA', 'a/one.txt=RSA', 'empty.txt=']);
+  });
+
   it('is deterministic: two scans of the same tree are identical', async () => {
     const root = tree();
     const a = await scan({ roots: [root], scanTime, detectors: [lineDetector] });

@@ -9,7 +9,7 @@ import nodePath from 'node:path';
 import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
-import { makeScanFile, readHead } from './scan-file.js';
+import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import { scanBase, walk } from './walk.js';
 
 /** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
@@ -63,6 +63,17 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     diagnostics.push(...result.diagnostics);
   };
 
+  const accepts = (detector: Detector, head: FileHead): boolean => {
+    try {
+      return detector.accepts(head);
+    } catch (error) {
+      diagnostics.push(crashDiagnostic(detector, error, head.path));
+      return false;
+    }
+  };
+  /** Per file, the detectors that accept it: decided once, while the head is in memory. */
+  const acceptedBy = new Map<string, Detector[]>();
+
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
   for await (const event of walk(request.roots)) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
@@ -79,8 +90,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       });
       continue;
     }
+    let head: WalkedFileHead;
     try {
-      files.set(file.path, { ...file, head: await readHead(file.absPath, file.size) });
+      head = new WalkedFileHead(file.path, file.absPath, file.size, await readHead(file.absPath, file.size));
     } catch (error) {
       filesSkipped++;
       diagnostics.push({
@@ -90,13 +102,20 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
         path: file.path,
         detector: 'scan',
       });
+      continue;
     }
+    files.set(file.path, head);
+    const accepting = detectorList.filter((d) => accepts(d, head));
+    if (accepting.length > 0) acceptedBy.set(file.path, accepting);
+    head.release();
     request.onProgress?.({ phase: 'walk', files: files.size });
   }
 
   const read = async (head: FileHead): Promise<ScanFile | undefined> => {
     try {
       const scanFile = makeScanFile(head, new Uint8Array(await readFile(head.absPath)));
+      // Counted once per file, however many detectors read it.
+      if (!hashes.has(head.path)) bytesScanned += scanFile.size;
       hashes.set(head.path, scanFile.sha256);
       return scanFile;
     } catch (error) {
@@ -136,21 +155,12 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   };
 
   // Phase 2: per-file detectors; each file is read once for all of them.
-  const perFile = detectorList.filter((d) => d.detect);
   let done = 0;
   for (const head of files.values()) {
-    const accepting = perFile.filter((d) => {
-      try {
-        return d.accepts(head);
-      } catch (error) {
-        diagnostics.push(crashDiagnostic(d, error, head.path));
-        return false;
-      }
-    });
+    const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
     if (accepting.length === 0) continue;
     const file = await read(head);
     if (!file) continue;
-    bytesScanned += file.size;
     for (const detector of accepting) {
       try {
         absorb(await detector.detect!(file, ctx));
@@ -163,14 +173,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
 
   // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
   for (const detector of detectorList.filter((d) => d.scanAll)) {
-    const accepted = [...files.values()].filter((head) => {
-      try {
-        return detector.accepts(head);
-      } catch (error) {
-        diagnostics.push(crashDiagnostic(detector, error, head.path));
-        return false;
-      }
-    });
+    const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
     if (accepted.length === 0) continue;
     try {
       for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);

@@ -9,7 +9,12 @@ import type { AlgorithmFinding, Diagnostic } from '@pqready/core';
 import { ApiResolver } from '../detectors/c-crypto-api/resolve.js';
 import { cryptoFunctions } from '../detectors/c-crypto-api/tables/index.js';
 import { cmakeFindings, configHeaderFindings, kconfigFindings } from '../detectors/c-crypto-config/findings.js';
-import { CONFIG_FILE_RULES, type ConfigFileRule, OPTIONS } from '../detectors/c-crypto-config/table.js';
+import {
+  CONFIG_FILE_RULES,
+  type ConfigFileRule,
+  NOT_CONFIG_PATTERN,
+  OPTIONS,
+} from '../detectors/c-crypto-config/table.js';
 import { implementationFindings } from '../detectors/c-crypto-implementation/findings.js';
 import type { DetectContext, FileHead } from '../detectors/types.js';
 import { parseCmakeSets } from './cmake.js';
@@ -41,6 +46,7 @@ const DIAG_DETECTOR = 'c-crypto-api';
 
 function configRuleFor(path: string): ConfigFileRule | undefined {
   const base = posix.basename(path);
+  if (NOT_CONFIG_PATTERN.test(base)) return undefined;
   return CONFIG_FILE_RULES.find(
     (r) =>
       r.basenames?.includes(base) ||
@@ -217,7 +223,8 @@ class Analysis {
           const t = tokenize(body)[0];
           const target = t?.kind === 'string' ? stringValue(t.text) : body.replace(/^<|>$/g, '');
           const path = this.resolver.resolve('', target);
-          if (path && this.headerFacts.has(path)) this.configFiles.set(path, rule);
+          if (path && this.headerFacts.has(path) && !NOT_CONFIG_PATTERN.test(posix.basename(path)))
+            this.configFiles.set(path, rule);
         }
       }
     }
@@ -228,8 +235,11 @@ class Analysis {
     for (const p of [...this.configFiles.keys()].sort()) {
       const facts = this.headerFacts.get(p)!;
       const scope = new Scope(facts, [], env0);
+      const own = new Set<string>();
+      this.contributed.set(p, own);
       for (const d of facts.defines) {
         if (cli.has(d.name)) continue;
+        own.add(d.name);
         const st = scope.stateOf(d);
         if (st === 'inactive') continue;
         if (st === 'conditional') macros.set(d.name, { state: 'unknown' });
@@ -242,6 +252,40 @@ class Analysis {
       }
     }
     this.env = { macros, isGoverned };
+    this.noteTestedNames();
+  }
+
+  /** Per configuration file: the macros it put into the environment. */
+  private readonly contributed = new Map<string, Set<string>>();
+  /** Names tested by `#if` in headers: name → the one file testing it, or '' when several do. */
+  private readonly tested = new Map<string, string>();
+
+  private noteTestedNames(): void {
+    for (const [p, f] of this.headerFacts) {
+      for (const b of f.branches) {
+        if (b.guard) continue;
+        for (const t of b.terms) {
+          for (const id of t.expr.match(IDENT) ?? []) {
+            if (id === 'defined') continue;
+            const prev = this.tested.get(id);
+            if (prev === undefined) this.tested.set(id, p);
+            else if (prev !== p) this.tested.set(id, '');
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The environment a configuration file's own `#if`s see: without its own definitions, so the common
+   * `#ifndef OPENSSL_NO_MD2` / `#define OPENSSL_NO_MD2` does not read its own result and turn dead.
+   */
+  private envWithoutOwn(path: string): GlobalEnv {
+    const own = this.contributed.get(path);
+    if (!own || own.size === 0) return this.env;
+    const macros = new Map(this.env.macros);
+    for (const n of own) macros.delete(n);
+    return { macros, isGoverned: this.env.isGoverned };
   }
 
   private headerScope(path: string): Scope | undefined {
@@ -309,7 +353,18 @@ class Analysis {
       const scope = new Scope(facts, scopes, this.env);
       const api = new ApiResolver({ scope, includeTargets: targets }).findings(facts.calls, path);
       const implementation = implementationFindings(facts, scope, path);
-      const config = this.configFiles.has(path) ? configHeaderFindings(facts, scope, path) : [];
+      const config = this.configFiles.has(path)
+        ? configHeaderFindings(
+            facts,
+            new Scope(facts, scopes, this.envWithoutOwn(path)),
+            path,
+            (name) => {
+              const t = this.tested.get(name);
+              return t !== undefined && t !== path;
+            },
+            this.configFiles.get(path)?.library,
+          )
+        : [];
       return { path, api, config, implementation, diagnostics };
     } catch (e) {
       diagnostics.push({

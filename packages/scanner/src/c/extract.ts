@@ -17,6 +17,7 @@ import type {
   Site,
   ValueFact,
 } from './facts.js';
+import { neutralize } from './neutralize.js';
 import { parseC, type SyntaxNode } from './parser.js';
 import { hasMark, prescan } from './prescan.js';
 import { parseIntegerLiteral, tokenize } from './tokens.js';
@@ -195,7 +196,8 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
 }
 
 function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, diagnostics: FileDiagnostic[]) {
-  const tree = parseC(text);
+  // Offsets are shared: neutralize() keeps length, so `text` still serves lines and snippets.
+  const tree = parseC(neutralize(text));
   const lines = new Lines(text);
 
   const branches: BranchFact[] = [];

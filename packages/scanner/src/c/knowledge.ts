@@ -3,7 +3,7 @@
  * are crypto API functions, and the constant-table signatures.
  */
 import { cryptoFunctions } from '../detectors/c-crypto-api/tables/index.js';
-import { OPTION_PREFIXES } from '../detectors/c-crypto-config/table.js';
+import { OPTION_BY_NAME, OPTION_PREFIXES } from '../detectors/c-crypto-config/table.js';
 import { SIGNATURES } from '../detectors/c-crypto-implementation/table.js';
 import { compileSignatures } from './constant-match.js';
 import type { ExtractKnowledge } from './extract.js';
@@ -31,7 +31,7 @@ export function extractKnowledge(): ExtractKnowledge {
   cached = {
     functions: cryptoFunctions,
     signatures: compileSignatures({ values, bytes, literalSets, strings }),
-    sitedDefine: (name) => OPTION_PREFIXES.some((p) => name.startsWith(p)),
+    sitedDefine: (name) => OPTION_BY_NAME.has(name) || OPTION_PREFIXES.some((p) => name.startsWith(p)),
   };
   return cached;
 }

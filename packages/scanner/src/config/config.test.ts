@@ -138,7 +138,31 @@ describe('include resolution', () => {
       ['xattr.conf', 1],
       ['ca-certificates.conf', 1],
     ]);
-    expect(resolveInclude('/etc/ssh/ssh_config.d/*.conf', 'ssh', etc)).toEqual({ paths: [], outside: true });
+    // The directory is simply empty or absent inside the scanned /etc: nothing included, nothing outside.
+    expect(resolveInclude('/etc/ssh/ssh_config.d/*.conf', 'ssh', etc)).toEqual({ paths: [], outside: false });
+    expect(resolveInclude('/opt/other/x.d/*.conf', 'ssh', etc)).toEqual({ paths: [], outside: true });
+  });
+  it('never matches an include glob against the bare files of the scan root', () => {
+    // Scan of /etc/nginx: `/etc/nginx/modules-enabled/*.conf` (empty) must not pull in nginx.conf, fastcgi.conf.
+    const nginx = new Map([
+      ['nginx.conf', 1],
+      ['fastcgi.conf', 1],
+      ['sites-available/default', 1],
+    ]);
+    expect(resolveInclude('/etc/nginx/modules-enabled/*.conf', '', nginx)).toEqual({ paths: [], outside: false });
+    expect(resolveInclude('/etc/nginx/fastcgi.conf', '', nginx).paths).toEqual(['fastcgi.conf']);
+  });
+  it('maps absolute includes exactly when the scan root is known from the file heads', () => {
+    const head = (path: string, root: string) => [path, { path, absPath: `${root}/${path}` }] as const;
+    const etcNginx = new Map([head('nginx.conf', '/etc/nginx'), head('conf.d/a.conf', '/etc/nginx')]);
+    expect(resolveInclude('/etc/nginx/conf.d/*.conf', '', etcNginx)).toEqual({
+      paths: ['conf.d/a.conf'],
+      outside: false,
+    });
+    expect(resolveInclude('/etc/nginx/modules-enabled/*.conf', '', etcNginx)).toEqual({ paths: [], outside: false });
+    expect(resolveInclude('/usr/share/nginx/x.conf', '', etcNginx)).toEqual({ paths: [], outside: true });
+    const whole = new Map([['etc/ssh/sshd_config', { path: 'etc/ssh/sshd_config', absPath: '/etc/ssh/sshd_config' }]]);
+    expect(resolveInclude('/etc/ssh/sshd_config', 'etc/ssh', whole).paths).toEqual(['etc/ssh/sshd_config']);
   });
   it('refuses paths escaping the root', () => {
     expect(resolveInclude('../../../x.conf', 'etc/nginx', files)).toEqual({ paths: [], outside: true });

@@ -43,6 +43,38 @@ function match(pattern: string, files: Iterable<string>): string[] {
   return [...files].filter((f) => re.test(f)).sort();
 }
 
+const roots = new WeakMap<object, string | null>();
+
+/**
+ * The scan root's absolute path, read off any FileHead (`absPath` = root + `/` + `path`); undefined for maps
+ * without FileHeads (tests) or when the two disagree.
+ */
+function scanRootOf(files: ReadonlyMap<string, unknown>): string | undefined {
+  let root = roots.get(files);
+  if (root === undefined) {
+    root = null;
+    for (const v of files.values()) {
+      if (typeof v !== 'object' || v === null) break;
+      const { path, absPath } = v as { path?: unknown; absPath?: unknown };
+      if (typeof path === 'string' && typeof absPath === 'string' && absPath.endsWith(`/${path}`)) {
+        root = absPath.slice(0, absPath.length - path.length - 1) || '/';
+      }
+      break;
+    }
+    roots.set(files, root);
+  }
+  return root ?? undefined;
+}
+
+const isGlob = (s: string): boolean => /[*?[]/.test(s);
+
+/** The leading directories of a glob pattern that hold no glob character (`a/b` for `a/b/*.d/x.conf`). */
+function fixedDir(pattern: string): string {
+  const parts = pattern.split('/');
+  const firstGlob = parts.findIndex(isGlob);
+  return parts.slice(0, firstGlob < 0 ? parts.length - 1 : firstGlob).join('/');
+}
+
 /**
  * Resolves an include pattern. `baseDir` is the scan-relative directory relative patterns start from
  * (the main config's directory, or the server root).
@@ -58,15 +90,35 @@ export function resolveInclude(
     if (joined.startsWith('../') || joined === '..') return { paths: [], outside: true };
     return { paths: match(joined.replace(/^\.\//, ''), keys), outside: false };
   }
+  // Scanning a live system (`/etc`, `/etc/nginx`, `/`): an absolute path under the scan root is that file.
+  const root = scanRootOf(files);
+  const abs = posix.normalize(pattern);
+  if (root !== undefined && (root === '/' || abs.startsWith(`${root}/`))) {
+    return { paths: match(abs.slice(root === '/' ? 1 : root.length + 1), keys), outside: false };
+  }
   const parts = pattern.split('/').filter((p) => p !== '');
   // Dropping down to a bare file name would let `/etc/ssh/ssh_config.d/*.conf` match every `*.conf` of the
-  // tree when that directory is absent; only a config at the scan root may include bare names from it.
-  const lastDrop = baseDir === '' || baseDir === '.' ? parts.length - 1 : parts.length - 2;
+  // tree when that directory is absent; only a config at the scan root may include a bare, glob-free name.
+  const atRoot = baseDir === '' || baseDir === '.';
+  const lastDrop = atRoot && !isGlob(parts.at(-1) ?? '') ? parts.length - 1 : parts.length - 2;
+  const tried: string[] = [];
   for (let drop = 0; drop <= lastDrop; drop++) {
     const rest = parts.slice(drop).join('/');
     for (const cand of drop === 0 ? [rest] : [posix.join(baseDir || '.', rest).replace(/^\.\//, ''), rest]) {
       const hits = match(cand, keys);
       if (hits.length > 0) return { paths: hits, outside: false };
+    }
+    tried.push(rest);
+  }
+  // An empty glob (`conf.d/*.conf` of an empty conf.d) is inside the root when the directory holding the
+  // globbed one is part of the scan: the include configures nothing, as for the server itself.
+  if (isGlob(pattern)) {
+    const base = atRoot ? '' : baseDir;
+    for (const cand of tried) {
+      const parent = posix.dirname(fixedDir(cand));
+      const dir = parent === '.' ? '' : parent;
+      if (dir === base || (dir !== '' && keys.some((k) => k.startsWith(`${dir}/`))))
+        return { paths: [], outside: false };
     }
   }
   return { paths: [], outside: true };

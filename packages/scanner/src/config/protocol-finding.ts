@@ -54,3 +54,23 @@ export function headText(head: Uint8Array): string {
 export function looksBinary(head: Uint8Array): boolean {
   return head.subarray(0, 1024).includes(0);
 }
+
+/** Names of files that document a configuration rather than hold one (README.Debian, NEWS, *.txt manuals). */
+const DOC_NAME = /^(readme|news|changelog|copying|copyright)(\.[\w-]+)?$|\.(txt|md|markdown|rst|html?|pdf|gz|bz2|xz)$/i;
+
+/**
+ * Documentation that quotes configuration (a README with a `<VirtualHost>` example, a manual in a `haproxy/`
+ * directory): rejected by the config detectors' `accepts`, since every quote would become a finding or a
+ * parse warning. Configurations keep prose in comments; documents do not: three uncommented lines of six
+ * words or more that end like a sentence are enough.
+ */
+export function looksLikeDocumentation(path: string, text: string): boolean {
+  if (DOC_NAME.test(path.slice(path.lastIndexOf('/') + 1))) return true;
+  let sentences = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!/^[A-Za-z(]/.test(line) || !/[.?!:,]$/.test(line)) continue;
+    if (line.split(/\s+/).length >= 6 && ++sentences >= 3) return true;
+  }
+  return false;
+}

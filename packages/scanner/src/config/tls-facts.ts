@@ -31,7 +31,16 @@ export interface TlsSettings {
   readonly signatureAlgorithms?: Setting<string>;
   readonly references: readonly { readonly directive: string; readonly path: string }[];
   readonly opensslVersion: string;
+  /**
+   * What the server can negotiate besides certificate suites. An OpenSSL server never selects a PSK suite
+   * without a PSK callback (ssl/s3_lib.c ssl3_choose_cipher) nor an SRP suite without an SRP verifier, which is
+   * what `openssl ciphers -s` lists without `-psk`/`-srp` (openssl-ciphers(1)). Undefined keeps every suite of
+   * the string: library-wide settings (openssl.cnf, policy documents) serve applications that may set either.
+   */
+  readonly negotiable?: { readonly psk: boolean; readonly srp: boolean };
 }
+
+const PSK_KX: ReadonlySet<string> = new Set(['kPSK', 'kRSAPSK', 'kDHEPSK', 'kECDHEPSK']);
 
 export interface TlsFactsResult {
   readonly protocol: ProtocolFacts;
@@ -75,14 +84,27 @@ export function buildTlsFacts(s: TlsSettings, type: ProtocolFacts['type'] = 'tls
       flags.add('invalid-cipher-string');
       notes.push(`OpenSSL 3.0 rejects the cipher string "${s.cipherString.value}": ${r.errors.join('; ')}`);
     }
-    if (r.unknownNames.length > 0) notes.push(`names OpenSSL 3.0 ignores: ${r.unknownNames.join(', ')}`);
-    for (const row of r.suites) {
+    // A product's built-in string may carry names for older OpenSSL (mosquitto's `!EXPORT:!SSLv2`); nobody wrote them.
+    if (r.unknownNames.length > 0 && s.cipherString.origin !== 'default')
+      notes.push(`names OpenSSL 3.0 ignores: ${r.unknownNames.join(', ')}`);
+    const can = s.negotiable;
+    const psk = can && !can.psk ? r.suites.filter((row) => PSK_KX.has(row.kx)).length : 0;
+    const srp = can && !can.srp ? r.suites.filter((row) => row.kx === 'kSRP').length : 0;
+    const rows =
+      psk + srp > 0
+        ? r.suites.filter((row) => (can?.psk || !PSK_KX.has(row.kx)) && (can?.srp || row.kx !== 'kSRP'))
+        : r.suites;
+    if (psk + srp > 0) {
+      const what = [psk > 0 ? 'PSK' : '', srp > 0 ? 'SRP' : ''].filter((x) => x !== '').join(' and ');
+      notes.push(`${psk + srp} ${what} suites of the cipher string left out: the server has no ${what} configured`);
+    }
+    for (const row of rows) {
       if (row.kx === 'kRSA' || row.kx === 'kRSAPSK') flags.add('static-rsa-kex');
       if (isCbcSha1(row)) flags.add('cbc-sha1');
       if (row.enc === 'eNULL') flags.add('null-cipher');
       if (row.au === 'aNULL') flags.add('anonymous-auth');
     }
-    suites.push(...r.suites.map(cipherSuiteFacts));
+    suites.push(...rows.map(cipherSuiteFacts));
   }
   if (versions.some((v) => BELOW_12.includes(v))) flags.add('tls-below-1.2');
   if (secLevel === 0) flags.add('seclevel-0');

@@ -9,7 +9,13 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
 import { resolveInclude } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import {
+  diagnostic,
+  headText,
+  looksBinary,
+  looksLikeDocumentation,
+  protocolFinding,
+} from '../../config/protocol-finding.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
@@ -47,6 +53,7 @@ function accepts(file: FileHead): boolean {
   const base = posix.basename(file.path);
   if (!/\.conf$|^httpd|^apache2?\b/i.test(base) && !/(^|\/)(apache2?|httpd)\//.test(file.path)) return false;
   const text = headText(file.head);
+  if (looksLikeDocumentation(file.path, text)) return false;
   // nginx blocks use braces; Apache never does at the start of a directive.
   if (/(^|\n)[ \t]*(server|http|events)[ \t]*\{/.test(text)) return false;
   return APACHE_MARKERS.test(text);
@@ -418,6 +425,8 @@ function contextsOf(
       ...(sigalgs ? { signatureAlgorithms: sigalgs } : {}),
       references,
       opensslVersion,
+      // mod_ssl has no PSK support; SRP suites need SSLSRPVerifierFile.
+      negotiable: { psk: false, srp: pick('sslsrpverifierfile') !== undefined },
     };
     const facts = buildTlsFacts(settings);
     const at =

@@ -63,6 +63,19 @@ describe('c-crypto-config', () => {
     expect(findings).toEqual([]);
   });
 
+  it('does not call a real option a misspelling: known names, and names the tree tests with #if', async () => {
+    const files = [
+      {
+        path: 'include/mbedtls/mbedtls_config.h',
+        text: '#define MBEDTLS_AESNI_C\n#define MBEDTLS_PKCS7_C\n#define MBEDTLS_ECDH_CX\n#define MBEDTLS_ECDH_CY\n',
+      },
+      { path: 'library/ecdh_x.h', text: '#if defined(MBEDTLS_ECDH_CX)\nint x;\n#endif\n' },
+    ].map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
+    const { findings } = await runDetectors([cCryptoConfig], files);
+    // Only MBEDTLS_ECDH_CY is unknown everywhere: that one is the misspelling of MBEDTLS_ECDH_C.
+    expect((findings as AlgorithmFinding[]).map((f) => f.properties?.option)).toEqual(['MBEDTLS_ECDH_CY']);
+  });
+
   it('suggests the nearest known option only for close misspellings', () => {
     expect(editDistance('MBEDTLS_RSA_C', 'MBEDTLS_RSA_C', 2)).toBe(0);
     expect(editDistance('NO_RSA', 'NO_DSA', 1)).toBe(1);
@@ -71,5 +84,10 @@ describe('c-crypto-config', () => {
     expect(suggestOption('HAVE_ECH')).toBeUndefined();
     expect(suggestOption('MBEDTLS_TOTALLY_DIFFERENT')).toBeUndefined();
     expect(suggestOption('APP_RSA_C')).toBeUndefined();
+    // Real options of the libraries within edit distance 2 of an algorithm switch.
+    expect(suggestOption('MBEDTLS_AESNI_C')).toBeUndefined();
+    expect(suggestOption('MBEDTLS_KEY_EXCHANGE_PSK_ENABLED')).toBeUndefined();
+    expect(suggestOption('PSA_WANT_KEY_TYPE_DERIVE')).toBeUndefined();
+    expect(suggestOption('NO_ASN')).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import type { DefineFact, FileFacts } from '../../c/facts.js';
 import type { KconfigEntry } from '../../c/kconfig.js';
 import type { Scope } from '../../c/scope.js';
 import type { RefPart } from '../c-crypto-api/tables/types.js';
+import { KNOWN_OPTION_NAMES } from './known-options.js';
 import { KNOWN_NON_ALGORITHM, OPTION_BY_NAME, OPTION_PREFIXES, OPTIONS, type OptionRow } from './table.js';
 
 export const CONFIG_DETECTOR = 'c-crypto-config';
@@ -41,7 +42,7 @@ export function suggestOption(
   name: string,
   candidates: readonly string[] = OPTIONS.map((o) => o.name),
 ): string | undefined {
-  if (OPTION_BY_NAME.has(name) || KNOWN_NON_ALGORITHM.has(name)) return undefined;
+  if (OPTION_BY_NAME.has(name) || KNOWN_NON_ALGORITHM.has(name) || KNOWN_OPTION_NAMES.has(name)) return undefined;
   if (!OPTION_PREFIXES.some((p) => name.startsWith(p))) return undefined;
   const bound = name.length >= 10 ? 2 : 1;
   let best: string | undefined;
@@ -88,9 +89,30 @@ function rowAlgorithms(
   return { refs: row.algorithms.map(toRef), notes: [] };
 }
 
-/** Findings from the option definitions of one configuration header. */
-export function configHeaderFindings(facts: FileFacts, scope: Scope, path: string): AlgorithmFinding[] {
+/**
+ * `#undef X` directly re-defined in the same branch (`#undef HAVE_ECC` / `#define HAVE_ECC`, the shape
+ * of wolfSSL's generated options.h) only silences a redefinition warning: it disables nothing.
+ */
+function redefinedLater(d: DefineFact, defines: readonly DefineFact[]): boolean {
+  const key = d.branches.join(',');
+  return defines.some((o) => o.name === d.name && !o.undef && o.index > d.index && o.branches.join(',') === key);
+}
+
+/**
+ * Findings from the option definitions of one configuration header. `isKnownName` says a name is a
+ * real option (tested by `#if` elsewhere in the scanned tree), so it is not reported as a misspelling.
+ */
+export function configHeaderFindings(
+  facts: FileFacts,
+  scope: Scope,
+  path: string,
+  isKnownName: (name: string) => boolean = () => false,
+  library?: string,
+): AlgorithmFinding[] {
   const out: AlgorithmFinding[] = [];
+  // OpenSSL's OPENSSL_NO_* names are also set by other libraries' compatibility layers (wolfSSL's
+  // options.h defines OPENSSL_NO_EC): they are OpenSSL configuration only in OpenSSL's own header.
+  const applies = (row: OptionRow) => (row.library === 'OpenSSL') === (library === 'OpenSSL');
   const integer = (d: DefineFact) => (text: string) => {
     const v = evaluate(text, (n) => scope.macroAt(n, d.index), { undefinedIsZero: false });
     return v === undefined ? undefined : Number(v);
@@ -99,9 +121,11 @@ export function configHeaderFindings(facts: FileFacts, scope: Scope, path: strin
     if (d.params) continue;
     const row = OPTION_BY_NAME.get(d.name);
     const evidence = { path, line: d.line, column: d.column, snippet: d.snippet };
+    if (row && !applies(row)) continue;
     if (row) {
       const disable = d.undef === true ? row.effect === 'enable' : row.effect === 'disable';
       if (d.undef && row.effect === 'disable') continue;
+      if (d.undef && redefinedLater(d, facts.defines)) continue;
       const { refs, notes } = rowAlgorithms({ row, value: d.undef ? undefined : d.body, disable }, integer(d));
       for (const algorithm of refs) {
         out.push({
@@ -119,7 +143,7 @@ export function configHeaderFindings(facts: FileFacts, scope: Scope, path: strin
       }
       continue;
     }
-    if (d.undef) continue;
+    if (d.undef || isKnownName(d.name)) continue;
     const suggestion = suggestOption(d.name);
     if (!suggestion) continue;
     const meant = OPTION_BY_NAME.get(suggestion)!;

@@ -95,6 +95,13 @@ describe('haproxy-tls', () => {
     expect(haproxyTls.accepts(head('app.cfg', 'global settings follow\nname = x\n'))).toBe(false);
     expect(haproxyTls.accepts(head('lb.cfg', new Uint8Array([0, 1, 2])))).toBe(false);
     expect(haproxyTls.accepts(head('lb.cfg', 'global\n  maxconn 10\nfrontend f\n  bind :80\n'))).toBe(true);
+    // Documentation shipped in doc/haproxy/ quotes config sections inside prose.
+    const prose = 'Using namespaces\n================\nExample:\n\nglobal\n  maxconn 10\nfrontend f\n  bind :80\n';
+    expect(haproxyTls.accepts(head('doc/haproxy/network-namespaces.txt', prose))).toBe(false);
+    expect(haproxyTls.accepts(head('doc/haproxy/notes', prose))).toBe(false);
+    expect(
+      haproxyTls.accepts(head('haproxy/conf.d/10-web.cfg', '# web\nfrontend f\n  bind :443 ssl crt a.pem\n')),
+    ).toBe(true);
   });
 
   it('survives hostile input: junk bytes in haproxy.cfg, huge files', async () => {

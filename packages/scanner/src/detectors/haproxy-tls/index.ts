@@ -7,9 +7,15 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
-import { type HaproxyLine, type HaproxySection, parseHaproxy } from '../../config/haproxy-parser.js';
+import { HAPROXY_SECTIONS, type HaproxyLine, type HaproxySection, parseHaproxy } from '../../config/haproxy-parser.js';
 import { resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import {
+  diagnostic,
+  headText,
+  looksBinary,
+  looksLikeDocumentation,
+  protocolFinding,
+} from '../../config/protocol-finding.js';
 import { buildTlsFacts, type Origin, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
@@ -30,11 +36,18 @@ const TLS13_DEFAULT = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_A
 const MAX_OVERRIDDEN = 20;
 
 function accepts(file: FileHead): boolean {
+  const base = posix.basename(file.path);
   // A file named like HAProxy's own config is parsed even with junk bytes (diagnostics, not silence).
-  if (/^haproxy\.cfg$/.test(posix.basename(file.path))) return true;
+  if (/^haproxy\.cfg$/.test(base)) return true;
   if (looksBinary(file.head)) return false;
-  if (!/\.cfg$|haproxy/i.test(posix.basename(file.path)) && !/haproxy/i.test(file.path)) return false;
+  if (!/\.cfg$|haproxy/i.test(base) && !/haproxy/i.test(file.path)) return false;
   const text = headText(file.head);
+  // Documentation shipped next to the config (README.Debian, *.txt manuals) quotes config lines in prose.
+  if (looksLikeDocumentation(file.path, text)) return false;
+  // The first line that is not blank or a comment opens a section (or a `.if` block): prose never does.
+  const first = /^[ \t]*([^\s#][^\n]*)$/m.exec(text)?.[1] ?? '';
+  const opener = /^(\.[a-z]+\b|[a-z-]+)/.exec(first)?.[1] ?? '';
+  if (!HAPROXY_SECTIONS.includes(opener) && !opener.startsWith('.')) return false;
   const section = /(^|\n)[ \t]*(global|defaults|frontend|backend|listen)([ \t][^\n]*)?\r?\n/.test(text);
   const body = /(^|\n)[ \t]+(bind|server|default-server|mode|balance|maxconn|ssl-default-[a-z-]+)[ \t]/.test(text);
   return section && body;
@@ -125,13 +138,18 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
   const base = { crt: lastGlobal('crt-base')?.args[0], ca: lastGlobal('ca-base')?.args[0] };
   const findings: Finding[] = [];
 
+  const emitted = { bind: 0, server: 0 };
+  /** `globalDefaults`: the global `ssl-default-*` lines reported on their own (no TLS line uses them). */
   const emit = (
     side: 'bind' | 'server',
     context: string,
     at: HaproxyLine,
     own: LineOptions,
     ownOrigin: Origin,
+    globalDefaults = false,
   ): void => {
+    emitted[side]++;
+    const fromGlobal: Origin = globalDefaults ? 'explicit' : 'inherited';
     const keys = HAPROXY_GLOBAL_DEFAULTS[side];
     const gOptLine = lastGlobal(keys.options);
     const global = readOptions(gOptLine?.args ?? []);
@@ -139,7 +157,7 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
       const v = own.values.get(lineKey);
       if (v) return { value: v.value, origin: ownOrigin, directive: lineKey, line: at.line, path };
       const g = lastGlobal(globalKey);
-      if (g) return { value: g.args.join(' '), origin: 'inherited', directive: globalKey, line: g.line, path };
+      if (g) return { value: g.args.join(' '), origin: fromGlobal, directive: globalKey, line: g.line, path };
       return { value: fallback, origin: 'default', directive: src };
     };
     const osslDefault = `OpenSSL ${opensslVersion} default`;
@@ -168,7 +186,7 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
       versions: versionsExplicit
         ? { value: v.versions, origin: ownOrigin, directive: at.keyword, line: at.line, path }
         : versionsInherited
-          ? { value: v.versions, origin: 'inherited', directive: keys.options, line: gOptLine!.line, path }
+          ? { value: v.versions, origin: fromGlobal, directive: keys.options, line: gOptLine!.line, path }
           : { value: v.versions, origin: 'default', directive: `HAProxy ${version} default` },
       cipherString,
       ciphersuites,
@@ -176,6 +194,8 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
       ...(sig.origin !== 'default' ? { signatureAlgorithms: sig } : {}),
       references,
       opensslVersion,
+      // HAProxy configures neither PSK nor SRP for TLS ≤ 1.2.
+      negotiable: { psk: false, srp: false },
     };
     const facts = buildTlsFacts(settings);
     findings.push(
@@ -186,10 +206,16 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
         snippet: `${at.keyword} ${at.args.join(' ')}`,
         context,
         origin: facts.origin,
-        state: 'active',
+        state: globalDefaults ? 'conditional' : 'active',
         protocol: facts.protocol,
         library: 'OpenSSL',
-        notes: [...v.notes, ...facts.notes],
+        notes: [
+          ...(globalDefaults
+            ? [`no ${side} line uses TLS: the defaults every "${side} … ssl" line added to this file inherits`]
+            : []),
+          ...v.notes,
+          ...facts.notes,
+        ],
         properties: {
           ...facts.properties,
           'assumed.haproxy': version,
@@ -234,6 +260,15 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
     }
   }
 
+  // Debian's default haproxy.cfg sets ssl-default-bind-ciphers/-options but has no TLS bind line yet.
+  for (const side of ['bind', 'server'] as const) {
+    if (emitted[side] > 0) continue;
+    const first = globalLines.find((l) =>
+      (Object.values(HAPROXY_GLOBAL_DEFAULTS[side]) as readonly string[]).includes(l.keyword),
+    );
+    if (first) emit(side, `global > ssl-default-${side}`, first, readOptions([]), 'explicit', true);
+  }
+
   // A global keyword set twice: HAProxy keeps the last value.
   for (const side of ['bind', 'server'] as const) {
     for (const kw of [HAPROXY_GLOBAL_DEFAULTS[side].ciphers, HAPROXY_GLOBAL_DEFAULTS[side].ciphersuites]) {
@@ -247,6 +282,7 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
           groups: { value: undefined, origin: 'default', directive: '' },
           references: [],
           opensslVersion,
+          negotiable: { psk: false, srp: false },
         });
         const winner = all.at(-1)!;
         findings.push(

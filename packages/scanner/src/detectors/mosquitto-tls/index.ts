@@ -9,7 +9,13 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { resolveInclude, resolveReference } from '../../config/includes.js';
 import { type MosquittoLine, parseMosquittoConf } from '../../config/mosquitto-parser.js';
-import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import {
+  diagnostic,
+  headText,
+  looksBinary,
+  looksLikeDocumentation,
+  protocolFinding,
+} from '../../config/protocol-finding.js';
 import { buildTlsFacts, type Setting } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
@@ -38,6 +44,7 @@ function accepts(file: FileHead): boolean {
   const named = /mosquitto/i.test(file.path);
   if (!named && !/\.conf$/.test(file.path)) return false;
   const text = headText(file.head);
+  if (looksLikeDocumentation(file.path, text)) return false;
   // nginx/Apache/strongSwan block syntax never appears in a mosquitto.conf.
   if (/[{}<]/.test(text.replace(/^[ \t]*#.*$/gm, ''))) return false;
   const hits = new Set([...text.matchAll(MOSQUITTO_HINT)].map((m) => m[1]!.split(/[ \t]/)[0]!));
@@ -234,6 +241,8 @@ function brokerFindings(
         groups: { value: undefined, origin: 'default', directive: `OpenSSL ${opensslVersion} default` },
         references,
         opensslVersion,
+        // PSK suites need psk_hint (the listener then installs its PSK callback); SRP is never configured.
+        negotiable: { psk: get('psk_hint') !== undefined, srp: false },
       },
       'mqtt-tls',
     );

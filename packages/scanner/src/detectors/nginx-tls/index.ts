@@ -7,13 +7,20 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { resolveInclude, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
-import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import {
+  diagnostic,
+  headText,
+  looksBinary,
+  looksLikeDocumentation,
+  protocolFinding,
+} from '../../config/protocol-finding.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
 import {
   DEFAULT_NGINX_VERSION,
+  NGINX_BLOCK_TLS_DIRECTIVES,
   NGINX_DEFAULT_CIPHERS,
   NGINX_FILE_DIRECTIVES,
   NGINX_PROTOCOL_DEFAULTS,
@@ -35,18 +42,29 @@ interface Node {
 
 const NGINX_HINT =
   /(^|\n)[ \t]*(http|server|events|stream|upstream|location)\b[^\n;{]*\{|(^|\n)[ \t]*(ssl_(protocols|ciphers|certificate|ecdh_curve|conf_command)|listen|server_name|worker_processes)\s/;
+/** A `directive args;` line only nginx writes; needed when neither path nor name says nginx. */
+const NGINX_DIRECTIVE =
+  /(^|\n)[ \t]*(listen[ \t]+[^{;\n]+|server_name[ \t]+[^{;\n]+|ssl_[a-z_]+[ \t]+[^{;\n]+|worker_processes[ \t]+\S+|root[ \t]+\S+|proxy_pass[ \t]+\S+|return[ \t]+\d{3}[^{;\n]*|include[ \t]+\S+)[ \t]*;/;
+/** `name = value` lines (FreeRADIUS `server … { listen { type = auth } }`, BIND, keepalived): never nginx syntax. */
+const ASSIGNMENT_LINE = /(^|\n)[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^;\n]*(?=\n|$)/g;
 
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   const name = posix.basename(file.path);
+  const nginxPath = /nginx/i.test(file.path);
   if (
     !/\.conf$|^nginx|^default$|sites-(enabled|available)\//.test(name) &&
-    !/nginx|sites-(enabled|available)/.test(file.path)
+    !nginxPath &&
+    !/sites-(enabled|available)/.test(file.path)
   )
     return false;
   const text = headText(file.head);
-  if (/<VirtualHost|^\s*SSLEngine/im.test(text)) return false;
-  return NGINX_HINT.test(text);
+  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeDocumentation(file.path, text)) return false;
+  if (!NGINX_HINT.test(text)) return false;
+  if (nginxPath) return true;
+  // Other daemons keep `sites-available/` and brace blocks too (FreeRADIUS, BIND, keepalived): without nginx in
+  // the path, demand an nginx-only directive line and no `key = value` lines.
+  return NGINX_DIRECTIVE.test(text) && (text.match(ASSIGNMENT_LINE)?.length ?? 0) < 2;
 }
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
@@ -149,7 +167,12 @@ function serversOf(tree: readonly Node[], rootPath: string, ctx: DetectContext):
   const out: Finding[] = [];
   for (const top of tree) {
     if (top.block && NGINX_SERVER_PARENTS.includes(top.name)) {
+      const before = out.length;
       for (const s of top.block) if (s.name === 'server' && s.block) out.push(...serverFindings(s, top, ctx, rootPath));
+      // TLS settings written at http/stream/mail level with no TLS server to inherit them (Debian's nginx.conf
+      // sets ssl_protocols in http; its servers live in sites-enabled): they are what every future one gets.
+      if (out.length === before && top.block.some((d) => NGINX_BLOCK_TLS_DIRECTIVES.includes(d.name)))
+        out.push(...serverFindings(top, undefined, ctx, rootPath, true));
     } else if (top.name === 'server' && top.block) {
       out.push(...serverFindings(top, undefined, ctx, rootPath));
     }
@@ -161,13 +184,15 @@ function last(list: readonly Node[] | undefined, name: string): Node | undefined
   return list?.filter((d) => d.name === name).at(-1);
 }
 
-/** TLS is on when a `listen` has `ssl`/`quic`, `ssl on;` is set, or a certificate is configured. */
+/**
+ * TLS is on when a `listen` has `ssl`/`quic`, or `ssl on;` (removed in 1.25.1) is set in the server or inherited,
+ * or (mail) `starttls on|only`. A certificate alone turns nothing on: `listen 80;` next to an http-level
+ * `ssl_certificate` stays plain HTTP.
+ */
 function hasTls(server: readonly Node[], parent: readonly Node[] | undefined): boolean {
   if (server.some((d) => d.name === 'listen' && d.args.some((a) => a === 'ssl' || a === 'quic'))) return true;
-  if (last(server, 'ssl')?.args[0] === 'on') return true;
-  return (
-    server.some((d) => d.name === 'ssl_certificate') || (parent?.some((d) => d.name === 'ssl_certificate') ?? false)
-  );
+  const flag = (name: string) => (last(server, name) ?? last(parent, name))?.args[0];
+  return flag('ssl') === 'on' || /^(on|only)$/.test(flag('starttls') ?? '');
 }
 
 function confCommands(list: readonly Node[] | undefined): Map<string, Node> {
@@ -176,16 +201,25 @@ function confCommands(list: readonly Node[] | undefined): Map<string, Node> {
   return m;
 }
 
-function serverFindings(server: Node, parent: Node | undefined, ctx: DetectContext, rootPath: string): Finding[] {
+/** `blockDefaults`: `server` is an http/stream/mail block whose own TLS settings no TLS server inherits. */
+function serverFindings(
+  server: Node,
+  parent: Node | undefined,
+  ctx: DetectContext,
+  rootPath: string,
+  blockDefaults = false,
+): Finding[] {
   const body = server.block ?? [];
   const outer = parent?.block;
-  if (!hasTls(body, outer)) return [];
+  if (!blockDefaults && !hasTls(body, outer)) return [];
   const nginxVersion = ctx.options.assume.nginx ?? DEFAULT_NGINX_VERSION;
   const opensslVersion = ctx.options.assume.openssl ?? '3.0';
   const name = last(body, 'server_name')?.args[0] ?? '_';
   const listen = body.find((d) => d.name === 'listen')?.args[0] ?? '';
   const port = listen.includes(':') ? listen.slice(listen.lastIndexOf(':') + 1) : listen;
-  const context = `${parent ? `${parent.name} > ` : ''}server[${name}${port ? `:${port}` : ''}]`;
+  const context = blockDefaults
+    ? server.name
+    : `${parent ? `${parent.name} > ` : ''}server[${name}${port ? `:${port}` : ''}]`;
 
   const setting = (directive: string, fallback: string, defaultSource: string): Setting<string> => {
     const own = last(body, directive);
@@ -273,6 +307,8 @@ function serverFindings(server: Node, parent: Node | undefined, ctx: DetectConte
       : {}),
     references,
     opensslVersion,
+    // nginx sets neither a PSK callback nor an SRP verifier.
+    negotiable: { psk: false, srp: false },
   };
   const facts = buildTlsFacts(settings);
   const findings: Finding[] = [
@@ -280,13 +316,15 @@ function serverFindings(server: Node, parent: Node | undefined, ctx: DetectConte
       detector: ID,
       path: server.path,
       line: server.line,
-      snippet: `server { # ${name}`,
+      snippet: blockDefaults ? `${server.name} {` : `server { # ${name}`,
       context,
       origin: facts.origin,
-      state: 'active',
+      state: blockDefaults ? 'conditional' : 'active',
       protocol: facts.protocol,
       library: 'OpenSSL',
-      notes: facts.notes,
+      notes: blockDefaults
+        ? [`no TLS server in this ${server.name} block: settings every TLS server added to it inherits`, ...facts.notes]
+        : facts.notes,
       properties: {
         ...facts.properties,
         'assumed.nginx': nginxVersion,

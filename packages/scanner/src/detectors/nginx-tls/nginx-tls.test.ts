@@ -72,6 +72,10 @@ describe('nginx-tls', () => {
     expect(nginxTls.accepts(head('nginx.conf', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0])))).toBe(false);
     expect(nginxTls.accepts(head('apache.conf', '<VirtualHost *:443>\nSSLEngine on\n'))).toBe(false);
     expect(nginxTls.accepts(head('nginx.conf', 'http {\n server {\n'))).toBe(true);
+    // FreeRADIUS keeps sites-available/ too, with `server x { listen { type = auth } }` blocks.
+    const radius = 'server tls {\n\tlisten {\n\t\ttype = auth\n\t\tport = 2083\n\t}\n}\n';
+    expect(nginxTls.accepts(head('freeradius/sites-available/tls', radius))).toBe(false);
+    expect(nginxTls.accepts(head('sites-available/site', 'server {\n\tlisten 443 ssl;\n}\n'))).toBe(true);
   });
 
   it('survives hostile input: deep nesting, huge files, junk bytes', async () => {

@@ -31,3 +31,12 @@ export const NGINX_FILE_DIRECTIVES: readonly string[] = Object.freeze([
 
 /** Blocks that hold TLS servers (`http`, `stream`, `mail`), each containing `server` blocks. */
 export const NGINX_SERVER_PARENTS: readonly string[] = Object.freeze(['http', 'stream', 'mail']);
+
+/** Directives that, written in an http/stream/mail block, configure TLS for the servers inside it. */
+export const NGINX_BLOCK_TLS_DIRECTIVES: readonly string[] = Object.freeze([
+  'ssl_protocols',
+  'ssl_ciphers',
+  'ssl_ecdh_curve',
+  'ssl_conf_command',
+  'ssl_certificate',
+]);

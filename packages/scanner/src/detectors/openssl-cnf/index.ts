@@ -215,8 +215,9 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
         ? { value: e.value, origin: 'explicit', directive: e.name, line: e.line, path: e.path }
         : { value: fallback, origin: 'default', directive: src };
     };
-    const minE = lookup(c.section, 'minprotocol');
-    const maxE = lookup(c.section, 'maxprotocol');
+    // RHEL/Fedora crypto-policies write `TLS.MinProtocol` (DTLS bounds separately) since crypto-policies 20210617.
+    const minE = lookup(c.section, 'tls.minprotocol') ?? lookup(c.section, 'minprotocol');
+    const maxE = lookup(c.section, 'tls.maxprotocol') ?? lookup(c.section, 'maxprotocol');
     const versions = versionRange(
       minE ? tlsVersionOf(minE.value) : undefined,
       maxE ? tlsVersionOf(maxE.value) : undefined,
@@ -274,7 +275,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
     );
     // A key repeated in the section: NCONF keeps the last value, the earlier ones never apply.
     for (const key of ['cipherstring', 'ciphersuites', 'minprotocol', 'groups', 'curves']) {
-      const e = lookup(c.section, key);
+      const e = key === 'minprotocol' ? minE : lookup(c.section, key);
       for (const r of e?.replaced ?? []) {
         const over = buildTlsFacts({
           ...settings,

@@ -10,7 +10,13 @@ import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
 import { findIkeToken } from '@pqready/core';
 import { resolveInclude, resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import {
+  diagnostic,
+  headText,
+  looksBinary,
+  looksLikeDocumentation,
+  protocolFinding,
+} from '../../config/protocol-finding.js';
 import {
   type IpsecConfEntry,
   parseIpsecConf,
@@ -58,7 +64,10 @@ function grammarOf(path: string, head: string): Grammar | undefined {
 
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
-  return grammarOf(file.path, headText(file.head)) !== undefined;
+  const text = headText(file.head);
+  if (!/^(ipsec|swanctl)\.conf$/.test(posix.basename(file.path)) && looksLikeDocumentation(file.path, text))
+    return false;
+  return grammarOf(file.path, text) !== undefined;
 }
 
 interface Ctx {

@@ -17,13 +17,35 @@ rmSync(root, { recursive: true, force: true });
 // One real certificate, reused, so the PEM path does full decoding work.
 const tmp = join(root, '..', 'scan-tree-ca');
 mkdirSync(tmp, { recursive: true });
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-  '-keyout', join(tmp, 'k.pem'), '-out', join(tmp, 'c.pem'), '-days', '30', '-subj', '/CN=bench'], { stdio: 'ignore' });
+execFileSync(
+  'openssl',
+  [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    join(tmp, 'k.pem'),
+    '-out',
+    join(tmp, 'c.pem'),
+    '-days',
+    '30',
+    '-subj',
+    '/CN=bench',
+  ],
+  { stdio: 'ignore' },
+);
 const cert = readFileSync(join(tmp, 'c.pem'), 'utf8');
 
 const kinds = [
   (i) => [`notes/readme_${i}.txt`, `Release note ${i}\n`.repeat(20)],
-  (i) => [`src/mod_${i}.c`, `#include "mbedtls/sha256.h"\nint f${i}(const unsigned char *b, size_t n, unsigned char *o) {\n  return mbedtls_sha256(b, n, o, 0);\n}\n`],
+  (i) => [
+    `src/mod_${i}.c`,
+    `#include "mbedtls/sha256.h"\nint f${i}(const unsigned char *b, size_t n, unsigned char *o) {\n  return mbedtls_sha256(b, n, o, 0);\n}\n`,
+  ],
   (i) => [`pki/cert_${i}.pem`, cert],
   (i) => [`etc/app_${i}.json`, JSON.stringify({ id: i, name: `service-${i}`, enabled: true })],
   (i) => [`bin/blob_${i}.bin`, Buffer.alloc(2048, i % 251)],

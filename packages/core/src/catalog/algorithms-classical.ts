@@ -209,6 +209,25 @@ export const PUBLIC_KEY_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     curve: 'sm2p256v1',
     sources: [SRC.sm, SRC.cdxDefs],
   },
+  {
+    // Identity-based signatures over elliptic curves (3GPP mission-critical services): discrete log, Shor applies.
+    id: 'eccsi',
+    names: ['ECCSI'],
+    primitive: 'signature',
+    cryptoFunctions: SIG_FN,
+    exposure: 'shor',
+    nistCategory: 0,
+    sources: [SRC.rfc6507],
+  },
+  {
+    // Identity-based key encryption over a pairing-friendly curve: discrete log, Shor applies.
+    id: 'sakke',
+    names: ['SAKKE'],
+    primitive: 'pke',
+    exposure: 'shor',
+    nistCategory: 0,
+    sources: [SRC.rfc6508],
+  },
 ]);
 
 export const SYMMETRIC_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
@@ -259,6 +278,28 @@ export const SYMMETRIC_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     sources: [SRC.weakAlgos, ...SYM],
   },
   {
+    id: 'rc5',
+    names: ['RC5[-{keyBits}][-{mode}]'],
+    family: 'RC5',
+    primitive: 'block-cipher',
+    cryptoFunctions: ENC_FN,
+    exposure: 'symmetric',
+    // 64-bit block (RC5-32): birthday-bound attacks on long-lived keys, as for DES and Blowfish.
+    weak: ['64-bit-block'],
+    sources: [SRC.rfc2040, SRC.catalogJudgement],
+  },
+  {
+    id: 'xtea',
+    names: ['XTEA'],
+    primitive: 'block-cipher',
+    cryptoFunctions: ENC_FN,
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 128 },
+    minKeyBits: 128,
+    weak: ['64-bit-block'],
+    sources: [SRC.xtea, SRC.catalogJudgement],
+  },
+  {
     id: 'rc2',
     names: ['RC2[-{keyBits}][-{mode}]'],
     family: 'RC2',
@@ -297,6 +338,17 @@ export const SYMMETRIC_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     exposure: 'symmetric',
     strength: { rule: 'fixed', bits: 256 },
     sources: [SRC.rfc8439, SRC.cdxDefs],
+  },
+  {
+    // NaCl crypto_secretbox / libsodium secretbox: XSalsa20 stream cipher with a Poly1305 tag, 256-bit key.
+    id: 'xsalsa20-poly1305',
+    names: ['XSalsa20-Poly1305'],
+    family: 'Salsa20',
+    primitive: 'ae',
+    cryptoFunctions: ENC_FN,
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 256 },
+    sources: [SRC.catalogJudgement],
   },
   {
     id: 'camellia',
@@ -468,6 +520,26 @@ export const MAC_KDF_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     sources: [SRC.cdxDefs],
   },
   {
+    id: 'x963-kdf',
+    names: ['X963KDF[-{hash}]'],
+    primitive: 'kdf',
+    cryptoFunctions: ['keyderive'],
+    exposure: 'hash-based',
+    sources: [SRC.sec1],
+  },
+  {
+    id: 'siphash',
+    names: ['SipHash[-{parameterSet}]'],
+    family: 'SipHash',
+    primitive: 'mac',
+    cryptoFunctions: ['tag'],
+    // 128-bit key; a keyed PRF for hash tables, not a message authentication code for protocols.
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 128 },
+    minKeyBits: 128,
+    sources: [SRC.siphash],
+  },
+  {
     id: 'hkdf',
     names: ['HKDF[-{hash}]'],
     family: 'HKDF',
@@ -585,7 +657,7 @@ export const HASH_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze(
     (h): AlgorithmRow => ({
       id: h.id,
       names: [h.name],
-      ...(h.family ? { family: h.family } : {}),
+      ...('family' in h && h.family ? { family: h.family } : {}),
       primitive: h.primitive,
       cryptoFunctions: ['digest'],
       exposure: 'hash',

@@ -113,6 +113,19 @@ export const PQC_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
   mlDsa(87, 5, true),
   ...SLH_SETS.map((p) => slhDsa(p, false)),
   ...SLH_SETS.map((p) => slhDsa(p, true)),
+  // SLH-DSA named without a parameter set (e.g. a build option enabling the family): every FIPS 205 set is
+  // category 1 or above, so the family judges as resistant; the lowest category is reported.
+  {
+    id: 'slh-dsa',
+    names: ['SLH-DSA[-{parameterSet}]'],
+    family: 'SLH-DSA',
+    primitive: 'signature',
+    cryptoFunctions: SIG_FN,
+    exposure: 'post-quantum',
+    strength: { rule: 'fixed', bits: 128 },
+    nistCategory: 1,
+    sources: [SRC.fips205, SRC.ir8547],
+  },
   statefulHbs('lms', 'LMS', 'LMS'),
   statefulHbs('hss', 'HSS', 'LMS'),
   statefulHbs('xmss', 'XMSS', 'XMSS'),

@@ -117,6 +117,25 @@ export const SRC = Object.freeze({
   rfc4418: s('RFC 4418 (UMAC)', 'https://www.rfc-editor.org/rfc/rfc4418', 'secondary'),
   rfc4279: s('RFC 4279 (Pre-Shared Key Ciphersuites for TLS)', 'https://www.rfc-editor.org/rfc/rfc4279', 'secondary'),
   rfc5054: s('RFC 5054 (SRP for TLS Authentication)', 'https://www.rfc-editor.org/rfc/rfc5054', 'secondary'),
+  rfc6507: s(
+    'RFC 6507 (ECCSI: Elliptic Curve-Based Certificateless Signatures)',
+    'https://www.rfc-editor.org/rfc/rfc6507',
+    'secondary',
+  ),
+  rfc6508: s('RFC 6508 (SAKKE: Sakai-Kasahara Key Encryption)', 'https://www.rfc-editor.org/rfc/rfc6508', 'secondary'),
+  rfc2040: s('RFC 2040 (RC5 family)', 'https://www.rfc-editor.org/rfc/rfc2040', 'secondary'),
+  sec1: s('SEC 1 v2 §3.6.1 (ANSI X9.63 key derivation function)', 'https://www.secg.org/sec1-v2.pdf', 'secondary'),
+  siphash: s(
+    'Aumasson, Bernstein: "SipHash: a fast short-input PRF" (2012)',
+    'https://cr.yp.to/siphash/siphash-20120918.pdf',
+    'secondary',
+  ),
+  xtea: s('Needham, Wheeler: "Tea extensions" (1997)', 'https://www.cix.co.uk/~klockstone/xtea.pdf', 'unverified'),
+  iso10118: s(
+    'ISO/IEC 10118-3 (Whirlpool) and 10118-2 (MDC-2)',
+    'https://www.iso.org/standard/67116.html',
+    'secondary',
+  ),
   rfc8439: s('RFC 8439 (ChaCha20 and Poly1305)', 'https://www.rfc-editor.org/rfc/rfc8439', 'secondary'),
   sp80038: s('NIST SP 800-38 series / SP 800-67 Rev 2 (TDEA)', 'https://csrc.nist.gov/publications/sp800', 'secondary'),
   weakAlgos: s(

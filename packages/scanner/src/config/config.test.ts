@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { globToRegExp, resolveInclude } from './includes.js';
 import { parseNginx } from './nginx-parser.js';
 import { expandCipherString, expandCiphersuites } from './openssl-cipher-string.js';
+import { looksLikeDocumentation } from './protocol-finding.js';
 import { applyAlgorithmList, parseSshConfig } from './ssh-parser.js';
 import { parseGroupList } from './tls-lists.js';
 
@@ -163,9 +164,39 @@ describe('include resolution', () => {
     expect(resolveInclude('/usr/share/nginx/x.conf', '', etcNginx)).toEqual({ paths: [], outside: true });
     const whole = new Map([['etc/ssh/sshd_config', { path: 'etc/ssh/sshd_config', absPath: '/etc/ssh/sshd_config' }]]);
     expect(resolveInclude('/etc/ssh/sshd_config', 'etc/ssh', whole).paths).toEqual(['etc/ssh/sshd_config']);
+    // Several roots: paths are relative to the working directory (/work/main here) and climb out of it.
+    const multi = new Map([
+      ['../../etc/nginx/nginx.conf', { path: '../../etc/nginx/nginx.conf', absPath: '/etc/nginx/nginx.conf' }],
+    ]);
+    multi.set('../../etc/nginx/conf.d/a.conf', {
+      path: '../../etc/nginx/conf.d/a.conf',
+      absPath: '/etc/nginx/conf.d/a.conf',
+    });
+    expect(resolveInclude('/etc/nginx/conf.d/*.conf', '../../etc/nginx', multi).paths).toEqual([
+      '../../etc/nginx/conf.d/a.conf',
+    ]);
   });
   it('refuses paths escaping the root', () => {
     expect(resolveInclude('../../../x.conf', 'etc/nginx', files)).toEqual({ paths: [], outside: true });
     expect(globToRegExp('a/*.conf').test('a/b/c.conf')).toBe(false);
+  });
+});
+
+describe('documentation sniffing', () => {
+  it('tells a document quoting configuration from the configuration itself', () => {
+    const prose =
+      'To enable TLS for a site, load the module and then add lines such as these,\n' +
+      'replacing the certificate paths with your own before reloading the server:\n' +
+      'Each of the directives below is described in the reference manual as well.\n\nSSLEngine on\n';
+    expect(looksLikeDocumentation('apache2/howto', prose)).toBe(true);
+    expect(looksLikeDocumentation('apache2/README.Debian', 'SSLEngine on\n')).toBe(true);
+    expect(looksLikeDocumentation('haproxy/notes.txt', 'global\n')).toBe(true);
+    const config =
+      '# This file is read by the server at start-up, and every line below is one directive.\n' +
+      '# Keep the comments: they say what each of the settings is for, and why it is set.\n' +
+      '# Reload the server after any change, or the old settings stay in effect until then.\n' +
+      'LogFormat "%h %l %u %t \\"%r\\" %>s %O \\"%{Referer}i\\" \\"%{User-Agent}i\\"" combined\nSSLEngine on\n';
+    expect(looksLikeDocumentation('apache2/sites-available/site.conf', config)).toBe(false);
+    expect(looksLikeDocumentation('haproxy/haproxy.cfg', 'global\n  maxconn 10\n')).toBe(false);
   });
 });

@@ -43,21 +43,30 @@ function match(pattern: string, files: Iterable<string>): string[] {
   return [...files].filter((f) => re.test(f)).sort();
 }
 
-const roots = new WeakMap<object, string | null>();
+/** Where absolute paths meet scan-relative ones: `<anchor>/x` is `<prefix>x` (prefix `../../` for multi-root scans). */
+interface RootMap {
+  readonly anchor: string;
+  readonly prefix: string;
+}
+const roots = new WeakMap<object, RootMap | null>();
 
 /**
- * The scan root's absolute path, read off any FileHead (`absPath` = root + `/` + `path`); undefined for maps
+ * The scan root's absolute position, read off any FileHead (`absPath` = root + `/` + `path`); a scan of several
+ * roots writes paths relative to the working directory, possibly starting with `../`. Undefined for maps
  * without FileHeads (tests) or when the two disagree.
  */
-function scanRootOf(files: ReadonlyMap<string, unknown>): string | undefined {
+function scanRootOf(files: ReadonlyMap<string, unknown>): RootMap | undefined {
   let root = roots.get(files);
   if (root === undefined) {
     root = null;
     for (const v of files.values()) {
       if (typeof v !== 'object' || v === null) break;
       const { path, absPath } = v as { path?: unknown; absPath?: unknown };
-      if (typeof path === 'string' && typeof absPath === 'string' && absPath.endsWith(`/${path}`)) {
-        root = absPath.slice(0, absPath.length - path.length - 1) || '/';
+      if (typeof path === 'string' && typeof absPath === 'string') {
+        const ups = /^(\.\.\/)*/.exec(path)?.[0] ?? '';
+        const rest = path.slice(ups.length);
+        if (rest !== '' && absPath.endsWith(`/${rest}`))
+          root = { anchor: absPath.slice(0, absPath.length - rest.length - 1) || '/', prefix: ups };
       }
       break;
     }
@@ -93,8 +102,9 @@ export function resolveInclude(
   // Scanning a live system (`/etc`, `/etc/nginx`, `/`): an absolute path under the scan root is that file.
   const root = scanRootOf(files);
   const abs = posix.normalize(pattern);
-  if (root !== undefined && (root === '/' || abs.startsWith(`${root}/`))) {
-    return { paths: match(abs.slice(root === '/' ? 1 : root.length + 1), keys), outside: false };
+  if (root && (root.anchor === '/' || abs.startsWith(`${root.anchor}/`))) {
+    const rel = root.prefix + abs.slice(root.anchor === '/' ? 1 : root.anchor.length + 1);
+    return { paths: match(rel, keys), outside: false };
   }
   const parts = pattern.split('/').filter((p) => p !== '');
   // Dropping down to a bare file name would let `/etc/ssh/ssh_config.d/*.conf` match every `*.conf` of the

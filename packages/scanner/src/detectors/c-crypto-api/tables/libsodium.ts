@@ -4,7 +4,7 @@
  */
 import type { LibraryTable } from './types.js';
 
-const XSALSA = { id: 'unknown', parameterSet: 'xsalsa20-poly1305' } as const;
+const XSALSA = { id: 'xsalsa20-poly1305' } as const;
 
 export const libsodiumTable: LibraryTable = Object.freeze({
   library: 'libsodium',

@@ -142,3 +142,18 @@ export function resolveReference(
 ): string | undefined {
   return resolveInclude(path, baseDir, files).paths[0];
 }
+
+/**
+ * Marks a file as included by another config, under the path it was included by and, when that path is
+ * a symlink (Debian's sites-enabled/, mods-enabled/), under the path of the file it names: the named file
+ * is then not reported a second time as a config of its own.
+ */
+export function markIncluded(
+  included: Set<string>,
+  path: string,
+  files: ReadonlyMap<string, { readonly aliasOf?: string }>,
+): void {
+  included.add(path);
+  const target = files.get(path)?.aliasOf;
+  if (target) included.add(target);
+}

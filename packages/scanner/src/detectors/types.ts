@@ -13,6 +13,12 @@ export interface FileHead {
   readonly size: number;
   /** The first bytes of the file (up to 4 KiB): enough to sniff PEM, DER, ELF, text. */
   readonly head: Uint8Array;
+  /**
+   * Set when this path is another name (symlink or hard link) for a file already in the scan, given
+   * here by its path. Such a path is in `ctx.files` so that includes written with it resolve, but no
+   * detector is run on it: each file is reported once.
+   */
+  readonly aliasOf?: string;
 }
 
 /** A whole file, read once by the runner and handed to every detector that accepts it. */

@@ -48,7 +48,8 @@ export class WalkedFileHead implements FileHead {
     readonly path: string,
     readonly absPath: string,
     readonly size: number,
-    head: Uint8Array,
+    head: Uint8Array | undefined,
+    readonly aliasOf?: string,
   ) {
     this.#head = head;
   }

@@ -116,6 +116,29 @@ describe('scan runner', () => {
     expect(seenHeads.sort()).toEqual(['a/b/two.txt=RSA', 'a/one.txt=RSA', 'empty.txt=']);
   });
 
+  it('keeps a symlinked file as an alias: resolvable by its other name, detected once', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pqready-alias-'));
+    mkdirSync(path.join(root, 'sites-available'));
+    mkdirSync(path.join(root, 'sites-enabled'));
+    writeFileSync(path.join(root, 'sites-available/site.txt'), 'RSA\n');
+    symlinkSync('../sites-available/site.txt', path.join(root, 'sites-enabled/site.txt'));
+    const seen: string[] = [];
+    const resolver: Detector = {
+      id: 'test-resolver',
+      summary: 'test',
+      accepts: () => true,
+      async *scanAll(_files, ctx) {
+        const viaAlias = await ctx.readFile('sites-enabled/site.txt');
+        seen.push(`${ctx.files.get('sites-enabled/site.txt')?.aliasOf}|${viaAlias?.text().trim()}`);
+        yield { findings: [], diagnostics: [] };
+      },
+    };
+    const inv = await scan({ roots: [root], scanTime, detectors: [lineDetector, resolver] });
+    expect(inv.findings.map((f) => f.evidence.path)).toEqual(['sites-available/site.txt']);
+    expect(seen).toEqual(['sites-available/site.txt|RSA']);
+    expect(inv.stats.filesScanned).toBe(1);
+  });
+
   it('is deterministic: two scans of the same tree are identical', async () => {
     const root = tree();
     const a = await scan({ roots: [root], scanTime, detectors: [lineDetector] });

@@ -77,6 +77,11 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
   for await (const event of walk(request.roots)) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
+    const alias = event.alias;
+    if (alias && files.has(alias.of)) {
+      files.set(alias.path, new WalkedFileHead(alias.path, alias.absPath, alias.size, undefined, alias.of));
+      continue;
+    }
     const file = event.file;
     if (!file) continue;
     if (file.size > maxFileBytes) {
@@ -157,6 +162,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   // Phase 2: per-file detectors; each file is read once for all of them.
   let done = 0;
   for (const head of files.values()) {
+    // Aliases have no acceptance entry: their file is detected under its first path.
     const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
     if (accepting.length === 0) continue;
     const file = await read(head);
@@ -192,7 +198,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     roots: request.roots.map((r) => r.split('\\').join('/')),
     findings: withHashes.sort(compareFindings),
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
-    stats: { filesScanned: files.size, bytesScanned, filesSkipped },
+    stats: { filesScanned: [...files.values()].filter((f) => !f.aliasOf).length, bytesScanned, filesSkipped },
   };
 }
 

@@ -16,6 +16,8 @@ export interface WalkedFile {
 
 export interface WalkEvent {
   readonly file?: WalkedFile;
+  /** Another name (symlink or hard link) for a file already walked: `of` is that file's path. */
+  readonly alias?: WalkedFile & { readonly of: string };
   readonly diagnostic?: Diagnostic;
 }
 
@@ -53,7 +55,8 @@ export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEvent>
   const base = displayBase(roots, rootStats);
   const rel = (abs: string): string => toPosix(path.relative(base, abs)) || path.basename(abs);
   const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
+  /** (device, inode) → the path the file was first walked under. */
+  const seenFiles = new Map<string, string>();
 
   for (const [i, root] of roots.entries()) {
     const abs = path.resolve(root);
@@ -69,9 +72,12 @@ export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEvent>
     }
     if (st.isFile()) {
       const key = `${st.dev}:${st.ino}`;
-      if (!seenFiles.has(key)) {
-        seenFiles.add(key);
+      const first = seenFiles.get(key);
+      if (first === undefined) {
+        seenFiles.set(key, rel(abs));
         yield { file: { path: rel(abs), absPath: abs, size: st.size } };
+      } else if (first !== rel(abs)) {
+        yield { alias: { path: rel(abs), absPath: abs, size: st.size, of: first } };
       }
       continue;
     }
@@ -132,8 +138,13 @@ export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEvent>
           if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(entryPath);
         } else if (st.isFile()) {
           const key = `${st.dev}:${st.ino}`;
-          if (seenFiles.has(key)) continue;
-          seenFiles.add(key);
+          const first = seenFiles.get(key);
+          if (first !== undefined) {
+            // Debian's sites-enabled/ and mods-enabled/ are symlinks: configs include them by that name.
+            yield { alias: { path: rel(entryPath), absPath: entryPath, size: st.size, of: first } };
+            continue;
+          }
+          seenFiles.set(key, rel(entryPath));
           yield { file: { path: rel(entryPath), absPath: entryPath, size: st.size } };
         } else {
           yield diag('not-a-regular-file', 'Special file (device, socket or FIFO) skipped.', rel(entryPath), 'info');

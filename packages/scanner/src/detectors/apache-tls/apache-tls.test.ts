@@ -100,3 +100,37 @@ describe('apache-tls', () => {
     expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
   });
 });
+
+describe('apache-tls on a Debian-style tree with symlinked sites-enabled/ and mods-enabled/', () => {
+  it('reads enabled sites through their symlinks, inheriting server settings, and reports each once', async () => {
+    const { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const nodePath = await import('node:path');
+    const { scan } = await import('../../runner/scan.js');
+    const root = mkdtempSync(nodePath.join(tmpdir(), 'pqready-apache-'));
+    for (const d of ['mods-available', 'mods-enabled', 'sites-available', 'sites-enabled']) {
+      mkdirSync(nodePath.join(root, d));
+    }
+    writeFileSync(
+      nodePath.join(root, 'apache2.conf'),
+      `${'# comment line long enough to push directives past the first 4 KiB of the file\n'.repeat(80)}IncludeOptional mods-enabled/*.conf\nIncludeOptional sites-enabled/*.conf\n`,
+    );
+    writeFileSync(
+      nodePath.join(root, 'mods-available/ssl.conf'),
+      '<IfModule mod_ssl.c>\n  SSLCipherSuite HIGH:!aNULL\n  SSLProtocol all -SSLv3\n</IfModule>\n',
+    );
+    writeFileSync(
+      nodePath.join(root, 'sites-available/default-ssl.conf'),
+      '<VirtualHost *:443>\n  SSLEngine on\n  SSLCertificateFile /etc/ssl/certs/site.pem\n</VirtualHost>\n',
+    );
+    symlinkSync('../mods-available/ssl.conf', nodePath.join(root, 'mods-enabled/ssl.conf'));
+    symlinkSync('../sites-available/default-ssl.conf', nodePath.join(root, 'sites-enabled/default-ssl.conf'));
+    const inv = await scan({ roots: [root], scanTime: new Date('2026-01-01T00:00:00Z'), detectors: [apacheTls] });
+    const found = inv.findings as ProtocolFinding[];
+    expect(found.map((f) => `${f.evidence.path} ${f.context} ${f.origin}`)).toEqual([
+      'sites-enabled/default-ssl.conf VirtualHost[*:443] inherited',
+    ]);
+    // HIGH:!aNULL from the enabled module, not mod_ssl's DEFAULT.
+    expect(found[0]!.protocol.cipherSuites.length).toBeGreaterThan(40);
+  });
+});

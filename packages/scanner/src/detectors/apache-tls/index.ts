@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
-import { resolveInclude } from '../../config/includes.js';
+import { markIncluded, resolveInclude } from '../../config/includes.js';
 import {
   diagnostic,
   headText,
@@ -51,6 +51,8 @@ interface Node {
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   const base = posix.basename(file.path);
+  // The main config is known by name; Debian's apache2.conf opens with over 4 KiB of comments before any directive.
+  if (/^(httpd|apache2?)\.conf$/.test(base)) return true;
   if (!/\.conf$|^httpd|^apache2?\b/i.test(base) && !/(^|\/)(apache2?|httpd)\//.test(file.path)) return false;
   const text = headText(file.head);
   if (looksLikeDocumentation(file.path, text)) return false;
@@ -182,7 +184,7 @@ async function expand(
         );
         continue;
       }
-      if (!t.outside) st.included.add(t.path);
+      if (!t.outside) markIncluded(st.included, t.path, ctx.files);
       out.push(...(await expand(t.path, t.outside, [...stack, t.path], mainPath, ctx, st)));
     }
     return out;

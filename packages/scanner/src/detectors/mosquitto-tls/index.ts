@@ -7,7 +7,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
-import { resolveInclude, resolveReference } from '../../config/includes.js';
+import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
 import { type MosquittoLine, parseMosquittoConf } from '../../config/mosquitto-parser.js';
 import {
   diagnostic,
@@ -104,7 +104,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
       // Files load in case-sensitive alphabetical order (mosquitto ≥ 1.5 sorts them).
       for (const t of [...res.paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (t === path) continue;
-        included.add(t);
+        markIncluded(included, t, ctx.files);
         out.push(...(await load(t, false)));
       }
     }

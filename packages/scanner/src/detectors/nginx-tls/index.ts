@@ -5,7 +5,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
-import { resolveInclude, resolveReference } from '../../config/includes.js';
+import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
 import {
   diagnostic,
@@ -129,7 +129,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
               );
               continue;
             }
-            included.add(target);
+            markIncluded(included, target, ctx.files);
             out.push(...(await expand(target, [...stack, target], baseDir)));
           }
         } else {

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts } from '@pqready/core';
 import { DEFAULT_OPENSSH_VERSION, findSshAlgorithm, opensshDefaultsFor, type SshAlgorithmKind } from '@pqready/core';
-import { resolveInclude, resolveReference } from '../../config/includes.js';
+import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
 import {
   diagnostic,
   headText,
@@ -88,7 +88,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
             );
             continue;
           }
-          included.add(t);
+          markIncluded(included, t, ctx.files);
           out.push(...(await load(t, [...stack, t])));
         }
       }

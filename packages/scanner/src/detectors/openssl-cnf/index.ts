@@ -7,7 +7,7 @@
 
 import { posix } from 'node:path';
 import type { AlgorithmFinding, Diagnostic, Finding } from '@pqready/core';
-import { resolveInclude, resolveReference } from '../../config/includes.js';
+import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
 import {
   buildOpensslCnf,
   type CnfEntry,
@@ -113,7 +113,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
           );
           continue;
         }
-        included.add(t);
+        markIncluded(included, t, ctx.files);
         runs.push(...(await load(t, [...stack, t])));
         runs.push({ path, events: [] });
       }

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
 import { findIkeToken } from '@pqready/core';
-import { resolveInclude, resolveReference } from '../../config/includes.js';
+import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
 import {
   diagnostic,
   headText,
@@ -119,7 +119,7 @@ function includeTargets(
       d('include-cycle', `Include of "${t}" forms a cycle; skipped.`, 'warning');
       continue;
     }
-    c.included.add(t);
+    markIncluded(c.included, t, c.ctx.files);
     out.push(t);
   }
   return out;

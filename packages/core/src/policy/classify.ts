@@ -48,6 +48,15 @@ function judge(ref: AlgorithmRef, policy: Policy): { quantum: QuantumVerdict; re
   const row = getAlgorithm(ref.id);
   const d = describeAlgorithm(ref);
   if (!row || !d.known) {
+    const unresolved = Object.entries(ref.unresolved ?? {});
+    if (ref.id === 'unknown' && unresolved.length > 0) {
+      // The evidence names an operation whose algorithm is decided at run time (e.g. a key parsed from storage).
+      const what = unresolved.map(([k, v]) => `${k} from \`${v}\``).join(', ');
+      return {
+        quantum: 'unknown',
+        reason: `The algorithm is not fixed in the evidence (${what} is set at run time); review it by hand.`,
+      };
+    }
     return { quantum: 'unknown', reason: `${d.name} is not in the catalog; review it by hand.` };
   }
   switch (row.exposure) {

@@ -152,3 +152,17 @@ describe('certificateExposure', () => {
     expect(certificateExposure(cert({ notAfter: 'garbage' }), nist, scan)).toBeUndefined();
   });
 });
+
+describe('unknown algorithms', () => {
+  it('says why when the algorithm is decided at run time rather than missing from the catalog', () => {
+    const policy = getPolicy(defaultPolicyId);
+    const runtime = classify(
+      { id: 'unknown', parameterSet: 'mbedtls_pk_verify', unresolved: { algorithm: 'pk' } },
+      policy,
+    );
+    expect(runtime.quantum).toBe('unknown');
+    expect(runtime.reason).toMatch(/algorithm from `pk` is set at run time/);
+    const missing = classify({ id: 'unknown', oid: '1.2.3.4' }, policy);
+    expect(missing.reason).toMatch(/not in the catalog/);
+  });
+});

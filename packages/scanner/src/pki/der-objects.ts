@@ -19,14 +19,23 @@ function looksLikeText(head: Uint8Array): boolean {
   return head.indexOf(0) < 0;
 }
 
-/** Cheap `accepts` test shared by the PEM/DER detectors: an owned extension, a DER head, or text that may hold PEM. */
+/**
+ * Cheap `accepts` test shared by the PEM/DER detectors: an owned extension, a DER head, or any file small
+ * enough to search whole. Binary files count too: firmware images carry CA certificates as PEM strings
+ * or DER blobs inside `.bin`/`.elf`/`.hex`-adjacent data.
+ */
 export function acceptsPemOrDer(file: FileHead, detector: string): boolean {
   return (
     DER_EXTENSION_OWNER[extensionOf(file.path)] === detector ||
     looksLikeDer(file.head, file.size) ||
     hasPemBegin(file.head) ||
-    (file.size > 0 && file.size <= PEM_SEARCH_MAX_BYTES && looksLikeText(file.head))
+    (file.size > 0 && file.size <= PEM_SEARCH_MAX_BYTES)
   );
+}
+
+/** Whether a scanned file is binary (a NUL byte in its head): malformed PEM fragments there are not reported. */
+export function isBinaryFile(file: ScanFile): boolean {
+  return !looksLikeText(file.head);
 }
 
 /** Returns the file's DER object when it is of one of `kinds`; reports undecodable DER when this detector owns the name. */
@@ -72,10 +81,12 @@ export function ownedPem(
   labels: (label: string) => boolean,
 ): (PemBlock & { der: Uint8Array })[] {
   const out: (PemBlock & { der: Uint8Array })[] = [];
+  // In a binary image, "-----BEGIN" may be a format string or a fragment; only blocks that decode count.
+  const binary = isBinaryFile(file);
   for (const block of pemBlocksOf(file.bytes)) {
     if (!labels(block.label)) continue;
     if (block.der) out.push(block as PemBlock & { der: Uint8Array });
-    else if (block.error) {
+    else if (block.error && !binary) {
       c.issue(
         { severity: 'error', code: block.error, message: `PEM block '${block.label}' ${PEM_ERRORS[block.error]}.` },
         block.line,

@@ -4,7 +4,9 @@
  */
 import { analyzeCertificate, analyzeCrl, analyzeCsr, type CertificateAnalysis } from '../../pki/certificate.js';
 import { readTlv } from '../../pki/der.js';
-import { acceptsPemOrDer, ownedDer, ownedPem, pemSnippet } from '../../pki/der-objects.js';
+import { acceptsPemOrDer, isBinaryFile, ownedDer, ownedPem, pemSnippet } from '../../pki/der-objects.js';
+import { findEmbeddedCertificates } from '../../pki/embedded-der.js';
+import { derOf } from '../../pki/file-view.js';
 import { readPkcs7 } from '../../pki/pkcs7.js';
 import { type Collector, certificateFinding, guarded, type Location } from '../../pki/report.js';
 import type { Detector } from '../types.js';
@@ -89,6 +91,16 @@ export const x509Certificate: Detector = {
       if (owned) {
         const kind = owned.kind as CertObjectKind;
         decode(c, kind, owned.bytes, 'DER', { line: 1, offset: 0, snippet: DER_SNIPPETS[kind] }, ctx.scanTime);
+      } else if (isBinaryFile(file) && derOf(file.bytes).kind === undefined) {
+        // A binary image that is not itself one DER object may carry certificates inside it.
+        for (const { offset, der } of findEmbeddedCertificates(file.bytes)) {
+          try {
+            const analysis = analyzeCertificate(der, 'DER', ctx.scanTime);
+            emit(c, { line: 1, offset, snippet: `DER certificate embedded at byte ${offset}` }, analysis);
+          } catch {
+            // Not a certificate after all: byte patterns in binaries are only candidates.
+          }
+        }
       }
     }),
 };

@@ -417,10 +417,49 @@ describe('x509-certificate in large text files', () => {
     expect(certs(r)[0]!.evidence.line).toBe(402);
   });
 
-  it('does not claim binary files without a DER head', async () => {
+  it('reports nothing for a binary file without certificates', async () => {
     const bin = new Uint8Array(8192).fill(7);
     bin[10] = 0;
     const r = await runDetector(x509Certificate, 'firmware.bin', bin);
-    expect(r.accepted).toBe(false);
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('x509-certificate in binary firmware images', () => {
+  const pem = new TextDecoder().decode(fixture('bundle-with-text.pem'));
+  const block = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/.exec(pem)![0];
+  const der = Buffer.from(block.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+  const noise = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 131 + seed * 17) % 256);
+
+  it('finds DER certificates and PEM strings inside a binary image, at their byte offsets', async () => {
+    const image = Buffer.concat([
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 0, 0]),
+      noise(5000, 1),
+      der,
+      noise(3000, 2),
+      Buffer.from(`\0${block}\0`),
+      noise(100, 3),
+    ]);
+    const r = await runDetector(x509Certificate, 'build/zephyr.bin', image);
+    expect(r.accepted).toBe(true);
+    const found = certs(r).sort((a, b) => (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0));
+    expect(found.map((f) => f.evidence.offset)).toEqual([8 + 5000, 8 + 5000 + der.length + 3000 + 1]);
+    expect(found.map((f) => f.certificate.fingerprint.sha256)).toEqual([sha256(der), sha256(der)]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('stays silent on binary noise, byte patterns that only look like a certificate, and stray PEM markers', async () => {
+    const fake = Buffer.from([0x30, 0x82, 0x01, 0x00, 0x30, 0x82, 0x00, 0x10, 0xa0, 0x03, 0x02, 0x01, 0x02]);
+    const image = Buffer.concat([
+      Buffer.from([0, 1, 2, 3]),
+      noise(2000, 4),
+      fake,
+      noise(400, 5),
+      Buffer.from('\0-----BEGIN CERTIFICATE-----\0%s\0'),
+    ]);
+    const r = await runDetector(x509Certificate, 'build/app.elf', image);
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
   });
 });

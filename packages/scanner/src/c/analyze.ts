@@ -40,6 +40,11 @@ export function acceptsC(file: Pick<FileHead, 'path'>): boolean {
 }
 
 const MAX_TU_HEADERS = 512;
+
+interface IncludeEdge {
+  readonly target: string;
+  readonly path: string | undefined;
+}
 const READ_AHEAD = 32;
 const IDENT = /[A-Za-z_]\w*/g;
 const DIAG_DETECTOR = 'c-crypto-api';
@@ -180,14 +185,29 @@ class Analysis {
         if (ids.length > 0 && ids.length <= 64) bodies.set(d.name, ids);
       }
     }
+    // Least fixpoint by a worklist over the reverse "named in the body of" relation.
+    const users = new Map<string, string[]>();
     const aliases = new Set<string>();
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const [name, ids] of bodies) {
-        if (!aliases.has(name) && ids.some((id) => cryptoFunctions.has(id) || aliases.has(id))) {
-          aliases.add(name);
-          changed = true;
+    const work: string[] = [];
+    for (const [name, ids] of bodies) {
+      for (const id of ids) {
+        if (cryptoFunctions.has(id)) {
+          if (!aliases.has(name)) {
+            aliases.add(name);
+            work.push(name);
+          }
+          continue;
         }
+        const u = users.get(id);
+        if (u) u.push(name);
+        else users.set(id, [name]);
+      }
+    }
+    while (work.length > 0) {
+      for (const name of users.get(work.pop()!) ?? []) {
+        if (aliases.has(name)) continue;
+        aliases.add(name);
+        work.push(name);
       }
     }
     return [...aliases].sort();
@@ -298,34 +318,52 @@ class Analysis {
     return s;
   }
 
+  /** Resolved `#include`s of each header: fixed once the environment is, and shared by every unit including it. */
+  private readonly headerEdges = new Map<string, readonly IncludeEdge[]>();
+
+  /** The includes of one file in order: the target each names and the tree file it resolves to. */
+  private edgesOf(from: string, facts: FileFacts, scope: () => Scope): IncludeEdge[] {
+    const edges: IncludeEdge[] = [];
+    for (const inc of facts.includes) {
+      let target = inc.target;
+      if (inc.form === 'macro') {
+        const m = scope().macroAt(inc.target, inc.index);
+        if (m.state !== 'defined') continue;
+        const t = tokenize(m.body)[0];
+        if (!t) continue;
+        target = t.kind === 'string' ? stringValue(t.text) : m.body.replace(/^<|>$/g, '').trim();
+      }
+      edges.push({ target, path: this.resolver.resolve(from, target) });
+    }
+    return edges;
+  }
+
   /** Headers of a translation unit (transitively, breadth-first, from the scanned tree). */
   private includesOf(facts: FileFacts): { scopes: Scope[]; targets: string[] } {
     const scopes: Scope[] = [];
     const targets: string[] = [];
     const seen = new Set<string>([facts.path]);
-    const queue: { from: string; facts: FileFacts; scope: Scope | undefined }[] = [
-      { from: facts.path, facts, scope: undefined },
+    let own: Scope | undefined;
+    const queue: (readonly IncludeEdge[])[] = [
+      this.edgesOf(facts.path, facts, () => {
+        own ??= new Scope(facts, [], this.env);
+        return own;
+      }),
     ];
-    const own = new Scope(facts, [], this.env);
-    while (queue.length > 0 && scopes.length < MAX_TU_HEADERS) {
-      const item = queue.shift()!;
-      for (const inc of item.facts.includes) {
-        let target = inc.target;
-        if (inc.form === 'macro') {
-          const m = (item.scope ?? own).macroAt(inc.target, inc.index);
-          if (m.state !== 'defined') continue;
-          const t = tokenize(m.body)[0];
-          if (!t) continue;
-          target = t.kind === 'string' ? stringValue(t.text) : m.body.replace(/^<|>$/g, '').trim();
-        }
+    for (let q = 0; q < queue.length && scopes.length < MAX_TU_HEADERS; q++) {
+      for (const { target, path } of queue[q]!) {
         targets.push(target);
-        const path = this.resolver.resolve(item.from, target);
         if (!path || seen.has(path)) continue;
         seen.add(path);
         const hs = this.headerScope(path);
         if (hs) {
           scopes.push(hs);
-          queue.push({ from: path, facts: hs.facts, scope: hs });
+          let edges = this.headerEdges.get(path);
+          if (!edges) {
+            edges = this.edgesOf(path, hs.facts, () => hs);
+            this.headerEdges.set(path, edges);
+          }
+          queue.push(edges);
         } else if (!isCSource(path) && !this.scanned.has(path)) {
           this.revealed.add(path);
         }

@@ -47,6 +47,13 @@ const MAX_ARG_TEXT = 512;
 const MAX_VALUE_TEXT = 256;
 const MAX_TABLE_VALUES = 4096;
 const SMALL_DECIMAL = /^[1-9][0-9]{0,8}$|^0$/;
+/** Suffix-free hex, most of a constant table: BigInt reads it as parseIntegerLiteral would. */
+const PLAIN_HEX = /^0[xX][0-9a-fA-F]+$/;
+/**
+ * Every integer literal of four or more characters (digits, hex, suffixes, separators) has this
+ * shape somewhere; most macro bodies do not, and need no tokenizing for literals.
+ */
+const LONG_NUMBER = /\d[\w']{3}/;
 
 class Lines {
   private readonly starts: number[] = [0];
@@ -88,48 +95,67 @@ function declaratorName(node: SyntaxNode): string | undefined {
   return undefined;
 }
 
-function branchesOf(node: SyntaxNode): BranchFact[] {
+/**
+ * The branches of one `#if`/`#ifdef` chain, read through the cursor (left where it was): the
+ * condition or name of each link, its body range and the `#elif`/`#else` that follows.
+ * `src` is the text the tree was parsed from.
+ */
+function branchesOf(cursor: Cursor, src: string, topLevel: boolean): BranchFact[] {
   const out: BranchFact[] = [];
   const previous: CondTerm[] = [];
-  let cur: SyntaxNode | null = node;
-  for (let guard = 0; cur && guard < 10_000; guard++) {
-    if (cur.type === 'preproc_else') {
-      out.push({ start: cur.startIndex, end: cur.endIndex, terms: [...previous] });
+  let depth = 0;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const type = typeOf(cursor);
+    if (type === 'preproc_else') {
+      out.push({ start: cursor.startIndex, end: cursor.endIndex, terms: [...previous] });
       break;
     }
-    let term: CondTerm;
-    let bodyStart: number;
-    if (cur.type === 'preproc_if' || cur.type === 'preproc_elif') {
-      const cond = cur.childForFieldName('condition');
-      if (!cond) break;
-      term = { expr: cond.text, negate: false };
-      bodyStart = cond.endIndex;
-    } else {
-      const name = cur.childForFieldName('name');
-      if (!name) break;
-      const directive = cur.child(0)?.type ?? '';
-      term = { expr: `defined(${name.text})`, negate: directive.endsWith('ndef') };
-      bodyStart = name.endIndex;
+    const isIf = type === 'preproc_if' || type === 'preproc_elif';
+    const want = isIf ? 'condition' : 'name';
+    const end = cursor.endIndex;
+    let keyStart = -1;
+    let keyEnd = -1;
+    let directive = '';
+    let alt: number | undefined;
+    if (cursor.gotoFirstChild()) {
+      directive = typeOf(cursor);
+      do {
+        const f = fieldOf(cursor);
+        if (f === want && keyStart < 0) {
+          keyStart = cursor.startIndex;
+          keyEnd = cursor.endIndex;
+        } else if (f === 'alternative') {
+          alt = cursor.startIndex;
+          break;
+        }
+      } while (cursor.gotoNextSibling());
+      if (alt === undefined) cursor.gotoParent();
+      else depth++;
     }
-    const alt: SyntaxNode | null = cur.childForFieldName('alternative');
+    if (keyStart < 0) break;
+    const key = src.slice(keyStart, keyEnd);
+    const term: CondTerm = isIf
+      ? { expr: key, negate: false }
+      : { expr: `defined(${key})`, negate: directive.endsWith('ndef') };
     let guard2 = false;
     // An include guard: a top-level `#ifndef X` whose first item is an empty `#define X`.
-    if (cur.type === 'preproc_ifdef' && term.negate && !alt && cur.parent?.type === 'translation_unit') {
-      const first = cur.namedChild(1);
+    if (type === 'preproc_ifdef' && term.negate && alt === undefined && topLevel) {
+      const first = cursor.currentNode.namedChild(1);
       guard2 =
         first?.type === 'preproc_def' &&
-        first.childForFieldName('name')?.text === term.expr.slice(8, -1) &&
+        first.childForFieldName('name')?.text === key &&
         (first.childForFieldName('value')?.text.trim() ?? '') === '';
     }
     out.push({
-      start: bodyStart,
-      end: alt ? alt.startIndex : cur.endIndex,
+      start: keyEnd,
+      end: alt ?? end,
       terms: [...previous, term],
       ...(guard2 ? { guard: true } : {}),
     });
     previous.push({ expr: term.expr, negate: !term.negate });
-    cur = alt;
+    if (alt === undefined) break;
   }
+  for (; depth > 0; depth--) cursor.gotoParent();
   return out;
 }
 
@@ -146,17 +172,49 @@ function negated(text: string, index: number): boolean {
   return c === ',' || c === '{' || c === '(' || c === '=';
 }
 
+type Cursor = import('tree-sitter').TreeCursor;
+
+/**
+ * Node type and field names by numeric id. The string getters build a fresh string in native code
+ * for every node; the ids are plain numbers, and the names (one grammar per thread) are read once
+ * and internalised, so the walk's comparisons are pointer comparisons.
+ */
+const typeNames: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+const fieldNames = new Map<number, string>();
+const internal = (s: string): string => Object.keys({ [s]: 0 })[0]!;
+
+function typeOf(cursor: Cursor): string {
+  const id = cursor.nodeTypeId;
+  let t = typeNames[id];
+  if (t === undefined) {
+    t = internal(cursor.nodeType);
+    typeNames[id] = t;
+  }
+  return t;
+}
+
+function fieldOf(cursor: Cursor): string | undefined {
+  const id = cursor.currentFieldId as number | undefined;
+  if (id === undefined) return undefined;
+  let f = fieldNames.get(id);
+  if (f === undefined) {
+    f = internal(cursor.currentFieldName);
+    fieldNames.set(id, f);
+  }
+  return f;
+}
+
 /**
  * Whether the init_declarator under the cursor initialises data with a numeric initialiser list:
  * those are only interesting to the table walk, so the node is not materialised. The cursor is
  * left where it was.
  */
-function numericInitializer(cursor: import('tree-sitter').TreeCursor, text: string): boolean {
+function numericInitializer(cursor: Cursor, text: string): boolean {
   if (!cursor.gotoFirstChild()) return false;
   let numeric = false;
   do {
-    if (cursor.currentFieldName === 'value') {
-      if (cursor.nodeType === 'initializer_list') {
+    if (fieldOf(cursor) === 'value') {
+      if (typeOf(cursor) === 'initializer_list') {
         let i = cursor.startIndex + 1;
         while (i < text.length && isSpace(text.charCodeAt(i))) i++;
         const c = text.charCodeAt(i);
@@ -197,7 +255,8 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
 
 function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, diagnostics: FileDiagnostic[]) {
   // Offsets are shared: neutralize() keeps length, so `text` still serves lines and snippets.
-  const tree = parseC(neutralize(text));
+  const source = neutralize(text);
+  const tree = parseC(source);
   const lines = new Lines(text);
 
   const branches: BranchFact[] = [];
@@ -218,6 +277,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   let openTable: { index: number; end: number; values: bigint[] } | undefined;
 
   const noteLiterals = (body: string, index: number) => {
+    if (!LONG_NUMBER.test(body)) return;
     for (const t of tokenize(body)) {
       if (t.kind !== 'number' || t.text.length < 4) continue;
       const v = parseIntegerLiteral(t.text);
@@ -233,11 +293,14 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     knowledge.aliases,
   );
   const marks = pre.marks;
+  // Skipping declarations relies on every alias use being marked, which a file defining its own
+  // aliases (possibly after a use) does not guarantee.
+  const skipDeclarations = pre.aliases.size === 0;
   const isAlias = (name: string) => pre.aliases.has(name) || (knowledge.aliases?.has(name) ?? false);
   const cursor = tree.walk();
   const ancestors: string[] = [];
   for (;;) {
-    const type = cursor.nodeType;
+    const type = typeOf(cursor);
     let descend = true;
     switch (type) {
       case 'number_literal': {
@@ -245,7 +308,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         const t = text.slice(start, cursor.endIndex);
         const inTable = openTable !== undefined && start < openTable.end;
         if (!inTable && t.length < 4) break;
-        let v = SMALL_DECIMAL.test(t) ? BigInt(t) : parseIntegerLiteral(t);
+        let v = SMALL_DECIMAL.test(t) || PLAIN_HEX.test(t) ? BigInt(t) : parseIntegerLiteral(t);
         if (v === undefined) break;
         if (inTable && openTable!.values.length < MAX_TABLE_VALUES) {
           if (negated(text, start)) v = -v;
@@ -261,7 +324,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         const argField = ARG_PARENTS[parent];
         if (valueField === undefined && argField === undefined) break;
         const wantField = valueField !== undefined ? valueField : argField;
-        if (wantField !== null && cursor.currentFieldName !== wantField) break;
+        if (wantField !== null && fieldOf(cursor) !== wantField) break;
         const name = text.slice(cursor.startIndex, cursor.endIndex);
         // Values (assignments, initialisers) may name a crypto function through a macro alias.
         if (knowledge.functions.has(name) || (valueField !== undefined && isAlias(name)))
@@ -278,6 +341,20 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       case 'parameter_list':
         // Bodies with nothing the pre-pass marked cannot hold a finding or a value a finding needs.
         descend = hasMark(marks, cursor.startIndex, cursor.endIndex);
+        break;
+      case 'declaration':
+      case 'type_definition':
+      case 'field_declaration':
+        // Prototypes, typedefs and fields are most of a header's nodes. With no mark or blocker in their
+        // text and no parse error (whose position is reported) they cannot hold a fact.
+        if (
+          skipDeclarations &&
+          (openTable === undefined || cursor.startIndex >= openTable.end) &&
+          !hasMark(marks, cursor.startIndex, cursor.endIndex) &&
+          !hasMark(pre.blockers, cursor.startIndex, cursor.endIndex) &&
+          !cursor.currentNode.hasError
+        )
+          descend = false;
         break;
       case 'string_literal': {
         descend = false;
@@ -307,7 +384,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
             continue;
           }
           if (t.kind !== 'number') continue;
-          let v = SMALL_DECIMAL.test(t.text) ? BigInt(t.text) : parseIntegerLiteral(t.text);
+          let v = SMALL_DECIMAL.test(t.text) || PLAIN_HEX.test(t.text) ? BigInt(t.text) : parseIntegerLiteral(t.text);
           if (v === undefined) continue;
           const prev = toks[k - 1];
           const before = toks[k - 2];
@@ -326,7 +403,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         // Peek at the callee through the cursor; only crypto calls are materialised.
         let name: string | undefined;
         if (cursor.gotoFirstChild()) {
-          if (cursor.nodeType === 'identifier') name = text.slice(cursor.startIndex, cursor.endIndex);
+          if (typeOf(cursor) === 'identifier') name = text.slice(cursor.startIndex, cursor.endIndex);
           cursor.gotoParent();
         }
         if (name === undefined || (!knowledge.functions.has(name) && !isAlias(name))) break;
@@ -353,12 +430,13 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         let body = '';
         let paramText: string | undefined;
         if (cursor.gotoFirstChild()) {
-          do {
-            const f = cursor.currentFieldName;
+          // The first child is the `#define` token itself, never a field.
+          while (cursor.gotoNextSibling()) {
+            const f = fieldOf(cursor);
             if (f === 'name') name = text.slice(cursor.startIndex, cursor.endIndex);
             else if (f === 'value') body = text.slice(cursor.startIndex, cursor.endIndex).trim();
             else if (f === 'parameters') paramText = text.slice(cursor.startIndex, cursor.endIndex);
-          } while (cursor.gotoNextSibling());
+          }
           cursor.gotoParent();
         }
         descend = false;
@@ -402,7 +480,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'preproc_if':
       case 'preproc_ifdef':
-        branches.push(...branchesOf(cursor.currentNode));
+        branches.push(...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit'));
         break;
       case 'function_definition': {
         const node = cursor.currentNode;
@@ -412,7 +490,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         break;
       }
       case 'enumerator_list':
-        noteEnumerators(cursor.currentNode, values);
+        noteEnumerators(cursor, source, values);
         break;
       case 'init_declarator':
       case 'assignment_expression': {
@@ -542,9 +620,9 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     // Headers hold thousands of macros; only option-like ones can become findings and need a snippet.
     defines: defines.map((d, i) => {
       const at = defineIdx[i]!;
-      if (knowledge.sitedDefine?.(d.name) === false)
-        return { ...d, index: at, line: 0, column: 0, snippet: '', branches: branchesAt(at) };
-      return { ...d, ...site(at, false) };
+      if (knowledge.sitedDefine?.(d.name) === false) return defineFact(d, at, 0, 0, '', branchesAt(at));
+      const s = lines.site(at);
+      return defineFact(d, at, s.line, s.column, s.snippet, branchesAt(at));
     }),
     includes: includes.map((inc) => ({ target: inc.target, form: inc.form, ...site(inc.index, false) })),
     calls: calls.map((c) => ({
@@ -564,6 +642,29 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   return result;
 }
 
+/**
+ * A DefineFact with its keys in one order and no object spread: headers hold tens of thousands of
+ * definitions and spreading objects of mixed shapes is the slow generic path.
+ */
+function defineFact(
+  d: Omit<DefineFact, keyof Site | 'branches'>,
+  index: number,
+  line: number,
+  column: number,
+  snippet: string,
+  branches: number[],
+): DefineFact {
+  const f: { -readonly [K in keyof DefineFact]: DefineFact[K] } = { name: d.name, body: d.body } as DefineFact;
+  if (d.params) f.params = d.params;
+  if (d.undef) f.undef = d.undef;
+  f.index = index;
+  f.line = line;
+  f.column = column;
+  f.snippet = snippet;
+  f.branches = branches;
+  return f;
+}
+
 /** Parent branch of each branch (branches are sorted by start, properly nested). */
 function branchParents(branches: readonly BranchFact[]): number[] {
   const parents: number[] = [];
@@ -577,18 +678,30 @@ function branchParents(branches: readonly BranchFact[]): number[] {
   return parents;
 }
 
-function noteEnumerators(list: SyntaxNode, values: ValueFact[]): void {
+/** Enumerator values of the enumerator_list under the cursor (left where it was); `src` is the parsed text. */
+function noteEnumerators(cursor: Cursor, src: string, values: ValueFact[]): void {
   let base = '0';
   let offset = 0;
-  for (const e of list.namedChildren) {
-    if (e.type !== 'enumerator') continue;
-    const name = e.childForFieldName('name')?.text;
-    const v = e.childForFieldName('value');
-    if (v) {
-      base = v.text.length <= MAX_VALUE_TEXT ? v.text : '';
+  if (!cursor.gotoFirstChild()) return;
+  do {
+    if (typeOf(cursor) !== 'enumerator') continue;
+    const index = cursor.startIndex;
+    let name: string | undefined;
+    let value: string | undefined;
+    if (cursor.gotoFirstChild()) {
+      do {
+        const f = fieldOf(cursor);
+        if (f === 'name' && name === undefined) name = src.slice(cursor.startIndex, cursor.endIndex);
+        else if (f === 'value' && value === undefined) value = src.slice(cursor.startIndex, cursor.endIndex);
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    if (value !== undefined) {
+      base = value.length <= MAX_VALUE_TEXT ? value : '';
       offset = 0;
     }
-    if (name && base) values.push({ name, value: offset === 0 ? base : `(${base}) + ${offset}`, index: e.startIndex });
+    if (name && base) values.push({ name, value: offset === 0 ? base : `(${base}) + ${offset}`, index });
     offset++;
-  }
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
 }

@@ -13,8 +13,35 @@
 const CPLUSPLUS_IF = String.raw`^[ \t]*#[ \t]*if(?:def[ \t]+__cplusplus\b|[ \t]+defined[ \t]*\(?[ \t]*__cplusplus\b)[^\n]*\r?\n`;
 const COMMENT_TAIL = String.raw`[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/)?[ \t]*`;
 /** A line holding only `extern "C" {` (the `#ifdef __cplusplus` may be lines above, around a `#pragma`). */
-const EXTERN_C_OPEN = new RegExp(`^([ \\t]*extern[ \\t]+"C"[ \\t]*\\{)${COMMENT_TAIL}$`, 'gm');
-const EXTERN_C_CLOSE = new RegExp(`${CPLUSPLUS_IF}([ \\t]*\\}[ \\t]*;?)${COMMENT_TAIL}$`, 'gm');
+const EXTERN_C_OPEN = new RegExp(`^([ \\t]*extern[ \\t]+"C"[ \\t]*\\{)${COMMENT_TAIL}$`, 'my');
+const EXTERN_C_CLOSE = new RegExp(`${CPLUSPLUS_IF}([ \\t]*\\}[ \\t]*;?)${COMMENT_TAIL}$`, 'my');
+/** Where matches of the two patterns above can begin, up to the blanks opening their line. */
+const EXTERN_C = /extern[ \t]+"C"/g;
+const CPLUSPLUS_HEAD = /#[ \t]*if(?:def[ \t]+__cplusplus\b|[ \t]+defined[ \t]*\(?[ \t]*__cplusplus\b)/g;
+
+/**
+ * `text.replace(anchored-with-g, fn)` for a pattern anchored at a line start, tried only at the line
+ * starts before occurrences of `finder` (its first literal part). A line-anchored pattern with a
+ * leading `[ \t]*` has no literal prefix, so the engine would otherwise try it at every offset.
+ */
+function replaceAnchored(text: string, finder: RegExp, anchored: RegExp, fn: (m: RegExpExecArray) => string): string {
+  let out = '';
+  let last = 0;
+  let replaced = false;
+  finder.lastIndex = 0;
+  for (let f = finder.exec(text); f; f = finder.exec(text)) {
+    let p = f.index;
+    while (p > last && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+    anchored.lastIndex = p;
+    const m = anchored.exec(text);
+    if (!m) continue;
+    out += text.slice(last, p) + fn(m);
+    last = p + m[0].length;
+    replaced = true;
+    if (finder.lastIndex < last) finder.lastIndex = last;
+  }
+  return replaced ? out + text.slice(last) : text;
+}
 
 /** An all-caps macro name (at least one underscore) in annotation position. */
 const ANNOT = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
@@ -59,8 +86,8 @@ export function neutralize(text: string): string {
   if (text.length > 8 * 1024 * 1024) return text;
   let out = text;
   if (out.includes('__cplusplus')) {
-    out = out.replace(EXTERN_C_OPEN, (m, inner: string) => m.replace(inner, blank(inner)));
-    out = out.replace(EXTERN_C_CLOSE, (m, inner: string) => m.replace(inner, blank(inner)));
+    out = replaceAnchored(out, EXTERN_C, EXTERN_C_OPEN, ([m, inner]) => m.replace(inner!, blank(inner!)));
+    out = replaceAnchored(out, CPLUSPLUS_HEAD, EXTERN_C_CLOSE, ([m, inner]) => m.replace(inner!, blank(inner!)));
   }
   out = out.replace(LEADING, (m, indent: string, name: string, offset: number) =>
     NOT_ANNOTATION.has(name) || lineIsDirectiveOrContinued(out, offset + indent.length) ? m : indent + blank(name),

@@ -22,6 +22,12 @@ export interface Prescan {
   readonly aliases: Set<string>;
   /** Whether the file names a known crypto function or alias outside comments and strings. */
   readonly namesCrypto: boolean;
+  /**
+   * Sorted offsets of `=`, `{`, `#`, quotes and number tokens that may be a wanted integer literal:
+   * with the marks, where a declaration could hold a fact (an initialiser, a body, a directive, a
+   * literal). A declaration with neither needs no walk.
+   */
+  readonly blockers: number[];
 }
 
 const DEFINE_HEAD = /^#\s*define\s+([A-Za-z_]\w*)/;
@@ -39,6 +45,7 @@ function logicalLine(text: string, i: number): string {
 /** Marks interesting tokens; `aliases` are alias names known from other files (headers). */
 export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<string> = new Set()): Prescan {
   const marks: number[] = [];
+  const blockers: number[] = [];
   const aliases = new Set<string>();
   const isAlias = (id: string) => known.has(id) || aliases.has(id);
   const n = text.length;
@@ -68,6 +75,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
     const atLineStart = lineStart;
     lineStart = false;
     if (c === 35 /* # */ && atLineStart) {
+      blockers.push(i);
       // Definitions and includes are facts; conditionals only matter around other marks.
       let d = i + 1;
       while (d < n && (text.charCodeAt(d) === 32 || text.charCodeAt(d) === 9)) d++;
@@ -92,6 +100,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       continue;
     }
     if (c === 34 || c === 39) {
+      blockers.push(i);
       let j = i + 1;
       while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j += text.charCodeAt(j) === 92 ? 2 : 1;
       if (c === 34 && k.stringValues.size > 0 && k.stringValues.has(text.slice(i + 1, j))) marks.push(i);
@@ -116,21 +125,28 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       while (j < n && (isIdPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
       if (j - i >= 4 && k.literalValues.size > 0) {
         const lit = text.slice(i, j).replace(/[uUlL]+$/, '');
+        // Octal, binary and odd tokens are left to the syntax tree: a blocker, not a mark.
+        let plain = false;
         try {
-          if (/^(0[xX][0-9a-fA-F]+|[1-9][0-9]*)$/.test(lit) && k.literalValues.has(BigInt(lit))) marks.push(i);
+          if (/^(0[xX][0-9a-fA-F]+|[1-9][0-9]*)$/.test(lit)) {
+            plain = true;
+            if (k.literalValues.has(BigInt(lit))) marks.push(i);
+          }
         } catch {
           /* not an integer */
         }
+        if (!plain) blockers.push(i);
       }
       i = j;
       lastSignificant = 48;
       continue;
     }
     if (c === 123 && lastSignificant === 61) marks.push(i);
+    if (c === 61 || c === 123 || c === 35) blockers.push(i);
     lastSignificant = c;
     i++;
   }
-  return { marks, aliases, namesCrypto };
+  return { marks, aliases, namesCrypto, blockers };
 }
 
 /** Whether any mark lies in [start, end). */

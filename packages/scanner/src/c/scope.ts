@@ -19,8 +19,17 @@ const UNKNOWN: MacroValue = { state: 'unknown' };
 const UNDEFINED: MacroValue = { state: 'undefined' };
 const MAX_RECURSION = 200;
 
+/**
+ * Indexes by array identity: a header's facts are indexed once for its own scope and again for
+ * every unit that evaluates it, and the arrays are never mutated after extraction.
+ */
+const indexCache = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+
 function indexBy<T extends { name: string }>(items: readonly T[]): Map<string, T[]> {
+  const hit = indexCache.get(items);
+  if (hit) return hit as Map<string, T[]>;
   const m = new Map<string, T[]>();
+  indexCache.set(items, m);
   for (const it of items) {
     const list = m.get(it.name);
     if (list) list.push(it);
@@ -123,6 +132,22 @@ export class Scope {
   macroAt(name: string, index: number): MacroValue {
     const local = this.localDefine(name, index);
     if (local) return toMacro(local.def, local.state);
+    let inherited = this.inherited.get(name);
+    if (!inherited) {
+      inherited = this.inheritedUncached(name);
+      this.inherited.set(name, inherited);
+    }
+    return inherited;
+  }
+
+  /**
+   * What a name means when this file has not defined it: the first included header exporting it,
+   * then the environment. Headers and environment are fixed for the scope's life, so it is memoised:
+   * a unit tests the same configuration names in many `#if`s across hundreds of headers.
+   */
+  private readonly inherited = new Map<string, MacroValue>();
+
+  private inheritedUncached(name: string): MacroValue {
     for (const h of this.headers) {
       const d = h.exportedDefine(name);
       if (d) return toMacro(d.def, d.state);

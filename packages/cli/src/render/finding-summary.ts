@@ -8,9 +8,17 @@ export function location(f: ReportFinding): string {
   return `${path}${line ? `:${line}` : ''}${line && column ? `:${column}` : ''}`;
 }
 
-/** Distinct algorithm names of a finding, in order of appearance. */
+/** For protocols the key exchange decides the quantum verdict, so it is named first. */
+const USE_ORDER: readonly string[] = ['group', 'signature-scheme', 'protocol-algorithm', 'cipher-suite'];
+const useRank = (use: string): number => {
+  const i = USE_ORDER.indexOf(use);
+  return i < 0 ? -1 : i;
+};
+
+/** Distinct algorithm names of a finding, key exchange first for protocols, otherwise in order of appearance. */
 export function algorithmNames(f: ReportFinding, max = 4): string {
-  const names = [...new Set(f.algorithms.map((a) => a.description.name))];
+  const ordered = [...f.algorithms].sort((a, b) => useRank(a.use) - useRank(b.use));
+  const names = [...new Set(ordered.map((a) => a.description.name))];
   return names.length > max ? `${names.slice(0, max).join(', ')} (+${names.length - max})` : names.join(', ');
 }
 

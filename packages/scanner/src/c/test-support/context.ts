@@ -1,21 +1,16 @@
 /**
- * Test helper: a DetectContext over a fixture directory, reading files the way the scan runner does
- * (BOM removed, CRLF kept, invalid UTF-8 → U+FFFD).
+ * Test helper: a DetectContext over a fixture directory, reading files with the scan runner's own
+ * `makeScanFile` (BOM removed, CRLF kept, invalid UTF-8 → U+FFFD).
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Finding } from '@pqready/core';
 import type { DetectContext, Detector, FileHead, ScanFile, ScanOptions } from '../../detectors/types.js';
+import { makeScanFile } from '../../runner/scan-file.js';
 
 export interface MemoryFile {
   readonly path: string;
   readonly bytes: Uint8Array;
-}
-
-function decode(bytes: Uint8Array): string {
-  const t = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
 }
 
 export function listFiles(root: string): MemoryFile[] {
@@ -49,21 +44,9 @@ export function memoryContext(
     files: new Map(heads.map((h) => [h.path, h])),
     async readFile(path: string): Promise<ScanFile | undefined> {
       const f = byPath.get(path);
-      if (!f) return undefined;
-      let text: string | undefined;
-      return {
-        path: f.path,
-        absPath: `/mem/${f.path}`,
-        size: f.bytes.length,
-        head: f.bytes.slice(0, 4096),
-        bytes: f.bytes,
-        sha256: createHash('sha256').update(f.bytes).digest('hex'),
-        text: () => {
-          text ??= decode(f.bytes);
-          return text;
-        },
-      };
+      return f ? makeScanFile({ path: f.path, absPath: `/mem/${f.path}`, size: f.bytes.length }, f.bytes) : undefined;
     },
+    readOutside: async () => undefined,
   };
   return { ctx, heads };
 }

@@ -2,11 +2,11 @@
  * Test support for the config detectors: a DetectContext over a fixture directory (or in-memory files),
  * and a runner that applies a detector the way the scan runner does (accepts → detect / scanAll).
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic, Finding, ProtocolFinding } from '@pqready/core';
 import type { DetectContext, Detector, FileHead, ScanFile, ScanOptions } from '../../detectors/types.js';
+import { makeScanFile } from '../../runner/scan-file.js';
 
 export function listFiles(dir: string): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
@@ -37,16 +37,9 @@ export function memoryFiles(files: Record<string, string | Uint8Array>): Map<str
   return new Map(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? new TextEncoder().encode(v) : v]));
 }
 
+/** The runner's own ScanFile, so detectors see exactly what a real scan hands them. */
 function scanFile(path: string, bytes: Uint8Array): ScanFile {
-  return {
-    path,
-    absPath: `/fixture/${path}`,
-    size: bytes.length,
-    head: bytes.subarray(0, 4096),
-    bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    text: () => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''),
-  };
+  return makeScanFile({ path, absPath: `/fixture/${path}`, size: bytes.length }, bytes);
 }
 
 export async function runConfigDetector(

@@ -67,7 +67,9 @@ function toRow(f) {
 }
 
 const sameSite = (e, r) =>
-  e.file === r.file && e.role === r.role && (e.role === 'implementation' || Math.abs(e.line - r.line) <= LINE_TOLERANCE);
+  e.file === r.file &&
+  e.role === r.role &&
+  (e.role === 'implementation' || Math.abs(e.line - r.line) <= LINE_TOLERANCE);
 const sameAlgorithm = (e, r) =>
   e.algorithms.includes(r.algorithm) ||
   (e.algorithms.length > 1 && e.algorithms.every((a) => r.candidates.includes(a)));
@@ -198,7 +200,19 @@ const pct = (x) => x.toFixed(3);
 if (flag('--json')) {
   console.log(JSON.stringify({ results, totals, shapes: Object.fromEntries(shapes) }, null, 2));
 } else {
-  const head = ['tree', 'commit', 'expected', 'found', 'tp', 'recall', 'precision', 'params', 'inactive', 'internal', 'unknown'];
+  const head = [
+    'tree',
+    'commit',
+    'expected',
+    'found',
+    'tp',
+    'recall',
+    'precision',
+    'params',
+    'inactive',
+    'internal',
+    'unknown',
+  ];
   const rows = results.map((r) => [
     r.tree,
     r.commit,
@@ -241,11 +255,17 @@ if (flag('--json')) {
       if (r.missing.length + r.extra.length + r.wrongParams.length === 0) continue;
       console.log(`\n== ${r.tree}`);
       for (const e of r.missing)
-        console.log(`  missing ${e.file}:${e.line} ${e.algorithms.join('|')} ${e.role} ${e.state} ${JSON.stringify(e.params)}`);
+        console.log(
+          `  missing ${e.file}:${e.line} ${e.algorithms.join('|')} ${e.role} ${e.state} ${JSON.stringify(e.params)}`,
+        );
       for (const x of r.extra)
-        console.log(`  extra   ${x.file}:${x.line} ${x.algorithm} ${x.role} ${x.state} ${JSON.stringify(x.params)}  | ${x.snippet}`);
+        console.log(
+          `  extra   ${x.file}:${x.line} ${x.algorithm} ${x.role} ${x.state} ${JSON.stringify(x.params)}  | ${x.snippet}`,
+        );
       for (const [e, x] of r.wrongParams)
-        console.log(`  params  ${e.file}:${e.line} ${e.algorithms[0]} want ${JSON.stringify(e.params)} got ${JSON.stringify(x.params)}`);
+        console.log(
+          `  params  ${e.file}:${e.line} ${e.algorithms[0]} want ${JSON.stringify(e.params)} got ${JSON.stringify(x.params)}`,
+        );
     }
   }
 }

@@ -62,6 +62,12 @@ export class Scope {
       this.truth.set(i, true);
       return true;
     }
+    if (b.defaultFor !== undefined && b.terms.length === 1) {
+      const known = this.macroAt(b.defaultFor, b.start - 1);
+      const t = known.state !== 'defined';
+      this.truth.set(i, t);
+      return t;
+    }
     if (this.depth > MAX_RECURSION) return undefined;
     this.depth++;
     let result: boolean | undefined = true;
@@ -82,8 +88,19 @@ export class Scope {
     return result;
   }
 
+  /**
+   * How states are decided for this unit's own sites when more than its own evaluation is needed
+   * (alternative configurations): set by the analysis, read by every finding builder through stateOf.
+   */
+  stateOverride?: (site: Pick<Site, 'branches'>) => ActivityState;
+
   /** Activity of a site from the branches enclosing it. */
   stateOf(site: Pick<Site, 'branches'>): ActivityState {
+    return this.stateOverride ? this.stateOverride(site) : this.ownState(site);
+  }
+
+  /** Activity of a site from this scope's own evaluation of the branches enclosing it. */
+  ownState(site: Pick<Site, 'branches'>): ActivityState {
     let state: ActivityState = 'active';
     for (const i of site.branches) {
       const t = this.branchTruth(i);

@@ -5,20 +5,9 @@
  * (PSA_WANT_*); wolfSSL Manual ch. 2 "Building wolfSSL" (build options) and wolfssl/wolfcrypt/settings.h;
  * MCUboot docs/design.md and boot/zephyr/Kconfig; mlkem-native / mldsa-native config.h.
  */
-import type { RefPart } from '../c-crypto-api/tables/types.js';
+import type { ConfigFileRule, OptionRow, RefPart } from '../../c/knowledge.js';
 
-export interface OptionRow {
-  readonly name: string;
-  readonly library: string;
-  /** Defining the option enables (`MBEDTLS_RSA_C`) or disables (`NO_RSA`) the algorithms. */
-  readonly effect: 'enable' | 'disable';
-  readonly algorithms: readonly RefPart[];
-  /** The option's value carries a parameter: key bits, or a value → algorithm map. */
-  readonly value?: 'keyBits';
-  readonly byValue?: Readonly<Record<string, RefPart>>;
-  /** String values (CMake cache strings) → algorithm. */
-  readonly byString?: Readonly<Record<string, RefPart>>;
-}
+export type { ConfigFileRule, OptionRow };
 
 const rows: OptionRow[] = [];
 const add = (
@@ -506,18 +495,6 @@ export const OPTION_PREFIXES = [
   'CONFIG_',
 ];
 
-/** Which files are configuration, by library (basename or path suffix). */
-export interface ConfigFileRule {
-  readonly library: string;
-  readonly basenames?: readonly string[];
-  readonly suffixes?: readonly string[];
-  readonly pattern?: RegExp;
-  /** Macros whose value names another configuration file of this library. */
-  readonly selectors?: readonly string[];
-  /** Option-name prefixes governed by this library's configuration once one file is found. */
-  readonly governs: readonly string[];
-}
-
 export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
   {
     library: 'mbedTLS',
@@ -569,3 +546,10 @@ export const CMAKE_CONFIG_PATTERN = /^(config[\w.-]*|profile_[\w-]+)\.cmake$/;
 
 /** Kconfig fragments and full configurations (Zephyr prj.conf, ESP-IDF sdkconfig, defconfig). */
 export const KCONFIG_PATTERN = /^(prj(_.*)?\.conf|overlay.*\.conf|sdkconfig(\.defaults.*)?|.*defconfig|\.config)$/;
+
+/**
+ * Option names that say they must never ship: test hooks, insecure entropy, breakage tests (Mbed TLS
+ * MBEDTLS_TEST_NULL_ENTROPY / MBEDTLS_TEST_HOOKS, mlkem-native MLK_CONFIG_KEYGEN_PCT_BREAKAGE_TEST,
+ * wolfSSL WOLFSSL_..._INSECURE).
+ */
+export const TEST_ONLY_OPTION = /(?:^|_)(?:TEST|TESTS|TESTING|INSECURE|UNSAFE|DO_NOT_USE|BREAKAGE)(?:_|$)/;

@@ -5,46 +5,9 @@
  * @noble/curves, so a typo here fails a test.
  */
 
-export interface AlgorithmPart {
-  readonly id: string;
-  readonly curve?: string;
-  readonly parameterSet?: string;
-}
+import type { SignatureRow } from '../../c/knowledge.js';
 
-interface RowBase {
-  /** Stable signature id. */
-  readonly id: string;
-  readonly table: string;
-  readonly algorithm: AlgorithmPart;
-  readonly source: string;
-}
-
-/** An ordered run of values inside one initialiser (compared modulo `modulus` when set). */
-export interface ValuesRow extends RowBase {
-  readonly form: 'values';
-  readonly values: readonly bigint[];
-  readonly modulus?: bigint;
-}
-
-/** A big-endian byte string found in any byte order and limb width (curve parameters). */
-export interface BytesRow extends RowBase {
-  readonly form: 'bytes';
-  readonly hex: string;
-}
-
-/** Literals that must all occur somewhere in one file (as initialisers, assignments or macro bodies). */
-export interface LiteralSetRow extends RowBase {
-  readonly form: 'literal-set';
-  readonly literals: readonly bigint[];
-}
-
-/** A string that initialises data (never a message or comment). */
-export interface StringRow extends RowBase {
-  readonly form: 'string';
-  readonly text: string;
-}
-
-export type SignatureRow = ValuesRow | BytesRow | LiteralSetRow | StringRow;
+export type { SignatureRow };
 
 const b = (xs: readonly (number | string)[]): bigint[] => xs.map((x) => BigInt(x));
 

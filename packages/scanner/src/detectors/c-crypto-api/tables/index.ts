@@ -10,10 +10,10 @@ import { mbedtlsTable } from './mbedtls.js';
 import { microEccTable } from './micro-ecc.js';
 import { monocypherTable } from './monocypher.js';
 import { opensslLegacyDigestTable, opensslTable } from './openssl.js';
-import { pqPattern, pqTable } from './pq-reference.js';
+import { PQCLEAN_NAME, pqPattern, pqTable } from './pq-reference.js';
 import { psaTable } from './psa.js';
 import { tinycryptTable } from './tinycrypt.js';
-import type { ApiRow, ConstructorRow, LibraryTable, RefPart } from './types.js';
+import type { ConstructorRow, FunctionCandidate, LibraryTable, RefPart } from './types.js';
 import { wolfcryptTable } from './wolfcrypt.js';
 
 export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
@@ -30,13 +30,6 @@ export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
   liboqsTable,
   pqTable,
 ]);
-
-export interface FunctionCandidate {
-  readonly library: string;
-  readonly row: ApiRow;
-  readonly headers?: readonly string[];
-  readonly requireHeader?: boolean;
-}
 
 const functions = new Map<string, FunctionCandidate[]>();
 const symbols = new Map<string, RefPart>();
@@ -67,12 +60,9 @@ export function functionCandidates(name: string): readonly FunctionCandidate[] |
   return p ? [p] : undefined;
 }
 
-/** Whether a name is a crypto API function (the extractor keeps only such calls). */
-export const cryptoFunctions = {
-  has(name: string): boolean {
-    return functions.has(name) || pqPattern(name) !== undefined;
-  },
-};
+/** Every table function name and the name patterns, for extraction (worker threads get them as data). */
+export const FUNCTION_NAMES: readonly string[] = Object.freeze([...functions.keys()].sort());
+export const FUNCTION_PATTERNS: readonly string[] = Object.freeze([PQCLEAN_NAME.source]);
 
 export const SYMBOLS: ReadonlyMap<string, RefPart> = symbols;
 export const CONSTRUCTORS: ReadonlyMap<string, ConstructorRow> = constructors;

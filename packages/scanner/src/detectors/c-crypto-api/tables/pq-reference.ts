@@ -4,7 +4,7 @@
  * whose scheme comes from config macros. Source: PQClean README (namespacing), pqm4 README,
  * pq-code-package/mlkem-native mlkem/config.h (MLK_CONFIG_PARAMETER_SET), mldsa-native config.h.
  */
-import type { ApiRow, LibraryTable, RefPart } from './types.js';
+import type { ApiRow, LibraryTable, RefPart, SchemeMacro } from './types.js';
 
 /** PQClean scheme directory names (upper-cased, without dashes) → catalog algorithm. */
 const PQCLEAN_SCHEMES: Readonly<Record<string, RefPart>> = {
@@ -29,7 +29,7 @@ const PQCLEAN_SCHEMES: Readonly<Record<string, RefPart>> = {
   HQC256: { id: 'hqc', parameterSet: 'HQC-256' },
 };
 
-const PQCLEAN_NAME = /^PQCLEAN_([A-Z0-9]+)_[A-Z0-9]+_crypto_(kem|sign)(_\w+)?$/;
+export const PQCLEAN_NAME = /^PQCLEAN_([A-Z0-9]+)_[A-Z0-9]+_crypto_(kem|sign)(_\w+)?$/;
 
 /** Recognises PQClean namespaced API symbols by their documented naming scheme. */
 export function pqPattern(name: string): { library: string; row: ApiRow } | undefined {
@@ -52,28 +52,38 @@ export function pqPattern(name: string): { library: string; row: ApiRow } | unde
  * are the macros' documented values (mlkem-native MLK_CONFIG_PARAMETER_SET ∈ {512,768,1024};
  * PQClean/pqm4 KYBER_K ∈ {2,3,4}; mldsa-native MLD_CONFIG_PARAMETER_SET ∈ {44,65,87}; DILITHIUM_MODE ∈ {2,3,5}).
  */
-interface SchemeMacro {
-  readonly macro: string;
-  readonly values: Readonly<Record<string, RefPart>>;
-}
-
 export const SCHEME_MACROS: Readonly<Record<'kem' | 'sign', readonly SchemeMacro[]>> = Object.freeze({
   kem: <SchemeMacro[]>[
     {
       macro: 'MLK_CONFIG_PARAMETER_SET',
+      library: 'mlkem-native',
       values: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } },
     },
-    { macro: 'MLKEM_K', values: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } } },
-    { macro: 'KYBER_K', values: { '2': { id: 'kyber-512' }, '3': { id: 'kyber-768' }, '4': { id: 'kyber-1024' } } },
+    {
+      macro: 'MLKEM_K',
+      library: 'PQClean',
+      values: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } },
+    },
+    {
+      macro: 'KYBER_K',
+      library: 'PQClean',
+      values: { '2': { id: 'kyber-512' }, '3': { id: 'kyber-768' }, '4': { id: 'kyber-1024' } },
+    },
   ],
   sign: <SchemeMacro[]>[
     {
       macro: 'MLD_CONFIG_PARAMETER_SET',
+      library: 'mldsa-native',
       values: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } },
     },
-    { macro: 'MLDSA_MODE', values: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } } },
+    {
+      macro: 'MLDSA_MODE',
+      library: 'PQClean',
+      values: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } },
+    },
     {
       macro: 'DILITHIUM_MODE',
+      library: 'PQClean',
       values: { '2': { id: 'dilithium-2' }, '3': { id: 'dilithium-3' }, '5': { id: 'dilithium-5' } },
     },
   ],

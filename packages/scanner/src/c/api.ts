@@ -178,6 +178,11 @@ export class ApiResolver {
         configScheme: _c,
         referenceAs: _r,
         signs: _s,
+        continues: _c2,
+        macroParams: _m,
+        notImplementation: _n,
+        alsoImplements: _a2,
+        schemeDefault: _d,
         ...ref
       } = row;
       return { ...ref };
@@ -250,6 +255,11 @@ export class ApiResolver {
       configScheme,
       referenceAs,
       signs: _s,
+      continues: _c2,
+      macroParams: _m,
+      notImplementation: _n,
+      alsoImplements: _a2,
+      schemeDefault: _d,
       ...fixed
     } = row;
     const ref: Ref = { ...fixed };
@@ -335,11 +345,19 @@ export class ApiResolver {
       const idx = present(args.objectBits);
       if (idx.length > 0) bits = this.integer(argText(idx[0]!)!, at, fn);
     }
+    if (row.macroParams && !call.reference) {
+      const m = row.macroParams.keyBytes ?? row.macroParams.keyBits;
+      const v = m ? this.integer(m, at, fn) : undefined;
+      if (v !== undefined && v > 0) ref.keyBits = row.macroParams.keyBytes ? v * 8 : v;
+    }
     if (configScheme) {
       const scheme = this.configScheme(configScheme, at);
       if (scheme) {
         Object.assign(ref, scheme.ref);
         library = scheme.library;
+      } else if (row.schemeDefault) {
+        Object.assign(ref, row.schemeDefault);
+        notes.push("parameter set not visible here: the library's default");
       } else {
         ref.id = 'unknown';
         ref.parameterSet = configScheme === 'kem' ? 'crypto_kem' : 'crypto_sign';
@@ -368,25 +386,19 @@ export class ApiResolver {
     };
   }
 
+  /** The scheme of a NIST-API call: the parameter selector in scope, else the `CRYPTO_ALGNAME` string. */
   private configScheme(kind: 'kem' | 'sign', at: number): { ref: RefPart; library: string } | undefined {
-    const algname = this.scope.valueAt('CRYPTO_ALGNAME', at, undefined);
-    if (algname?.trim().startsWith('"')) {
-      const hit = this.api.algnames[normName(stringValue(algname.trim()))];
-      if (hit) return { ref: hit, library: 'PQClean' };
-    }
     for (const m of this.api.schemeMacros[kind]) {
       const v = this.scope.valueAt(m.macro, at, undefined);
       if (v === undefined) continue;
       const n = this.integer(v, at, undefined);
       const hit = n === undefined ? undefined : m.values[String(n)];
-      if (hit) {
-        const library = m.macro.startsWith('MLK_')
-          ? 'mlkem-native'
-          : m.macro.startsWith('MLD_')
-            ? 'mldsa-native'
-            : 'PQClean';
-        return { ref: hit, library };
-      }
+      if (hit) return { ref: hit, library: m.library };
+    }
+    const algname = this.scope.valueAt('CRYPTO_ALGNAME', at, undefined);
+    if (algname?.trim().startsWith('"')) {
+      const hit = this.api.algnames[normName(stringValue(algname.trim()))];
+      if (hit) return { ref: hit, library: 'PQClean' };
     }
     return undefined;
   }

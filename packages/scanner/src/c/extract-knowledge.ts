@@ -28,10 +28,12 @@ export function compileExtract(data: ExtractData): ExtractKnowledge {
     else strings.set(s.text, s.id);
   }
   const names = new Set(data.functionNames);
-  const patterns = data.functionPatterns.map((p) => new RegExp(p));
+  const patterns = data.functionPatterns.map((p) => ({ re: new RegExp(p.source), contains: p.contains }));
   const sitedNames = new Set(data.sitedDefineNames);
   const k: ExtractKnowledge = {
-    functions: { has: (name) => names.has(name) || patterns.some((p) => p.test(name)) },
+    functions: {
+      has: (name) => names.has(name) || patterns.some((p) => p.contains.some((c) => name.includes(c)) && p.re.test(name)),
+    },
     signatures: compileSignatures({ values, bytes, literalSets, strings }),
     sitedDefine: (name) => sitedNames.has(name) || data.sitedDefinePrefixes.some((p) => name.startsWith(p)),
   };

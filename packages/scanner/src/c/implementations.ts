@@ -117,7 +117,8 @@ function refOfDefinition(
   const { api } = ctx.knowledge;
   if (row.configScheme) {
     const s = schemeFromMacros(api.schemeMacros[row.configScheme], ctx.scope, d.index);
-    return s ? { ref: s.ref, library: s.library } : undefined;
+    if (s) return { ref: s.ref, library: s.library };
+    return row.schemeDefault ? { ref: row.schemeDefault } : undefined;
   }
   const base: Record<string, unknown> = {};
   for (const k of REF_KEYS) if (row[k] !== undefined) base[k] = row[k];
@@ -173,8 +174,11 @@ export function implementationFindings(facts: FileFacts, ctx: ImplementationCont
     if (!cand) continue;
     const resolved = refOfDefinition(cand.row, d, ctx);
     if (!resolved) continue;
-    const g = add(toRef(resolved.ref), d, scope.stateOf(d), true, resolved.library ?? cand.library);
-    if (!g.functions.includes(d.name)) g.functions.push(d.name);
+    const state = scope.stateOf(d);
+    for (const ref of [resolved.ref, ...(cand.row.alsoImplements ?? [])]) {
+      const g = add(toRef(ref), d, state, true, resolved.library ?? cand.library);
+      if (!g.functions.includes(d.name)) g.functions.push(d.name);
+    }
   }
 
   const defined = new Set([...groups.values()].map((g) => g.algorithm.id));

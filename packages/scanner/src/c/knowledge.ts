@@ -74,6 +74,10 @@ export interface ApiRow extends RefPart {
   readonly macroParams?: { readonly keyBytes?: string; readonly keyBits?: string };
   /** The definition is an accessor or helper, never an implementation of the algorithm. */
   readonly notImplementation?: boolean;
+  /** Further algorithms a definition implements (BearSSL's DES engine also runs 3DES by key length). */
+  readonly alsoImplements?: readonly RefPart[];
+  /** For `configScheme` rows: the library's documented default when no configuration is visible. */
+  readonly schemeDefault?: RefPart;
 }
 
 export interface ConstructorRow extends RefPart {
@@ -271,8 +275,8 @@ export interface CKnowledge {
 export interface ExtractData {
   /** Every catalogued function name (calls and definitions of these are kept). */
   readonly functionNames: readonly string[];
-  /** Regular-expression sources of name patterns (PQClean namespaced symbols). */
-  readonly functionPatterns: readonly string[];
+  /** Name patterns (PQClean namespaced symbols), each with substrings one of which a name must contain. */
+  readonly functionPatterns: readonly { readonly source: string; readonly contains: readonly string[] }[];
   readonly signatures: readonly SignatureRow[];
   /** Macro names whose definitions may become findings (they need a line and snippet). */
   readonly sitedDefineNames: readonly string[];

@@ -10,7 +10,11 @@ import { mbedtlsTable } from './mbedtls.js';
 import { microEccTable } from './micro-ecc.js';
 import { monocypherTable } from './monocypher.js';
 import { opensslLegacyDigestTable, opensslTable } from './openssl.js';
-import { PQCLEAN_NAME, pqPattern, pqTable } from './pq-reference.js';
+import { libhydrogenTable } from './libhydrogen.js';
+import { naclTable } from './nacl.js';
+import { mlkemNativeTable, NATIVE_NAME, nativePattern, PQCLEAN_NAME, pqPattern, pqTable } from './pq-reference.js';
+import { curve25519Table, genericTable, katTable, referenceHashTable } from './reference.js';
+import { tinyAesTable } from './tiny-aes-c.js';
 import { psaTable } from './psa.js';
 import { tinycryptTable } from './tinycrypt.js';
 import type { ConstructorRow, FunctionCandidate, LibraryTable, RefPart } from './types.js';
@@ -29,6 +33,14 @@ export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
   monocypherTable,
   liboqsTable,
   pqTable,
+  mlkemNativeTable,
+  naclTable,
+  libhydrogenTable,
+  tinyAesTable,
+  referenceHashTable,
+  curve25519Table,
+  katTable,
+  genericTable,
 ]);
 
 const functions = new Map<string, FunctionCandidate[]>();
@@ -44,6 +56,7 @@ for (const t of LIBRARY_TABLES) {
       row,
       ...(t.headers ? { headers: t.headers } : {}),
       ...(t.requireHeader ? { requireHeader: true } : {}),
+      ...(t.generic ? { generic: true } : {}),
     });
     functions.set(name, list);
   }
@@ -56,13 +69,17 @@ for (const t of LIBRARY_TABLES) {
 export function functionCandidates(name: string): readonly FunctionCandidate[] | undefined {
   const hit = functions.get(name);
   if (hit) return hit;
-  const p = pqPattern(name);
+  const p = pqPattern(name) ?? nativePattern(name);
   return p ? [p] : undefined;
 }
 
 /** Every table function name and the name patterns, for extraction (worker threads get them as data). */
 export const FUNCTION_NAMES: readonly string[] = Object.freeze([...functions.keys()].sort());
-export const FUNCTION_PATTERNS: readonly string[] = Object.freeze([PQCLEAN_NAME.source]);
+export const FUNCTION_PATTERNS: readonly { readonly source: string; readonly contains: readonly string[] }[] =
+  Object.freeze([
+    { source: PQCLEAN_NAME.source, contains: ['PQCLEAN_'] },
+    { source: NATIVE_NAME.source, contains: ['mlkem', 'MLKEM', 'mldsa', 'MLDSA'] },
+  ]);
 
 export const SYMBOLS: ReadonlyMap<string, RefPart> = symbols;
 export const CONSTRUCTORS: ReadonlyMap<string, ConstructorRow> = constructors;

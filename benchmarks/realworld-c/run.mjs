@@ -74,6 +74,8 @@ const sameAlgorithm = (e, r) =>
   e.algorithms.includes(r.algorithm) ||
   (e.algorithms.length > 1 && e.algorithms.every((a) => r.candidates.includes(a)));
 const paramScore = (e, r) => Object.entries(e.params).filter(([k, v]) => r.params[k] === v).length;
+/** Parameters a finding has that the expectation does not mention (a tie-break: the plainer finding first). */
+const extraParams = (e, r) => Object.keys(r.params).filter((k) => !(k in e.params)).length;
 const paramsAgree = (e, r) => paramScore(e, r) === Object.keys(e.params).length;
 
 /** One-to-one matching, expected rows in order; the closest line, then the most agreeing parameters win. */
@@ -85,8 +87,12 @@ function match(expected, found) {
     let bestKey;
     found.forEach((r, k) => {
       if (used.has(k) || !sameSite(e, r) || !sameAlgorithm(e, r) || r.state !== e.state) return;
-      const key = [e.role === 'implementation' ? 0 : Math.abs(e.line - r.line), -paramScore(e, r), k];
-      if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+      const key = [e.role === 'implementation' ? 0 : Math.abs(e.line - r.line), -paramScore(e, r), extraParams(e, r)];
+      const better =
+        !bestKey ||
+        key[0] < bestKey[0] ||
+        (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])));
+      if (better) {
         best = k;
         bestKey = key;
       }
@@ -121,6 +127,8 @@ for (const tree of manifest.trees) {
     detectors: C_DETECTORS,
   });
   const ms = performance.now() - started;
+  for (const d of inv.diagnostics.filter((x) => x.severity === 'error' || x.code === 'c-analysis-failed'))
+    console.error(`${tree.name}: ${d.code} ${d.path ?? ''} ${d.message}`);
   const all = inv.findings.filter((f) => f.kind === 'algorithm').map(toRow);
   const internal = all.filter((r) => r.internal);
   const found = all.filter((r) => !r.internal);

@@ -26,6 +26,7 @@ import type { MacroValue } from './expr.js';
 import type { FileFacts, Site } from './facts.js';
 import { IncludeResolver, isCHeader, isCSource } from './files.js';
 import {
+  hasImplementationConstants,
   IMPLEMENTATION_DETECTOR,
   type ImplementationContext,
   implementationFindings,
@@ -606,6 +607,7 @@ class Analysis {
   }
 
   private indexImplementations(facts: FileFacts): void {
+    if (hasImplementationConstants(facts, this.signatureById)) this.implementingFiles.add(facts.path);
     if (facts.definitions.length === 0) return;
     const env = this.envFor(facts.path);
     const { targets } = this.includesOf(facts, env);

@@ -95,6 +95,40 @@ interface Table {
   readonly groups: bigint[][];
 }
 
+const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b/gm;
+
+/**
+ * For each conditional directive (`#if`, `#ifdef`, `#ifndef`, `#elif`, `#else`) the offset where its
+ * branch ends: the next `#elif`/`#else`/`#endif` of the same nesting level, read from the lines.
+ * Directives inside block comments are skipped.
+ */
+function directiveEnds(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  const comments: [number, number][] = [];
+  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
+    const e = text.indexOf('*/', i + 2);
+    comments.push([i, e < 0 ? text.length : e + 2]);
+    if (e < 0) break;
+    i = e;
+  }
+  let c = 0;
+  CONDITIONAL.lastIndex = 0;
+  for (let m = CONDITIONAL.exec(text); m; m = CONDITIONAL.exec(text)) {
+    const at = m.index + m[0].indexOf('#');
+    while (c < comments.length && comments[c]![1] <= at) c++;
+    if (c < comments.length && comments[c]![0] < at) continue;
+    const d = m[1]!;
+    if (d === 'if' || d === 'ifdef' || d === 'ifndef') stack.push(at);
+    else if (stack.length > 0) {
+      out.set(stack[stack.length - 1]!, at);
+      if (d === 'endif') stack.pop();
+      else stack[stack.length - 1] = at;
+    }
+  }
+  return out;
+}
+
 /** A line comment or single-line block comment holding nothing but a `#define`. */
 const COMMENTED_DEFINE = /^(?:\/\/+|\/\*+)\s*#\s*define\s+([A-Za-z_]\w*)([^\n]*?)\s*(?:\*+\/)?\s*$/;
 
@@ -129,6 +163,7 @@ function functionDeclarator(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 const MAX_PASTE_OUTPUT = 1 << 16;
+const MAX_COMMENTED = 4096;
 
 /** Token streams with every pasting macro call expanded, one stream per combination of definitions (at most 4). */
 function expandPasting(
@@ -234,19 +269,27 @@ function declaratorName(node: SyntaxNode): string | undefined {
  * condition or name of each link, its body range and the `#elif`/`#else` that follows.
  * `src` is the text the tree was parsed from.
  */
-function branchesOf(cursor: Cursor, src: string, topLevel: boolean): BranchFact[] {
+function branchesOf(
+  cursor: Cursor,
+  src: string,
+  topLevel: boolean,
+  textualEnd: ReadonlyMap<number, number>,
+): BranchFact[] {
   const out: BranchFact[] = [];
   const previous: CondTerm[] = [];
   let depth = 0;
   for (let guard = 0; guard < 10_000; guard++) {
     const type = typeOf(cursor);
+    // The preprocessor decides where a branch ends, not the C grammar: an unbalanced brace inside
+    // `#ifdef NS / namespace NS { / #endif` must not stretch the branch over the rest of the file.
+    const lineEnd = textualEnd.get(cursor.startIndex);
     if (type === 'preproc_else') {
-      out.push({ start: cursor.startIndex, end: cursor.endIndex, terms: [...previous] });
+      out.push({ start: cursor.startIndex, end: Math.min(cursor.endIndex, lineEnd ?? Number.POSITIVE_INFINITY), terms: [...previous] });
       break;
     }
     const isIf = type === 'preproc_if' || type === 'preproc_elif';
     const want = isIf ? 'condition' : 'name';
-    const end = cursor.endIndex;
+    const end = Math.min(cursor.endIndex, lineEnd ?? Number.POSITIVE_INFINITY);
     let keyStart = -1;
     let keyEnd = -1;
     let directive = '';
@@ -299,7 +342,7 @@ function branchesOf(cursor: Cursor, src: string, topLevel: boolean): BranchFact[
     }
     out.push({
       start: keyEnd,
-      end: alt ?? end,
+      end: Math.min(alt ?? end, end),
       terms: [...previous, term],
       ...(guard2 ? { guard: true } : {}),
       ...(defaultFor ? { defaultFor } : {}),
@@ -426,6 +469,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const commented: { name: string; body: string; index: number }[] = [];
   /** Function-like macros defined so far whose body pastes tokens: they build constant tables. */
   const pasting = new Map<string, { params: readonly string[]; body: string }[]>();
+  let textualEnds: Map<number, number> | undefined;
   const literalSites = new Map<bigint, number>();
   const stringSites: { value: string; index: number }[] = [];
   let firstError: number | undefined;
@@ -495,7 +539,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         const c = text.charCodeAt(start + 1);
         if (c !== 47 && c !== 42) break;
         const m = COMMENTED_DEFINE.exec(text.slice(start, Math.min(cursor.endIndex, start + 400)));
-        if (m && knowledge.sitedDefine?.(m[1]!) !== false && startsLine(text, start))
+        if (m && commented.length < MAX_COMMENTED && startsLine(text, start))
           commented.push({ name: m[1]!, body: (m[2] ?? '').trim(), index: start });
         break;
       }
@@ -678,7 +722,8 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'preproc_if':
       case 'preproc_ifdef':
-        branches.push(...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit'));
+        textualEnds ??= directiveEnds(source);
+        branches.push(...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds));
         break;
       case 'function_definition': {
         const node = cursor.currentNode;

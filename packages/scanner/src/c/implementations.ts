@@ -216,6 +216,26 @@ export function implementationFindings(facts: FileFacts, ctx: ImplementationCont
     if (!g.tables.includes(sig.table)) g.tables.push(sig.table);
   }
 
+  // A definition group whose parameters are a strict subset of exactly one other group of the same
+  // algorithm belongs to it (tc_cmac_init next to tc_cmac_setup, AES-128).
+  for (const [key, g] of groups) {
+    if (!g.fromDefinition) continue;
+    const params = paramsOf(g.algorithm);
+    const supersets = [...groups.values()].filter(
+      (o) =>
+        o !== g &&
+        o.algorithm.id === g.algorithm.id &&
+        paramsOf(o.algorithm).length > params.length &&
+        params.every(([k, v]) => (o.algorithm as unknown as Record<string, unknown>)[k] === v),
+    );
+    if (supersets.length !== 1) continue;
+    const into = supersets[0]!;
+    for (const f of g.functions) if (!into.functions.includes(f)) into.functions.push(f);
+    for (const t of g.tables) if (!into.tables.includes(t)) into.tables.push(t);
+    if (STATE_RANK[g.state] < STATE_RANK[into.state]) into.state = g.state;
+    groups.delete(key);
+  }
+
   // A bare key generation (`ec`) folds into an EC scheme the same file implements on the same curve.
   for (const [key, g] of groups) {
     if (g.algorithm.id !== 'ec' || !g.fromDefinition || g.tables.length > 0) continue;
@@ -249,9 +269,21 @@ export function implementationFindings(facts: FileFacts, ctx: ImplementationCont
   return out.sort((a, b) => (a.evidence.line ?? 0) - (b.evidence.line ?? 0));
 }
 
+function paramsOf(a: AlgorithmRef): [string, unknown][] {
+  return Object.entries(a).filter(([k, v]) => k !== 'id' && k !== 'unresolved' && v !== undefined);
+}
+
 function listed(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(', ');
   return names.length > MAX_LISTED ? `${shown} (+${names.length - MAX_LISTED} more)` : shown;
+}
+
+/** Whether a file implements an algorithm by a constant table alone (its calls are then the library's own). */
+export function hasImplementationConstants(facts: FileFacts, signatureById: ReadonlyMap<string, SignatureRow>): boolean {
+  return facts.constants.some((m) => {
+    const sig = signatureById.get(m.signature);
+    return sig !== undefined && !sig.confirmOnly;
+  });
 }
 
 /** Names a file defines as implementations (for the tree-wide index of confirmed definitions). */

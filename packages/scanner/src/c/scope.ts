@@ -51,7 +51,11 @@ export class Scope {
   ) {
     this.defines = indexBy(facts.defines);
     this.values = indexBy(facts.values);
+    this.commented = commentedNames(facts);
   }
+
+  /** Names whose only definitions here are commented out (`//#define AES256 1`): switched off, so undefined. */
+  readonly commented: ReadonlySet<string>;
 
   /** Truth of one branch: true, false, or undefined (depends on unknown macros). */
   branchTruth(i: number): boolean | undefined {
@@ -171,7 +175,9 @@ export class Scope {
     }
     const g = this.env.macros.get(name);
     if (g) return g;
-    return this.env.isGoverned(name) ? UNDEFINED : UNKNOWN;
+    if (this.env.isGoverned(name)) return UNDEFINED;
+    if (this.commented.has(name) || this.headers.some((h) => h.commented.has(name))) return UNDEFINED;
+    return UNKNOWN;
   }
 
   /**
@@ -207,6 +213,17 @@ export class Scope {
     }
     return this.defines.has(name) ? this.valueDefine(name, Number.POSITIVE_INFINITY) : undefined;
   }
+}
+
+const commentedCache = new WeakMap<FileFacts, ReadonlySet<string>>();
+
+function commentedNames(facts: FileFacts): ReadonlySet<string> {
+  let set = commentedCache.get(facts);
+  if (!set) {
+    set = new Set(facts.commentedDefines.map((d) => d.name));
+    commentedCache.set(facts, set);
+  }
+  return set;
 }
 
 function toMacro(d: DefineFact, state: ActivityState): MacroValue {

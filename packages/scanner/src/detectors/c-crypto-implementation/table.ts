@@ -381,6 +381,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'ed25519-d',
+    sharedWith: ['eddsa-25519-blake2b', 'hydro-sign', 'x25519'],
     form: 'bytes',
     table: 'Edwards25519 constant d',
     algorithm: { id: 'ed25519', curve: 'curve25519' },
@@ -389,6 +390,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'ed25519-bx',
+    sharedWith: ['eddsa-25519-blake2b', 'hydro-sign', 'x25519'],
     form: 'bytes',
     table: 'Edwards25519 base point x',
     algorithm: { id: 'ed25519', curve: 'curve25519' },
@@ -397,6 +399,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'ed25519-l',
+    sharedWith: ['eddsa-25519-blake2b', 'hydro-sign', 'x25519'],
     form: 'bytes',
     table: 'Edwards25519 group order L',
     algorithm: { id: 'ed25519', curve: 'curve25519' },

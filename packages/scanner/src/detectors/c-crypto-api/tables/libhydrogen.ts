@@ -17,7 +17,6 @@ export const libhydrogenTable: LibraryTable = Object.freeze({
   headers: ['hydrogen.h'],
   functions: Object.freeze({
     gimli_core: GIMLI,
-    gimli_core_u8: GIMLI,
     hydro_hash_init: GIMLI,
     hydro_hash_update: { ...GIMLI, ...DONE },
     hydro_hash_final: { ...GIMLI, ...DONE },

@@ -30,6 +30,7 @@ export const microEccTable: LibraryTable = Object.freeze({
     uECC_compute_public_key: { id: 'ec', args: { curve: 2 } },
     uECC_shared_secret: { id: 'ecdh', args: { curve: 3 } },
     uECC_sign: { id: 'ecdsa', args: { curve: 4 } },
+    uECC_sign_with_k: { id: 'ecdsa', args: { curve: 5 } },
     uECC_sign_deterministic: { id: 'ecdsa', args: { curve: 5 } },
     uECC_verify: { id: 'ecdsa', args: { curve: 4 } },
     ...curveRows,

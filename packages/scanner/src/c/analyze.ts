@@ -264,7 +264,7 @@ class Analysis {
       this.indexImplementations(f);
     }
     pending.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const f of pending) yield this.resultFor(f);
+    yield* resolveSharedTables(pending.map((f) => this.resultFor(f)));
   }
 
   private rootGuess(): string {
@@ -656,7 +656,7 @@ class Analysis {
       const state = this.stateResolver(facts, scope, alternatives, env);
       scope.stateOverride = state.of;
       const implScope = scope;
-      const implementing = this.implementingFiles.has(path);
+      const internal = this.internalCaller(facts);
       const api = new ApiResolver({
         api: this.k.api,
         scope: implScope,
@@ -666,7 +666,7 @@ class Analysis {
         .findings(facts.calls, path)
         .map((f) => {
           const fn = String(f.properties?.function ?? '');
-          if (!implementing || !this.implementedIn.has(fn)) return f;
+          if (!internal || !this.inTree(fn)) return f;
           return {
             ...f,
             notes: [...(f.notes ?? []), `internal call of ${f.library ?? 'the library'}: the tree implements ${fn}`],
@@ -710,6 +710,31 @@ class Analysis {
     }
   }
 
+  private readonly implementingDirs = new Set<string>();
+  private treeMacros: Set<string> | undefined;
+
+  /** A name the tree defines: an implementation, or a macro standing for one (`#define shake128_init(c) sha3_init(c, 16)`). */
+  private inTree(name: string): boolean {
+    if (this.implementedIn.has(name)) return true;
+    if (!this.treeMacros) {
+      this.treeMacros = new Set();
+      for (const f of this.headerFacts.values()) for (const d of f.defines) if (d.params) this.treeMacros.add(d.name);
+    }
+    return this.treeMacros.has(name);
+  }
+
+  /**
+   * Whether a file's calls to the tree's own implementations are the library's internal calls: it
+   * implements an algorithm itself, or it is library code (no `main`) next to files that do.
+   */
+  private internalCaller(facts: FileFacts): boolean {
+    if (this.implementingFiles.has(facts.path)) return true;
+    if (facts.program) return false;
+    if (this.implementingDirs.size === 0)
+      for (const p of this.implementingFiles) this.implementingDirs.add(posix.dirname(p));
+    return this.implementingDirs.has(posix.dirname(facts.path));
+  }
+
   /** Sets of alternative configurations, none selected, that this unit does not include and that are equally near. */
   private alternativesFor(path: string, included: ReadonlySet<string>): ConfigFile[][] {
     return this.nearestAlternatives(path).filter((near) => near.length > 1 && !near.some((c) => included.has(c.path)));
@@ -750,6 +775,38 @@ class Analysis {
     };
     return { of, annotate };
   }
+}
+
+/**
+ * PQC tables shared by every parameter set (NTT zetas) whose set no macro fixes take it from an
+ * implementation of the same family in the same directory (PQClean's ml-dsa-44/clean/ntt.c next to
+ * sign.c defining PQCLEAN_MLDSA44_CLEAN_crypto_sign_*).
+ */
+function resolveSharedTables(results: readonly CFileResult[]): CFileResult[] {
+  const resolved = new Map<string, string[]>();
+  const family = (id: string) => id.replace(/-\d+$/, '');
+  for (const r of results)
+    for (const f of r.implementation) {
+      if (f.algorithm.unresolved || !/^ml-(kem|dsa)-\d+$/.test(f.algorithm.id)) continue;
+      const k = `${posix.dirname(r.path)}\u0000${family(f.algorithm.id)}`;
+      const list = resolved.get(k) ?? [];
+      if (!list.includes(f.algorithm.id)) list.push(f.algorithm.id);
+      resolved.set(k, list);
+    }
+  return results.map((r) => {
+    if (!r.implementation.some((f) => f.algorithm.unresolved?.parameterSet)) return r;
+    const implementation = r.implementation.map((f) => {
+      if (!f.algorithm.unresolved?.parameterSet) return f;
+      const ids = resolved.get(`${posix.dirname(r.path)}\u0000${family(f.algorithm.id)}`);
+      if (ids?.length !== 1) return f;
+      return {
+        ...f,
+        algorithm: { id: ids[0]! },
+        notes: [...(f.notes ?? []), `parameter set of the ${ids[0]} implementation in the same directory`],
+      };
+    });
+    return { ...r, implementation };
+  });
 }
 
 function annotateScope(f: AlgorithmFinding, path: string): AlgorithmFinding {

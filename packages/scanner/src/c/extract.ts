@@ -436,6 +436,7 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
     constants: [],
     definitions: [],
     commentedDefines: [],
+    program: false,
     diagnostics,
   };
   if (text.includes('\0')) {
@@ -911,6 +912,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     commentedDefines: commented.map(
       (c): CommentedDefineFact => ({ name: c.name, body: c.body, ...site(c.index, false) }),
     ),
+    program: fns.some((f) => f.name === 'main'),
     diagnostics,
   };
   return result;

@@ -116,5 +116,7 @@ export interface FileFacts {
   readonly constants: readonly ConstantMatch[];
   readonly definitions: readonly DefinitionFact[];
   readonly commentedDefines: readonly CommentedDefineFact[];
+  /** The file defines `main`: a program, not part of a library. */
+  readonly program: boolean;
   readonly diagnostics: readonly FileDiagnostic[];
 }

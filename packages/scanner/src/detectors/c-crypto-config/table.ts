@@ -372,6 +372,7 @@ rows.push(
   {
     name: 'MLK_CONFIG_PARAMETER_SET',
     library: 'mlkem-native',
+    selector: true,
     effect: 'enable',
     algorithms: [{ id: 'ml-kem-768' }],
     byValue: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } },
@@ -379,9 +380,31 @@ rows.push(
   {
     name: 'MLD_CONFIG_PARAMETER_SET',
     library: 'mldsa-native',
+    selector: true,
     effect: 'enable',
     algorithms: [{ id: 'ml-dsa-65' }],
     byValue: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } },
+  },
+);
+
+// pq-crystals reference code (kyber ref/params.h KYBER_K, dilithium ref/config.h DILITHIUM_MODE): FIPS 203/204
+// implemented under the pre-standard selector names, set by default in the source or with -D per build target.
+rows.push(
+  {
+    name: 'KYBER_K',
+    library: 'pq-crystals reference',
+    selector: true,
+    effect: 'enable',
+    algorithms: [{ id: 'ml-kem-768' }],
+    byValue: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } },
+  },
+  {
+    name: 'DILITHIUM_MODE',
+    library: 'pq-crystals reference',
+    selector: true,
+    effect: 'enable',
+    algorithms: [{ id: 'ml-dsa-65' }],
+    byValue: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } },
   },
 );
 
@@ -503,13 +526,15 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     pattern: /^mbedtls[-_].*config.*\.h$/,
     selectors: ['MBEDTLS_CONFIG_FILE', 'MBEDTLS_USER_CONFIG_FILE'],
     governs: ['MBEDTLS_'],
+    optionShape: /^MBEDTLS_\w+_(?:C|ENABLED)$|^MBEDTLS_PSA_ACCEL_/,
   },
   {
     library: 'PSA Crypto',
     suffixes: ['psa/crypto_config.h'],
     pattern: /^(tfm_mbedcrypto_config.*|crypto_config.*)\.h$/,
     selectors: ['MBEDTLS_PSA_CRYPTO_CONFIG_FILE', 'TF_PSA_CRYPTO_CONFIG_FILE', 'MBEDTLS_PSA_CRYPTO_USER_CONFIG_FILE'],
-    governs: ['PSA_WANT_'],
+    governs: ['PSA_WANT_', 'MBEDTLS_PSA_ACCEL_'],
+    optionShape: /^PSA_WANT_|^MBEDTLS_PSA_ACCEL_/,
   },
   {
     library: 'wolfCrypt',
@@ -527,9 +552,16 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     library: 'mlkem-native',
     suffixes: ['mlkem/config.h', 'mlkem_native_config.h'],
     selectors: ['MLK_CONFIG_FILE'],
-    governs: [],
+    governs: ['MLK_CONFIG_'],
+    optionShape: /^MLK_CONFIG_/,
   },
-  { library: 'mldsa-native', suffixes: ['mldsa/config.h'], selectors: ['MLD_CONFIG_FILE'], governs: [] },
+  {
+    library: 'mldsa-native',
+    suffixes: ['mldsa/config.h', 'mldsa_native_config.h'],
+    selectors: ['MLD_CONFIG_FILE'],
+    governs: ['MLD_CONFIG_'],
+    optionShape: /^MLD_CONFIG_/,
+  },
 ]);
 
 /**

@@ -201,6 +201,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'mlkem-q',
+    confirmOnly: true,
     form: 'literal-set',
     table: 'ML-KEM modulus q = 3329 with q^-1 mod 2^16',
     algorithm: { id: 'ml-kem-768', parameterSet: 'ml-kem' },
@@ -209,6 +210,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'mlkem-q-inv',
+    confirmOnly: true,
     form: 'literal-set',
     table: 'ML-KEM modulus q = 3329 with q^-1 mod 2^16 = 62209',
     algorithm: { id: 'ml-kem-768', parameterSet: 'ml-kem' },
@@ -226,6 +228,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'mldsa-q',
+    confirmOnly: true,
     form: 'literal-set',
     table: 'ML-DSA modulus q = 8380417',
     algorithm: { id: 'ml-dsa-65', parameterSet: 'ml-dsa' },

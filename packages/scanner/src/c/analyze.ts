@@ -343,16 +343,29 @@ class Analysis {
     );
     for (const msg of this.selection.notes ?? []) this.configNotes.push(msg);
 
+    // Configurations the build names (--config-file, a selector macro) apply to every unit. One picked
+    // only because it is the library's only or default file applies where it is near (its project) or
+    // where a unit includes it: a tree of several projects must not configure one with another's file.
     const macros = new Map<string, MacroValue>([...build, ...cli]);
     const env0: GlobalEnv = { macros: new Map(macros), isGoverned: () => false };
-    for (const cf of [...this.selection.configs.values()]
-      .filter((c) => c.selected)
-      .sort((a, b) => (a.path < b.path ? -1 : 1)))
-      this.applyConfig(cf, macros, env0, cli);
-    const governing = this.selection.governing;
-    this.governed = (name) => governing.some((g) => this.governs(g.prefixes, g.optionShape, name));
+    const selected = [...this.selection.configs.values()].filter((c) => c.selected).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const explicit = selected.filter((c) => c.reason === 'requested' || c.reason === 'selector');
+    this.autoConfigs = selected.filter((c) => c.reason !== 'requested' && c.reason !== 'selector');
+    for (const cf of explicit) this.applyConfig(cf, macros, env0, cli);
+    this.governed = (name) => explicit.some((g) => this.governs(g.governs, g.optionShape, name));
     this.base = macros;
     this.noteTestedNames();
+  }
+
+  private autoConfigs: ConfigFile[] = [];
+
+  /** Automatically selected configurations that apply to a file: in its project, or at the tree's root. */
+  private nearAutoConfigs(path: string): ConfigFile[] {
+    const first = path.split('/')[0];
+    return this.autoConfigs.filter((cf) => {
+      const dir = posix.dirname(cf.path);
+      return dir === '.' || (path.includes('/') && dir.split('/')[0] === first);
+    });
   }
 
   private readonly configNotes: string[] = [];
@@ -456,9 +469,15 @@ class Analysis {
     return out;
   }
 
-  private dirMacros(path: string): { key: string; macros: Map<string, MacroValue> } {
+  private dirMacros(path: string, included: readonly ConfigFile[] = []): { key: string; macros: Map<string, MacroValue> } {
     const parts: string[] = [];
     const macros = new Map(this.base);
+    const cli = cliMacros(this.ctx.options.defines);
+    for (const cf of this.nearAutoConfigs(path)) {
+      parts.push(cf.path);
+      this.applyConfig(cf, macros, { macros: new Map(macros), isGoverned: () => false }, cli);
+    }
+    for (const cf of included) parts.push(`+${cf.path}`);
     for (const near of this.nearestAlternatives(path)) {
       if (near.length !== 1) continue;
       parts.push(near[0]!.path);
@@ -487,16 +506,21 @@ class Analysis {
     return { key: parts.join('\u0000'), macros };
   }
 
-  private envFor(path: string): GlobalEnv {
-    const { key, macros } = this.dirMacros(path);
+  /** The environment of a file; `included` are configurations its own includes reach (they govern their names). */
+  private envFor(path: string, included: readonly ConfigFile[] = []): GlobalEnv {
+    const { key, macros } = this.dirMacros(path, included);
     let env = this.envs.get(key);
     if (!env) {
       const completeKconfig = this.kconfigs.some(
         (kc) => kc.complete && kc.appRoot !== undefined && isAncestor(kc.appRoot, path),
       );
-      const near = this.nearestAlternatives(path)
-        .filter((n) => n.length === 1)
-        .map((n) => n[0]!);
+      const near = [
+        ...this.nearestAlternatives(path)
+          .filter((n) => n.length === 1)
+          .map((n) => n[0]!),
+        ...this.nearAutoConfigs(path),
+        ...included,
+      ];
       const governed = this.governed;
       env = {
         macros,
@@ -648,8 +672,14 @@ class Analysis {
         detector: DIAG_DETECTOR,
       }));
     try {
-      const env = this.envFor(path);
-      const { scopes, targets, paths } = this.includesOf(facts, env);
+      let env = this.envFor(path);
+      let inc = this.includesOf(facts, env);
+      const included = [...inc.paths].map((p) => this.selection.configs.get(p)).filter((c): c is ConfigFile => !!c?.selected);
+      if (included.length > 0) {
+        env = this.envFor(path, included);
+        inc = this.includesOf(facts, env);
+      }
+      const { scopes, targets, paths } = inc;
       const context = isCHeader(path) ? this.contextScopes(facts, env) : [];
       const scope = new Scope(facts, [...scopes, ...context], env);
       const alternatives = this.alternativesFor(path, paths);

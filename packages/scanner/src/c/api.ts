@@ -243,6 +243,7 @@ export class ApiResolver {
     const picked = this.candidate(call);
     if (!picked) return undefined;
     const { cand, alias } = picked;
+    if (call.reference && cand.commonNames) return undefined;
     const row = cand.row;
     const at = call.index;
     const fn = call.fn;

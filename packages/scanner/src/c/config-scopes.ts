@@ -80,21 +80,25 @@ function configOf(
  */
 export function contentLibrary(facts: FileFacts, options: OptionKnowledge): string | undefined {
   const counts = new Map<string, { own: number; derived: number }>();
+  // An option is a table row, or a real option name of a library (its prefix says which).
+  const libraryOf = (name: string): string | undefined =>
+    options.byName.get(name)?.library ??
+    (options.isKnownName(name) ? options.fileRules.find((r) => r.governs.some((p) => name.startsWith(p)))?.library : undefined);
   const optionLike = (expr: string) =>
     (expr.match(/[A-Za-z_]\w*/g) ?? []).some(
       (id) => options.byName.has(id) || options.prefixes.some((p) => id.startsWith(p) && p !== 'CONFIG_'),
     );
   const count = (name: string, branches: readonly number[]) => {
-    const row = options.byName.get(name);
-    if (!row) return;
-    const c = counts.get(row.library) ?? { own: 0, derived: 0 };
+    const library = libraryOf(name);
+    if (!library) return;
+    const c = counts.get(library) ?? { own: 0, derived: 0 };
     const derived = branches.some((i) => {
       const b = facts.branches[i];
       return b !== undefined && !b.guard && b.defaultFor === undefined && b.terms.some((t) => optionLike(t.expr));
     });
     if (derived) c.derived++;
     else c.own++;
-    counts.set(row.library, c);
+    counts.set(library, c);
   };
   for (const d of facts.defines) if (!d.undef && !d.params) count(d.name, d.branches);
   for (const d of facts.commentedDefines) count(d.name, d.branches);

@@ -108,6 +108,8 @@ export interface LibraryTable {
    * and a call only where such a confirmed definition is in the tree or the header is included.
    */
   readonly generic?: boolean;
+  /** The names are also common variable names (`sha256`, `shake128`): a bare mention is no function reference. */
+  readonly commonNames?: boolean;
 }
 
 /** Normalises an algorithm name string for table lookup. */
@@ -121,6 +123,7 @@ export interface FunctionCandidate {
   readonly headers?: readonly string[];
   readonly requireHeader?: boolean;
   readonly generic?: boolean;
+  readonly commonNames?: boolean;
 }
 
 /** Config macros that fix the scheme of NIST-API calls and of shared PQC tables (KYBER_K, MLK_CONFIG_PARAMETER_SET). */

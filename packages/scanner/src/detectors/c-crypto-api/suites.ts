@@ -23,6 +23,8 @@ const KEX: Readonly<Record<string, readonly RefPart[]>> = {
   PSK: [],
   ANON: [],
   AECDH: [{ id: 'ecdh' }],
+  // Mbed TLS TLS-ECJPAKE-WITH-AES-128-CCM-8 (RFC 8236 EC J-PAKE on P-256).
+  ECJPAKE: [{ id: 'ec', curve: 'p-256', parameterSet: 'ecjpake' }],
   ADH: [{ id: 'dh' }],
 };
 

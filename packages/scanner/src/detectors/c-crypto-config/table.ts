@@ -224,6 +224,14 @@ add('wolfCrypt', 'enable', {
   HAVE_FFDHE_2048: { id: 'dh', keyBits: 2048, parameterSet: 'ffdhe2048' },
   HAVE_FFDHE_3072: { id: 'dh', keyBits: 3072, parameterSet: 'ffdhe3072' },
   HAVE_FFDHE_4096: { id: 'dh', keyBits: 4096, parameterSet: 'ffdhe4096' },
+  HAVE_FFDHE_6144: { id: 'dh', keyBits: 6144, parameterSet: 'ffdhe6144' },
+  HAVE_FFDHE_8192: { id: 'dh', keyBits: 8192, parameterSet: 'ffdhe8192' },
+  HAVE_ECC192: { id: 'ec', curve: 'p-192' },
+  HAVE_ECC224: { id: 'ec', curve: 'p-224' },
+  HAVE_ECC256: { id: 'ec', curve: 'p-256' },
+  HAVE_ECC384: { id: 'ec', curve: 'p-384' },
+  HAVE_ECC521: { id: 'ec', curve: 'p-521' },
+  HAVE_HASHDRBG: { id: 'hash-drbg' },
   WOLFSSL_HAVE_MLKEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
   WOLFSSL_WC_MLKEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
   WOLFSSL_HAVE_KYBER: [{ id: 'kyber-512' }, { id: 'kyber-768' }, { id: 'kyber-1024' }],
@@ -282,6 +290,9 @@ add('wolfCrypt', 'disable', {
   NO_HMAC: { id: 'hmac' },
   NO_SHA512: { id: 'sha-512' },
   NO_DES: { id: 'des' },
+  NO_ECC256: { id: 'ec', curve: 'p-256' },
+  NO_PWDBASED: [{ id: 'pbkdf2' }, { id: 'pbkdf1' }, { id: 'pkcs12-pbe' }],
+  WC_NO_HASHDRBG: { id: 'hash-drbg' },
   WOLFSSL_NO_SHAKE128: { id: 'shake128' },
   WOLFSSL_NO_SHAKE256: { id: 'shake256' },
   WOLFSSL_NO_ML_KEM_512: { id: 'ml-kem-512' },
@@ -386,6 +397,9 @@ rows.push(
     byValue: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } },
   },
 );
+
+// TLS cipher-suite lists (Mbed TLS MBEDTLS_SSL_CIPHERSUITES): each suite's component algorithms.
+rows.push({ name: 'MBEDTLS_SSL_CIPHERSUITES', library: 'mbedTLS', effect: 'enable', algorithms: [], suites: true });
 
 // pq-crystals reference code (kyber ref/params.h KYBER_K, dilithium ref/config.h DILITHIUM_MODE): FIPS 203/204
 // implemented under the pre-standard selector names, set by default in the source or with -D per build target.
@@ -502,6 +516,7 @@ export const KNOWN_NON_ALGORITHM = new Set([
   'MBEDTLS_USE_PSA_CRYPTO',
   'MBEDTLS_SSL_PROTO_TLS1_2',
   'MBEDTLS_SSL_PROTO_TLS1_3',
+  'MBEDTLS_KEY_EXCHANGE_PSK_ENABLED',
 ]);
 
 /** Prefixes of names that are checked for misspelling in configuration files. */

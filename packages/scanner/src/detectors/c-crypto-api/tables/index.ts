@@ -57,6 +57,7 @@ for (const t of LIBRARY_TABLES) {
       ...(t.headers ? { headers: t.headers } : {}),
       ...(t.requireHeader ? { requireHeader: true } : {}),
       ...(t.generic ? { generic: true } : {}),
+      ...(t.commonNames ? { commonNames: true } : {}),
     });
     functions.set(name, list);
   }

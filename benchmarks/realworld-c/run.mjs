@@ -1,6 +1,7 @@
-// Real-world C evaluation: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--json]
+// Real-world C evaluation: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--json] [--as-written]
 // Scans each tree of manifest.json (extracted under <trees-root>/<name> by extract.mjs; nothing is downloaded)
-// with the built C detectors and compares the findings with expected/<name>.txt. Matching rules: README.md.
+// with the built C detectors and compares the findings with expected/<name>.txt (plus the adjudicated
+// corrections in expected/corrections.txt unless --as-written). Matching rules: README.md.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectors, scan } from '@pqready/scanner';
@@ -13,7 +14,7 @@ const opt = (name) => {
 };
 const root = args.find((a, i) => !a.startsWith('--') && !['--tree'].includes(args[i - 1]));
 if (!root) {
-  console.error('usage: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--json]');
+  console.error('usage: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--json] [--as-written]');
   process.exit(2);
 }
 const only = opt('--tree');
@@ -26,11 +27,44 @@ const DEFERRED_SHAPES = new Set(['wrapper', 'value', 'candidates', 'string']);
 const LINE_TOLERANCE = 2;
 const PARAM_KEYS = ['keyBits', 'curve', 'mode', 'hash', 'parameterSet'];
 
+const asWritten = flag('--as-written');
+const stripNote = (raw) => raw.replace(/\s+#.*$/, '').trim();
+
+/** Corrections per tree: rows removed from and added to the inventory as first written. */
+function readCorrections() {
+  const out = new Map();
+  const text = readFileSync(new URL('expected/corrections.txt', here), 'utf8');
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const m = /^(\S+)\s+([+-])\s+(.*)$/.exec(line);
+    if (!m) throw new Error(`expected/corrections.txt:${i + 1}: cannot read "${raw}"`);
+    const c = out.get(m[1]) ?? { remove: [], add: [] };
+    (m[2] === '-' ? c.remove : c.add).push(m[3]);
+    out.set(m[1], c);
+  });
+  return out;
+}
+const corrections = asWritten ? new Map() : readCorrections();
+
+/** The expected text of a tree with its corrections applied (a removed row must exist as written). */
+function correctedText(text, tree) {
+  const c = corrections.get(tree);
+  if (!c) return text;
+  const lines = text.split('\n');
+  for (const row of c.remove) {
+    const i = lines.findIndex((l) => stripNote(l) === stripNote(row));
+    if (i < 0) throw new Error(`expected/corrections.txt: ${tree} has no row "${row}"`);
+    lines.splice(i, 1);
+  }
+  return [...lines, ...c.add].join('\n');
+}
+
 /** Parses one expected line: `path:line alg[|alg…] role state [key=value …] [# note]`. */
 function parseExpected(text, tree) {
   const rows = [];
   text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\s+#.*$/, '').trim();
+    const line = stripNote(raw);
     if (!line || line.startsWith('#')) return;
     const [site, algorithm, role, state, ...rest] = line.split(/\s+/);
     const m = /^(.*):(\d+)$/.exec(site ?? '');
@@ -78,30 +112,29 @@ const paramScore = (e, r) => Object.entries(e.params).filter(([k, v]) => r.param
 const extraParams = (e, r) => Object.keys(r.params).filter((k) => !(k in e.params)).length;
 const paramsAgree = (e, r) => paramScore(e, r) === Object.keys(e.params).length;
 
-/** One-to-one matching, expected rows in order; the closest line, then the most agreeing parameters win. */
+/**
+ * One-to-one matching over all candidate pairs at once: pairs with the closest line first, then the most
+ * agreeing parameters, then the fewest extra parameters (ties: file order), so a missing finding does not
+ * shift its neighbours' pairs.
+ */
 function match(expected, found) {
-  const used = new Set();
-  const pairs = [];
-  for (const e of expected) {
-    let best;
-    let bestKey;
+  const candidates = [];
+  expected.forEach((e, i) => {
     found.forEach((r, k) => {
-      if (used.has(k) || !sameSite(e, r) || !sameAlgorithm(e, r) || r.state !== e.state) return;
+      if (!sameSite(e, r) || !sameAlgorithm(e, r) || r.state !== e.state) return;
       const key = [e.role === 'implementation' ? 0 : Math.abs(e.line - r.line), -paramScore(e, r), extraParams(e, r)];
-      const better =
-        !bestKey ||
-        key[0] < bestKey[0] ||
-        (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])));
-      if (better) {
-        best = k;
-        bestKey = key;
-      }
+      candidates.push({ i, k, key });
     });
-    if (best !== undefined) {
-      used.add(best);
-      pairs.push([e, found[best]]);
-    } else pairs.push([e, undefined]);
+  });
+  candidates.sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || x.key[2] - y.key[2] || x.i - y.i || x.k - y.k);
+  const used = new Set();
+  const byExpected = new Map();
+  for (const { i, k } of candidates) {
+    if (used.has(k) || byExpected.has(i)) continue;
+    used.add(k);
+    byExpected.set(i, k);
   }
+  const pairs = expected.map((e, i) => [e, byExpected.has(i) ? found[byExpected.get(i)] : undefined]);
   return { pairs, used };
 }
 
@@ -118,7 +151,7 @@ for (const tree of manifest.trees) {
     console.error(`${tree.name}: not extracted under ${root}, skipped`);
     continue;
   }
-  const expected = parseExpected(readFileSync(expFile, 'utf8'), tree.name);
+  const expected = parseExpected(correctedText(readFileSync(expFile, 'utf8'), tree.name), tree.name);
   const started = performance.now();
   const inv = await scan({
     roots: [dir],

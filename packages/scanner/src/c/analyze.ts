@@ -23,7 +23,7 @@ import { parseCmakeSets } from './cmake.js';
 import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import { CONFIG_DETECTOR, cmakeFindings, configHeaderFindings, kconfigFindings, suitesOf } from './config-findings.js';
 import type { MacroValue } from './expr.js';
-import type { FileFacts, Site } from './facts.js';
+import type { FileFacts, IncludeFact, Site } from './facts.js';
 import { IncludeResolver, isCHeader, isCSource } from './files.js';
 import {
   hasImplementationConstants,
@@ -68,6 +68,7 @@ const FRAGMENT_DIRS = new Set(['boards', 'sysbuild', 'socs', 'child_image']);
 interface IncludeEdge {
   readonly target: string;
   readonly path: string | undefined;
+  readonly include: IncludeFact;
 }
 
 interface KconfigFile {
@@ -317,8 +318,14 @@ class Analysis {
   // ------------------------------------------------------------------------------------------
   // Configuration
 
+  /** Names something in the tree defines: a header, a build file's `-D`, a Kconfig fragment. */
+  private readonly definedInTree = new Set<string>();
+
   private buildEnv(): void {
     const cli = cliMacros(this.ctx.options.defines);
+    for (const f of this.headerFacts.values()) for (const d of f.defines) if (!d.undef) this.definedInTree.add(d.name);
+    for (const d of this.buildDefines) this.definedInTree.add(d.name);
+    for (const kc of this.kconfigs) for (const e of kc.entries) this.definedInTree.add(e.name);
     const build = new Map<string, MacroValue>();
     for (const d of this.buildDefines)
       if (d.scope === 'build' && !d.file && !cli.has(d.name)) build.set(d.name, { state: 'defined', body: d.value });
@@ -347,17 +354,30 @@ class Analysis {
     // only because it is the library's only or default file applies where it is near (its project) or
     // where a unit includes it: a tree of several projects must not configure one with another's file.
     const macros = new Map<string, MacroValue>([...build, ...cli]);
+    // A selector the build does not set is undefined: the library then includes its default file.
+    for (const rule of this.k.options.fileRules)
+      for (const sel of rule.selectors ?? []) if (!macros.has(sel)) macros.set(sel, { state: 'undefined' });
     const env0: GlobalEnv = { macros: new Map(macros), isGoverned: () => false };
     const selected = [...this.selection.configs.values()].filter((c) => c.selected).sort((a, b) => (a.path < b.path ? -1 : 1));
     const explicit = selected.filter((c) => c.reason === 'requested' || c.reason === 'selector');
     this.autoConfigs = selected.filter((c) => c.reason !== 'requested' && c.reason !== 'selector');
     for (const cf of explicit) this.applyConfig(cf, macros, env0, cli);
-    this.governed = (name) => explicit.some((g) => this.governs(g.governs, g.optionShape, name));
+    this.governed = (name) => this.isOptOut(name) || explicit.some((g) => this.governs(g.governs, g.optionShape, name));
     this.base = macros;
     this.noteTestedNames();
   }
 
   private autoConfigs: ConfigFile[] = [];
+
+  /**
+   * A library's opt-out switch (`NO_SHA256`, `OPENSSL_NO_RC4`): off unless something the unit sees
+   * defines it, configuration or not (a program built against an installed library gets its defaults).
+   */
+  private isOptOut(name: string): boolean {
+    const row = this.k.options.byName.get(name);
+    if (row) return row.effect === 'disable';
+    return /(?:^|_)NO_/.test(name) && this.k.options.isKnownName(name);
+  }
 
   /** Automatically selected configurations that apply to a file: in its project, or at the tree's root. */
   private nearAutoConfigs(path: string): ConfigFile[] {
@@ -373,7 +393,13 @@ class Analysis {
   /** Whether a configuration with these prefixes decides a name: a known option, or one of the library's option shape. */
   private governs(prefixes: readonly string[], shape: RegExp | undefined, name: string): boolean {
     if (!prefixes.some((p) => name.startsWith(p))) return false;
-    return this.k.options.byName.has(name) || this.k.options.isKnownName(name) || (shape?.test(name) ?? false);
+    return (
+      this.k.options.byName.has(name) ||
+      this.k.options.isKnownName(name) ||
+      (shape?.test(name) ?? false) ||
+      // A library's name nothing in the tree defines (a test-only switch): only a build flag could set it.
+      !this.definedInTree.has(name)
+    );
   }
   /** Per configuration file: the macros it put into the environment. */
   private readonly contributed = new Map<string, Set<string>>();
@@ -477,7 +503,11 @@ class Analysis {
       parts.push(cf.path);
       this.applyConfig(cf, macros, { macros: new Map(macros), isGoverned: () => false }, cli);
     }
-    for (const cf of included) parts.push(`+${cf.path}`);
+    for (const cf of included) {
+      if (parts.includes(cf.path)) continue;
+      parts.push(`+${cf.path}`);
+      this.applyConfig(cf, macros, { macros: new Map(macros), isGoverned: () => false }, cli);
+    }
     for (const near of this.nearestAlternatives(path)) {
       if (near.length !== 1) continue;
       parts.push(near[0]!.path);
@@ -547,23 +577,26 @@ class Analysis {
   // Include resolution
 
   private readonly headerScopes = new Map<GlobalEnv, Map<string, Scope>>();
-  private readonly headerEdges = new Map<string, readonly IncludeEdge[]>();
+  private readonly headerEdges = new Map<GlobalEnv, Map<string, readonly IncludeEdge[]>>();
 
-  private headerScope(path: string, env: GlobalEnv): Scope | undefined {
+  /** A header's scope in an environment; `conditional` when only an undecided `#if` includes it. */
+  private headerScope(path: string, env: GlobalEnv, conditional = false): Scope | undefined {
     let byEnv = this.headerScopes.get(env);
     if (!byEnv) {
       byEnv = new Map();
       this.headerScopes.set(env, byEnv);
     }
-    const hit = byEnv.get(path);
+    const key = conditional ? `?${path}` : path;
+    const hit = byEnv.get(key);
     if (hit) return hit;
     const facts = this.headerFacts.get(path);
     if (!facts) return undefined;
-    const s = new Scope(facts, [], env);
-    byEnv.set(path, s);
+    const s = new Scope(facts, [], env, conditional);
+    byEnv.set(key, s);
     return s;
   }
 
+  /** The includes a file makes, computed includes resolved in the file's own scope. */
   private edgesOf(from: string, facts: FileFacts, scope: () => Scope): IncludeEdge[] {
     const edges: IncludeEdge[] = [];
     for (const inc of facts.includes) {
@@ -574,7 +607,7 @@ class Analysis {
         const body = m.body.trim();
         target = body.startsWith('"') ? body.slice(1, -1) : body.replace(/^<|>$/g, '').trim();
       }
-      edges.push({ target, path: this.resolver.resolve(from, target) });
+      edges.push({ target, path: this.resolver.resolve(from, target), include: inc });
     }
     return edges;
   }
@@ -591,36 +624,126 @@ class Analysis {
     }
   }
 
-  /** Headers of a translation unit (transitively, breadth-first, from the scanned tree). */
+  /** The include edges of a header in an environment. */
+  private headerEdgesOf(path: string, env: GlobalEnv): readonly IncludeEdge[] {
+    let byEnv = this.headerEdges.get(env);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.headerEdges.set(env, byEnv);
+    }
+    let edges = byEnv.get(path);
+    if (!edges) {
+      const plain = this.headerScope(path, env)!;
+      edges = this.edgesOf(path, plain.facts, () => plain);
+      byEnv.set(path, edges);
+    }
+    return edges;
+  }
+
+  /**
+   * Headers of a translation unit (transitively, breadth-first, from the scanned tree). A first pass
+   * follows every include; the second decides each `#if` around an include with the headers the first
+   * found (a header tests what an earlier one defined): includes in dead branches are left out, and a
+   * header only an undecided `#if` includes, with everything it includes, defines its macros only
+   * conditionally.
+   */
   private includesOf(facts: FileFacts, env: GlobalEnv): { scopes: Scope[]; targets: string[]; paths: Set<string> } {
+    let own: Scope | undefined;
+    const ownEdges = this.edgesOf(facts.path, facts, () => {
+      own ??= new Scope(facts, [], env);
+      return own;
+    });
+    this.currentFacts = facts;
+    const first = this.closure(facts.path, ownEdges, env);
+    if (!first.branched) return first;
+    let byEnv = this.includeStates.get(env);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.includeStates.set(env, byEnv);
+    }
+    const key = [...first.paths].join('\u0000');
+    let states = byEnv.get(key);
+    if (!states) {
+      states = new Map();
+      byEnv.set(key, states);
+    }
+    const decided = states;
+    const stateIn = (from: string, inc: IncludeFact): ActivityState => {
+      if (inc.branches.length === 0) return 'active';
+      if (from === facts.path) return new Scope(facts, first.scopes, env).ownState(inc);
+      let list = decided.get(from);
+      if (!list) {
+        list = new Map();
+        decided.set(from, list);
+      }
+      let st = list.get(inc.index);
+      if (st === undefined) {
+        const hfacts = this.headerFacts.get(from)!;
+        let scope = list.scope;
+        if (!scope) {
+          scope = new Scope(hfacts, first.scopes, env);
+          list.scope = scope;
+        }
+        st = scope.ownState(inc);
+        list.set(inc.index, st);
+      }
+      return st;
+    };
+    return this.closure(facts.path, ownEdges, env, stateIn);
+  }
+
+  /** Per environment and first-pass header set: the decided state of each header's includes. */
+  private readonly includeStates = new Map<
+    GlobalEnv,
+    Map<string, Map<string, Map<number, ActivityState> & { scope?: Scope }>>
+  >();
+
+  /** Whether an include sits under an `#if` other than the file's include guard. */
+  private underCondition(from: string, inc: IncludeFact): boolean {
+    const facts = this.headerFacts.get(from) ?? this.pendingFacts.get(from) ?? this.currentFacts;
+    if (!facts || facts.path !== from) return true;
+    return inc.branches.some((i) => !facts.branches[i]?.guard);
+  }
+
+  /** The unit being evaluated (its facts are not among the headers). */
+  private currentFacts: FileFacts | undefined;
+
+  private closure(
+    from: string,
+    ownEdges: readonly IncludeEdge[],
+    env: GlobalEnv,
+    stateIn?: (from: string, inc: IncludeFact) => ActivityState,
+  ): { scopes: Scope[]; targets: string[]; paths: Set<string>; branched: boolean } {
     const scopes: Scope[] = [];
     const targets: string[] = [];
-    const seen = new Set<string>([facts.path]);
-    let own: Scope | undefined;
-    const queue: (readonly IncludeEdge[])[] = [
-      this.edgesOf(facts.path, facts, () => {
-        own ??= new Scope(facts, [], env);
-        return own;
-      }),
+    const seen = new Set<string>([from]);
+    let branched = false;
+    const queue: { from: string; edges: readonly IncludeEdge[]; conditional: boolean }[] = [
+      { from, edges: ownEdges, conditional: false },
     ];
     for (let q = 0; q < queue.length && scopes.length < MAX_TU_HEADERS; q++) {
-      for (const { target, path } of queue[q]!) {
+      const { from: parent, edges: list, conditional: parentConditional } = queue[q]!;
+      for (const { target, path, include } of list) {
+        let conditional = parentConditional;
+        if (include.branches.length > 0 && this.underCondition(parent, include)) {
+          branched = true;
+          if (stateIn) {
+            const st = stateIn(parent, include);
+            if (st === 'inactive') continue;
+            if (st === 'conditional') conditional = true;
+          }
+        }
         targets.push(target);
         if (!path || seen.has(path)) continue;
         seen.add(path);
-        const hs = this.headerScope(path, env);
+        const hs = this.headerScope(path, env, conditional);
         if (hs) {
           scopes.push(hs);
-          let edges = this.headerEdges.get(path);
-          if (!edges) {
-            edges = this.edgesOf(path, hs.facts, () => hs);
-            this.headerEdges.set(path, edges);
-          }
-          queue.push(edges);
+          queue.push({ from: path, edges: this.headerEdgesOf(path, env), conditional });
         }
       }
     }
-    return { scopes, targets, paths: seen };
+    return { scopes, targets, paths: seen, branched };
   }
 
   // ------------------------------------------------------------------------------------------

@@ -330,8 +330,11 @@ export class ApiResolver {
       }
       const ps = present(args.parameterSet);
       if (ps.length > 0) {
-        const text = this.chase(argText(ps[0]!)!, at, fn);
-        ref.parameterSet = text.startsWith('"') ? stringValue(text) : text;
+        const text = this.chase(argText(ps[0]!)!, at, fn).trim();
+        // A string or a named constant is the parameter set; a variable or an expression is not known here.
+        if (text.startsWith('"')) ref.parameterSet = stringValue(text);
+        else if (/^[A-Z_][A-Z0-9_]*$/.test(text)) ref.parameterSet = text;
+        else unresolved.parameterSet = text;
       }
     }
     // One argument read under two roles (EVP_PKEY_Q_keygen: bits or curve) is unresolved only once.
@@ -509,9 +512,14 @@ export class ApiResolver {
       if (r) resolved.push(r);
     }
     pairObjects(resolved, this, this.api.familyBits);
+    // Objects a call in the function acts on: their attribute setters are not findings of their own.
+    const actedOn = new Set<string>();
+    for (const r of resolved)
+      if (r.objectKey && !r.row.attribute && !r.row.paramOnly) actedOn.add(`${r.call.fn ?? ''}\u0000${r.objectKey}`);
     const out: AlgorithmFinding[] = [];
     for (const r of resolved) {
       if (r.row.paramOnly || r.row.continues) continue;
+      if (r.row.attribute && r.objectKey && actedOn.has(`${r.call.fn ?? ''}\u0000${r.objectKey}`)) continue;
       const state = this.scope.stateOf(r.call);
       const refs = r.many ?? [finalize(r)];
       for (const algorithm of refs) {
@@ -588,6 +596,8 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: Ap
         if (v !== undefined && acc[f] === undefined) (acc as Record<string, unknown>)[f] = v;
       }
     }
+    // The key's permitted algorithm refines its type: an EC key for ECDSA is an ECDSA key.
+    const refined = g.find((r) => !r.row.establishes && r.row.attribute && r.ref.id && refines(acc.id, r.ref.id))?.ref.id;
     if (acc.id === undefined && acc.family === undefined) {
       const first = g[0]!;
       const fromValue = resolver.objectFromValue(first.objectKey!, first.call.index, first.call.fn);
@@ -598,6 +608,7 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: Ap
         if (r.ref[f] === undefined && acc[f] !== undefined) (r.ref as Record<string, unknown>)[f] = acc[f];
       }
       if (r.ref.id === 'ec' && acc.id && acc.id !== 'ec' && !r.row.id) r.ref.id = acc.id;
+      if (refined && !r.row.attribute && !r.row.id && r.ref.id === acc.id) r.ref.id = refined;
       if (r.row.signs && (r.ref.id === 'ec' || r.ref.id === 'ecdh')) r.ref.id = 'ecdsa';
       if (bits !== undefined && r.ref.keyBits === undefined) applyBits(r.ref, bits, familyBits);
       if (acc.id || acc.family) {
@@ -605,6 +616,13 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: Ap
       }
     }
   }
+}
+
+/** Whether an algorithm is a use of a key type (`ecdsa` of `ec`, `rsa-pss` of `rsa`). */
+function refines(type: string | undefined, alg: string): boolean {
+  if (type === 'ec') return alg === 'ecdsa' || alg === 'ecdh';
+  if (type === 'rsa') return alg.startsWith('rsa') && alg !== 'rsa';
+  return false;
 }
 
 /** PSA-style key bits: a curve for ECC families, a parameter set for DH/ML-KEM/ML-DSA, else key size. */

@@ -45,6 +45,8 @@ export function suggestOption(
 ): string | undefined {
   if (options.byName.has(name) || options.isKnownName(name)) return undefined;
   if (!options.prefixes.some((p) => name.startsWith(p))) return undefined;
+  // An include guard (`#define MBEDTLS_CTR_DRBG_H`) is one letter from an option, and no misspelling.
+  if (/_H_?$/.test(name)) return undefined;
   const bound = name.length >= 10 ? 2 : 1;
   let best: string | undefined;
   let bestD = bound + 1;

@@ -91,6 +91,8 @@ export function contentLibrary(facts: FileFacts, options: OptionKnowledge): stri
   const count = (name: string, branches: readonly number[]) => {
     const library = libraryOf(name);
     if (!library) return;
+    // A library header's default (`#if !defined(X) / #define X 48`) is no configuration's choice.
+    if (branches.some((i) => facts.branches[i]?.defaultFor === name)) return;
     const c = counts.get(library) ?? { own: 0, derived: 0 };
     const derived = branches.some((i) => {
       const b = facts.branches[i];

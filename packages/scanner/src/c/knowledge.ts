@@ -59,6 +59,12 @@ export interface ApiRow extends RefPart {
   readonly establishes?: boolean;
   /** The call only sets a parameter on its object and is not a finding by itself. */
   readonly paramOnly?: boolean;
+  /**
+   * The call records a property of its object (`psa_set_key_type`, `psa_set_key_algorithm`): when a
+   * later call in the function acts on the object (`psa_generate_key`), that call is the finding and
+   * carries the property; otherwise this call is.
+   */
+  readonly attribute?: boolean;
   /** The call signs with its object's key: an EC key there means ECDSA. */
   readonly signs?: boolean;
   /** What a reference (function pointer) to a function with `byValue` variants stands for. */

@@ -48,6 +48,8 @@ export class Scope {
     readonly facts: FileFacts,
     private readonly headers: readonly Scope[],
     private readonly env: GlobalEnv,
+    /** Included only under an undecided condition: what it defines is defined only conditionally. */
+    private readonly conditional = false,
   ) {
     this.defines = indexBy(facts.defines);
     this.values = indexBy(facts.values);
@@ -146,7 +148,8 @@ export class Scope {
 
   /** The file's own last live definition of a macro (for use by files that include this one). */
   exportedDefine(name: string): { def: DefineFact; state: ActivityState } | undefined {
-    return this.localDefine(name, Number.POSITIVE_INFINITY);
+    const d = this.localDefine(name, Number.POSITIVE_INFINITY);
+    return d && this.conditional ? { def: d.def, state: 'conditional' } : d;
   }
 
   /** What `#if` sees for a macro at a position. */

@@ -196,6 +196,15 @@ add('PSA Crypto', 'enable', {
   PSA_WANT_DH_RFC7919_2048: { id: 'dh', keyBits: 2048, parameterSet: 'ffdhe2048' },
   PSA_WANT_DH_RFC7919_3072: { id: 'dh', keyBits: 3072, parameterSet: 'ffdhe3072' },
   PSA_WANT_DH_RFC7919_4096: { id: 'dh', keyBits: 4096, parameterSet: 'ffdhe4096' },
+  PSA_WANT_DH_RFC7919_6144: { id: 'dh', keyBits: 6144, parameterSet: 'ffdhe6144' },
+  PSA_WANT_DH_RFC7919_8192: { id: 'dh', keyBits: 8192, parameterSet: 'ffdhe8192' },
+  PSA_WANT_ALG_CBC_MAC: { id: 'aes', mode: 'cbc-mac' },
+  PSA_WANT_ALG_HKDF_EXTRACT: { id: 'hkdf' },
+  PSA_WANT_ALG_HKDF_EXPAND: { id: 'hkdf' },
+  // PSA's only stream cipher is ChaCha20.
+  PSA_WANT_ALG_STREAM_CIPHER: { id: 'chacha20' },
+  PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_DERIVE: { id: 'rsa' },
+  PSA_WANT_KEY_TYPE_DH_KEY_PAIR_DERIVE: { id: 'dh' },
 });
 
 // wolfSSL (user_settings.h, options.h, configure flags).
@@ -547,8 +556,14 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     library: 'PSA Crypto',
     suffixes: ['psa/crypto_config.h'],
     pattern: /^(tfm_mbedcrypto_config.*|crypto_config.*)\.h$/,
-    selectors: ['MBEDTLS_PSA_CRYPTO_CONFIG_FILE', 'TF_PSA_CRYPTO_CONFIG_FILE', 'MBEDTLS_PSA_CRYPTO_USER_CONFIG_FILE'],
-    governs: ['PSA_WANT_', 'MBEDTLS_PSA_ACCEL_'],
+    selectors: [
+      'MBEDTLS_PSA_CRYPTO_CONFIG_FILE',
+      'TF_PSA_CRYPTO_CONFIG_FILE',
+      'MBEDTLS_PSA_CRYPTO_USER_CONFIG_FILE',
+      'TF_PSA_CRYPTO_USER_CONFIG_FILE',
+    ],
+    // TF-PSA-Crypto's crypto_config.h holds the MBEDTLS_ options of its builtin drivers too.
+    governs: ['PSA_WANT_', 'MBEDTLS_'],
     optionShape: /^PSA_WANT_|^MBEDTLS_PSA_ACCEL_/,
   },
   {

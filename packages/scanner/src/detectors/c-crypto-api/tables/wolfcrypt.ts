@@ -95,7 +95,7 @@ const functions: Record<string, ApiRow> = {
   wc_ecc_make_key_ex: { id: 'ec', object: 2, args: { curve: 3, curveBytes: 1 } },
   wc_ecc_set_curve: { id: 'ec', object: 0, args: { curve: 2, curveBytes: 1 } },
   wc_ecc_sign_hash: { id: 'ecdsa', object: 5 },
-  wc_ecc_verify_hash: { id: 'ecdsa', object: 6 },
+  wc_ecc_verify_hash: { id: 'ecdsa', object: 5 },
   wc_ecc_sign_hash_ex: { id: 'ecdsa', object: 3 },
   wc_ecc_shared_secret: { id: 'ecdh', object: 0 },
   wc_ecc_import_x963: { id: 'ec', object: 2 },

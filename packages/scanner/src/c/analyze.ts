@@ -45,6 +45,9 @@ export interface CFileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Build files that make their directory a project root. */
+const PROJECT_MARKER = /^(?:CMakeLists\.txt|Makefile|GNUmakefile|makefile|.*\.mk|prj\.conf|compile_commands\.json)$/;
+
 const KCONFIG_LIKE = /\.conf$|(?:^|[/_-])(?:def)?config$|\.config$/;
 
 /** Files any of the C detectors take: C, Kconfig by name or content, CMake configs and build files. */
@@ -330,6 +333,7 @@ class Analysis {
     for (const d of this.buildDefines)
       if (d.scope === 'build' && !d.file && !cli.has(d.name)) build.set(d.name, { state: 'defined', body: d.value });
     const configs = discoverConfigs(this.headerFacts, this.k.options, this.resolver);
+    for (const cf of configs.values()) if (cf.isDefault) this.librariesInTree.add(cf.library);
     const selectorValues = new Map<string, string[]>();
     const addSel = (name: string, body: string) => {
       const list = selectorValues.get(name) ?? [];
@@ -362,7 +366,7 @@ class Analysis {
     const explicit = selected.filter((c) => c.reason === 'requested' || c.reason === 'selector');
     this.autoConfigs = selected.filter((c) => c.reason !== 'requested' && c.reason !== 'selector');
     for (const cf of explicit) this.applyConfig(cf, macros, env0, cli);
-    this.governed = (name) => this.isOptOut(name) || explicit.some((g) => this.governs(g.governs, g.optionShape, name));
+    this.governed = (name) => this.isOptOut(name) || explicit.some((g) => this.governs(g, name));
     this.base = macros;
     this.noteTestedNames();
   }
@@ -391,16 +395,20 @@ class Analysis {
   private readonly configNotes: string[] = [];
 
   /** Whether a configuration with these prefixes decides a name: a known option, or one of the library's option shape. */
-  private governs(prefixes: readonly string[], shape: RegExp | undefined, name: string): boolean {
-    if (!prefixes.some((p) => name.startsWith(p))) return false;
+  private governs(cf: ConfigFile, name: string): boolean {
+    if (!cf.governs.some((p) => name.startsWith(p))) return false;
     return (
       this.k.options.byName.has(name) ||
       this.k.options.isKnownName(name) ||
-      (shape?.test(name) ?? false) ||
-      // A library's name nothing in the tree defines (a test-only switch): only a build flag could set it.
-      !this.definedInTree.has(name)
+      (cf.optionShape?.test(name) ?? false) ||
+      // A name of a library whose own source is in the tree (its default configuration file is) that
+      // nothing in the tree defines, such as a test-only switch: only a build flag could set it.
+      (this.librariesInTree.has(cf.library) && !this.definedInTree.has(name))
     );
   }
+
+  /** Libraries whose default configuration file (so, likely, whose source) is in the tree. */
+  private librariesInTree = new Set<string>();
   /** Per configuration file: the macros it put into the environment. */
   private readonly contributed = new Map<string, Set<string>>();
 
@@ -415,7 +423,7 @@ class Analysis {
     // The configuration decides its own library's names: `# ifndef OPENSSL_NO_RC4` there sees them undefined.
     const scope = new Scope(facts, [], {
       macros: env0.macros,
-      isGoverned: (name) => env0.isGoverned(name) || this.governs(cf.governs, cf.optionShape, name),
+      isGoverned: (name) => env0.isGoverned(name) || this.governs(cf, name),
     });
     const own = new Set<string>();
     this.contributed.set(cf.path, own);
@@ -445,7 +453,7 @@ class Analysis {
     );
     return {
       macros,
-      isGoverned: (name) => this.governed(name) || this.governs(cf.governs, cf.optionShape, name),
+      isGoverned: (name) => this.governed(name) || this.governs(cf, name),
     };
   }
 
@@ -471,14 +479,43 @@ class Analysis {
   // Environments per directory: Kconfig of the application and `-D` flags of its build files.
   private readonly envs = new Map<string, GlobalEnv>();
 
+  /** Directories holding a build file (CMakeLists.txt, Makefile, prj.conf, …): the roots of projects. */
+  private projectDirs: Set<string> | undefined;
+
   /**
-   * Alternatives of a library nearest to a file: the configurations sharing the longest directory prefix
-   * with it (a project's own configuration beats another project's; a folder of alternatives stays a set).
+   * The project a configuration belongs to: the nearest enclosing directory with a build file, else its
+   * top-level directory. It configures files of that project only.
+   */
+  private projectOf(cf: ConfigFile): string {
+    this.projectDirs ??= new Set(
+      this.files.filter((f) => PROJECT_MARKER.test(posix.basename(f.path))).map((f) => posix.dirname(f.path)),
+    );
+    let dir = posix.dirname(cf.path);
+    while (dir !== '.' && dir !== '' && dir !== '/') {
+      if (this.projectDirs.has(dir)) return dir;
+      dir = posix.dirname(dir);
+    }
+    const top = cf.path.split('/');
+    return top.length > 1 ? top[0]! : '.';
+  }
+
+  /**
+   * Alternatives of a library that may configure a file: of those whose project holds the file, the ones
+   * sharing the longest directory prefix with it (a project's own configuration beats another's; a folder
+   * of alternatives stays a set). A file in no configuration's project (shared code such as MCUboot's
+   * bootutil) may be built with any of them.
    */
   private nearestAlternatives(path: string): ConfigFile[][] {
+    let cached = this.nearestCache.get(path);
+    if (cached) return cached;
     const dir = posix.dirname(path).split('/');
     const out: ConfigFile[][] = [];
-    for (const list of this.selection.alternatives.values()) {
+    for (const all of this.selection.alternatives.values()) {
+      const list = all.filter((cf) => isAncestor(this.projectOf(cf), path));
+      if (list.length === 0) {
+        out.push(all);
+        continue;
+      }
       let best = -1;
       let nearest: ConfigFile[] = [];
       for (const cf of list) {
@@ -492,8 +529,12 @@ class Analysis {
       }
       out.push(nearest);
     }
-    return out;
+    cached = out;
+    this.nearestCache.set(path, cached);
+    return cached;
   }
+
+  private readonly nearestCache = new Map<string, ConfigFile[][]>();
 
   private dirMacros(path: string, included: readonly ConfigFile[] = []): { key: string; macros: Map<string, MacroValue> } {
     const parts: string[] = [];
@@ -557,7 +598,7 @@ class Analysis {
         isGoverned: (name) =>
           governed(name) ||
           (completeKconfig && name.startsWith('CONFIG_')) ||
-          near.some((cf) => this.governs(cf.governs, cf.optionShape, name)),
+          near.some((cf) => this.governs(cf, name)),
       };
       this.envs.set(key, env);
     }

@@ -61,42 +61,56 @@ function configOf(
   rules: readonly ConfigFileRule[],
   reason: ConfigFile['reason'],
   isDefault: boolean,
+  optionCount?: number,
 ): ConfigFile {
   const rule = rules.find((r) => r.library === library);
+  // A file that sets almost none of its library's options (a port's stub `mcuboot_config.h`; the
+  // build passes the options as -D flags) does not decide the names it leaves out.
+  const complete = optionCount === undefined || optionCount >= MIN_CONTENT_OPTIONS;
   return {
     path,
     library,
-    governs: rule?.governs ?? [],
-    ...(rule?.optionShape ? { optionShape: rule.optionShape } : {}),
+    governs: complete ? (rule?.governs ?? []) : [],
+    ...(rule?.optionShape && complete ? { optionShape: rule.optionShape } : {}),
     isDefault,
     selected: false,
     reason,
   };
 }
 
-/**
- * The library a header configures by content: the library with the most option definitions (live or
- * commented out) that no enclosing condition derives from another option, when there are enough of them.
- */
-export function contentLibrary(facts: FileFacts, options: OptionKnowledge): string | undefined {
+/** Per library: option definitions (live or commented out) a header makes, own or derived from other options. */
+function optionCounts(facts: FileFacts, options: OptionKnowledge): Map<string, { own: number; derived: number }> {
   const counts = new Map<string, { own: number; derived: number }>();
+  const byPrefix = (name: string) => options.fileRules.find((r) => r.governs.some((p) => name.startsWith(p)))?.library;
   // An option is a table row, or a real option name of a library (its prefix says which).
   const libraryOf = (name: string): string | undefined =>
     options.byName.get(name)?.library ??
-    (options.isKnownName(name) ? options.fileRules.find((r) => r.governs.some((p) => name.startsWith(p)))?.library : undefined);
-  const optionLike = (expr: string) =>
-    (expr.match(/[A-Za-z_]\w*/g) ?? []).some(
-      (id) => options.byName.has(id) || options.prefixes.some((p) => id.startsWith(p) && p !== 'CONFIG_'),
-    );
+    (options.isKnownName(name) ? byPrefix(name) : options.fileRules.find((r) => r.optionShape?.test(name))?.library);
+  const prefixesOf = (library: string) => options.fileRules.find((r) => r.library === library)?.governs ?? [];
+  // Two libraries are related when their configurations share a prefix (mbedTLS and PSA Crypto's MBEDTLS_).
+  const related = (a: string, b: string) => a === b || prefixesOf(a).some((p) => prefixesOf(b).includes(p));
+  const derivedFrom = (expr: string, library: string) =>
+    (expr.match(/[A-Za-z_]\w*/g) ?? []).some((id) => {
+      if (id.startsWith('CONFIG_')) return false;
+      const lib = libraryOf(id) ?? byPrefix(id);
+      return lib !== undefined && related(lib, library);
+    });
+  const seen = new Set<string>();
   const count = (name: string, branches: readonly number[]) => {
+    // Distinct names: a header setting one option three times (a multi-level API header) sets one option.
+    if (seen.has(name)) return;
+    seen.add(name);
     const library = libraryOf(name);
     if (!library) return;
     // A library header's default (`#if !defined(X) / #define X 48`) is no configuration's choice.
     if (branches.some((i) => facts.branches[i]?.defaultFor === name)) return;
     const c = counts.get(library) ?? { own: 0, derived: 0 };
+    // Derived: set because another option of the same library is (config_adjust_*.h), not chosen.
     const derived = branches.some((i) => {
       const b = facts.branches[i];
-      return b !== undefined && !b.guard && b.defaultFor === undefined && b.terms.some((t) => optionLike(t.expr));
+      return (
+        b !== undefined && !b.guard && b.defaultFor === undefined && b.terms.some((t) => derivedFrom(t.expr, library))
+      );
     });
     if (derived) c.derived++;
     else c.own++;
@@ -104,9 +118,18 @@ export function contentLibrary(facts: FileFacts, options: OptionKnowledge): stri
   };
   for (const d of facts.defines) if (!d.undef && !d.params) count(d.name, d.branches);
   for (const d of facts.commentedDefines) count(d.name, d.branches);
+  return counts;
+}
+
+/**
+ * The library a header configures by content: the library with the most option definitions (live or
+ * commented out) that no enclosing condition derives from another option of that library, when there
+ * are enough of them.
+ */
+export function contentLibrary(facts: FileFacts, options: OptionKnowledge): string | undefined {
   let best: string | undefined;
   let bestOwn = 0;
-  for (const [lib, c] of counts) {
+  for (const [lib, c] of optionCounts(facts, options)) {
     if (c.own < MIN_CONTENT_OPTIONS || c.own < c.derived) continue;
     if (c.own > bestOwn) {
       best = lib;
@@ -126,7 +149,9 @@ export function discoverConfigs(
     if (options.notConfig.test(posix.basename(path))) continue;
     const byName = ruleFor(path, options.fileRules);
     if (byName) {
-      out.set(path, configOf(path, byName.rule.library, options.fileRules, 'name', byName.isDefault));
+      const c = optionCounts(facts, options).get(byName.rule.library);
+      const n = (c?.own ?? 0) + (c?.derived ?? 0);
+      out.set(path, configOf(path, byName.rule.library, options.fileRules, 'name', byName.isDefault, n));
       continue;
     }
     const lib = contentLibrary(facts, options);

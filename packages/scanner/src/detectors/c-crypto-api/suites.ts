@@ -154,6 +154,8 @@ export function suiteAlgorithms(name: string): AlgorithmRef[] | undefined {
   if (!cipher) return undefined;
   if (cipher.ref.id) out.push(cipher.ref);
   i += cipher.tokens.length;
+  // CCM_8 / CCM8: the tag length, not a MAC hash.
+  if (cipher.ref.mode === 'ccm' && parts[i] === '8') i++;
   const macTok = parts[i];
   const hash = macTok ? HASHES[macTok] : undefined;
   if (macTok && !hash) return undefined;

@@ -247,14 +247,14 @@ class Analysis {
     // Sources are extracted now; files with anything to report are kept until the tree's own
     // implementations are indexed, because a call is internal or a generic name confirmed only in
     // the light of every definition in the tree.
-    const pending: FileFacts[] = [...this.headerFacts.values()].filter(hasCryptoContent);
+    const setsSelector = (f: FileFacts) => f.defines.some((d) => this.k.options.byName.get(d.name)?.selector);
+    const pending: FileFacts[] = [...this.headerFacts.values()].filter((f) => hasCryptoContent(f) || setsSelector(f));
     const pendingConfigs = [...this.headerFacts.keys()].filter((p) => this.selection.configs.has(p));
     for (const p of pendingConfigs) if (!pending.some((f) => f.path === p)) pending.push(this.headerFacts.get(p)!);
     const aliases = this.headerAliases();
     for await (const facts of extractAll(this.texts(sources), this.jobs(), this.k.extract, aliases)) {
       this.noteIncludes(facts);
-      if (hasCryptoContent(facts) || facts.defines.some((d) => this.k.options.byName.get(d.name)?.selector))
-        pending.push(facts);
+      if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);
       else yield this.empty(facts.path, []);
     }
     // Files reached only through #include (other extensions, e.g. generated tables).
@@ -794,6 +794,9 @@ class Analysis {
     return { knowledge: this.k, scope, path: facts.path, includeTargets: targets, signatureById: this.signatureById };
   }
 
+  /** Per implementing file: the libraries whose API it defines. */
+  private readonly implementedLibraries = new Map<string, Set<string>>();
+
   private indexImplementations(facts: FileFacts): void {
     if (hasImplementationConstants(facts, this.signatureById)) this.implementingFiles.add(facts.path);
     if (facts.definitions.length === 0) return;
@@ -801,6 +804,9 @@ class Analysis {
     const { targets } = this.includesOf(facts, env);
     const names = implementedNames(facts, this.implContext(facts, new Scope(facts, [], env), targets));
     if (names.length > 0) this.implementingFiles.add(facts.path);
+    const libs = new Set<string>();
+    for (const n of names) for (const c of this.k.api.functionCandidates(n) ?? []) libs.add(c.library);
+    if (libs.size > 0) this.implementedLibraries.set(facts.path, libs);
     for (const n of names) {
       const set = this.implementedIn.get(n) ?? new Set();
       set.add(facts.path);
@@ -860,10 +866,18 @@ class Analysis {
         .findings(facts.calls, path)
         .map((f) => {
           const fn = String(f.properties?.function ?? '');
-          if (!internal || !this.inTree(fn)) return f;
+          // A library's source calling its own API (ecdh.c calling mbedtls_ecp_group_load, whose
+          // definition may sit outside the scanned folders) is internal too.
+          const ownLibrary = f.library !== undefined && (this.implementedLibraries.get(path)?.has(f.library) ?? false);
+          if (!ownLibrary && (!internal || !this.inTree(fn))) return f;
           return {
             ...f,
-            notes: [...(f.notes ?? []), `internal call of ${f.library ?? 'the library'}: the tree implements ${fn}`],
+            notes: [
+              ...(f.notes ?? []),
+              ownLibrary
+                ? `internal call of ${f.library}: this file implements ${f.library}'s API`
+                : `internal call of ${f.library ?? 'the library'}: the tree implements ${fn}`,
+            ],
             properties: { ...f.properties, internal: 'true' },
           };
         });

@@ -516,9 +516,16 @@ export class ApiResolver {
     const actedOn = new Set<string>();
     for (const r of resolved)
       if (r.objectKey && !r.row.attribute && !r.row.paramOnly) actedOn.add(`${r.call.fn ?? ''}\u0000${r.objectKey}`);
+    // Algorithms whose operations the file starts: a continuation is part of such a use.
+    const started = new Set<string>();
+    for (const r of resolved) if (!r.row.continues && !r.row.paramOnly && r.ref.id) started.add(r.ref.id);
     const out: AlgorithmFinding[] = [];
     for (const r of resolved) {
-      if (r.row.paramOnly || r.row.continues) continue;
+      if (r.row.paramOnly) continue;
+      // A continuation in a file that starts no operation of its algorithm (squeezing a state set up by
+      // an initializer, as a test RNG does) is the only visible use there.
+      // Lifecycle calls (`wc_ecc_init`, `*_ctx_release`) are never a use of their own.
+      if (r.row.continues && (r.row.notImplementation || !r.ref.id || started.has(r.ref.id))) continue;
       if (r.row.attribute && r.objectKey && actedOn.has(`${r.call.fn ?? ''}\u0000${r.objectKey}`)) continue;
       const state = this.scope.stateOf(r.call);
       const refs = r.many ?? [finalize(r)];
@@ -573,7 +580,7 @@ function normObject(text: string): string {
     .replace(/^\((.*)\)$/, '$1');
 }
 
-const OBJECT_FIELDS = ['id', 'keyBits', 'curve', 'family', 'mode', 'parameterSet'] as const;
+const OBJECT_FIELDS = ['id', 'keyBits', 'curve', 'family', 'mode', 'hash', 'parameterSet'] as const;
 
 /** Shares parameters between calls on the same object inside one function. */
 function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: ApiKnowledge['familyBits']): void {

@@ -141,8 +141,8 @@ export interface ConfigHeaderContext {
 
 /**
  * Whether a definition of a selector option in a file that is not a configuration counts: an
- * overridable default (`#ifndef X` / `#define X v`) or a setting followed by an `#include` (a unit
- * that configures a library and then includes its source).
+ * overridable default (`#ifndef X` / `#define X v`) or a setting followed by the `#include` of a
+ * source file (a unit that configures a library and then includes its source).
  */
 function selectorSetting(d: DefineFact, facts: FileFacts): boolean {
   const guard = d.branches
@@ -152,7 +152,8 @@ function selectorSetting(d: DefineFact, facts: FileFacts): boolean {
       return last?.negate === true && last.expr === `defined(${d.name})` && !b.guard;
     });
   if (guard) return true;
-  return facts.includes.some((inc) => inc.index > d.index);
+  // Set, then the library's source included (a monolithic build); an API header after it is not a build.
+  return facts.includes.some((inc) => inc.index > d.index && /\.(?:c|cc|cpp|inc)$/i.test(inc.target));
 }
 
 export function configHeaderFindings(

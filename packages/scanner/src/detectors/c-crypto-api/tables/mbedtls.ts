@@ -134,8 +134,8 @@ const functions: Record<string, ApiRow> = {
   mbedtls_pk_verify_ext: { object: 2, args: { alg: 0, hash: 3 } },
   mbedtls_pk_encrypt: { object: 0 },
   mbedtls_pk_decrypt: { object: 0 },
-  mbedtls_pk_rsa: { id: 'rsa' },
-  mbedtls_pk_ec: { id: 'ec' },
+  mbedtls_pk_rsa: { id: 'rsa', notImplementation: true },
+  mbedtls_pk_ec: { id: 'ec', notImplementation: true },
   // Elliptic curves (ecp.h, ecdsa.h, ecdh.h).
   mbedtls_ecp_group_load: { id: 'ec', object: 0, establishes: true, args: { curve: 1 } },
   mbedtls_ecp_gen_key: { id: 'ec', object: 1, establishes: true, args: { curve: 0 } },

@@ -519,13 +519,15 @@ export class ApiResolver {
     // Algorithms whose operations the file starts: a continuation is part of such a use.
     const started = new Set<string>();
     for (const r of resolved) if (!r.row.continues && !r.row.paramOnly && r.ref.id) started.add(r.ref.id);
+    // A curve accessor (`uECC_secp256r1()`) continues the ECDSA or ECDH operation that takes it.
+    const isStarted = (id: string) => started.has(id) || [...started].some((s) => refines(id, s));
     const out: AlgorithmFinding[] = [];
     for (const r of resolved) {
       if (r.row.paramOnly) continue;
       // A continuation in a file that starts no operation of its algorithm (squeezing a state set up by
       // an initializer, as a test RNG does) is the only visible use there.
       // Lifecycle calls (`wc_ecc_init`, `*_ctx_release`) are never a use of their own.
-      if (r.row.continues && (r.row.notImplementation || !r.ref.id || started.has(r.ref.id))) continue;
+      if (r.row.continues && (r.row.notImplementation || !r.ref.id || isStarted(r.ref.id))) continue;
       if (r.row.attribute && r.objectKey && actedOn.has(`${r.call.fn ?? ''}\u0000${r.objectKey}`)) continue;
       const state = this.scope.stateOf(r.call);
       const refs = r.many ?? [finalize(r)];

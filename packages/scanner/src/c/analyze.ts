@@ -177,7 +177,12 @@ class Analysis {
           ? parseMakefile(t.text, p)
           : isCmakeLists(p)
             ? parseCmakeLists(t.text, p)
-            : parseCompileCommands(t.text, p, this.rootGuess());
+            : parseCompileCommands(
+                t.text,
+                p,
+                this.rootGuess(),
+                this.files.map((f) => f.path),
+              );
         if (parsed instanceof Error) {
           early.push(
             this.empty(p, [
@@ -648,7 +653,7 @@ class Analysis {
         const body = m.body.trim();
         target = body.startsWith('"') ? body.slice(1, -1) : body.replace(/^<|>$/g, '').trim();
       }
-      edges.push({ target, path: this.resolver.resolve(from, target), include: inc });
+      edges.push({ target, path: this.ambiguousConfig(from, target) ? undefined : this.resolver.resolve(from, target), include: inc });
     }
     return edges;
   }
@@ -664,6 +669,23 @@ class Analysis {
       if (!isCSource(p) && !isCHeader(p) && !this.scanned.has(p)) this.revealed.add(p);
     }
   }
+
+  /**
+   * An include that names one of several alternative configurations by a shared suffix (MCUboot's
+   * shared code includes "mcuboot_config/mcuboot_config.h", which each port provides): which one the
+   * build puts on the include path is not known, so the unit is evaluated against the alternatives.
+   */
+  private ambiguousConfig(from: string, target: string): boolean {
+    if (this.selection.alternatives.size === 0) return false;
+    const rel = posix.normalize(posix.join(posix.dirname(from), target));
+    if (this.resolver.has(rel)) return false;
+    const cands = this.resolver.candidates(target);
+    if (cands.length < 2) return false;
+    this.alternativePaths ??= new Set([...this.selection.alternatives.values()].flat().map((c) => c.path));
+    return cands.filter((c) => this.alternativePaths!.has(c)).length >= 2;
+  }
+
+  private alternativePaths: Set<string> | undefined;
 
   /** The include edges of a header in an environment. */
   private headerEdgesOf(path: string, env: GlobalEnv): readonly IncludeEdge[] {
@@ -689,6 +711,28 @@ class Analysis {
    * conditionally.
    */
   private includesOf(facts: FileFacts, env: GlobalEnv): { scopes: Scope[]; targets: string[]; paths: Set<string> } {
+    let byFile = this.includeCache.get(env);
+    if (!byFile) {
+      byFile = new Map();
+      this.includeCache.set(env, byFile);
+    }
+    const hit = byFile.get(facts.path);
+    if (hit && hit.facts === facts) return hit.result;
+    const result = this.includesUncached(facts, env);
+    byFile.set(facts.path, { facts, result });
+    return result;
+  }
+
+  /** Per environment and unit: its headers (a unit is evaluated several times in one environment). */
+  private readonly includeCache = new Map<
+    GlobalEnv,
+    Map<string, { facts: FileFacts; result: { scopes: Scope[]; targets: string[]; paths: Set<string> } }>
+  >();
+
+  private includesUncached(
+    facts: FileFacts,
+    env: GlobalEnv,
+  ): { scopes: Scope[]; targets: string[]; paths: Set<string> } {
     let own: Scope | undefined;
     const ownEdges = this.edgesOf(facts.path, facts, () => {
       own ??= new Scope(facts, [], env);

@@ -136,7 +136,12 @@ interface CompileCommand {
  * Per-file defines of a compilation database. `root` is the absolute scan root, so absolute `file`
  * entries map back to scanned paths; entries outside the scan are dropped.
  */
-export function parseCompileCommands(text: string, path: string, root: string): BuildDefine[] | Error {
+export function parseCompileCommands(
+  text: string,
+  path: string,
+  root: string,
+  scanned: readonly string[] = [],
+): BuildDefine[] | Error {
   let entries: unknown;
   try {
     entries = JSON.parse(text);
@@ -145,13 +150,34 @@ export function parseCompileCommands(text: string, path: string, root: string): 
   }
   if (!Array.isArray(entries)) return new Error('compile_commands.json is not an array of commands');
   const out: BuildDefine[] = [];
+  let byBase: Map<string, string[]> | undefined;
+  // The line of each entry: where its "file" key is (entries are written in order).
+  const entryLines: number[] = [];
+  for (const m of text.matchAll(/"file"\s*:/g)) entryLines.push(text.slice(0, m.index).split('\n').length);
   entries.forEach((raw, k) => {
     const e = raw as CompileCommand;
     if (!e || typeof e.file !== 'string') return;
     const dir = typeof e.directory === 'string' ? e.directory : posix.dirname(`${root}/${path}`);
     const abs = posix.isAbsolute(e.file) ? e.file : posix.join(dir, e.file);
-    const rel = posix.relative(root, abs);
-    if (rel.startsWith('..') || posix.isAbsolute(rel)) return;
+    let rel = posix.relative(root, abs);
+    // A database generated on another machine names files under its own checkout: the scanned file
+    // whose path ends the entry's path is the one meant.
+    if (rel.startsWith('..') || posix.isAbsolute(rel)) {
+      const norm = posix.normalize(abs);
+      if (!byBase) {
+        byBase = new Map();
+        for (const p of scanned) {
+          const list = byBase.get(posix.basename(p));
+          if (list) list.push(p);
+          else byBase.set(posix.basename(p), [p]);
+        }
+      }
+      const hit = (byBase.get(posix.basename(norm)) ?? [])
+        .filter((p) => norm === p || norm.endsWith(`/${p}`))
+        .sort((a, b) => b.length - a.length)[0];
+      if (!hit) return;
+      rel = hit;
+    }
     const args = Array.isArray(e.arguments)
       ? e.arguments.map((a, i, all) => (a === '-D' ? `-D${all[i + 1] ?? ''}` : a)).filter((a) => a.startsWith('-D'))
       : typeof e.command === 'string'
@@ -159,7 +185,14 @@ export function parseCompileCommands(text: string, path: string, root: string): 
         : [];
     for (const a of args)
       for (const f of flagsIn(` ${a}`))
-        out.push({ ...f, path, line: k + 1, snippet: `${rel}: -D${f.name}=${f.value}`, scope: 'build', file: rel });
+        out.push({
+          ...f,
+          path,
+          line: entryLines[k] ?? k + 1,
+          snippet: `${rel}: -D${f.name}=${f.value}`,
+          scope: 'build',
+          file: rel,
+        });
   });
   return out;
 }

@@ -186,6 +186,13 @@ export function implementationFindings(facts: FileFacts, ctx: ImplementationCont
     const sig = ctx.signatureById.get(m.signature);
     if (!sig) continue;
     const shared = sig.sharedWith?.find((id) => defined.has(id));
+    // Or the table or the file is named for the algorithm that shares the words (`blake2b_iv` in blake2b.c).
+    const named = shared === undefined ? sig.sharedWith?.find((id) => namesAlgorithm(id, m.snippet, ctx.path)) : undefined;
+    if (named !== undefined) {
+      const g = add({ id: named }, m, scope.stateOf(m), false);
+      if (!g.tables.includes(sig.table)) g.tables.push(sig.table);
+      continue;
+    }
     if (shared !== undefined) {
       // The constants belong to the defined algorithm that shares them (BLAKE2b's IV is SHA-512's).
       for (const g of groups.values())
@@ -294,4 +301,13 @@ export function implementedNames(facts: FileFacts, ctx: ImplementationContext): 
     if (sig) constantAlgorithms.add(sig.algorithm.id);
   }
   return facts.definitions.filter((d) => definitionRow(d, ctx, constantAlgorithms)).map((d) => d.name);
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Whether a table's declaration line or its file's name names an algorithm (`blake2b_iv`, `salsa20.c`). */
+function namesAlgorithm(id: string, snippet: string, path: string): boolean {
+  const name = squash(id);
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  return squash(snippet).includes(name) || squash(base).includes(name);
 }

@@ -580,7 +580,8 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     suffixes: ['wolfssl/options.h'],
     governs: ['HAVE_', 'NO_', 'WOLFSSL_', 'WC_'],
   },
-  { library: 'MCUboot', basenames: ['mcuboot_config.h'], governs: ['MCUBOOT_'] },
+  // Every object-like MCUBOOT_ definition in a port's mcuboot_config.h is an option of the port.
+  { library: 'MCUboot', basenames: ['mcuboot_config.h'], governs: ['MCUBOOT_'], optionShape: /^MCUBOOT_/ },
   {
     library: 'OpenSSL',
     suffixes: ['openssl/configuration.h', 'openssl/opensslconf.h'],

@@ -110,10 +110,10 @@ export function parseCmakeLists(text: string, path: string): BuildDefine[] {
       .slice(0, 200);
     let defs: { name: string; value: string }[];
     if (cmd === 'add_compile_definitions' || cmd === 'target_compile_definitions') {
-      const words = body.match(/"[^"]*"|[^\s"]+/g) ?? [];
+      const words = body.match(/(?:"[^"]*"|[^\s"])+/g) ?? [];
       const items = cmd === 'target_compile_definitions' ? words.slice(1) : words;
       defs = items
-        .map((w) => w.replace(/^"|"$/g, ''))
+        .map((w) => (/^"[^"]*"$/.test(w) ? w.slice(1, -1) : w))
         .filter((w) => !/^(PUBLIC|PRIVATE|INTERFACE)$/.test(w) && /^-?D?[A-Za-z_]\w*(=.*)?$/.test(w))
         .map((w) => {
           const [name, ...v] = w.replace(/^-D/, '').split('=');

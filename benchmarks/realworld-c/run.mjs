@@ -14,7 +14,9 @@ const opt = (name) => {
 };
 const root = args.find((a, i) => !a.startsWith('--') && !['--tree'].includes(args[i - 1]));
 if (!root) {
-  console.error('usage: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--json] [--as-written]');
+  console.error(
+    'usage: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--json] [--as-written]',
+  );
   process.exit(2);
 }
 const only = opt('--tree');
@@ -126,7 +128,9 @@ function match(expected, found) {
       candidates.push({ i, k, key });
     });
   });
-  candidates.sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || x.key[2] - y.key[2] || x.i - y.i || x.k - y.k);
+  candidates.sort(
+    (x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || x.key[2] - y.key[2] || x.i - y.i || x.k - y.k,
+  );
   const used = new Set();
   const byExpected = new Map();
   for (const { i, k } of candidates) {

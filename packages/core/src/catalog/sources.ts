@@ -165,7 +165,11 @@ export const SRC = Object.freeze({
   ),
   gimli: s('Bernstein et al., Gimli: a cross-platform permutation (CHES 2017)', 'https://gimli.cr.yp.to/', 'secondary'),
   salsa20: s('D. J. Bernstein, Salsa20 specification', 'https://cr.yp.to/snuffle/spec.pdf', 'secondary'),
-  xsalsa20: s('D. J. Bernstein, Extending the Salsa20 nonce (XSalsa20)', 'https://cr.yp.to/snuffle/xsalsa-20081128.pdf', 'secondary'),
+  xsalsa20: s(
+    'D. J. Bernstein, Extending the Salsa20 nonce (XSalsa20)',
+    'https://cr.yp.to/snuffle/xsalsa-20081128.pdf',
+    'secondary',
+  ),
   sp800232: s(
     'NIST SP 800-232 (Ascon-Based Lightweight Cryptography Standards), Ascon-Hash256',
     'https://doi.org/10.6028/NIST.SP.800-232',

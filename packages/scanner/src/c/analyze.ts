@@ -367,7 +367,9 @@ class Analysis {
     for (const rule of this.k.options.fileRules)
       for (const sel of rule.selectors ?? []) if (!macros.has(sel)) macros.set(sel, { state: 'undefined' });
     const env0: GlobalEnv = { macros: new Map(macros), isGoverned: () => false };
-    const selected = [...this.selection.configs.values()].filter((c) => c.selected).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const selected = [...this.selection.configs.values()]
+      .filter((c) => c.selected)
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
     const explicit = selected.filter((c) => c.reason === 'requested' || c.reason === 'selector');
     this.autoConfigs = selected.filter((c) => c.reason !== 'requested' && c.reason !== 'selector');
     for (const cf of explicit) this.applyConfig(cf, macros, env0, cli);
@@ -541,7 +543,10 @@ class Analysis {
 
   private readonly nearestCache = new Map<string, ConfigFile[][]>();
 
-  private dirMacros(path: string, included: readonly ConfigFile[] = []): { key: string; macros: Map<string, MacroValue> } {
+  private dirMacros(
+    path: string,
+    included: readonly ConfigFile[] = [],
+  ): { key: string; macros: Map<string, MacroValue> } {
     const parts: string[] = [];
     const macros = new Map(this.base);
     const cli = cliMacros(this.ctx.options.defines);
@@ -653,7 +658,11 @@ class Analysis {
         const body = m.body.trim();
         target = body.startsWith('"') ? body.slice(1, -1) : body.replace(/^<|>$/g, '').trim();
       }
-      edges.push({ target, path: this.ambiguousConfig(from, target) ? undefined : this.resolver.resolve(from, target), include: inc });
+      edges.push({
+        target,
+        path: this.ambiguousConfig(from, target) ? undefined : this.resolver.resolve(from, target),
+        include: inc,
+      });
     }
     return edges;
   }
@@ -888,7 +897,9 @@ class Analysis {
     try {
       let env = this.envFor(path);
       let inc = this.includesOf(facts, env);
-      const included = [...inc.paths].map((p) => this.selection.configs.get(p)).filter((c): c is ConfigFile => !!c?.selected);
+      const included = [...inc.paths]
+        .map((p) => this.selection.configs.get(p))
+        .filter((c): c is ConfigFile => !!c?.selected);
       if (included.length > 0) {
         env = this.envFor(path, included);
         inc = this.includesOf(facts, env);

@@ -606,7 +606,8 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: Ap
       }
     }
     // The key's permitted algorithm refines its type: an EC key for ECDSA is an ECDSA key.
-    const refined = g.find((r) => !r.row.establishes && r.row.attribute && r.ref.id && refines(acc.id, r.ref.id))?.ref.id;
+    const refined = g.find((r) => !r.row.establishes && r.row.attribute && r.ref.id && refines(acc.id, r.ref.id))?.ref
+      .id;
     if (acc.id === undefined && acc.family === undefined) {
       const first = g[0]!;
       const fromValue = resolver.objectFromValue(first.objectKey!, first.call.index, first.call.fn);

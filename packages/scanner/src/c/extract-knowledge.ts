@@ -32,7 +32,8 @@ export function compileExtract(data: ExtractData): ExtractKnowledge {
   const sitedNames = new Set(data.sitedDefineNames);
   const k: ExtractKnowledge = {
     functions: {
-      has: (name) => names.has(name) || patterns.some((p) => p.contains.some((c) => name.includes(c)) && p.re.test(name)),
+      has: (name) =>
+        names.has(name) || patterns.some((p) => p.contains.some((c) => name.includes(c)) && p.re.test(name)),
     },
     signatures: compileSignatures({ values, bytes, literalSets, strings }),
     sitedDefine: (name) => sitedNames.has(name) || data.sitedDefinePrefixes.some((p) => name.startsWith(p)),

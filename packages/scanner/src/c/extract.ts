@@ -284,7 +284,11 @@ function branchesOf(
     // `#ifdef NS / namespace NS { / #endif` must not stretch the branch over the rest of the file.
     const lineEnd = textualEnd.get(cursor.startIndex);
     if (type === 'preproc_else') {
-      out.push({ start: cursor.startIndex, end: Math.min(cursor.endIndex, lineEnd ?? Number.POSITIVE_INFINITY), terms: [...previous] });
+      out.push({
+        start: cursor.startIndex,
+        end: Math.min(cursor.endIndex, lineEnd ?? Number.POSITIVE_INFINITY),
+        terms: [...previous],
+      });
       break;
     }
     const isIf = type === 'preproc_if' || type === 'preproc_elif';
@@ -724,7 +728,9 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       case 'preproc_if':
       case 'preproc_ifdef':
         textualEnds ??= directiveEnds(source);
-        branches.push(...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds));
+        branches.push(
+          ...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds),
+        );
         break;
       case 'function_definition': {
         const node = cursor.currentNode;

@@ -187,7 +187,8 @@ export function implementationFindings(facts: FileFacts, ctx: ImplementationCont
     if (!sig) continue;
     const shared = sig.sharedWith?.find((id) => defined.has(id));
     // Or the table or the file is named for the algorithm that shares the words (`blake2b_iv` in blake2b.c).
-    const named = shared === undefined ? sig.sharedWith?.find((id) => namesAlgorithm(id, m.snippet, ctx.path)) : undefined;
+    const named =
+      shared === undefined ? sig.sharedWith?.find((id) => namesAlgorithm(id, m.snippet, ctx.path)) : undefined;
     if (named !== undefined) {
       const g = add({ id: named }, m, scope.stateOf(m), false);
       if (!g.tables.includes(sig.table)) g.tables.push(sig.table);
@@ -286,7 +287,10 @@ function listed(names: readonly string[]): string {
 }
 
 /** Whether a file implements an algorithm by a constant table alone (its calls are then the library's own). */
-export function hasImplementationConstants(facts: FileFacts, signatureById: ReadonlyMap<string, SignatureRow>): boolean {
+export function hasImplementationConstants(
+  facts: FileFacts,
+  signatureById: ReadonlyMap<string, SignatureRow>,
+): boolean {
   return facts.constants.some((m) => {
     const sig = signatureById.get(m.signature);
     return sig !== undefined && !sig.confirmOnly;

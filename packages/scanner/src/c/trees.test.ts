@@ -32,7 +32,9 @@ const key = (r: Row) => `${r.file}:${r.line} ${r.algorithm} ${r.role} ${r.state}
 export async function scanTree(name: string) {
   const dir = join(trees, name);
   const optionsFile = join(dir, 'options.json');
-  const options = (existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}) as Partial<ScanOptions>;
+  const options = (
+    existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
+  ) as Partial<ScanOptions>;
   return runDetectors(DETECTORS, listFiles(dir), options);
 }
 
@@ -48,7 +50,15 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     const actual = findings
       .flatMap((f) =>
         f.kind === 'algorithm' && f.properties?.internal !== 'true'
-          ? [{ file: f.evidence.path, line: f.evidence.line ?? 0, algorithm: f.algorithm.id, role: f.role, state: f.state ?? 'active' }]
+          ? [
+              {
+                file: f.evidence.path,
+                line: f.evidence.line ?? 0,
+                algorithm: f.algorithm.id,
+                role: f.role,
+                state: f.state ?? 'active',
+              },
+            ]
           : [],
       )
       .map(key)
@@ -69,7 +79,10 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     ]);
     const policy = getPolicy(defaultPolicyId);
     for (const f of impl) expect(findingVerdict(f, policy).quantum).toBe('broken');
-    expect(found.find((f) => f.evidence.path.endsWith('aes_encrypt.c'))?.algorithm).toEqual({ id: 'aes', keyBits: 128 });
+    expect(found.find((f) => f.evidence.path.endsWith('aes_encrypt.c'))?.algorithm).toEqual({
+      id: 'aes',
+      keyBits: 128,
+    });
   });
 
   it('gives each alternative configuration its own scope, and says which one a unit depends on', async () => {
@@ -82,15 +95,19 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(sign?.properties?.configurations).toBe(
       'configs/config-ccm-psk.h: inactive; configs/config-legacy.h: inactive; configs/config-suite-b.h: active',
     );
-    expect(diagnostics.filter((d) => d.code === 'c-config-test-only-option').map((d) => `${d.path}:${d.line}`)).toEqual([
-      'configs/config-legacy.h:12',
-    ]);
+    expect(diagnostics.filter((d) => d.code === 'c-config-test-only-option').map((d) => `${d.path}:${d.line}`)).toEqual(
+      ['configs/config-legacy.h:12'],
+    );
   });
 
   it('evaluates units against the configuration named with --config-file', async () => {
     const found = await algorithmFindings('config-file-flag');
-    expect(found.filter((f) => f.evidence.path === 'configs/prod.h').every((f) => !f.properties?.configuration)).toBe(true);
-    expect(found.filter((f) => f.evidence.path === 'configs/dev.h').every((f) => !!f.properties?.configuration)).toBe(true);
+    expect(found.filter((f) => f.evidence.path === 'configs/prod.h').every((f) => !f.properties?.configuration)).toBe(
+      true,
+    );
+    expect(found.filter((f) => f.evidence.path === 'configs/dev.h').every((f) => !!f.properties?.configuration)).toBe(
+      true,
+    );
   });
 
   it('reads key sizes and parameter sets from macros and build flags', async () => {
@@ -104,7 +121,9 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
 
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
-    const internal = found.filter((f) => f.properties?.internal === 'true').map((f) => `${f.evidence.path}:${f.evidence.line}`);
+    const internal = found
+      .filter((f) => f.properties?.internal === 'true')
+      .map((f) => `${f.evidence.path}:${f.evidence.line}`);
     expect(internal).toEqual(['src/aes.c:24', 'src/ecdh.c:11']);
     const pq = await algorithmFindings('pqc-reference');
     expect(pq.find((f) => f.evidence.path === 'ref/kem.c')?.properties?.internal).toBe('true');

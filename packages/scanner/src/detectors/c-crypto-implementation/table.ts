@@ -363,7 +363,8 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
     form: 'literal-set',
     table: 'Blowfish P-array (hexadecimal digits of pi)',
     algorithm: { id: 'blowfish' },
-    source: 'B. Schneier, Description of a New Variable-Length Key, 64-Bit Block Cipher (Blowfish), FSE 1993: P-array = fractional hex digits of pi',
+    source:
+      'B. Schneier, Description of a New Variable-Length Key, 64-Bit Block Cipher (Blowfish), FSE 1993: P-array = fractional hex digits of pi',
     literals: b([0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344]),
   },
   {

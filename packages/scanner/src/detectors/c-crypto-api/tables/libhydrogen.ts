@@ -9,7 +9,8 @@ const GIMLI = { id: 'gimli' } as const;
 const DONE = { continues: true } as const;
 
 const kx: Record<string, ApiRow> = {};
-for (const p of ['n', 'kk', 'xx', 'nk']) for (const step of [1, 2, 3, 4]) kx[`hydro_kx_${p}_${step}`] = { id: 'x25519' };
+for (const p of ['n', 'kk', 'xx', 'nk'])
+  for (const step of [1, 2, 3, 4]) kx[`hydro_kx_${p}_${step}`] = { id: 'x25519' };
 
 export const libhydrogenTable: LibraryTable = Object.freeze({
   library: 'libhydrogen',

@@ -140,6 +140,13 @@ const functions: Record<string, ApiRow> = {
   mbedtls_ecp_group_load: { id: 'ec', object: 0, establishes: true, args: { curve: 1 } },
   mbedtls_ecp_gen_key: { id: 'ec', object: 1, establishes: true, args: { curve: 0 } },
   mbedtls_ecp_gen_keypair: { id: 'ec', object: 0 },
+  // Scalar multiplication: the core of ECDH and of key derivation (MCUboot's ECIES).
+  mbedtls_ecp_mul: { id: 'ec', object: 0 },
+  mbedtls_ecp_mul_restartable: { id: 'ec', object: 0 },
+  // NIST SP 800-38F key wrapping (MCUboot's AES-KW image key unwrap).
+  mbedtls_nist_kw_setkey: { id: 'aes', mode: 'kw', object: 0, args: { keyBits: 3 } },
+  mbedtls_nist_kw_wrap: { id: 'aes', mode: 'kw', object: 0 },
+  mbedtls_nist_kw_unwrap: { id: 'aes', mode: 'kw', object: 0 },
   mbedtls_ecp_read_key: { id: 'ec', object: 1, establishes: true, args: { curve: 0 } },
   mbedtls_ecdsa_genkey: { id: 'ecdsa', object: 0, establishes: true, args: { curve: 1 } },
   mbedtls_ecdsa_sign: { id: 'ecdsa', object: 0 },

@@ -11,7 +11,8 @@ const DONE = { continues: true } as const;
 
 export const monocypherTable: LibraryTable = Object.freeze({
   library: 'Monocypher',
-  source: 'Monocypher 4.0 manual and src/monocypher.h, src/optional/monocypher-ed25519.h; 3.x crypto_sign/crypto_check/crypto_lock',
+  source:
+    'Monocypher 4.0 manual and src/monocypher.h, src/optional/monocypher-ed25519.h; 3.x crypto_sign/crypto_check/crypto_lock',
   headers: ['monocypher.h', 'monocypher-ed25519.h'],
   functions: Object.freeze({
     crypto_x25519: { id: 'x25519' },

@@ -13,7 +13,8 @@ const DONE = { continues: true } as const;
 
 export const naclTable: LibraryTable = Object.freeze({
   library: 'TweetNaCl',
-  source: 'nacl.cr.yp.to (crypto_box, crypto_secretbox, crypto_stream, crypto_onetimeauth, crypto_hash, crypto_sign); tweetnacl.h',
+  source:
+    'nacl.cr.yp.to (crypto_box, crypto_secretbox, crypto_stream, crypto_onetimeauth, crypto_hash, crypto_sign); tweetnacl.h',
   headers: ['tweetnacl.h', 'nacl.h', 'crypto_box.h', 'crypto_sign.h'],
   functions: Object.freeze({
     crypto_box: X25519,

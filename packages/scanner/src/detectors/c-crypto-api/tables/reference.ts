@@ -72,7 +72,8 @@ for (const bits of [128, 192, 256]) {
 export const referenceHashTable: LibraryTable = Object.freeze({
   library: 'FIPS 202 / SHA-2 reference code',
   commonNames: true,
-  source: 'PQClean common/fips202.h, sha2.h, aes.h; pq-crystals ref/fips202.h; mlkem-native mlkem/src/fips202/fips202.h',
+  source:
+    'PQClean common/fips202.h, sha2.h, aes.h; pq-crystals ref/fips202.h; mlkem-native mlkem/src/fips202/fips202.h',
   functions: Object.freeze(reference),
 });
 
@@ -165,7 +166,8 @@ const generic: Record<string, ApiRow> = {
 
 export const genericTable: LibraryTable = Object.freeze({
   library: 'reference implementation',
-  source: 'B-Con/crypto-algorithms {aes,arcfour,blowfish,des,md2,md5,sha1,sha256}.h; RFC 1321 §A (MD5Init); RFC 3174 §7 (SHA1Reset); tiny_sha3 sha3.h',
+  source:
+    'B-Con/crypto-algorithms {aes,arcfour,blowfish,des,md2,md5,sha1,sha256}.h; RFC 1321 §A (MD5Init); RFC 3174 §7 (SHA1Reset); tiny_sha3 sha3.h',
   generic: true,
   commonNames: true,
   functions: Object.freeze(generic),
@@ -175,7 +177,7 @@ export const katTable: LibraryTable = Object.freeze({
   library: 'NIST PQC KAT generator',
   source: 'NIST PQC submission package rng.h/rng.c (AES-256 CTR_DRBG for known-answer tests)',
   functions: Object.freeze({
-    AES256_CTR_DRBG_Update: { id: "ctr-drbg", keyBits: 256 },
+    AES256_CTR_DRBG_Update: { id: 'ctr-drbg', keyBits: 256 },
   }),
 });
 

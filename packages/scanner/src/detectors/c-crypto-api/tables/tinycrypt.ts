@@ -34,6 +34,10 @@ export const tinycryptTable: LibraryTable = Object.freeze({
     tc_sha256_init: { id: 'sha-256' },
     tc_sha256_update: { id: 'sha-256', ...DONE },
     tc_sha256_final: { id: 'sha-256', ...DONE },
+    // SHA-512 of the TinyCrypt fork MCUboot and Zephyr carry (tinycrypt/sha512.h).
+    tc_sha512_init: { id: 'sha-512' },
+    tc_sha512_update: { id: 'sha-512', ...DONE },
+    tc_sha512_final: { id: 'sha-512', ...DONE },
     tc_hmac_set_key: { id: 'hmac', hash: 'sha-256' },
     tc_hmac_init: { id: 'hmac', hash: 'sha-256', ...DONE },
     tc_hmac_update: { id: 'hmac', hash: 'sha-256', ...DONE },

@@ -182,7 +182,7 @@ for (const tree of manifest.trees) {
     rest.map(({ r }) => r),
   );
   const neutral = new Set();
-  deferredMatch.used.forEach((j) => neutral.add(rest[j].k));
+  for (const j of deferredMatch.used) neutral.add(rest[j].k);
   rest.forEach(({ r, k }) => {
     if (deferred.some((e) => e.file === r.file && Math.abs(e.line - r.line) <= LINE_TOLERANCE)) neutral.add(k);
   });

@@ -20,8 +20,8 @@ import {
   parseMakefile,
 } from './build-flags.js';
 import { parseCmakeSets } from './cmake.js';
-import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import { CONFIG_DETECTOR, cmakeFindings, configHeaderFindings, kconfigFindings, suitesOf } from './config-findings.js';
+import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import type { MacroValue } from './expr.js';
 import type { FileFacts, IncludeFact, Site } from './facts.js';
 import { IncludeResolver, isCHeader, isCSource } from './files.js';
@@ -873,7 +873,7 @@ class Analysis {
    */
   private contextScopes(facts: FileFacts, env: GlobalEnv): Scope[] {
     const by = this.includers.get(facts.path);
-    if (!by || by.size !== 1) return [];
+    if (by?.size !== 1) return [];
     const includer = [...by][0]!;
     const ifacts = this.headerFacts.get(includer) ?? this.pendingFacts.get(includer);
     if (!ifacts) return [];

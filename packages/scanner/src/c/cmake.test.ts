@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
-import { cmakeFindings } from './config-findings.js';
 import { parseCmakeSets } from './cmake.js';
+import { cmakeFindings } from './config-findings.js';
 
 describe('CMake option reader', () => {
   it('reads set() lines with quoted and bare values, skipping comments', () => {

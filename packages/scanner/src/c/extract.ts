@@ -8,8 +8,8 @@ import { matchLiteralSets, matchSequences, type Signatures } from './constant-ma
 import type {
   ArrayFact,
   BranchFact,
-  CondTerm,
   CommentedDefineFact,
+  CondTerm,
   ConstantMatch,
   DefineFact,
   DefinitionFact,

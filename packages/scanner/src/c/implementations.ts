@@ -4,7 +4,7 @@
  * next to a matching definition, confirms it). One finding per file and algorithm (with its fixed
  * parameters), at the first definition, listing the functions and tables that make it.
  */
-import type { AlgorithmFinding, AlgorithmRef, ActivityState } from '@pqready/core';
+import type { ActivityState, AlgorithmFinding, AlgorithmRef } from '@pqready/core';
 import { pickCandidate } from './api.js';
 import { evaluate } from './expr.js';
 import type { DefinitionFact, FileFacts, Site } from './facts.js';

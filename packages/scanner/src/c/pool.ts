@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ExtractKnowledge, extractFacts } from './extract.js';
-import type { FileFacts } from './facts.js';
 import { compileExtract } from './extract-knowledge.js';
+import type { FileFacts } from './facts.js';
 import type { ExtractData } from './knowledge.js';
 
 export interface SourceText {

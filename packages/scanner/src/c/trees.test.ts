@@ -7,12 +7,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { defaultPolicyId, findingVerdict, getPolicy } from '@pqready/core';
-import type { ScanOptions } from '../detectors/types.js';
+import { describe, expect, it } from 'vitest';
 import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
+import type { ScanOptions } from '../detectors/types.js';
 import { listFiles, runDetectors } from './test-support/context.js';
 
 const corpus = resolve(__dirname, '../../../../fixtures/c');

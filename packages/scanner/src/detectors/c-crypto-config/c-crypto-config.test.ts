@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { AlgorithmFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
+import { editDistance, suggestOption as suggest } from '../../c/config-findings.js';
 import { listFiles, runDetectors } from '../../c/test-support/context.js';
 import { cCryptoApi } from '../c-crypto-api/index.js';
-import { editDistance, suggestOption as suggest } from '../../c/config-findings.js';
 import { C_KNOWLEDGE } from '../c-knowledge.js';
+import { cCryptoConfig } from './index.js';
 
 const suggestOption = (name: string) => suggest(name, C_KNOWLEDGE.options);
-import { cCryptoConfig } from './index.js';
 
 const all = listFiles(resolve(__dirname, 'fixtures'));
 const project = all.filter((f) => f.path.startsWith('project/'));

@@ -4,18 +4,18 @@
  * hints so the resolver can pick by what the translation unit includes.
  */
 import { bearsslTable } from './bearssl.js';
+import { libhydrogenTable } from './libhydrogen.js';
 import { liboqsTable } from './liboqs.js';
 import { libsodiumTable } from './libsodium.js';
 import { mbedtlsTable } from './mbedtls.js';
 import { microEccTable } from './micro-ecc.js';
 import { monocypherTable } from './monocypher.js';
-import { opensslLegacyDigestTable, opensslTable } from './openssl.js';
-import { libhydrogenTable } from './libhydrogen.js';
 import { naclTable } from './nacl.js';
+import { opensslLegacyDigestTable, opensslTable } from './openssl.js';
 import { mlkemNativeTable, NATIVE_NAME, nativePattern, PQCLEAN_NAME, pqPattern, pqTable } from './pq-reference.js';
+import { psaTable } from './psa.js';
 import { curve25519Table, genericTable, katTable, referenceHashTable } from './reference.js';
 import { tinyAesTable } from './tiny-aes-c.js';
-import { psaTable } from './psa.js';
 import { tinycryptTable } from './tinycrypt.js';
 import type { ConstructorRow, FunctionCandidate, LibraryTable, RefPart } from './types.js';
 import { wolfcryptTable } from './wolfcrypt.js';

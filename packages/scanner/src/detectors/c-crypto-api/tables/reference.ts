@@ -12,7 +12,7 @@
  * Sources: FIPS 202, FIPS 180-4 (names only), RFC 1321 §A, RFC 3174 §7, B-Con/crypto-algorithms headers,
  * NIST PQC submission package rng.h.
  */
-import type { ApiRow, LibraryTable, RefPart } from './types.js';
+import type { ApiRow, LibraryTable } from './types.js';
 
 const DONE = { continues: true } as const;
 

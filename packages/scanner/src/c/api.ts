@@ -169,23 +169,7 @@ export class ApiResolver {
     const cands = this.api.functionCandidates(call.name);
     const row = cands?.[0]?.row;
     if (row?.id && !row.args) {
-      const {
-        args: _a,
-        byValue: _b,
-        object: _o,
-        establishes: _e,
-        paramOnly: _p,
-        configScheme: _c,
-        referenceAs: _r,
-        signs: _s,
-        continues: _c2,
-        macroParams: _m,
-        notImplementation: _n,
-        alsoImplements: _a2,
-        schemeDefault: _d,
-        ...ref
-      } = row;
-      return { ...ref };
+      return refPart(row);
     }
     return undefined;
   }
@@ -247,23 +231,8 @@ export class ApiResolver {
     const row = cand.row;
     const at = call.index;
     const fn = call.fn;
-    const {
-      args,
-      byValue,
-      object,
-      establishes: _e,
-      paramOnly: _p,
-      configScheme,
-      referenceAs,
-      signs: _s,
-      continues: _c2,
-      macroParams: _m,
-      notImplementation: _n,
-      alsoImplements: _a2,
-      schemeDefault: _d,
-      ...fixed
-    } = row;
-    const ref: Ref = { ...fixed };
+    const { args, byValue, object, configScheme, referenceAs } = row;
+    const ref: Ref = refPart(row);
     if (call.reference && referenceAs) Object.assign(ref, referenceAs);
     const unresolved: Record<string, string> = {};
     const notes: string[] = [];
@@ -626,6 +595,15 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: Ap
       }
     }
   }
+}
+
+const REF_FIELDS = ['id', 'keyBits', 'curve', 'hash', 'mode', 'parameterSet', 'family'] as const;
+
+/** The parameters a table row fixes, without its resolution instructions. */
+function refPart(row: RefPart): Ref {
+  const out: Record<string, unknown> = {};
+  for (const k of REF_FIELDS) if (row[k] !== undefined) out[k] = row[k];
+  return out as Ref;
 }
 
 /** Whether an algorithm is a use of a key type (`ecdsa` of `ec`, `rsa-pss` of `rsa`). */

@@ -4,7 +4,7 @@
  * CMake assignments, `-D` flags of build files, and misspelled options, which enable nothing and are
  * reported with the option they were probably meant to be.
  */
-import type { AlgorithmFinding, AlgorithmRef, Diagnostic, Evidence } from '@pqready/core';
+import type { ActivityState, AlgorithmFinding, AlgorithmRef, Diagnostic, Evidence } from '@pqready/core';
 import { evaluate } from './expr.js';
 import type { CommentedDefineFact, DefineFact, FileFacts } from './facts.js';
 import type { KconfigEntry } from './kconfig.js';
@@ -156,6 +156,30 @@ function selectorSetting(d: DefineFact, facts: FileFacts): boolean {
   return facts.includes.some((inc) => inc.index > d.index && /\.(?:c|cc|cpp|inc)$/i.test(inc.target));
 }
 
+/** One algorithm an option enables or disables, as a finding at its evidence. */
+export function optionFinding(
+  row: OptionRow,
+  algorithm: AlgorithmRef,
+  disable: boolean,
+  state: ActivityState,
+  evidence: Evidence,
+  notes: readonly string[],
+  properties: Readonly<Record<string, string>>,
+): AlgorithmFinding {
+  return {
+    kind: 'algorithm',
+    detector: CONFIG_DETECTOR,
+    role: disable ? 'config-disable' : 'config-enable',
+    algorithm,
+    state,
+    library: row.library,
+    evidence,
+    origin: 'explicit',
+    ...(notes.length > 0 ? { notes: [...notes] } : {}),
+    properties: { ...properties },
+  };
+}
+
 export function configHeaderFindings(
   facts: FileFacts,
   c: ConfigHeaderContext,
@@ -184,20 +208,8 @@ export function configHeaderFindings(
       const disable = d.undef === true ? row.effect === 'enable' : row.effect === 'disable';
       const state = scope.stateOf(d);
       const { refs, notes } = optionAlgorithms(row, d.undef ? undefined : d.body, integer(d.index), c.suites);
-      for (const algorithm of refs) {
-        out.push({
-          kind: 'algorithm',
-          detector: CONFIG_DETECTOR,
-          role: disable ? 'config-disable' : 'config-enable',
-          algorithm,
-          state,
-          library: row.library,
-          evidence,
-          origin: 'explicit',
-          ...(notes.length > 0 ? { notes } : {}),
-          properties: { option: d.name },
-        });
-      }
+      for (const algorithm of refs)
+        out.push(optionFinding(row, algorithm, disable, state, evidence, notes, { option: d.name }));
       continue;
     }
     if (!isConfig || d.undef) continue;
@@ -236,18 +248,12 @@ function commentedFindings(
   const row = c.options.byName.get(d.name);
   if (!row || !applies(row)) return [];
   const { refs } = optionAlgorithms(row, d.body || undefined, () => undefined, c.suites);
-  return refs.map((algorithm) => ({
-    kind: 'algorithm',
-    detector: CONFIG_DETECTOR,
-    role: row.effect === 'disable' ? 'config-disable' : 'config-enable',
-    algorithm,
-    state: 'inactive',
-    library: row.library,
-    evidence: { path: c.path, line: d.line, column: d.column, snippet: d.snippet },
-    origin: 'explicit',
-    notes: ['commented out'],
-    properties: { option: d.name },
-  }));
+  const evidence = { path: c.path, line: d.line, column: d.column, snippet: d.snippet };
+  return refs.map((algorithm) =>
+    optionFinding(row, algorithm, row.effect === 'disable', 'inactive', evidence, ['commented out'], {
+      option: d.name,
+    }),
+  );
 }
 
 function typoFinding(name: string, meant: OptionRow, evidence: Evidence): AlgorithmFinding {
@@ -326,20 +332,18 @@ export function kconfigFindings(
       },
       () => [],
     );
-    for (const algorithm of refs) {
-      out.push({
-        kind: 'algorithm',
-        detector: CONFIG_DETECTOR,
-        role: disable ? 'config-disable' : 'config-enable',
-        algorithm,
-        state: e.commented ? 'inactive' : 'active',
-        library: row.library,
-        evidence,
-        origin: 'explicit',
-        ...(e.commented ? { notes: ['commented out', ...notes] } : notes.length > 0 ? { notes } : {}),
-        properties: { option: e.name },
-      });
-    }
+    for (const algorithm of refs)
+      out.push(
+        optionFinding(
+          row,
+          algorithm,
+          disable,
+          e.commented ? 'inactive' : 'active',
+          evidence,
+          e.commented ? ['commented out', ...notes] : notes,
+          { option: e.name },
+        ),
+      );
   }
   return out;
 }

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { AlgorithmFinding } from '@pqready/core';
 import type { BuildDefine } from './build-flags.js';
-import { CONFIG_DETECTOR, optionAlgorithms } from './config-findings.js';
+import { optionAlgorithms, optionFinding } from './config-findings.js';
 import type { FileFacts } from './facts.js';
 import type { IncludeResolver } from './files.js';
 import type { ConfigFileRule, OptionKnowledge } from './knowledge.js';
@@ -255,24 +255,22 @@ export function buildFlagFindings(
     };
     const { refs, notes } = optionAlgorithms(row, d.value, integer, () => []);
     const list = out.get(d.path) ?? [];
-    for (const algorithm of refs) {
-      list.push({
-        kind: 'algorithm',
-        detector: CONFIG_DETECTOR,
-        role: row.effect === 'disable' ? 'config-disable' : 'config-enable',
-        algorithm,
-        state: d.scope === 'conditional' ? 'conditional' : 'active',
-        library: row.library,
-        evidence: { path: d.path, line: d.line, column: 1, snippet: d.snippet },
-        origin: 'explicit',
-        ...(notes.length > 0 ? { notes } : {}),
-        properties: {
-          option: d.name,
-          ...(d.scope === 'target' ? { scope: 'one build target (recipe line)' } : {}),
-          ...(d.file ? { file: d.file } : {}),
-        },
-      });
-    }
+    for (const algorithm of refs)
+      list.push(
+        optionFinding(
+          row,
+          algorithm,
+          row.effect === 'disable',
+          d.scope === 'conditional' ? 'conditional' : 'active',
+          { path: d.path, line: d.line, column: 1, snippet: d.snippet },
+          notes,
+          {
+            option: d.name,
+            ...(d.scope === 'target' ? { scope: 'one build target (recipe line)' } : {}),
+            ...(d.file ? { file: d.file } : {}),
+          },
+        ),
+      );
     out.set(d.path, list);
   }
   return out;

@@ -13,21 +13,15 @@ import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
 import type { ScanOptions } from '../detectors/types.js';
-import { listFiles, runDetectors } from './test-support/context.js';
+import { type CorpusRow, listFiles, rowKey, rowOf, runDetectors } from './test-support/context.js';
 
 const corpus = resolve(__dirname, '../../../../fixtures/c');
 const trees = join(corpus, 'trees');
 const DETECTORS = [cCryptoApi, cCryptoConfig, cCryptoImplementation];
 
-interface Row {
-  readonly file: string;
-  readonly line: number;
-  readonly algorithm: string;
-  readonly role: string;
-  readonly state: string;
-}
+type Row = CorpusRow;
 
-const key = (r: Row) => `${r.file}:${r.line} ${r.algorithm} ${r.role} ${r.state}`;
+const key = rowKey;
 
 export async function scanTree(name: string) {
   const dir = join(trees, name);
@@ -48,19 +42,7 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     const { findings, diagnostics } = await scanTree(name);
     // A library's calls of its own API are kept but marked internal: not part of the annotated uses.
     const actual = findings
-      .flatMap((f) =>
-        f.kind === 'algorithm' && f.properties?.internal !== 'true'
-          ? [
-              {
-                file: f.evidence.path,
-                line: f.evidence.line ?? 0,
-                algorithm: f.algorithm.id,
-                role: f.role,
-                state: f.state ?? 'active',
-              },
-            ]
-          : [],
-      )
+      .flatMap((f) => (f.kind === 'algorithm' && f.properties?.internal !== 'true' ? [rowOf(f)] : []))
       .map(key)
       .sort();
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

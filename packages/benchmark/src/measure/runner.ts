@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSizes, type SizeCheck } from '../catalog/sizes.js';
+import { checkSizes, type SizeCheck } from '../catalog/schemes.js';
 import type { SchemeId } from '../catalog/types.js';
 import { HOST_OPS, type HostOpContext } from './ops.js';
 import type { OpResult, RunSettings } from './run-ops.js';

@@ -388,10 +388,12 @@ function bestOf(fits: CandidateFit[]): CandidateFit | undefined {
 const pct = (m: number | undefined) => (m === undefined ? '' : `${Math.round(m * 100)} %`);
 const MATURITY_RANK: Record<Maturity, number> = { fips: 0, 'sp800-208': 1, draft: 2, classical: 3 };
 
-function dimText(label: string, d: Dimension, fmt: (v: number) => string): string | undefined {
+function dimText(label: string, d: Dimension, fmt: (v: number) => string, unit: string): string | undefined {
   if (!d.value) return undefined;
-  if (d.budget === undefined) return `${label} ${fmt(d.value.point)}`;
-  return `${label} ${fmt(d.value.point)} (${fmt(d.value.low)}–${fmt(d.value.high)}) of ${fmt(d.budget)}, margin ${pct(d.margin)}, worst-case headroom ${pct(d.headroom)}`;
+  const v = d.value;
+  const range = v.high - v.low > 1e-9 * Math.max(1, v.high) ? ` (${fmt(v.low)}–${fmt(v.high)})` : '';
+  if (d.budget === undefined) return `${label} ${fmt(v.point)}${range} ${unit}`;
+  return `${label} ${fmt(v.point)}${range} ${unit} of ${fmt(d.budget)} ${unit} (${d.budgetName ?? 'budget'}), margin ${pct(d.margin)}, worst-case headroom ${pct(d.headroom)}`;
 }
 
 export function recommend(spec: UseCaseSpec, fits: readonly CandidateFit[], profile: DeviceProfile): Recommendation {
@@ -425,9 +427,11 @@ export function recommend(spec: UseCaseSpec, fits: readonly CandidateFit[], prof
         ? 'SP 800-208 stateful, no NIST category'
         : 'no NIST category';
     const numbers = [
-      dimText('time', best.timeMs, (v) => `${fmtMs(v)} ms`),
-      dimText('RAM', best.ramBytes, fmtKiB),
-      best.wireBytes.budget !== undefined ? dimText('wire', best.wireBytes, fmtB) : undefined,
+      dimText('time', best.timeMs, fmtMs, 'ms'),
+      dimText('RAM', best.ramBytes, (v) => (v / 1024).toFixed(1), 'KiB'),
+      best.wireBytes.budget !== undefined
+        ? dimText('wire', best.wireBytes, (v) => Math.round(v).toLocaleString('en-US'), 'B')
+        : undefined,
     ]
       .filter(Boolean)
       .join('; ');
@@ -447,11 +451,15 @@ export function recommend(spec: UseCaseSpec, fits: readonly CandidateFit[], prof
     return {
       reason: `No quantum-safe candidate is known to fit; ${unknown.map((u) => u.title).slice(0, 3).join(', ')}${unknown.length > 3 ? ' and others' : ''} lack published data for a budgeted dimension: measure them on target.`,
     };
+  if (eligible.length === 0)
+    return { reason: `No quantum-safe candidate meets the policy${policyText ? ` (${policyText})` : ''}.` };
+  // The nearest miss: fewest failing budgets, then the smallest overrun of its worst one.
+  const overrun = (f: CandidateFit) =>
+    Math.max(...[f.timeMs, f.ramBytes, f.codeBytes, f.wireBytes].map((d) => -(d.margin ?? 0)));
+  const fails = (f: CandidateFit) => f.why.length;
+  const nearest = [...eligible].sort((a, b) => fails(a) - fails(b) || overrun(a) - overrun(b))[0]!;
   return {
-    reason:
-      eligible.length > 0
-        ? `No quantum-safe candidate fits the ${spec.timeBudget} and memory budgets on this device${policyText ? ` (${policyText})` : ''}; consider offloading or a larger part.`
-        : `No quantum-safe candidate meets the policy${policyText ? ` (${policyText})` : ''}.`,
+    reason: `No quantum-safe candidate fits on this device${policyText ? ` (${policyText})` : ''}. Nearest: ${nearest.title} (${nearest.impl ?? 'measured'}): ${nearest.why.join('; ')}. Consider a larger budget, offloading, or a larger part.`,
   };
 }
 

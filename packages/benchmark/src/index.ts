@@ -45,7 +45,7 @@ export {
   type Verdict,
   type WireReport,
 } from './fit/fit.js';
-export { type UseCaseId, USE_CASES } from './fit/use-cases.js';
+export { USE_CASES, type UseCaseId } from './fit/use-cases.js';
 export { type HostMeasurement, type HostReport, measureHost } from './measure/runner.js';
 export { loadDeviceProfile, ProfileError, validateDeviceProfile } from './profile/load.js';
 export { DEVICE_PROFILE_SCHEMA } from './profile/schema.js';

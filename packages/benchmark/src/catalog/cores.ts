@@ -147,12 +147,9 @@ export const CORES = Object.freeze([
         'no post-quantum M33 measurement; same DSP instructions as the M4; CoreMark 3.40 ÷ 4.02 = 0.85 as the low end',
         [NXP_AN12284],
       ),
-      keccak: f(
-        r(1, 0.85, 1.25),
-        'assumption',
-        'no post-quantum M33 measurement; CoreMark ratio as the low end',
-        [NXP_AN12284],
-      ),
+      keccak: f(r(1, 0.85, 1.25), 'assumption', 'no post-quantum M33 measurement; CoreMark ratio as the low end', [
+        NXP_AN12284,
+      ]),
       // wolfSSL 5.3.1 SHA-256 on U585 (77.5 cycles/byte) ÷ 5.6.4 on L4A6Z/WL55 (92.2/115.5) = 0.67–0.84.
       sha2: f(
         r(1, 0.67, 1.25),
@@ -220,12 +217,10 @@ export const CORES = Object.freeze([
     runsM4Asm: false,
     // 3.40 ÷ 2.56 = 1.33, widened ×0.5–1.5 (CoreMark is a poor proxy for Keccak/NTT code).
     factors: all(
-      f(
-        r(1.33, 0.66, 2),
-        'coremark',
-        'CoreMark/MHz M4 3.40 ÷ ESP32-C3 2.56, widened ×0.5–1.5',
-        [ESP32C3_COREMARK, NXP_AN12284],
-      ),
+      f(r(1.33, 0.66, 2), 'coremark', 'CoreMark/MHz M4 3.40 ÷ ESP32-C3 2.56, widened ×0.5–1.5', [
+        ESP32C3_COREMARK,
+        NXP_AN12284,
+      ]),
     ),
   },
   {

@@ -16,7 +16,8 @@ const s = (title: string, url?: string): Source => ({ title, ...(url ? { url } :
 const u = (title: string, url?: string): Source => ({ title, ...(url ? { url } : {}), confidence: 'unverified' });
 
 const BUDGET_SOURCE: Source = {
-  title: 'illustrative budgets: pqready defaults for this role, not a vendor figure; supply your product budgets with --profile',
+  title:
+    'illustrative budgets: pqready defaults for this role, not a vendor figure; supply your product budgets with --profile',
   confidence: 'unverified',
 };
 
@@ -91,9 +92,18 @@ const ENTRIES: Entry[] = [
       core: p('Zephyr rp2040.dtsi: 2× arm,cortex-m0+ (Z-rp2040)', z('dts/arm/raspberrypi/rpi_pico/rp2040.dtsi')),
       clockMHz: p('RPi staff: maximum 133 MHz (RPi-133)', 'https://github.com/raspberrypi/pico-feedback/issues/104'),
       ramKiB: p('Zephyr rp2040.dtsi sram0 264 K', z('dts/arm/raspberrypi/rpi_pico/rp2040.dtsi')),
-      flashKiB: u('no internal flash; external QSPI XIP up to 16 MB, 2 MB board flash assumed', 'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf'),
-      accelerators: p('RP2040: no crypto accelerator', 'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf'),
-      flashWaitStates: s('XIP cache, miss ≈ 400 ns: wait states not applicable, default derating used', 'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf'),
+      flashKiB: u(
+        'no internal flash; external QSPI XIP up to 16 MB, 2 MB board flash assumed',
+        'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf',
+      ),
+      accelerators: p(
+        'RP2040: no crypto accelerator',
+        'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf',
+      ),
+      flashWaitStates: s(
+        'XIP cache, miss ≈ 400 ns: wait states not applicable, default derating used',
+        'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf',
+      ),
     },
   },
   {
@@ -115,7 +125,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('Zephyr rp2350.dtsi clk_sys 150 MHz', z('dts/arm/raspberrypi/rpi_pico/rp2350.dtsi')),
       ramKiB: p('Zephyr rp2350.dtsi sram 520 K', z('dts/arm/raspberrypi/rpi_pico/rp2350.dtsi')),
       flashKiB: s('RP2354: 2 MB stacked in-package QSPI flash (wiki-RP2350)', 'https://en.wikipedia.org/wiki/RP2350'),
-      accelerators: p('pico-sdk hardware_sha256 (SDK-sha256); no AES engine [U]', 'https://github.com/raspberrypi/pico-sdk/blob/fc05f7c1/src/rp2_common/hardware_sha256/include/hardware/sha256.h'),
+      accelerators: p(
+        'pico-sdk hardware_sha256 (SDK-sha256); no AES engine [U]',
+        'https://github.com/raspberrypi/pico-sdk/blob/fc05f7c1/src/rp2_common/hardware_sha256/include/hardware/sha256.h',
+      ),
     },
   },
   {
@@ -138,7 +151,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('Zephyr stm32f207Xg.dtsi / CMSIS stm32f207xx.h', st('stm32f2xx/soc/stm32f207xx.h')),
       ramKiB: p('Zephyr stm32f207Xg.dtsi: 128 K', z('dts/arm/st/f2/stm32f207Xg.dtsi')),
       flashKiB: p('Zephyr stm32f207Xg.dtsi: 1024 K', z('dts/arm/st/f2/stm32f207Xg.dtsi')),
-      flashWaitStates: p('ST LL utils f2: 3 WS at 120 MHz, 2.7–3.6 V (LL-f2)', st('stm32f2xx/drivers/src/stm32f2xx_ll_utils.c')),
+      flashWaitStates: p(
+        'ST LL utils f2: 3 WS at 120 MHz, 2.7–3.6 V (LL-f2)',
+        st('stm32f2xx/drivers/src/stm32f2xx_ll_utils.c'),
+      ),
       accelerators: p('CMSIS stm32f207xx.h: RNG only (CMSIS-f207)', st('stm32f2xx/soc/stm32f207xx.h')),
     },
   },
@@ -161,7 +177,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('Zephyr nrf52832_qfaa.dtsi', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
       ramKiB: p('Zephyr nrf52832_qfaa.dtsi: 64 KB', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
       flashKiB: p('Zephyr nrf52832_qfaa.dtsi: 512 KB', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
-      accelerators: s('CryptoCell only on nRF52840 (Adafruit nRFCrypto README; nRF5 SDK docs)', 'https://github.com/adafruit/Adafruit_nRFCrypto'),
+      accelerators: s(
+        'CryptoCell only on nRF52840 (Adafruit nRFCrypto README; nRF5 SDK docs)',
+        'https://github.com/adafruit/Adafruit_nRFCrypto',
+      ),
       flashWaitStates: u('nRF52 flash wait states not found in the sources read'),
     },
   },
@@ -185,7 +204,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('Zephyr nrf52840_qiaa.dtsi', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
       ramKiB: p('Zephyr nrf52840_qiaa.dtsi: 256 K', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
       flashKiB: p('Zephyr nrf52840_qiaa.dtsi: 1024 K', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
-      accelerators: p('Nordic CryptoCell-310: SHA-2 ≤ 256, AES, ECC/RSA PKA, no SHA-3 (Nordic-CC310)', 'https://docs.nordicsemi.com/bundle/ps_nrf52840/page/cryptocell.html'),
+      accelerators: p(
+        'Nordic CryptoCell-310: SHA-2 ≤ 256, AES, ECC/RSA PKA, no SHA-3 (Nordic-CC310)',
+        'https://docs.nordicsemi.com/bundle/ps_nrf52840/page/cryptocell.html',
+      ),
       flashWaitStates: u('nRF52840 flash wait states not found in the sources read'),
     },
   },
@@ -209,7 +231,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('STM32L4R5 Range 1 boost 120 MHz (CMSIS-l4r5)', st('stm32l4xx/soc/stm32l4r5xx.h')),
       ramKiB: p('Zephyr stm32l4r5.dtsi: total SRAM 640 KB', z('dts/arm/st/l4/stm32l4r5.dtsi')),
       flashKiB: p('Zephyr stm32l4r5Xi.dtsi: 2048 K', z('dts/arm/st/l4/stm32l4r5Xi.dtsi')),
-      flashWaitStates: p('ST LL l4 / pqm4 hal-opencm3.c: 5 WS at 120 MHz (pqm4-hal)', 'https://github.com/mupq/pqm4/blob/cc2c1b992b602d285bd15991a566d5f17b34c1fa/common/hal-opencm3.c'),
+      flashWaitStates: p(
+        'ST LL l4 / pqm4 hal-opencm3.c: 5 WS at 120 MHz (pqm4-hal)',
+        'https://github.com/mupq/pqm4/blob/cc2c1b992b602d285bd15991a566d5f17b34c1fa/common/hal-opencm3.c',
+      ),
       accelerators: p('CMSIS stm32l4r5xx.h: RNG only', st('stm32l4xx/soc/stm32l4r5xx.h')),
     },
   },
@@ -257,7 +282,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('Zephyr nrf5340dk doc: 128 (or 64) MHz (Z-doc-nrf5340)', z('boards/nordic/nrf5340dk/doc/index.rst')),
       ramKiB: p('Zephyr nrf5340_cpuapp_qkaa.dtsi: 512 K', z('dts/arm/nordic/nrf5340_cpuapp_qkaa.dtsi')),
       flashKiB: p('Zephyr nrf5340_cpuapp_qkaa.dtsi: 1024 K', z('dts/arm/nordic/nrf5340_cpuapp_qkaa.dtsi')),
-      accelerators: p('Zephyr nrf5340_cpuapp.dtsi arm,cryptocell-312: SHA-1/224/256, AES, PKA (sizes U)', z('dts/arm/nordic/nrf5340_cpuapp.dtsi')),
+      accelerators: p(
+        'Zephyr nrf5340_cpuapp.dtsi arm,cryptocell-312: SHA-1/224/256, AES, PKA (sizes U)',
+        z('dts/arm/nordic/nrf5340_cpuapp.dtsi'),
+      ),
       flashWaitStates: u('nRF5340 flash wait states not found in the sources read'),
     },
   },
@@ -282,7 +310,10 @@ const ENTRIES: Entry[] = [
       ramKiB: p('SRAM1 192 + SRAM2 64 + SRAM3 512 + SRAM4 16 (CMSIS-u585)', st('stm32u5xx/soc/stm32u585xx.h')),
       flashKiB: p('Zephyr stm32u585Xi.dtsi: 2 M', z('dts/arm/st/u5/stm32u585Xi.dtsi')),
       flashWaitStates: p('ST LL u5: 4 WS in Range 1 (LL-u5)', st('stm32u5xx/drivers/src/stm32u5xx_ll_utils.c')),
-      accelerators: p('U5 HAL hash (SHA-1/224/256) and pka (HAL-u5-hash/pka)', st('stm32u5xx/drivers/include/stm32u5xx_hal_hash.h')),
+      accelerators: p(
+        'U5 HAL hash (SHA-1/224/256) and pka (HAL-u5-hash/pka)',
+        st('stm32u5xx/drivers/include/stm32u5xx_hal_hash.h'),
+      ),
     },
   },
   {
@@ -305,7 +336,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('480 MHz with LDO supply (ST LL h7 note)', st('stm32h7xx/drivers/src/stm32h7xx_ll_utils.c')),
       ramKiB: p('AXI 512 + SRAM1-3 288 + SRAM4 64 + DTCM 128 + ITCM 64 (Z-h743)', z('dts/arm/st/h7/stm32h743.dtsi')),
       flashKiB: p('Zephyr stm32h743Xi.dtsi: 2048 K', z('dts/arm/st/h7/stm32h743Xi.dtsi')),
-      flashWaitStates: p('ST LL h7: 2 WS at HCLK 240 MHz (AXI = CPU/2)', st('stm32h7xx/drivers/src/stm32h7xx_ll_utils.c')),
+      flashWaitStates: p(
+        'ST LL h7: 2 WS at HCLK 240 MHz (AXI = CPU/2)',
+        st('stm32h7xx/drivers/src/stm32h7xx_ll_utils.c'),
+      ),
       accelerators: p('CMSIS stm32h743xx.h: RNG only', st('stm32h7xx/soc/stm32h743xx.h')),
     },
   },
@@ -352,7 +386,10 @@ const ENTRIES: Entry[] = [
       clockMHz: p('Zephyr mimxrt1060_evk doc: 600 MHz', z('boards/nxp/mimxrt1060_evk/doc/index.rst')),
       ramKiB: p('FlexRAM 512 + OCRAM2 512 (Z-rt1060)', z('dts/arm/nxp/imxrt/imxrt10xx/nxp_rt1060.dtsi')),
       flashKiB: u('no internal flash (external FlexSPI); 4 MB as on the RT1064 in-package flash assumed'),
-      accelerators: p('MCUX fsl_dcp.h: SHA-1, SHA-256, AES-128; no PKA (MCUX-dcp)', 'https://github.com/zephyrproject-rtos/hal_nxp/blob/e25a218c/mcux/mcux-sdk-ng/drivers/dcp/fsl_dcp.h'),
+      accelerators: p(
+        'MCUX fsl_dcp.h: SHA-1, SHA-256, AES-128; no PKA (MCUX-dcp)',
+        'https://github.com/zephyrproject-rtos/hal_nxp/blob/e25a218c/mcux/mcux-sdk-ng/drivers/dcp/fsl_dcp.h',
+      ),
       flashWaitStates: s('XIP via FlexSPI + L1 caches, TCM 0 WS: wait states not applicable, default derating used'),
     },
   },
@@ -372,11 +409,23 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('ESP-IDF esp32s3 soc_caps.h (IDF-s3-caps)', 'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h'),
-      clockMHz: p('ESP-IDF esp32s3 soc_caps.h: 240 MHz', 'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h'),
-      ramKiB: p('ESP-IDF esp32s3: 512 KB SRAM', 'https://www.espressif.com/sites/default/files/documentation/esp32-s3_datasheet_en.pdf'),
+      core: p(
+        'ESP-IDF esp32s3 soc_caps.h (IDF-s3-caps)',
+        'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h',
+      ),
+      clockMHz: p(
+        'ESP-IDF esp32s3 soc_caps.h: 240 MHz',
+        'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h',
+      ),
+      ramKiB: p(
+        'ESP-IDF esp32s3: 512 KB SRAM',
+        'https://www.espressif.com/sites/default/files/documentation/esp32-s3_datasheet_en.pdf',
+      ),
       flashKiB: u('external SPI/OPI flash; 8 MB module flash assumed'),
-      accelerators: p('ESP-IDF soc_caps.h: SHA-1/2 incl. SHA-512, AES, RSA ≤ 4096 (MPI; pka = RSA only), no ECC', 'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h'),
+      accelerators: p(
+        'ESP-IDF soc_caps.h: SHA-1/2 incl. SHA-512, AES, RSA ≤ 4096 (MPI; pka = RSA only), no ECC',
+        'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h',
+      ),
     },
   },
   {
@@ -394,11 +443,23 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('ESP-IDF esp32c3 soc_caps.h (IDF-c3-caps)', 'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h'),
-      clockMHz: p('ESP-IDF esp32c3: 160 MHz', 'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h'),
-      ramKiB: p('ESP32-C3: 400 KB (16 KB cache)', 'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h'),
+      core: p(
+        'ESP-IDF esp32c3 soc_caps.h (IDF-c3-caps)',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
+      clockMHz: p(
+        'ESP-IDF esp32c3: 160 MHz',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
+      ramKiB: p(
+        'ESP32-C3: 400 KB (16 KB cache)',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
       flashKiB: u('external flash; 4 MB module flash assumed'),
-      accelerators: p('ESP-IDF soc_caps.h: SHA-1/224/256, AES, RSA ≤ 3072 (pka = RSA only), no ECC', 'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h'),
+      accelerators: p(
+        'ESP-IDF soc_caps.h: SHA-1/224/256, AES, RSA ≤ 3072 (pka = RSA only), no ECC',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
     },
   },
   {
@@ -418,11 +479,20 @@ const ENTRIES: Entry[] = [
       budgets: GATEWAY,
     },
     sources: {
-      core: p('Linux imx8mm.dtsi: 4× arm,cortex-a53 (Linux-imx8mm-dtsi)', 'https://github.com/torvalds/linux/blob/01df28d8/arch/arm64/boot/dts/freescale/imx8mm.dtsi'),
-      clockMHz: p('Linux imx8mm.dtsi OPP 1.8 GHz (speed grade dependent)', 'https://github.com/torvalds/linux/blob/01df28d8/arch/arm64/boot/dts/freescale/imx8mm.dtsi'),
+      core: p(
+        'Linux imx8mm.dtsi: 4× arm,cortex-a53 (Linux-imx8mm-dtsi)',
+        'https://github.com/torvalds/linux/blob/01df28d8/arch/arm64/boot/dts/freescale/imx8mm.dtsi',
+      ),
+      clockMHz: p(
+        'Linux imx8mm.dtsi OPP 1.8 GHz (speed grade dependent)',
+        'https://github.com/torvalds/linux/blob/01df28d8/arch/arm64/boot/dts/freescale/imx8mm.dtsi',
+      ),
       ramKiB: u('external DRAM; 1 GiB board assumed'),
       flashKiB: u('eMMC boot; 8 GiB board assumed'),
-      accelerators: s('CAAM: AES, SHA-1/SHA-2, RSA/ECC PKHA (algorithm list U); no SHA-3 (Armv8.0)', 'https://github.com/torvalds/linux/commit/112e7b7b'),
+      accelerators: s(
+        'CAAM: AES, SHA-1/SHA-2, RSA/ECC PKHA (algorithm list U); no SHA-3 (Armv8.0)',
+        'https://github.com/torvalds/linux/commit/112e7b7b',
+      ),
       memoryDerating: u('caches and DRAM: derating folded into the A53 core factor'),
     },
   },

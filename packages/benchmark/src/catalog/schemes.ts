@@ -192,7 +192,8 @@ export const SCHEMES: readonly SchemeInfo[] = Object.freeze([
       messageHash: 'shake256',
       family: 'lattice',
       source: {
-        title: 'Falcon round-3 sizes (FIPS 206 still a draft): liboqs docs/algorithms/sig/falcon.yml, padded signatures',
+        title:
+          'Falcon round-3 sizes (FIPS 206 still a draft): liboqs docs/algorithms/sig/falcon.yml, padded signatures',
         url: 'https://github.com/open-quantum-safe/liboqs/blob/8979276ad1eb/docs/algorithms/sig/falcon.yml',
         confidence: 'secondary',
       },
@@ -237,7 +238,11 @@ export const SCHEMES: readonly SchemeInfo[] = Object.freeze([
       quantumSafe: false,
       maturity: 'classical',
       family: 'ecc',
-      source: { title: 'SEC 1 §2.3.3 (uncompressed point)', url: 'https://www.secg.org/sec1-v2.pdf', confidence: 'primary' },
+      source: {
+        title: 'SEC 1 §2.3.3 (uncompressed point)',
+        url: 'https://www.secg.org/sec1-v2.pdf',
+        confidence: 'primary',
+      },
     }),
   ),
   ...(

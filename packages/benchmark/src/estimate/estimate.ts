@@ -97,7 +97,12 @@ function sizes(row: CycleRow, profile: DeviceProfile, assumptions: string[]) {
 }
 
 /** SLH-DSA verification with its hash calls on an engine: non-hash share scaled as usual, hash calls at engine cost. */
-function slhOnEngine(profile: DeviceProfile, row: CycleRow, k: Range, d: Range): { cycles: Range; notes: string[] } | undefined {
+function slhOnEngine(
+  profile: DeviceProfile,
+  row: CycleRow,
+  k: Range,
+  d: Range,
+): { cycles: Range; notes: string[] } | undefined {
   if (row.op !== 'verify' || row.hashShare === undefined) return undefined;
   const m = /^slh-dsa-(sha2|shake)-(\d{3}[sf])$/.exec(row.scheme);
   if (!m) return undefined;
@@ -105,7 +110,10 @@ function slhOnEngine(profile: DeviceProfile, row: CycleRow, k: Range, d: Range):
   const used = (Object.keys(calls) as HashId[]).filter((h) => calls[h].point > 0);
   const rates = used.map((h) => hashRate(profile, h));
   if (!rates.some((r) => r.engine)) return undefined;
-  const rest = mul(scale({ point: row.cycles.mean, low: row.cycles.min, high: row.cycles.max }, 1 - row.hashShare), mul(k, d));
+  const rest = mul(
+    scale({ point: row.cycles.mean, low: row.cycles.min, high: row.cycles.max }, 1 - row.hashShare),
+    mul(k, d),
+  );
   const hashed = rates.reduce<Range>((acc, r) => add(acc, mul(calls[r.hash], r.cyclesPerBlockCall)), {
     point: 0,
     low: 0,
@@ -125,17 +133,15 @@ function fromRow(profile: DeviceProfile, row: CycleRow, direct: boolean): Estima
   const assumptions = [...s.assumptions];
   const sources: Source[] = [row.sources.cycles, ...s.sources];
   const perMs = profile.clockMHz * 1000;
-  let cycles: Range = mul(
-    { point: row.cycles.mean, low: row.cycles.min, high: row.cycles.max },
-    mul(s.k, s.d),
-  );
+  let cycles: Range = mul({ point: row.cycles.mean, low: row.cycles.min, high: row.cycles.max }, mul(s.k, s.d));
   const onEngine = slhOnEngine(profile, row, s.k, s.d);
   if (onEngine) {
     cycles = onEngine.cycles;
     assumptions.push(...onEngine.notes);
     if (row.sources.hashShare) sources.push(row.sources.hashShare);
   }
-  if (row.preFips) assumptions.push(`pre-FIPS figure (${row.board}, round 3): range widened ±${PRE_FIPS_WIDENING * 100} %`);
+  if (row.preFips)
+    assumptions.push(`pre-FIPS figure (${row.board}, round 3): range widened ±${PRE_FIPS_WIDENING * 100} %`);
   const w = row.preFips ? PRE_FIPS_WIDENING : 0;
   const ms: Range = {
     point: cycles.point / perMs,
@@ -145,7 +151,10 @@ function fromRow(profile: DeviceProfile, row: CycleRow, direct: boolean): Estima
   const sz = sizes(row, profile, assumptions);
   if (row.sources.stack) sources.push(row.sources.stack);
   if (row.sources.code) sources.push(row.sources.code);
-  const tail = row.op === 'sign' && row.scheme.startsWith('ml-dsa-') ? tailFromRow(row, scale(mul(s.k, s.d), 1 / perMs), w) : undefined;
+  const tail =
+    row.op === 'sign' && row.scheme.startsWith('ml-dsa-')
+      ? tailFromRow(row, scale(mul(s.k, s.d), 1 / perMs), w)
+      : undefined;
   if (tail) assumptions.push(...tail.assumptions);
   return {
     scheme: row.scheme,
@@ -201,11 +210,14 @@ function fromCalibration(
 ): Estimate {
   const perMs = profile.clockMHz * 1000;
   const ms = m.ms ?? (m.cycles ?? 0) / perMs;
-  const exact = (v: number | undefined): Range | undefined => (v === undefined ? undefined : { point: v, low: v, high: v });
+  const exact = (v: number | undefined): Range | undefined =>
+    v === undefined ? undefined : { point: v, low: v, high: v };
   const assumptions: string[] = [];
   let tail: SignTail | undefined;
   if (op === 'sign' && scheme.startsWith('ml-dsa-')) {
-    const shape = REFERENCE_ROWS.find((r) => r.scheme === scheme && r.op === 'sign' && r.core === 'cortex-m4' && r.impl === (m.impl ?? 'speed'));
+    const shape = REFERENCE_ROWS.find(
+      (r) => r.scheme === scheme && r.op === 'sign' && r.core === 'cortex-m4' && r.impl === (m.impl ?? 'speed'),
+    );
     const minMs = m.minMs ?? (shape ? (ms * shape.cycles.min) / shape.cycles.mean : ms);
     const synthetic: CycleRow = {
       scheme,
@@ -235,7 +247,10 @@ function fromCalibration(
     codeBytes: exact(m.codeBytes),
     assumptions,
     sources: [
-      { title: `calibration ${calibration.label}: ${m.source ?? 'on-target measurement'}`.trim(), confidence: 'primary' },
+      {
+        title: `calibration ${calibration.label}: ${m.source ?? 'on-target measurement'}`.trim(),
+        confidence: 'primary',
+      },
     ],
   };
 }

@@ -93,9 +93,7 @@ export function slhVerifyCalls(set: SlhParams, hash: 'sha2' | 'shake'): HashCall
     // F, H: SHAKE256(PK.seed ‖ ADRS(32) ‖ M); T_l over l·n bytes of M.
     const perms = plus(
       scale(fCalls, shake256Perms(2 * n + 32)),
-      hCalls * shake256Perms(3 * n + 32) +
-        d * shake256Perms(n + 32 + len * n) +
-        shake256Perms(n + 32 + k * n),
+      hCalls * shake256Perms(3 * n + 32) + d * shake256Perms(n + 32 + len * n) + shake256Perms(n + 32 + k * n),
     );
     return { sha256: zero, sha512: zero, shake256: perms };
   }
@@ -103,7 +101,8 @@ export function slhVerifyCalls(set: SlhParams, hash: 'sha2' | 'shake'): HashCall
   const f = scale(fCalls, sha256Blocks(22 + n));
   const wide = n > 16;
   const hT = hCalls * (wide ? sha512Blocks(22 + 2 * n) : sha256Blocks(22 + 2 * n));
-  const t = d * (wide ? sha512Blocks(22 + len * n) : sha256Blocks(22 + len * n)) +
+  const t =
+    d * (wide ? sha512Blocks(22 + len * n) : sha256Blocks(22 + len * n)) +
     (wide ? sha512Blocks(22 + k * n) : sha256Blocks(22 + k * n));
   return wide
     ? { sha256: f, sha512: { point: hT + t, low: hT + t, high: hT + t }, shake256: zero }

@@ -16,7 +16,14 @@ import type { Calibration } from '../estimate/calibration.js';
 import { type Estimate, estimateOp } from '../estimate/estimate.js';
 import { hashBytesMs } from '../estimate/hash-costs.js';
 import { exceedProbability, percentileMs, type SignTail } from '../estimate/sign-tail.js';
-import { HASH_COLLISION_CATEGORY, IR8547, type CandidateSpec, USE_CASES, type UseCaseId, type UseCaseSpec } from './use-cases.js';
+import {
+  type CandidateSpec,
+  HASH_COLLISION_CATEGORY,
+  IR8547,
+  USE_CASES,
+  type UseCaseId,
+  type UseCaseSpec,
+} from './use-cases.js';
 
 export type Verdict = 'fits' | 'tight' | 'does-not-fit' | 'unknown' | 'no-budget';
 export type DimensionId = 'time' | 'ram' | 'code' | 'wire';
@@ -171,8 +178,7 @@ export function effectiveBudgets(profile: DeviceProfile, spec: UseCaseSpec): Bud
     timeName = 'budgets.bootVerifyMs';
     assumptions.push('no updateVerifyMs budget: bootVerifyMs used');
   }
-  const wire =
-    spec.id === 'key-exchange' || spec.id === 'tls-client-handshake' ? b.wireBytesPerHandshake : undefined;
+  const wire = spec.id === 'key-exchange' || spec.id === 'tls-client-handshake' ? b.wireBytesPerHandshake : undefined;
   return {
     ...(time !== undefined ? { time } : {}),
     timeName,
@@ -320,7 +326,7 @@ function evaluate(
     code = est.codeBytes && code ? add(code, est.codeBytes) : undefined;
   }
   if (!code) assumptions.add('code size not published for every operation: code unknown');
-  else assumptions.add('code = the schemes\' own .text (pqm4 excludes shared Keccak/SHA-2 and libc)');
+  else assumptions.add("code = the schemes' own .text (pqm4 excludes shared Keccak/SHA-2 and libc)");
   const ramDim = judge(ramValue, budgets.ram, 'bytes', budgets.ramName);
   const codeDim = judge(code, budgets.code, 'bytes', budgets.codeName);
   const wireDim = judge(wireValue, budgets.wire, 'bytes', 'budgets.wireBytesPerHandshake');
@@ -396,7 +402,7 @@ function dimText(label: string, d: Dimension, fmt: (v: number) => string, unit: 
   return `${label} ${fmt(v.point)}${range} ${unit} of ${fmt(d.budget)} ${unit} (${d.budgetName ?? 'budget'}), margin ${pct(d.margin)}, worst-case headroom ${pct(d.headroom)}`;
 }
 
-export function recommend(spec: UseCaseSpec, fits: readonly CandidateFit[], profile: DeviceProfile): Recommendation {
+export function recommend(fits: readonly CandidateFit[], profile: DeviceProfile): Recommendation {
   const policy = profile.policy ?? {};
   const eligible = fits.filter(
     (f) =>
@@ -449,7 +455,12 @@ export function recommend(spec: UseCaseSpec, fits: readonly CandidateFit[], prof
   const unknown = eligible.filter((f) => f.verdict === 'unknown');
   if (unknown.length > 0)
     return {
-      reason: `No quantum-safe candidate is known to fit; ${unknown.map((u) => u.title).slice(0, 3).join(', ')}${unknown.length > 3 ? ' and others' : ''} lack published data for a budgeted dimension: measure them on target.`,
+      reason: `No quantum-safe candidate is known to fit; ${unknown
+        .map((u) => u.title)
+        .slice(0, 3)
+        .join(
+          ', ',
+        )}${unknown.length > 3 ? ' and others' : ''} lack published data for a budgeted dimension: measure them on target.`,
     };
   if (eligible.length === 0)
     return { reason: `No quantum-safe candidate meets the policy${policyText ? ` (${policyText})` : ''}.` };
@@ -493,7 +504,7 @@ export function fitUseCase(profile: DeviceProfile, spec: UseCaseSpec, calibratio
       },
     );
   }
-  return { id: spec.id, title: spec.title, candidates, recommendation: recommend(spec, candidates, profile) };
+  return { id: spec.id, title: spec.title, candidates, recommendation: recommend(candidates, profile) };
 }
 
 export function fitAll(profile: DeviceProfile, calibration?: Calibration): UseCaseFit[] {

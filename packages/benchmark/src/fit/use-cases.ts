@@ -6,7 +6,14 @@
 import type { Source } from '@pqready/core';
 import { type Maturity, schemeInfo } from '../catalog/schemes.js';
 import type { Budgets, DeviceProfile, HashId, Operation, SchemeId, TlsSettings } from '../catalog/types.js';
-import { type AuthSizes, clientVerifications, type KeyShares, RFC8446, type TlsBytes, tlsHandshakeBytes } from './tls.js';
+import {
+  type AuthSizes,
+  clientVerifications,
+  type KeyShares,
+  RFC8446,
+  type TlsBytes,
+  tlsHandshakeBytes,
+} from './tls.js';
 
 export type UseCaseId =
   | 'secure-boot-verify'
@@ -77,7 +84,8 @@ const COMPOSITE_DRAFT: Source = {
   confidence: 'primary',
 };
 const ECDHE_MLKEM_DRAFT: Source = {
-  title: 'draft-ietf-tls-ecdhe-mlkem: X25519MLKEM768 1216/1120, SecP256r1MLKEM768 1249/1153, SecP384r1MLKEM1024 1665/1665 bytes',
+  title:
+    'draft-ietf-tls-ecdhe-mlkem: X25519MLKEM768 1216/1120, SecP256r1MLKEM768 1249/1153, SecP384r1MLKEM1024 1665/1665 bytes',
   url: 'https://datatracker.ietf.org/doc/draft-ietf-tls-ecdhe-mlkem/',
   confidence: 'primary',
 };
@@ -174,8 +182,7 @@ function hashMlDsaOptions(profile: DeviceProfile): SignatureOption[] {
   return out;
 }
 
-const STATEFUL_NOTE =
-  'stateful signer (SP 800-208): the signing side must never reuse a one-time key; ' as const;
+const STATEFUL_NOTE = 'stateful signer (SP 800-208): the signing side must never reuse a one-time key; ' as const;
 
 function verifyCandidates(profile: DeviceProfile): CandidateSpec[] {
   const options: SignatureOption[] = [
@@ -253,7 +260,14 @@ const ecdhOps = (s: SchemeId): OpCount[] =>
         { scheme: s, op: 'keygen', count: 1 },
         { scheme: s, op: 'derive', count: 1 },
       ];
-const hybridKex = (id: string, title: string, kem: SchemeId, ecdh: SchemeId, client: number, server: number): KexOption => ({
+const hybridKex = (
+  id: string,
+  title: string,
+  kem: SchemeId,
+  ecdh: SchemeId,
+  client: number,
+  server: number,
+): KexOption => ({
   id,
   title,
   ops: [...kemOps(kem), ...ecdhOps(ecdh)],

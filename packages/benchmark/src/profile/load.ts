@@ -56,7 +56,10 @@ export function describeSchemaError(e: ErrorObject): string {
       return `${at} must be ${String(params.comparison)} ${String(params.limit)} (got ${show(e.data)})`;
     case 'oneOf':
     case 'anyOf': {
-      const schema = e.parentSchema as { oneOf?: { required?: string[]; type?: string }[]; anyOf?: { required?: string[]; type?: string }[] };
+      const schema = e.parentSchema as {
+        oneOf?: { required?: string[]; type?: string }[];
+        anyOf?: { required?: string[]; type?: string }[];
+      };
       const options = schema.oneOf ?? schema.anyOf ?? [];
       if (options.every((o) => o.required && !o.type))
         return `${at} needs one of the fields ${options.map((o) => `"${(o.required ?? []).join('", "')}"`).join(', ')}`;

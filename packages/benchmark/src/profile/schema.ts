@@ -34,7 +34,11 @@ export const DEVICE_PROFILE_SCHEMA = {
   required: ['core', 'clockMHz'],
   properties: {
     $schema: { type: 'string', description: 'Optional pointer to this schema, for editors.' },
-    name: { type: 'string', minLength: 1, description: 'Product or board name shown in reports (default: the file name).' },
+    name: {
+      type: 'string',
+      minLength: 1,
+      description: 'Product or board name shown in reports (default: the file name).',
+    },
     role: { enum: [...ROLES], description: 'What the device does; shown in reports.' },
     core: { enum: [...CORE_IDS], description: 'CPU core; selects the reference cycle table and core factor.' },
     clockMHz: { type: 'number', exclusiveMinimum: 0, maximum: 10000, description: 'Core clock the crypto runs at.' },
@@ -71,7 +75,11 @@ export const DEVICE_PROFILE_SCHEMA = {
       additionalProperties: false,
       description: 'Network link the device talks over: with bandwidthKbps, handshake time includes time on the wire.',
       properties: {
-        mtuBytes: { type: 'integer', minimum: 1, description: 'Usable payload per frame (frames per handshake are reported).' },
+        mtuBytes: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Usable payload per frame (frames per handshake are reported).',
+        },
         bandwidthKbps: { type: 'number', exclusiveMinimum: 0, description: 'Link throughput in kbit/s.' },
       },
     },
@@ -80,11 +88,34 @@ export const DEVICE_PROFILE_SCHEMA = {
       additionalProperties: false,
       description: 'How the device speaks TLS 1.3; every field has a default.',
       properties: {
-        serverChainLength: { type: 'integer', minimum: 1, maximum: 6, description: 'Certificates the server sends (default 2: leaf + intermediate).' },
-        mutualTls: { type: 'boolean', description: 'The device authenticates with its own certificate (default false).' },
-        clientChainLength: { type: 'integer', minimum: 1, maximum: 6, description: 'Certificates the device sends with mutual TLS (default 1).' },
-        signedCertificateTimestamps: { type: 'integer', minimum: 0, maximum: 5, description: 'Certificate Transparency SCTs in the server leaf (default 2, as Web PKI; 0 for a private PKI).' },
-        certificateExtraBytes: { type: 'integer', minimum: 0, maximum: 65536, description: 'Bytes per certificate beyond the measured minimal DER: long names, SANs, policies (default 0).' },
+        serverChainLength: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 6,
+          description: 'Certificates the server sends (default 2: leaf + intermediate).',
+        },
+        mutualTls: {
+          type: 'boolean',
+          description: 'The device authenticates with its own certificate (default false).',
+        },
+        clientChainLength: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 6,
+          description: 'Certificates the device sends with mutual TLS (default 1).',
+        },
+        signedCertificateTimestamps: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 5,
+          description: 'Certificate Transparency SCTs in the server leaf (default 2, as Web PKI; 0 for a private PKI).',
+        },
+        certificateExtraBytes: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 65536,
+          description: 'Bytes per certificate beyond the measured minimal DER: long names, SANs, policies (default 0).',
+        },
       },
     },
     policy: {
@@ -92,8 +123,16 @@ export const DEVICE_PROFILE_SCHEMA = {
       additionalProperties: false,
       description: 'What the recommendation must honour.',
       properties: {
-        hybrid: { enum: ['require', 'prefer', 'allow'], description: 'require: only hybrids are recommended; prefer: hybrids rank first; allow (default).' },
-        minCategory: { type: 'integer', minimum: 1, maximum: 5, description: 'Lowest NIST security category a recommendation may have.' },
+        hybrid: {
+          enum: ['require', 'prefer', 'allow'],
+          description: 'require: only hybrids are recommended; prefer: hybrids rank first; allow (default).',
+        },
+        minCategory: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 5,
+          description: 'Lowest NIST security category a recommendation may have.',
+        },
       },
     },
     firmwareImageKiB: kib('Firmware image size hashed at boot and on update.'),
@@ -104,10 +143,14 @@ export const DEVICE_PROFILE_SCHEMA = {
       properties: {
         bootVerifyMs: ms('Secure-boot signature verification including image hashing.'),
         updateVerifyMs: ms('Firmware-update signature verification including image hashing.'),
-        tlsHandshakeMs: ms('Client-side TLS 1.3 handshake: crypto plus time on the wire when link.bandwidthKbps is given.'),
+        tlsHandshakeMs: ms(
+          'Client-side TLS 1.3 handshake: crypto plus time on the wire when link.bandwidthKbps is given.',
+        ),
         keyExchangeMs: ms('Client-side key exchange (keygen + decapsulation).'),
         identitySignMs: ms('One device-identity signature (budgeted on the tail for ML-DSA).'),
-        ramKiB: kib('RAM the crypto may use at its peak: stack plus key, signature, ciphertext and certificate buffers.'),
+        ramKiB: kib(
+          'RAM the crypto may use at its peak: stack plus key, signature, ciphertext and certificate buffers.',
+        ),
         codeKiB: kib('Flash the crypto code may use, shared hash code included.'),
         wireBytesPerHandshake: {
           type: 'integer',

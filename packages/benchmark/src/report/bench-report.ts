@@ -54,7 +54,11 @@ export interface BenchReport {
   };
   readonly model: {
     readonly formula: string;
-    readonly core: { readonly id: string; readonly title: string; readonly factors: Readonly<Record<Family, FactorReport>> };
+    readonly core: {
+      readonly id: string;
+      readonly title: string;
+      readonly factors: Readonly<Record<Family, FactorReport>>;
+    };
     readonly memoryDerating: Range;
     readonly hashCosts: Readonly<Record<HashId, HashCostReport>>;
     readonly verdictRules: readonly string[];

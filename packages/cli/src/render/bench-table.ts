@@ -40,7 +40,9 @@ export function renderBenchTable(report: BenchReport): string {
   const d = report.model.memoryDerating;
   out.push(`Model: ${report.model.formula}; memory derating ${d.point} (${d.low}–${d.high})`);
   if (report.device.illustrativeBudgets)
-    out.push('Budgets are illustrative budgets (pqready defaults for the role), not product requirements: use --profile.');
+    out.push(
+      'Budgets are illustrative budgets (pqready defaults for the role), not product requirements: use --profile.',
+    );
   for (const u of report.useCases) {
     out.push('', `${u.title}`, `  ${budgetLine(report, u)}`);
     const rows = [['candidate', 'cat', 'impl', 'time ms (range)', 'RAM KiB', 'code KiB', 'wire B', 'verdict', 'src']];

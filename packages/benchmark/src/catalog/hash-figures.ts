@@ -122,3 +122,39 @@ export const M7_SHA256_FIGURES: readonly ThroughputFigure[] = [
   { what: 'SAM E70 (Cortex-M7 @ 300 MHz), mbedTLS C: 27 cycles/byte', cyclesPerByte: 27, source: ZEPHYR_SAME70 },
   SHA512_RATIO_FIGURES[1]!.sha256,
 ];
+
+/**
+ * Code pqm4 links into every scheme but leaves out of its .text figures: the Keccak permutation (assembly) with the
+ * FIPS 202 functions, SHA-256, and SHA-512 (assembly core). Measured by benchmarks/shared-hash-code/measure.sh on
+ * pqm4 @cc2c1b99 and its mupq submodule @ddcccedb for Cortex-M4 Thumb-2: point = clang 14 -O3 (pqm4 builds with
+ * -O3), low = -Os; the whole fips202.c is counted, an upper bound on what a scheme links.
+ */
+export const SHARED_HASH_CODE: Readonly<Record<'keccak' | 'sha256' | 'sha512', { bytes: Range; source: Source }>> =
+  Object.freeze({
+    keccak: {
+      bytes: { point: 14_966, low: 10_484, high: 14_966 },
+      source: {
+        title:
+          'measured: mupq/pqm4@cc2c1b99 common/keccakf1600.S (8,096 B) + mupq/mupq@ddcccedb common/fips202.c, Cortex-M4 Thumb-2, clang -O3/-Os',
+        url: 'https://github.com/mupq/pqm4/blob/cc2c1b992b602d285bd15991a566d5f17b34c1fa/common/keccakf1600.S',
+        confidence: 'primary',
+      },
+    },
+    sha256: {
+      bytes: { point: 9_398, low: 8_700, high: 9_398 },
+      source: {
+        title: 'measured: mupq/mupq@ddcccedb common/sha2.c SHA-256 functions, Cortex-M4 Thumb-2, clang -O3/-Os',
+        url: 'https://github.com/mupq/mupq/blob/ddcccedb2db9d0250856bd58ee5c46c61e506c5d/common/sha2.c',
+        confidence: 'primary',
+      },
+    },
+    sha512: {
+      bytes: { point: 6_348, low: 5_120, high: 6_348 },
+      source: {
+        title:
+          'measured: mupq/pqm4@cc2c1b99 common/crypto_hashblocks_sha512_inner32.s + SHA-512 functions of mupq sha2.c, Cortex-M4 Thumb-2',
+        url: 'https://github.com/mupq/pqm4/blob/cc2c1b992b602d285bd15991a566d5f17b34c1fa/common/crypto_hashblocks_sha512_inner32.s',
+        confidence: 'primary',
+      },
+    },
+  });

@@ -214,6 +214,21 @@ describe('verdict rules (docs/bench.md)', () => {
     expect(c.ramBytes.value!.point).toBe(12_060 + 2592 + 4627);
   });
 
+  it('code includes the shared hash code pqm4 leaves out: ML-DSA-87 m4f 19,500 B + Keccak/FIPS 202 14,966 B; ECDSA-P256 + SHA-256 9,398 B (measured on pqm4 @cc2c1b99 sources)', () => {
+    const p: DeviceProfile = {
+      core: 'cortex-m4',
+      clockMHz: 64,
+      flashWaitStates: 0,
+      firmwareImageKiB: 64,
+      budgets: { ramKiB: 64 },
+    };
+    const boot = useCase(p, 'secure-boot-verify');
+    expect(cand(boot, 'ml-dsa-87').codeBytes.value!.point).toBe(19_500 + 14_966);
+    expect(cand(boot, 'ecdsa-p256').codeBytes.value!.point).toBe(8_900 + 9_398);
+    // A composite with a SHA-512 pre-hash links Keccak (ML-DSA) and SHA-512 once each.
+    expect(cand(boot, 'mldsa65-ecdsa-p256-sha512').codeBytes.value!.point).toBe(19_328 + 8_900 + 14_966 + 6_348);
+  });
+
   it('a budgeted dimension without data makes the verdict unknown, not fits (LMS/XMSS stack and code)', () => {
     const boot = useCase(device('nrf52832'), 'secure-boot-verify');
     expect(cand(boot, 'lms').verdict).toBe('unknown');

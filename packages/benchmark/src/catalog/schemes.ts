@@ -144,6 +144,8 @@ const stateful = (
   title,
   kind: 'signature',
   ...sizes,
+  // Private key without traversal state: HSS as liboqs stores it (64 B); XMSS idx ‖ SK_SEED ‖ SK_PRF ‖ root ‖ SEED.
+  secretKey: params.kind === 'lms' ? 64 : 4 + 4 * 32,
   quantumSafe: true,
   maturity: 'sp800-208',
   messageHash: 'sha256',

@@ -7,13 +7,13 @@
  */
 import type { Source } from '@pqready/core';
 import { coreRow } from '../catalog/cores.js';
-import { LMOTS_PARAMS, SLH_PARAMS, STATEFUL_SOURCES } from '../catalog/hash-params.js';
+import { LMOTS_PARAMS, SLH_PARAMS, STATEFUL_SOURCES, wotsParams } from '../catalog/hash-params.js';
 import { REFERENCE_ROWS } from '../catalog/reference.js';
 import { schemeInfo } from '../catalog/schemes.js';
 import type { CycleRow, DeviceProfile, HashId, ImplClass, Operation, Range, SchemeId } from '../catalog/types.js';
 import type { Calibration, CalibrationMeasurement } from './calibration.js';
 import { hashRate } from './hash-costs.js';
-import { lmsVerifyBlocks, slhVerifyCalls, xmssVerifyBlocks } from './hash-count.js';
+import { lmsVerifyBlocks, slhVerifyCalls, statefulSignBlocks, xmssVerifyBlocks } from './hash-count.js';
 import { memoryDerating } from './memory.js';
 import { type SignTail, tailFromRow } from './sign-tail.js';
 
@@ -170,30 +170,33 @@ function fromRow(profile: DeviceProfile, row: CycleRow, direct: boolean): Estima
   };
 }
 
-/** LMS/HSS and XMSS/XMSS^MT verification from their SHA-256 calls at the device's SHA-256 cost. */
-function statefulVerify(profile: DeviceProfile, scheme: SchemeId): Estimate | undefined {
+/** LMS/HSS and XMSS/XMSS^MT verification or signing from their SHA-256 calls at the device's SHA-256 cost. */
+function statefulOp(profile: DeviceProfile, scheme: SchemeId, op: Operation): Estimate | undefined {
   const info = schemeInfo(scheme);
   const p = info.stateful;
-  if (!p) return undefined;
+  if (!p || (op !== 'verify' && op !== 'sign')) return undefined;
+  const ots = p.kind === 'lms' ? LMOTS_PARAMS[p.winternitzBits as 1 | 2 | 4 | 8] : wotsParams(32);
   const blocks =
-    p.kind === 'lms'
-      ? lmsVerifyBlocks(
-          Array.from({ length: p.levels }, () => p.height / p.levels),
-          LMOTS_PARAMS[p.winternitzBits as 1 | 2 | 4 | 8],
-        )
-      : xmssVerifyBlocks(p.height, p.levels);
+    op === 'sign'
+      ? statefulSignBlocks(p.kind, p.height, p.levels, ots)
+      : p.kind === 'lms'
+        ? lmsVerifyBlocks(
+            Array.from({ length: p.levels }, () => p.height / p.levels),
+            ots,
+          )
+        : xmssVerifyBlocks(p.height, p.levels);
   const rate = hashRate(profile, 'sha256');
   const cycles = mul(blocks, rate.cyclesPerBlockCall);
   const perMs = profile.clockMHz * 1000;
   return {
     scheme,
-    op: 'verify',
+    op,
     impl: 'portable',
     implName: `derived: ${blocks.point.toFixed(0)} SHA-256 calls × ${rate.engine ? 'engine' : 'software'} cost`,
     basis: 'derived',
     ms: scale(cycles, 1 / perMs),
     assumptions: [
-      `derived, not measured: ${blocks.point.toFixed(0)} (${blocks.low}–${blocks.high}) SHA-256 compression calls counted from the RFC structure (the range spans the 0.1–99.9 % Winternitz checksum)`,
+      `derived, not measured: ${blocks.point.toFixed(0)} (${blocks.low.toFixed(0)}–${blocks.high.toFixed(0)}) SHA-256 compression calls counted from the RFC structure (the range spans the 0.1–99.9 % Winternitz checksum${op === 'sign' ? '; signing: authentication path by a traversal of ≈ h/2 leaves per signature, none with a fully cached tree, up to h' : ''})`,
       ...rate.assumptions,
       'no published stack or code size for this verifier',
     ],
@@ -265,9 +268,7 @@ export function estimateOp(
   const measured = calibration?.measurements.filter((m) => m.scheme === scheme && m.op === op) ?? [];
   if (calibration && measured.length > 0)
     return measured.map((m) => fromCalibration(profile, calibration, m, scheme, op));
-  if (op === 'verify') {
-    const stateful = statefulVerify(profile, scheme);
-    if (stateful) return [stateful];
-  }
+  const stateful = statefulOp(profile, scheme, op);
+  if (stateful) return [stateful];
   return candidatesFor(profile, scheme, op).map(({ row, direct }) => fromRow(profile, row, direct));
 }

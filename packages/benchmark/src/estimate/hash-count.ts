@@ -137,3 +137,31 @@ export function xmssVerifyBlocks(height: number, layers: number): Range {
   const step = 2 * sha256Blocks(96) + sha256Blocks(96);
   return plus(scale(chainSteps(wots, layers), step), layers * (len - 1) * randHash + height * randHash);
 }
+
+/**
+ * Signing with a stateful hash-based scheme (RFC 8554 §4.5, §5.4.1; RFC 8391 §4.1.9): the one-time signature walks
+ * each chain from its secret start (derived by a PRF) up to the digit, the complement of verification's steps, and
+ * the authentication path needs tree nodes. The tree part depends on the implementation: a fully cached tree (low
+ * end, 2^(h+1) × 32 bytes of state) costs nothing per signature, a BDS-style traversal about h/2 leaf computations
+ * per signature (point) and up to h (high end). Upper HSS/XMSS^MT layers re-sign once per 2^(h/levels) signatures:
+ * amortised away. A short message (a challenge) is assumed; its hash is included.
+ */
+export function statefulSignBlocks(kind: 'lms' | 'xmss', height: number, levels: number, w: WinternitzParams): Range {
+  const max = 2 ** w.bits - 1;
+  const p = w.len1 + w.len2;
+  const verify = chainSteps(w, 1);
+  const signSteps = { point: p * max - verify.point, low: p * max - verify.high, high: p * max - verify.low };
+  const bottom = height / levels;
+  if (kind === 'lms') {
+    const prf = sha256Blocks(55);
+    const leaf = p * prf + p * max + sha256Blocks(22 + 32 * p) + sha256Blocks(54) + 2 * 2;
+    const ots = plus(signSteps, p * prf + sha256Blocks(22 + 32 + 32));
+    return { point: ots.point + (bottom / 2) * leaf, low: ots.low, high: ots.high + bottom * leaf };
+  }
+  const prf = sha256Blocks(96);
+  const step = 2 * sha256Blocks(96) + sha256Blocks(96);
+  const randHash = 3 * sha256Blocks(96) + sha256Blocks(128);
+  const leaf = p * prf + p * max * step + (p - 1) * randHash + 2 * randHash;
+  const ots = plus(scale(signSteps, step), p * prf + sha256Blocks(32 * 4 + 32));
+  return { point: ots.point + (bottom / 2) * leaf, low: ots.low, high: ots.high + bottom * leaf };
+}

@@ -366,6 +366,11 @@ function signCandidates(): CandidateSpec[] {
       single(s),
     ),
     ...COMPOSITES,
+    ...(['lms', 'lms-h10-w8', 'hss-l2-h10-w8', 'xmss', 'xmssmt-h20-d2'] as const).map((s) =>
+      single(s, {
+        note: `${STATEFUL_NOTE}2^${info(s).stateful?.height} signatures per key; the 4-byte index must reach non-volatile memory before each signature leaves the device (SP 800-208 §8.1)`,
+      }),
+    ),
     single('ecdsa-p256'),
   ];
   return options.map((o) => {

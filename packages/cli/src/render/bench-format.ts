@@ -76,8 +76,8 @@ export function tailLines(u: UseCaseFit): string[] {
     .filter((c) => c.signTail)
     .map((c) => {
       const t = c.signTail!;
-      const over =
-        t.exceedProbability !== undefined ? `; P(over budget) ${(t.exceedProbability * 100).toPrecision(2)} %` : '';
+      const p = t.exceedProbability;
+      const over = p === undefined ? '' : `; P(over budget) ${p < 1e-5 ? '< 0.001' : (p * 100).toPrecision(2)} %`;
       return `${c.title} (${c.impl ?? 'measured'}) signing: p50 ${num(t.p50Ms.point)} / p99 ${num(t.p99Ms.point)} / p99.9 ${num(t.p999Ms.point)} ms (${t.expectedIterations} attempts on average; judged at p${t.percentile})${over}`;
     });
 }

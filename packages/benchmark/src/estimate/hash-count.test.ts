@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LMOTS_PARAMS, SLH_PARAMS, wotsParams } from '../catalog/hash-params.js';
 import { lmsSizes, schemeInfo, xmssSizes } from '../catalog/schemes.js';
-import { chainSteps, lmsVerifyBlocks, slhVerifyCalls, verifyStepDistribution, xmssVerifyBlocks } from './hash-count.js';
+import {
+  chainSteps,
+  lmsVerifyBlocks,
+  slhVerifyCalls,
+  statefulSignBlocks,
+  verifyStepDistribution,
+  xmssVerifyBlocks,
+} from './hash-count.js';
 
 describe('hash-based signature structure', () => {
   it('computes LMS/HSS and XMSS/XMSS^MT sizes from the RFC formulas (liboqs sig_stfl tables: 2512, 1456, 1616, 1776, 2964, 3604; 2500, 2692, 2820)', () => {
@@ -48,6 +55,21 @@ describe('hash-based signature structure', () => {
     expect(l.point).toBeLessThan(600);
     expect(lmsVerifyBlocks([10, 10], LMOTS_PARAMS[8]).point).toBeGreaterThan(
       2 * lmsVerifyBlocks([10], LMOTS_PARAMS[8]).point - 10,
+    );
+  });
+
+  it('LMS H10/W4 signing: the one-time signature walks the complement of verification (p·15 − verify steps), plus ≈ h/2 leaves of traversal (RFC 8554 §4.5)', () => {
+    const w = LMOTS_PARAMS[4];
+    const sign = statefulSignBlocks('lms', 10, 1, w);
+    // Low end, cached tree: only the chains (67 PRF + 67·15 − the most verify steps) and the message hash.
+    const mostVerifySteps = chainSteps(w, 1).high;
+    expect(sign.low).toBe(67 + 67 * 15 - mostVerifySteps + 2);
+    // Traversal: five leaves of ≈ 67 PRF + 1,005 steps + Kc each.
+    expect(sign.point - sign.low).toBeGreaterThan(5 * 1100);
+    expect(sign.high).toBeGreaterThan(sign.point);
+    expect(statefulSignBlocks('xmss', 20, 2, wotsParams(32)).point).toBeCloseTo(
+      statefulSignBlocks('xmss', 10, 1, wotsParams(32)).point,
+      6,
     );
   });
 });

@@ -11,6 +11,7 @@ import { LMOTS_PARAMS, SLH_PARAMS, STATEFUL_SOURCES, wotsParams } from '../catal
 import { REFERENCE_ROWS } from '../catalog/reference.js';
 import { schemeInfo } from '../catalog/schemes.js';
 import type { CycleRow, DeviceProfile, HashId, ImplClass, Operation, Range, SchemeId } from '../catalog/types.js';
+import { add, mul, ONE, scale } from '../range.js';
 import type { Calibration, CalibrationMeasurement } from './calibration.js';
 import { hashRate } from './hash-costs.js';
 import { lmsVerifyBlocks, slhVerifyCalls, statefulSignBlocks, xmssVerifyBlocks } from './hash-count.js';
@@ -37,11 +38,6 @@ export const PRE_FIPS_WIDENING = 0.1;
 /** Stack and code measured on Thumb-2 move on other cores and toolchains (assumption): up to +25 % / +50 %. */
 const FOREIGN_STACK = 1.25;
 const FOREIGN_CODE = 1.5;
-const ONE: Range = { point: 1, low: 1, high: 1 };
-
-const mul = (a: Range, b: Range): Range => ({ point: a.point * b.point, low: a.low * b.low, high: a.high * b.high });
-const scale = (a: Range, k: number): Range => ({ point: a.point * k, low: a.low * k, high: a.high * k });
-const add = (a: Range, b: Range): Range => ({ point: a.point + b.point, low: a.low + b.low, high: a.high + b.high });
 
 /** Reference rows usable on the profile's core for one scheme/op, with how they were obtained. */
 function candidatesFor(profile: DeviceProfile, scheme: SchemeId, op: Operation): { row: CycleRow; direct: boolean }[] {

@@ -6,6 +6,7 @@
  */
 import { type SlhParams, type WinternitzParams, wotsParams } from '../catalog/hash-params.js';
 import type { HashId, Range } from '../catalog/types.js';
+import { plus, scale, ZERO as zero } from '../range.js';
 
 /** Distribution over integers 0..n as an array of probabilities. */
 type Dist = number[];
@@ -71,10 +72,6 @@ export const sha512Blocks = (bytes: number) => Math.ceil((bytes + 17) / 128);
 export const shake256Perms = (bytes: number) => Math.floor(bytes / 136) + 1;
 
 export type HashCalls = Readonly<Record<HashId, Range>>;
-
-const scale = (r: Range, k: number): Range => ({ point: r.point * k, low: r.low * k, high: r.high * k });
-const plus = (r: Range, k: number): Range => ({ point: r.point + k, low: r.low + k, high: r.high + k });
-const zero: Range = { point: 0, low: 0, high: 0 };
 
 /**
  * SLH-DSA verification (FIPS 205 Algorithm 20): FORS (k leaves F, k·a auth-path H, one T_k) and d hypertree

@@ -4,9 +4,9 @@
  * factor with `memoryIncluded`) already contains its memory effects and is not derated again.
  */
 import type { DeviceProfile, Range } from '../catalog/types.js';
+import { ONE } from '../range.js';
 
 export const DEFAULT_DERATING: Range = Object.freeze({ point: 1.25, low: 1, high: 1.5 });
-const ONE: Range = Object.freeze({ point: 1, low: 1, high: 1 });
 
 export function memoryDerating(
   profile: DeviceProfile,

@@ -17,6 +17,7 @@ import type { Calibration } from '../estimate/calibration.js';
 import { type Estimate, estimateOp } from '../estimate/estimate.js';
 import { hashBytesMs } from '../estimate/hash-costs.js';
 import { exceedProbability, percentileMs, type SignTail } from '../estimate/sign-tail.js';
+import { add, exact, maxR, scale as times, ZERO } from '../range.js';
 import {
   type CandidateSpec,
   HASH_COLLISION_CATEGORY,
@@ -108,8 +109,6 @@ export interface UseCaseFit {
   readonly recommendation: Recommendation;
 }
 
-const ZERO: Range = { point: 0, low: 0, high: 0 };
-
 /** The hash code a scheme links by itself: Keccak for the lattice and SHAKE schemes, SHA-2 for the others. */
 function internalHashes(scheme: SchemeId): (keyof typeof SHARED_HASH_CODE)[] {
   const info = schemeInfo(scheme);
@@ -117,14 +116,6 @@ function internalHashes(scheme: SchemeId): (keyof typeof SHARED_HASH_CODE)[] {
   if (info.family === 'sha2') return (info.category ?? 1) > 1 ? ['sha256', 'sha512'] : ['sha256'];
   return [];
 }
-const add = (a: Range, b: Range): Range => ({ point: a.point + b.point, low: a.low + b.low, high: a.high + b.high });
-const times = (a: Range, n: number): Range => ({ point: a.point * n, low: a.low * n, high: a.high * n });
-const maxR = (a: Range, b: Range): Range => ({
-  point: Math.max(a.point, b.point),
-  low: Math.max(a.low, b.low),
-  high: Math.max(a.high, b.high),
-});
-const exact = (v: number): Range => ({ point: v, low: v, high: v });
 
 /** Applies the verdict rules to one dimension. */
 export function judge(
@@ -164,22 +155,24 @@ export interface Budgeted {
 export function effectiveBudgets(profile: DeviceProfile, spec: UseCaseSpec): Budgeted {
   const b = profile.budgets ?? {};
   const assumptions: string[] = [];
-  let ram: number | undefined;
-  let ramName: string | undefined;
-  if (b.ramKiB !== undefined) [ram, ramName] = [b.ramKiB, 'budgets.ramKiB'];
-  else if (profile.ramAvailableKiB !== undefined) [ram, ramName] = [profile.ramAvailableKiB, 'ramAvailableKiB'];
-  else if (profile.ramKiB !== undefined) {
-    [ram, ramName] = [profile.ramKiB / 2, 'ramKiB ÷ 2'];
-    assumptions.push(`RAM budget defaults to half of RAM (${ram} KiB)`);
-  }
-  let code: number | undefined;
-  let codeName: string | undefined;
-  if (b.codeKiB !== undefined) [code, codeName] = [b.codeKiB, 'budgets.codeKiB'];
-  else if (profile.flashAvailableKiB !== undefined) [code, codeName] = [profile.flashAvailableKiB, 'flashAvailableKiB'];
-  else if (profile.flashKiB !== undefined) {
-    [code, codeName] = [profile.flashKiB / 4, 'flashKiB ÷ 4'];
-    assumptions.push(`code budget defaults to a quarter of flash (${code} KiB)`);
-  }
+  /** The first budget given, in order of preference; a derived default is stated as an assumption. */
+  const pick = (options: [number | undefined, string, string?][]): [number | undefined, string | undefined] => {
+    const hit = options.find(([v]) => v !== undefined);
+    if (hit?.[2]) assumptions.push(hit[2]);
+    return hit ? [hit[0], hit[1]] : [undefined, undefined];
+  };
+  const half = profile.ramKiB === undefined ? undefined : profile.ramKiB / 2;
+  const quarter = profile.flashKiB === undefined ? undefined : profile.flashKiB / 4;
+  const [ram, ramName] = pick([
+    [b.ramKiB, 'budgets.ramKiB'],
+    [profile.ramAvailableKiB, 'ramAvailableKiB'],
+    [half, 'ramKiB ÷ 2', `RAM budget defaults to half of RAM (${half} KiB)`],
+  ]);
+  const [code, codeName] = pick([
+    [b.codeKiB, 'budgets.codeKiB'],
+    [profile.flashAvailableKiB, 'flashAvailableKiB'],
+    [quarter, 'flashKiB ÷ 4', `code budget defaults to a quarter of flash (${quarter} KiB)`],
+  ]);
   let time = b[spec.timeBudget];
   let timeName = `budgets.${spec.timeBudget}`;
   if (time === undefined && spec.id === 'firmware-update-verify' && b.bootVerifyMs !== undefined) {

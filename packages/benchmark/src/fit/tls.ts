@@ -6,6 +6,7 @@
  */
 import type { Source } from '@pqready/core';
 import type { Range, TlsSettings } from '../catalog/types.js';
+import { add, exact as r, scale as times } from '../range.js';
 
 /**
  * Bytes a certificate carries beyond its subject public key and issuer signature (names, validity, extensions,
@@ -79,11 +80,6 @@ const CERTIFICATE_REQUEST = HS_HEADER + 1 + 2 + 14;
 const FINISHED = HS_HEADER + 32;
 /** SCT (RFC 6962 §3.2): version 1 + log id 32 + timestamp 8 + extensions 2 + algorithm 2 + signature length 2. */
 const SCT_FIXED = 47;
-
-const r = (point: number, low = point, high = point): Range => ({ point, low, high });
-const add = (...xs: Range[]): Range =>
-  xs.reduce((a, b) => ({ point: a.point + b.point, low: a.low + b.low, high: a.high + b.high }), r(0));
-const times = (a: Range, n: number): Range => ({ point: a.point * n, low: a.low * n, high: a.high * n });
 
 /** Encrypted records around `bytes` of handshake messages. */
 const encrypted = (bytes: Range): Range => ({

@@ -182,6 +182,25 @@ function hashMlDsaOptions(profile: DeviceProfile): SignatureOption[] {
   return out;
 }
 
+/** One signature option as a verify or sign candidate; the image hash only matters when verifying an image. */
+function signatureCandidate(o: SignatureOption, op: 'verify' | 'sign', buffers: Buffer[]): CandidateSpec {
+  return {
+    id: o.id,
+    title: o.title,
+    ops: o.schemes.map((scheme) => ({ scheme, op, count: 1 })),
+    pq: o.pq,
+    quantumSafe: o.pq.length > 0,
+    hybrid: o.hybrid,
+    maturity: leastMature(o.schemes.map((s) => info(s).maturity)),
+    ...(op === 'verify' && o.imageHash ? { imageHash: o.imageHash } : {}),
+    ...(o.preHash ? { preHash: o.preHash } : {}),
+    buffers,
+    wireBytes: compositeSizes(o).signature,
+    ...(o.note ? { note: o.note } : {}),
+    sources: o.sources,
+  };
+}
+
 const STATEFUL_NOTE = 'stateful signer (SP 800-208): the signing side must never reuse a one-time key; ' as const;
 
 function verifyCandidates(profile: DeviceProfile): CandidateSpec[] {
@@ -206,24 +225,10 @@ function verifyCandidates(profile: DeviceProfile): CandidateSpec[] {
   ];
   return options.map((o) => {
     const sizes = compositeSizes(o);
-    return {
-      id: o.id,
-      title: o.title,
-      ops: o.schemes.map((scheme) => ({ scheme, op: 'verify' as const, count: 1 })),
-      pq: o.pq,
-      quantumSafe: o.pq.length > 0,
-      hybrid: o.hybrid,
-      maturity: leastMature(o.schemes.map((s) => info(s).maturity)),
-      ...(o.imageHash ? { imageHash: o.imageHash } : {}),
-      ...(o.preHash ? { preHash: o.preHash } : {}),
-      buffers: [
-        { label: 'public key', bytes: sizes.publicKey },
-        { label: 'signature', bytes: sizes.signature },
-      ],
-      wireBytes: sizes.signature,
-      ...(o.note ? { note: o.note } : {}),
-      sources: o.sources,
-    };
+    return signatureCandidate(o, 'verify', [
+      { label: 'public key', bytes: sizes.publicKey },
+      { label: 'signature', bytes: sizes.signature },
+    ]);
   });
 }
 
@@ -373,26 +378,12 @@ function signCandidates(): CandidateSpec[] {
     ),
     single('ecdsa-p256'),
   ];
-  return options.map((o) => {
-    const sizes = compositeSizes(o);
-    return {
-      id: o.id,
-      title: o.title,
-      ops: o.schemes.map((scheme) => ({ scheme, op: 'sign' as const, count: 1 })),
-      pq: o.pq,
-      quantumSafe: o.pq.length > 0,
-      hybrid: o.hybrid,
-      maturity: leastMature(o.schemes.map((s) => info(s).maturity)),
-      ...(o.preHash ? { preHash: o.preHash } : {}),
-      buffers: [
-        { label: 'secret key', bytes: o.schemes.reduce((n, s) => n + sk(s), 0) },
-        { label: 'signature', bytes: sizes.signature },
-      ],
-      wireBytes: sizes.signature,
-      ...(o.note ? { note: o.note } : {}),
-      sources: o.sources,
-    };
-  });
+  return options.map((o) =>
+    signatureCandidate(o, 'sign', [
+      { label: 'secret key', bytes: o.schemes.reduce((n, s) => n + sk(s), 0) },
+      { label: 'signature', bytes: compositeSizes(o).signature },
+    ]),
+  );
 }
 
 export const USE_CASES: readonly UseCaseSpec[] = Object.freeze([

@@ -49,7 +49,8 @@ const NXP_AN12284: Source = {
   confidence: 'primary',
 };
 const ARM_M7_COREMARK: Source = {
-  title: 'Arm Cortex-M7 processor page: 5.01 CoreMark/MHz (as quoted in Ibrahim, ARM-Based Microcontroller Projects Using MBED, Table 3.2)',
+  title:
+    'Arm Cortex-M7 processor page: 5.01 CoreMark/MHz (as quoted in Ibrahim, ARM-Based Microcontroller Projects Using MBED, Table 3.2)',
   url: 'https://developer.arm.com/Processors/Cortex-M7',
   confidence: 'secondary',
 };

@@ -321,8 +321,8 @@ export const PLAN_POLICIES: readonly PlanPolicy[] = Object.freeze(
   [FDA, NIST, CNSA, BSI, ANSSI, EU].map((p) => Object.freeze(p)),
 );
 
-/** Default selection: the FDA's expectations with the NIST dates it inherits, CNSA 2.0 for firmware signing, EU dates. */
-export const DEFAULT_PLAN_POLICIES: readonly string[] = ['fda-premarket', 'cnsa-2.0', 'eu'];
+/** Default selection: the FDA's expectations with the NIST dates it inherits, and the EU roadmap and CRA dates. */
+export const DEFAULT_PLAN_POLICIES: readonly string[] = ['fda-premarket', 'eu'];
 
 export function getPlanPolicy(id: string): PlanPolicy {
   const p = PLAN_POLICIES.find((x) => x.id === id);

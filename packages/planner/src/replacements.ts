@@ -319,7 +319,8 @@ export function select(
     Math.max(...devices.map((d) => RANK[lookup(d, o.candidate)?.verdict ?? 'unavailable'] ?? 4));
   const ranked = options.map((o, i) => ({ o, i, w: worst(o) })).sort((a, b) => a.w - b.w || a.i - b.i);
   let chosen = ranked[0]!;
-  let nothingFits = chosen.w >= RANK['does-not-fit']!;
+  // `unavailable` means the bench has no data for this core: unknown, not "does not fit".
+  let nothingFits = chosen.w === RANK['does-not-fit']!;
   if (nothingFits) {
     // Name what a device would need for the least-failing quantum-safe candidate the bench knows for this use case.
     const any = devices
@@ -328,7 +329,7 @@ export function select(
       .sort((a, b) => (RANK[a.verdict] ?? 4) - (RANK[b.verdict] ?? 4));
     const alt = options.find((o) => o.candidate === any[0]?.id);
     if (alt) chosen = { o: alt, i: options.indexOf(alt), w: worst(alt) };
-    nothingFits = chosen.w >= RANK['does-not-fit']!;
+    nothingFits = chosen.w === RANK['does-not-fit']!;
   }
   return {
     option: chosen.o,

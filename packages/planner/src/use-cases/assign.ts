@@ -110,7 +110,11 @@ function assignProtocol(asset: CryptoAsset, v: AssetVerdict): Assignment[] {
   return out;
 }
 
-function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict): Assignment[] {
+/** Primitives of the other findings in the same function (or file, outside functions), keyed by place. */
+type Siblings = ReadonlyMap<string, ReadonlySet<string>>;
+const placeOf = (occ: AssetOccurrence) => `${occ.location}\u0000${occ.symbol ?? ''}`;
+
+function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, siblings?: Siblings): Assignment[] {
   if (asset.protocol) return assignProtocol(asset, v);
   const ev = evidenceOf(asset, occ);
   const weak = v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f));
@@ -142,6 +146,10 @@ function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict): A
   if (primitive === 'signature' && tls && !identity)
     return [{ useCase: 'transport-authentication', why: `signature ${asset.name}; ${tls}` }];
   if (tls && primitive === 'other') return [{ useCase: 'transport-key-exchange', why: `${asset.name}; ${tls}` }];
+  // A bare key type (EC-P256) serves whatever the same function does with it: key agreement or signing.
+  const near = siblings?.get(placeOf(occ));
+  if (primitive === 'other' && near && [...near].some((p) => KEX.has(p)))
+    return [{ useCase: 'transport-key-exchange', why: `${asset.name} used with key agreement in the same function` }];
   return [{ useCase: 'identity-pki', why: identity ? `${asset.name}; ${identity}` : `${primitive} ${asset.name} used in code` }];
 }
 
@@ -184,6 +192,12 @@ export function assignUseCases(assets: readonly CryptoAsset[], verdicts: Verdict
       stack.push(...partsOf(part));
     }
   }
+  const siblings = new Map<string, Set<string>>();
+  for (const a of assets) {
+    const p = verdicts.of(a).primitive;
+    if (!p || a.assetType !== 'algorithm') continue;
+    for (const o of a.occurrences) siblings.set(placeOf(o), new Set([...(siblings.get(placeOf(o)) ?? []), p]));
+  }
   const out: Exposure[] = [];
   for (const asset of assets) {
     const v = verdicts.of(asset);
@@ -195,7 +209,7 @@ export function assignUseCases(assets: readonly CryptoAsset[], verdicts: Verdict
           ? assignOne(parent, parentOcc, verdicts.of(parent)).filter(
               (a) => a.useCase !== 'classically-weak' || v.classicallyWeak.length > 0,
             )
-          : assignOne(asset, occ, v);
+          : assignOne(asset, occ, v, siblings);
       for (const a of assignments) {
         const own = parent ? { ...a, weaknesses: a.weaknesses?.filter((w) => v.classicallyWeak.includes(w)) } : a;
         out.push({

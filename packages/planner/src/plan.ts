@@ -501,7 +501,7 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
     );
     const bench = rule.bench?.(d.group, onDevice);
     sel = select(rule.options[ctx.stance], bench, devices);
-    replacement = sel.option;
+    replacement = { algorithm: sel.option.algorithm, parameterSet: sel.option.parameterSet, mode: sel.option.mode };
     if (sel.option.note) notes.push(sel.option.note);
     sources.push(...sel.option.sources);
     if (bench && devices.length === 0) notes.push('no device profile covers these findings: feasibility not checked');

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
 import {
+  buildPlan,
   type CbomInventory,
   type ConfigOverrides,
-  buildPlan,
   loadDevice,
   PLAN_POLICIES,
   type Plan,
@@ -23,7 +23,10 @@ export const planFlags = {
     description: 'device the findings run on: built-in id, profile FILE or saved bench report (repeatable)',
     multiple: true,
   }),
-  config: Flags.string({ char: 'c', description: 'plan configuration FILE (YAML or JSON): devices, data flows, assumptions' }),
+  config: Flags.string({
+    char: 'c',
+    description: 'plan configuration FILE (YAML or JSON): devices, data flows, assumptions',
+  }),
   policy: Flags.string({
     description: `planning policy (repeatable; the first one judges verdicts): ${PLAN_POLICIES.map((p) => p.id).join(', ')}`,
     multiple: true,
@@ -31,7 +34,10 @@ export const planFlags = {
   'shelf-life': Flags.string({ description: 'confidentiality shelf life, CLASS=YEARS (repeatable)', multiple: true }),
   'lead-time': Flags.string({ description: 'migration lead time in years' }),
   'release-cadence': Flags.string({ description: 'release cadence in months' }),
-  crqc: Flags.string({ description: 'CRQC arrival scenario, ID=YEARS from now (repeatable; replaces the defaults)', multiple: true }),
+  crqc: Flags.string({
+    description: 'CRQC arrival scenario, ID=YEARS from now (repeatable; replaces the defaults)',
+    multiple: true,
+  }),
   'primary-scenario': Flags.string({ description: 'scenario that dates the plan' }),
   'ship-year': Flags.string({ description: 'year the device ships (overrides profiles)' }),
   'field-life': Flags.string({ description: 'years the device stays in the field (overrides profiles)' }),
@@ -62,7 +68,10 @@ function pairs(flag: string, list: readonly string[] | undefined): [string, numb
   return (list ?? []).map((raw) => {
     const m = raw.match(/^([a-z][a-z0-9-]*)=(.+)$/);
     const n = m ? number(flag, m[2]) : undefined;
-    if (!m || n === undefined) throw new PlanInputError(`--${flag} takes NAME=NUMBER, e.g. --${flag} ${flag === 'crqc' ? 'early=7' : 'telemetry=5'} (got "${raw}").`);
+    if (!m || n === undefined)
+      throw new PlanInputError(
+        `--${flag} takes NAME=NUMBER, e.g. --${flag} ${flag === 'crqc' ? 'early=7' : 'telemetry=5'} (got "${raw}").`,
+      );
     return [m[1]!, n];
   });
 }
@@ -100,7 +109,13 @@ export function planFromFlags(
     entry,
     device: loadDevice(entry.device, fromFlags.has(entry.device) || !file ? process.cwd() : file.baseDir),
   }));
-  const plan = buildPlan({ inventory, config, devices, referenceDate, tool: { name: 'pqready', version: toolVersion } });
+  const plan = buildPlan({
+    inventory,
+    config,
+    devices,
+    referenceDate,
+    tool: { name: 'pqready', version: toolVersion },
+  });
   return { plan, devices: devices.map((d) => d.device) };
 }
 

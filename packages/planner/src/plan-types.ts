@@ -151,7 +151,13 @@ export interface PolicyCitation {
   readonly status: string;
   readonly binds: string;
   readonly hybrid: string;
-  readonly deadlines: readonly { readonly id: string; readonly date: string; readonly label: string; readonly state: string; readonly scope: string }[];
+  readonly deadlines: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly label: string;
+    readonly state: string;
+    readonly scope: string;
+  }[];
   readonly expectations: readonly string[];
   readonly sources: readonly Source[];
 }
@@ -181,7 +187,12 @@ export interface Plan {
     readonly inEffect: number;
     readonly notInEffect: number;
     readonly byVerdict: Readonly<Record<QuantumVerdict, number>>;
-    readonly byUseCase: readonly { readonly useCase: UseCaseId; readonly title: string; readonly findings: number; readonly needingWork: number }[];
+    readonly byUseCase: readonly {
+      readonly useCase: UseCaseId;
+      readonly title: string;
+      readonly findings: number;
+      readonly needingWork: number;
+    }[];
     readonly diagnostics: readonly { readonly severity: string; readonly message: string; readonly path?: string }[];
     readonly incomplete: boolean;
     readonly readerNotes: readonly string[];
@@ -195,7 +206,12 @@ export interface Plan {
     readonly citations: readonly PolicyCitation[];
   };
   readonly assumptions: readonly PlanAssumption[];
-  readonly scenarios: readonly { readonly id: string; readonly years: number; readonly crqcYear: number; readonly primary: boolean }[];
+  readonly scenarios: readonly {
+    readonly id: string;
+    readonly years: number;
+    readonly crqcYear: number;
+    readonly primary: boolean;
+  }[];
   readonly devices: readonly PlanDevice[];
   readonly exposure: readonly ExposureRow[];
   readonly stages: readonly Stage[];

@@ -80,12 +80,6 @@ const STAGES: readonly { id: StageId; title: string; purpose: string }[] = [
 ];
 
 const URGENCY_ORDER: readonly Urgency[] = ['immediate', 'high', 'medium', 'low'];
-const PARTY_LABEL: Readonly<Record<Party, string>> = {
-  manufacturer: 'manufacturer',
-  'healthcare-delivery-organisation': 'healthcare delivery organisation',
-  'cloud-supplier': 'cloud supplier',
-  'third-party-supplier': 'third-party supplier',
-};
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 const sortedUniq = (xs: Iterable<string>): string[] => uniq(xs).sort();
@@ -190,7 +184,9 @@ const policyDeadline = (d: PlanDeadline, policy: PlanPolicy): Deadline => ({
 function dataClassesFor(ctx: Context, paths: readonly string[]): { classes: string[]; assumed: boolean } {
   const c = ctx.input.config;
   const hits = c.dataFlows.filter((f) => paths.some((p) => matcher(f.paths)(p))).flatMap((f) => f.value);
-  return hits.length ? { classes: sortedUniq(hits), assumed: false } : { classes: [...c.defaultDataClasses], assumed: true };
+  return hits.length
+    ? { classes: sortedUniq(hits), assumed: false }
+    : { classes: [...c.defaultDataClasses], assumed: true };
 }
 
 function shelfLife(ctx: Context, classes: readonly string[]): number {
@@ -289,14 +285,16 @@ const BASIS_ORDER: Readonly<Record<Deadline['basis'], number>> = {
 
 function earliest(ctx: Context, candidates: readonly Deadline[]): Deadline {
   const first = [...candidates].sort(
-    (a, b) => a.date.localeCompare(b.date) || BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis] || a.label.localeCompare(b.label),
+    (a, b) =>
+      a.date.localeCompare(b.date) || BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis] || a.label.localeCompare(b.label),
   )[0]!;
   if (first.date >= ctx.nextRelease) return first;
   return {
     ...first,
     date: ctx.nextRelease,
     overdue: first.basis !== 'release',
-    label: first.basis === 'release' ? first.label : `overdue (${first.date}): ${first.label}; due with the next release`,
+    label:
+      first.basis === 'release' ? first.label : `overdue (${first.date}): ${first.label}; due with the next release`,
   };
 }
 
@@ -306,14 +304,23 @@ function urgencyOf(ctx: Context, useCase: UseCaseId, d: Deadline): Urgency {
   return years <= 2 ? 'high' : years <= 5 ? 'medium' : 'low';
 }
 
-function effortOf(useCase: UseCaseId, exposures: readonly Exposure[], sel: Selection | undefined, devices: readonly PlanDevice[], group: string): { effort: Effort; reason: string } {
+function effortOf(
+  useCase: UseCaseId,
+  exposures: readonly Exposure[],
+  sel: Selection | undefined,
+  devices: readonly PlanDevice[],
+  group: string,
+): { effort: Effort; reason: string } {
   const roles = new Set(exposures.map((e) => e.occurrence.role ?? ''));
   const configOnly = [...roles].every((r) => r.startsWith('config') || r === 'protocol-config');
   if (sel?.nothingFits) return { effort: 'XL', reason: 'nothing fits the device budgets: a hardware change' };
   switch (useCase) {
     case 'secure-boot-update':
       return devices.some((d) => d.rootOfTrust === 'immutable') && group !== 'update'
-        ? { effort: 'XL', reason: 'the boot root of trust is immutable: new bootloader and key provisioning in production' }
+        ? {
+            effort: 'XL',
+            reason: 'the boot root of trust is immutable: new bootloader and key provisioning in production',
+          }
         : { effort: 'L', reason: 'bootloader, signing infrastructure (HSM) and update format change' };
     case 'identity-pki':
       return exposures.some((e) => e.asset.certificate?.ca)
@@ -417,17 +424,26 @@ function groupKey(e: Exposure): string {
 }
 
 /** Certificates, keys and protocols first: the item is named after the thing a person manages. */
-const LEAD: Readonly<Record<string, number>> = { certificate: 0, 'related-crypto-material': 1, protocol: 2, algorithm: 3 };
+const LEAD: Readonly<Record<string, number>> = {
+  certificate: 0,
+  'related-crypto-material': 1,
+  protocol: 2,
+  algorithm: 3,
+};
 const lead = (d: { exposures: readonly Exposure[] }) =>
   [...d.exposures].sort((a, b) => (LEAD[a.asset.assetType] ?? 9) - (LEAD[b.asset.assetType] ?? 9))[0]!;
 
 function upgradeReplacement(ctx: Context, exposures: readonly Exposure[]) {
   const keys = sortedUniq(
-    exposures.flatMap((e) => (e.weaknesses.length ? e.weaknesses : [e.verdict.primitive ?? e.asset.algorithm?.primitive ?? 'hash'])),
+    exposures.flatMap((e) =>
+      e.weaknesses.length ? e.weaknesses : [e.verdict.primitive ?? e.asset.algorithm?.primitive ?? 'hash'],
+    ),
   );
   const lines = keys.map((k) => {
     const u = UPGRADES[k];
-    return u ? `${k} → ${ctx.stance === 'cnsa' && u.cnsa ? u.cnsa : u.to}` : `${k} → a stronger algorithm the policy accepts`;
+    return u
+      ? `${k} → ${ctx.stance === 'cnsa' && u.cnsa ? u.cnsa : u.to}`
+      : `${k} → a stronger algorithm the policy accepts`;
   });
   return { algorithm: lines.join('; '), parameterSet: '—', mode: 'upgrade' as const };
 }
@@ -461,7 +477,11 @@ function titleOf(d: Draft, option: string): string {
   }
 }
 
-function actionOf(d: Draft, sel: { algorithm: string; mode: string; parameterSet: string }, nothingFits: boolean): string {
+function actionOf(
+  d: Draft,
+  sel: { algorithm: string; mode: string; parameterSet: string },
+  nothingFits: boolean,
+): string {
   const files = sortedUniq(d.exposures.map((e) => e.occurrence.location));
   const on = `in ${files.slice(0, 4).join(', ')}${files.length > 4 ? ` and ${files.length - 4} more` : ''}`;
   const fit = nothingFits ? ' No option fits the device budgets: see the hardware change.' : '';
@@ -518,9 +538,13 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
   const deadline = earliest(ctx, candidateDeadlines(ctx, d.useCase, d.group, d.exposures, devices));
   const { effort, reason } = effortOf(d.useCase, d.exposures, sel, devices, d.group);
   const verdicts = d.exposures.map((e) => e.verdict);
-  const worst = worstVerdict(verdicts.map((v) => (d.useCase === 'transport-key-exchange' ? (v.kex?.quantum ?? v.quantum) : v.quantum)));
+  const worst = worstVerdict(
+    verdicts.map((v) => (d.useCase === 'transport-key-exchange' ? (v.kex?.quantum ?? v.quantum) : v.quantum)),
+  );
   const decisive = verdicts.find((v) => v.quantum === worst) ?? verdicts[0]!;
-  const n = uniq(d.exposures.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset))).length;
+  const n = uniq(
+    d.exposures.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset)),
+  ).length;
   const what =
     d.useCase === 'classically-weak'
       ? `classically weak (${sortedUniq(d.exposures.flatMap((e) => e.weaknesses)).join(', ')})`
@@ -549,7 +573,9 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
 type ItemDraft = Omit<PlanItem, 'id' | 'dependsOn'> & { key: string; agilityDevice?: string };
 
 function agilityItems(ctx: Context, work: readonly Exposure[], later: readonly ItemDraft[]): ItemDraft[] {
-  const calls = work.filter((e) => e.occurrence.role === 'api-call' && [2, 3, 4].includes(useCaseSpec(e.useCase).stage));
+  const calls = work.filter(
+    (e) => e.occurrence.role === 'api-call' && [2, 3, 4].includes(useCaseSpec(e.useCase).stage),
+  );
   const byDevice = new Map<string, Exposure[]>();
   for (const e of calls) {
     const dev = devicesFor(ctx, [e.occurrence.location])[0]?.id ?? '';
@@ -558,9 +584,7 @@ function agilityItems(ctx: Context, work: readonly Exposure[], later: readonly I
   return [...byDevice.entries()].map(([dev, exposures]) => {
     const device = ctx.devices.find((x) => x.id === dev);
     const feeds = later.filter((i) => (dev ? i.devices.includes(dev) : true));
-    const startBy = feeds
-      .map((i) => addYears(i.deadline.date, -ctx.input.config.migrationLeadTimeYears))
-      .sort()[0];
+    const startBy = feeds.map((i) => addYears(i.deadline.date, -ctx.input.config.migrationLeadTimeYears)).sort()[0];
     const date = startBy && startBy > ctx.nextRelease ? startBy : ctx.nextRelease;
     const deadline: Deadline = {
       date,
@@ -619,14 +643,24 @@ function inventoryItem(ctx: Context, planned: readonly Exposure[]): ItemDraft | 
     action:
       'Place the CBOM under configuration control with the SBOM, re-run the scan and this plan at every release, and confirm the responsible party of each item below.',
     findings: findingRefs(ctx, planned),
-    replacement: { algorithm: 'controlled CBOM (CycloneDX)', parameterSet: '—', mode: 'upgrade', notes: [], sources: [NCCOE_INVENTORY, FDA_PREMARKET] },
+    replacement: {
+      algorithm: 'controlled CBOM (CycloneDX)',
+      parameterSet: '—',
+      mode: 'upgrade',
+      notes: [],
+      sources: [NCCOE_INVENTORY, FDA_PREMARKET],
+    },
     feasibility: [],
     nothingFits: false,
     effort: 'S',
     effortReason: 'process: configuration control of an existing file',
     deadline,
     urgency: urgencyOf(ctx, 'unidentified', deadline),
-    responsible: { primary: 'manufacturer', shared: [], basis: 'the manufacturer submits the inventory (FDA §V.A.4(b))' },
+    responsible: {
+      primary: 'manufacturer',
+      shared: [],
+      basis: 'the manufacturer submits the inventory (FDA §V.A.4(b))',
+    },
     devices: [],
     conditions: [],
     rationale: `Organisations cannot prioritise or migrate cryptography they have not identified (NIST NCCoE), and ${plural(uniq(planned.map((e) => e.asset.bomRef)).length, 'CBOM component')} below need work, so the inventory is controlled from the next release.`,
@@ -649,16 +683,27 @@ function conditionsItem(ctx: Context, planned: readonly Exposure[]): ItemDraft |
     stage: 0,
     useCase: 'unidentified',
     title: `Confirm whether ${plural(n, 'conditional finding')} ${n === 1 ? 'is' : 'are'} in the shipped configuration`,
-    action: 'For each finding listed, record whether the build or runtime condition holds in the product configuration; drop the ones that never do from the later items.',
+    action:
+      'For each finding listed, record whether the build or runtime condition holds in the product configuration; drop the ones that never do from the later items.',
     findings: findingRefs(ctx, unsure),
-    replacement: { algorithm: 'confirmed activity state', parameterSet: '—', mode: 'upgrade', notes: [], sources: [NCCOE_INVENTORY] },
+    replacement: {
+      algorithm: 'confirmed activity state',
+      parameterSet: '—',
+      mode: 'upgrade',
+      notes: [],
+      sources: [NCCOE_INVENTORY],
+    },
     feasibility: [],
     nothingFits: false,
     effort: 'S',
     effortReason: 'a configuration review',
     deadline,
     urgency: urgencyOf(ctx, 'unidentified', deadline),
-    responsible: responsibleFor(ctx, 'unidentified', unsure.map((e) => e.occurrence.location)),
+    responsible: responsibleFor(
+      ctx,
+      'unidentified',
+      unsure.map((e) => e.occurrence.location),
+    ),
     devices: [],
     conditions: conditionsOf(unsure),
     rationale: `The evidence leaves ${plural(n, 'finding')} conditional or ambiguous, and the plan counts them as in effect, so confirming them first may remove work.`,
@@ -707,12 +752,27 @@ function exposureRows(ctx: Context, exposures: readonly Exposure[], items: reado
       const y = ctx.input.config.migrationLeadTimeYears;
       if (spec.confidentiality) {
         const m = mosca({ shelfLifeYears: shelfLife(ctx, dc.classes), migrationYears: y, crqcYears: s.years });
-        return { scenario: s.id, crqcYear, shelfLifeYears: m.shelfLifeYears, migrationYears: y, crqcYears: s.years, exposed: m.exposed && work.length > 0, slackYears: m.slackYears };
+        return {
+          scenario: s.id,
+          crqcYear,
+          shelfLifeYears: m.shelfLifeYears,
+          migrationYears: y,
+          crqcYears: s.years,
+          exposed: m.exposed && work.length > 0,
+          slackYears: m.slackYears,
+        };
       }
       if (spec.threat === 'classical' || spec.threat === 'unknown')
         return { scenario: s.id, crqcYear, migrationYears: y, crqcYears: s.years, exposed: work.length > 0 };
       const outlived = devices.filter((d) => d.fieldEndYear > crqcYear).map((d) => d.id);
-      return { scenario: s.id, crqcYear, migrationYears: y, crqcYears: s.years, exposed: work.length > 0 && (outlived.length > 0 || devices.length === 0), outlivedBy: outlived };
+      return {
+        scenario: s.id,
+        crqcYear,
+        migrationYears: y,
+        crqcYears: s.years,
+        exposed: work.length > 0 && (outlived.length > 0 || devices.length === 0),
+        outlivedBy: outlived,
+      };
     });
     const urgencies = items.filter((i) => i.useCase === spec.id).map((i) => i.urgency);
     rows.push({
@@ -766,7 +826,8 @@ export function buildPlan(input: PlanInput): Plan {
   );
   occs.sort((x, y) => x.a.bomRef.localeCompare(y.a.bomRef) || x.k.localeCompare(y.k));
   const width = String(Math.max(occs.length, 1)).length;
-  for (const { k } of occs) if (!findingIds.has(k)) findingIds.set(k, `F-${String(findingIds.size + 1).padStart(Math.max(3, width), '0')}`);
+  for (const { k } of occs)
+    if (!findingIds.has(k)) findingIds.set(k, `F-${String(findingIds.size + 1).padStart(Math.max(3, width), '0')}`);
 
   const ctx: Context = {
     input,
@@ -792,7 +853,11 @@ export function buildPlan(input: PlanInput): Plan {
   const main: ItemDraft[] = [...drafts.values()].map((d) => ({ key: d.key, ...buildItem(ctx, d) }));
   const all: ItemDraft[] = [
     ...[inventoryItem(ctx, work), conditionsItem(ctx, work)].filter((x): x is ItemDraft => x !== undefined),
-    ...agilityItems(ctx, work, main.filter((i) => i.stage >= 2 && i.stage <= 4)),
+    ...agilityItems(
+      ctx,
+      work,
+      main.filter((i) => i.stage >= 2 && i.stage <= 4),
+    ),
     ...main,
   ];
   all.sort(
@@ -825,8 +890,21 @@ export function buildPlan(input: PlanInput): Plan {
     return {
       ...s,
       start: starts.sort()[0] ?? refDay,
-      ...(its.length ? { end: its.map((i) => i.deadline.date).sort().at(-1)! } : {}),
-      dependsOn: sortedUniq(its.flatMap((i) => i.dependsOn).map((id) => items.find((x) => x.id === id)!.stage).filter((st) => st !== s.id).map(String)).map(Number) as StageId[],
+      ...(its.length
+        ? {
+            end: its
+              .map((i) => i.deadline.date)
+              .sort()
+              .at(-1)!,
+          }
+        : {}),
+      dependsOn: sortedUniq(
+        its
+          .flatMap((i) => i.dependsOn)
+          .map((id) => items.find((x) => x.id === id)!.stage)
+          .filter((st) => st !== s.id)
+          .map(String),
+      ).map(Number) as StageId[],
       items: its,
     };
   });
@@ -834,7 +912,8 @@ export function buildPlan(input: PlanInput): Plan {
   // Appendix: every finding with its use cases and the items that cover it.
   const itemsByFinding = new Map<string, string[]>();
   for (const i of items)
-    for (const f of i.findings) for (const id of f.findings) itemsByFinding.set(id, [...(itemsByFinding.get(id) ?? []), i.id]);
+    for (const f of i.findings)
+      for (const id of f.findings) itemsByFinding.set(id, [...(itemsByFinding.get(id) ?? []), i.id]);
   const exposuresByOcc = new Map<string, Exposure[]>();
   for (const e of exposures) {
     const k = occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset);
@@ -870,7 +949,9 @@ export function buildPlan(input: PlanInput): Plan {
 
   const byVerdict: Record<QuantumVerdict, number> = { broken: 0, weakened: 0, unknown: 0, hybrid: 0, resistant: 0 };
   for (const f of findings) byVerdict[f.verdict]++;
-  const inEffect = findings.filter((f) => !['inactive', 'overridden'].includes(f.state) && f.role !== 'config-disable').length;
+  const inEffect = findings.filter(
+    (f) => !['inactive', 'overridden'].includes(f.state) && f.role !== 'config-disable',
+  ).length;
   const exposure = exposureRows(ctx, exposures, items);
   const byUrgency: Record<Urgency, number> = { immediate: 0, high: 0, medium: 0, low: 0 };
   for (const i of items) byUrgency[i.urgency]++;
@@ -900,9 +981,24 @@ export function buildPlan(input: PlanInput): Plan {
       value: `${v} years`,
       origin: c[`shelfLifeYears.${k}`] ?? 'default',
     })),
-    { key: 'defaultDataClasses', label: 'Data classes assumed where no data-flow rule applies', value: config.defaultDataClasses.join(', '), origin: c.defaultDataClasses ?? 'default' },
-    { key: 'migrationLeadTimeYears', label: 'Migration lead time (decision to deployed)', value: `${config.migrationLeadTimeYears} years`, origin: c.migrationLeadTimeYears ?? 'default' },
-    { key: 'releaseCadenceMonths', label: 'Release cadence (earliest a change ships)', value: `${config.releaseCadenceMonths} months (next release ${ctx.nextRelease})`, origin: c.releaseCadenceMonths ?? 'default' },
+    {
+      key: 'defaultDataClasses',
+      label: 'Data classes assumed where no data-flow rule applies',
+      value: config.defaultDataClasses.join(', '),
+      origin: c.defaultDataClasses ?? 'default',
+    },
+    {
+      key: 'migrationLeadTimeYears',
+      label: 'Migration lead time (decision to deployed)',
+      value: `${config.migrationLeadTimeYears} years`,
+      origin: c.migrationLeadTimeYears ?? 'default',
+    },
+    {
+      key: 'releaseCadenceMonths',
+      label: 'Release cadence (earliest a change ships)',
+      value: `${config.releaseCadenceMonths} months (next release ${ctx.nextRelease})`,
+      origin: c.releaseCadenceMonths ?? 'default',
+    },
     ...config.scenarios.map((s) => ({
       key: `crqcScenarios.${s.id}`,
       label: `CRQC arrival, scenario ${s.id}${s.id === config.primaryScenario ? ' (dates the plan)' : ''}`,
@@ -910,7 +1006,13 @@ export function buildPlan(input: PlanInput): Plan {
       origin: c.crqcScenarios ?? 'default',
       note: 'an assumption to compare, not a prediction',
     })),
-    { key: 'rootOfTrust', label: 'Secure-boot root of trust', value: config.rootOfTrust, origin: c.rootOfTrust ?? 'default', note: 'immutable: the verification key is fixed at manufacture (ROM, OTP or a bootloader that is never updated)' },
+    {
+      key: 'rootOfTrust',
+      label: 'Secure-boot root of trust',
+      value: config.rootOfTrust,
+      origin: c.rootOfTrust ?? 'default',
+      note: 'immutable: the verification key is fixed at manufacture (ROM, OTP or a bootloader that is never updated)',
+    },
     ...devices.map((d) => ({
       key: `device.${d.id}.lifecycle`,
       label: `${d.name}: ship year and field life`,
@@ -942,7 +1044,9 @@ export function buildPlan(input: PlanInput): Plan {
       file: inv.label,
       specVersion: inv.specVersion,
       ...(inv.serialNumber ? { serialNumber: inv.serialNumber } : {}),
-      ...(inv.producer ? { producer: `${inv.producer.name}${inv.producer.version ? ` ${inv.producer.version}` : ''}` } : {}),
+      ...(inv.producer
+        ? { producer: `${inv.producer.name}${inv.producer.version ? ` ${inv.producer.version}` : ''}` }
+        : {}),
       ...(inv.timestamp ? { producedAt: inv.timestamp } : {}),
       readAs: inv.pqready ? 'pqready' : 'foreign',
       components: inv.componentCount,
@@ -955,12 +1059,23 @@ export function buildPlan(input: PlanInput): Plan {
         useCase: s.id,
         title: s.title,
         findings: findings.filter((f) => f.useCases.includes(s.id)).length,
-        needingWork: uniq(work.filter((e) => e.useCase === s.id).map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset))).length,
+        needingWork: uniq(
+          work
+            .filter((e) => e.useCase === s.id)
+            .map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset)),
+        ).length,
       })).filter((u) => u.findings > 0),
-      diagnostics: inv.diagnostics.map((d) => ({ severity: d.severity, message: d.message, ...(d.path ? { path: d.path } : {}) })),
+      diagnostics: inv.diagnostics.map((d) => ({
+        severity: d.severity,
+        message: d.message,
+        ...(d.path ? { path: d.path } : {}),
+      })),
       incomplete: inv.declaredIncomplete || inv.diagnostics.some((d) => d.severity !== 'info'),
       readerNotes: [...inv.readerNotes],
-      libraries: sortedUniq([...inv.libraries.map((l) => `${l.name}${l.version ? ` ${l.version}` : ''}`), ...inv.assets.flatMap((a) => a.libraries)]),
+      libraries: sortedUniq([
+        ...inv.libraries.map((l) => `${l.name}${l.version ? ` ${l.version}` : ''}`),
+        ...inv.assets.flatMap((a) => a.libraries),
+      ]),
     },
     policy: {
       selected: policies.map((p) => p.id),
@@ -970,7 +1085,12 @@ export function buildPlan(input: PlanInput): Plan {
       citations,
     },
     assumptions,
-    scenarios: config.scenarios.map((s) => ({ id: s.id, years: s.years, crqcYear: refYear + s.years, primary: s.id === config.primaryScenario })),
+    scenarios: config.scenarios.map((s) => ({
+      id: s.id,
+      years: s.years,
+      crqcYear: refYear + s.years,
+      primary: s.id === config.primaryScenario,
+    })),
     devices,
     exposure,
     stages,
@@ -993,7 +1113,12 @@ export function buildPlan(input: PlanInput): Plan {
   };
 }
 
-function summaryStatements(ctx: Context, items: readonly PlanItem[], findings: readonly FindingRow[], exposure: readonly ExposureRow[]): string[] {
+function summaryStatements(
+  ctx: Context,
+  items: readonly PlanItem[],
+  findings: readonly FindingRow[],
+  exposure: readonly ExposureRow[],
+): string[] {
   const out: string[] = [];
   const planned = findings.filter((f) => f.notPlanned === undefined);
   out.push(
@@ -1006,7 +1131,9 @@ function summaryStatements(ctx: Context, items: readonly PlanItem[], findings: r
     );
   const overdue = items.filter((i) => i.deadline.overdue);
   if (overdue.length)
-    out.push(`${plural(overdue.length, 'item')} ${overdue.length === 1 ? 'is' : 'are'} already past the date their constraint sets and move to the next release: ${overdue.map((i) => i.id).join(', ')}.`);
+    out.push(
+      `${plural(overdue.length, 'item')} ${overdue.length === 1 ? 'is' : 'are'} already past the date their constraint sets and move to the next release: ${overdue.map((i) => i.id).join(', ')}.`,
+    );
   const hndl = exposure.find((r) => r.useCase === 'transport-key-exchange');
   if (hndl && hndl.needingWork > 0) {
     const exposedIn = hndl.scenarios.filter((s) => s.exposed).map((s) => s.scenario);
@@ -1016,7 +1143,9 @@ function summaryStatements(ctx: Context, items: readonly PlanItem[], findings: r
   }
   for (const i of items.filter((x) => x.nothingFits)) {
     const change = i.feasibility.find((f) => f.hardwareChange);
-    out.push(`${i.id}: no replacement fits ${change?.device ?? 'the device'}; it needs ${change?.hardwareChange ?? 'a hardware change'}.`);
+    out.push(
+      `${i.id}: no replacement fits ${change?.device ?? 'the device'}; it needs ${change?.hardwareChange ?? 'a hardware change'}.`,
+    );
   }
   const boot = items.filter((i) => i.useCase === 'secure-boot-update');
   for (const i of boot) out.push(`${i.id} (${i.title}) is due ${i.deadline.date}: ${i.deadline.label}.`);

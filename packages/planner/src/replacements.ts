@@ -100,7 +100,8 @@ const AUTH = (kem: string, sig: string, label: string, mode: Option['mode']): Op
 
 const IDENTITY = (level: 44 | 65 | 87, mode: Option['mode']): Option => ({
   candidate: `ml-dsa-${level}`,
-  algorithm: mode === 'composite' ? `composite ML-DSA-${level} + ECDSA-P256 certificate` : `ML-DSA-${level} certificate`,
+  algorithm:
+    mode === 'composite' ? `composite ML-DSA-${level} + ECDSA-P256 certificate` : `ML-DSA-${level} certificate`,
   parameterSet: `ML-DSA-${level}`,
   mode,
   sources: [IR_8547_HYBRID],
@@ -218,7 +219,12 @@ export const UPGRADES: Readonly<Record<string, { readonly to: string; readonly c
 };
 
 /** Notes a finding's library earns: facts about the library's PQ support, each with its source. */
-export const LIBRARY_NOTES: readonly { readonly library: RegExp; readonly useCases: readonly UseCaseId[]; readonly text: string; readonly source: Source }[] = [
+export const LIBRARY_NOTES: readonly {
+  readonly library: RegExp;
+  readonly useCases: readonly UseCaseId[];
+  readonly text: string;
+  readonly source: Source;
+}[] = [
   {
     library: /^mbed ?tls|^psa/i,
     useCases: ['transport-key-exchange', 'transport-authentication', 'identity-pki'],

@@ -188,9 +188,7 @@ export class VerdictIndex {
     const authParts = parts.filter(
       (p) => (p.a.algorithm && p.v.primitive === 'signature') || p.a.certificate || p.a.key,
     );
-    const kexQ = kexParts.length
-      ? BEST_FIRST.find((q) => kexParts.some((p) => p.v.quantum === q))!
-      : undefined;
+    const kexQ = kexParts.length ? BEST_FIRST.find((q) => kexParts.some((p) => p.v.quantum === q))! : undefined;
     const authQ = authParts.length ? worstVerdict(authParts.map((p) => p.v.quantum)) : undefined;
     const rest = parts.filter((p) => !kexParts.includes(p) && !authParts.includes(p));
     const all = [...(kexQ ? [kexQ] : []), ...(authQ ? [authQ] : []), ...rest.map((p) => p.v.quantum)];

@@ -19,7 +19,11 @@ import { progressReporter } from '../render/progress.js';
 import { renderSarif } from '../render/sarif.js';
 import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'device';
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'device';
 
 export interface AssessResult {
   readonly out: string;
@@ -44,8 +48,16 @@ export default class Assess extends Command {
   static override flags = {
     ...planFlags,
     out: Flags.string({ description: 'directory for the six artefacts (created if missing)', required: true }),
-    'spec-version': Flags.string({ description: 'CycloneDX specification version', options: ['1.6', '1.7'], default: '1.6' }),
-    measure: Flags.boolean({ description: 'time the algorithms on this host for bench.json', default: true, allowNo: true }),
+    'spec-version': Flags.string({
+      description: 'CycloneDX specification version',
+      options: ['1.6', '1.7'],
+      default: '1.6',
+    }),
+    measure: Flags.boolean({
+      description: 'time the algorithms on this host for bench.json',
+      default: true,
+      allowNo: true,
+    }),
     full: Flags.boolean({ description: 'full host measurement instead of the quick one' }),
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but errors' }),
   };
@@ -102,7 +114,12 @@ export default class Assess extends Command {
     say('Planning…');
     let planned: ReturnType<typeof planFromFlags>;
     try {
-      planned = planFromFlags(readCbom(cbomText, 'cbom.cdx.json'), flags as PlanFlagValues, scanTime, this.config.version);
+      planned = planFromFlags(
+        readCbom(cbomText, 'cbom.cdx.json'),
+        flags as PlanFlagValues,
+        scanTime,
+        this.config.version,
+      );
     } catch (error) {
       return fail(error);
     }
@@ -111,7 +128,9 @@ export default class Assess extends Command {
     const host = flags.measure
       ? await measureHost({
           quick: !flags.full,
-          onProgress: tty ? (done, total, label) => say(`Measuring on this host: ${done}/${total} ${label}`) : undefined,
+          onProgress: tty
+            ? (done, total, label) => say(`Measuring on this host: ${done}/${total} ${label}`)
+            : undefined,
         })
       : undefined;
     for (const [k, d] of devices.entries()) {
@@ -119,7 +138,10 @@ export default class Assess extends Command {
       await write(k === 0 ? 'bench.json' : `bench-${slug(d.id)}.json`, `${JSON.stringify(report, null, 2)}\n`);
     }
     if (devices.length === 0)
-      await write('bench.json', `${JSON.stringify({ devices: [], note: 'no --device given: nothing to bench' }, null, 2)}\n`);
+      await write(
+        'bench.json',
+        `${JSON.stringify({ devices: [], note: 'no --device given: nothing to bench' }, null, 2)}\n`,
+      );
     await write('plan.json', `${JSON.stringify(plan, null, 2)}\n`);
     await write('plan.md', renderPlanMarkdown(plan));
     say('Drawing the report…');

@@ -50,8 +50,7 @@ export default class PlanCommand extends Command {
       const inventory = readCbomFile(flags.inventory);
       plan = planFromFlags(inventory, flags as PlanFlagValues, scanTimeFromEnv(), this.config.version).plan;
     } catch (error) {
-      if (error instanceof PlanInputError || error instanceof ScanTimeError)
-        this.error(error.message, { exit: 2 });
+      if (error instanceof PlanInputError || error instanceof ScanTimeError) this.error(error.message, { exit: 2 });
       throw error;
     }
     if (this.jsonEnabled()) return plan;

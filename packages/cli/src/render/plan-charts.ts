@@ -138,7 +138,12 @@ function timelineSpec(plan: Plan): TopLevelSpec {
         height: { step: 14 },
         data: { values: marks },
         encoding: {
-          x: { field: 'date', type: 'temporal', title: 'policy dates, CRQC scenarios and device lifetimes', scale: { domain } },
+          x: {
+            field: 'date',
+            type: 'temporal',
+            title: 'policy dates, CRQC scenarios and device lifetimes',
+            scale: { domain },
+          },
           y: { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 520 } },
           color: { field: 'kind', type: 'nominal', title: null },
         },
@@ -155,6 +160,10 @@ export async function renderPlanCharts(plan: Plan): Promise<Chart[]> {
   ];
   for (const [k, d] of plan.devices.entries())
     charts.push({ id: `chart-fit-${k + 1}`, title: `Device fit: ${d.name}`, svg: await svg(fitSpec(plan, k)) });
-  charts.push({ id: 'chart-timeline', title: 'Timeline: stages against policy dates', svg: await svg(timelineSpec(plan)) });
+  charts.push({
+    id: 'chart-timeline',
+    title: 'Timeline: stages against policy dates',
+    svg: await svg(timelineSpec(plan)),
+  });
   return charts;
 }

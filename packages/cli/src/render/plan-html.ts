@@ -49,7 +49,10 @@ const SCRIPT = `
 
 function itemHtml(i: PlanItem): string {
   const locs = i.findings.flatMap((f) =>
-    f.locations.map((l, k) => `<li>${html(f.findings[k])} <code>${html(f.bomRef)}</code> at <code>${html(l.path)}${l.line !== undefined ? `:${html(l.line)}` : ''}</code> (${html(l.state)})</li>`),
+    f.locations.map(
+      (l, k) =>
+        `<li>${html(f.findings[k])} <code>${html(f.bomRef)}</code> at <code>${html(l.path)}${l.line !== undefined ? `:${html(l.line)}` : ''}</code> (${html(l.state)})</li>`,
+    ),
   );
   const fit = i.feasibility.length
     ? `<table><thead><tr><th>Device</th><th>Candidate</th><th>Verdict</th><th>Time ms</th><th>Budget ms</th><th>Margin</th></tr></thead><tbody>${i.feasibility

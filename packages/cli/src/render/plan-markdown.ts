@@ -14,7 +14,8 @@ export const mdText = (s: string): string =>
 const code = (s: string): string => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')}\``;
 const loc = (path: string, line?: number) => code(`${path}${line !== undefined ? `:${line}` : ''}`);
 const pct = (m: number | undefined) => (m === undefined ? '—' : `${Math.round(m * 100)} %`);
-const num = (v: number | undefined) => (v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const num = (v: number | undefined) =>
+  v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 const party = (p: string) => p.replace(/-/g, ' ');
 
 function feasibilityLines(i: PlanItem): string[] {
@@ -27,13 +28,17 @@ function feasibilityLines(i: PlanItem): string[] {
       (f) =>
         `| ${mdText(f.device)} | ${mdText(f.title ?? f.candidate ?? '—')} | ${f.verdict} | ${num(f.timeMs?.point)} | ${num(f.timeMs?.budget)} | ${pct(f.timeMs?.margin)} | ${f.stackBytes?.point !== undefined ? `${num(f.stackBytes.point / 1024)} KiB (${f.stackBytes.verdict})` : '—'} | ${f.codeBytes?.point !== undefined ? `${num(f.codeBytes.point / 1024)} KiB (${f.codeBytes.verdict})` : '—'} | ${f.wireBytes?.point !== undefined ? `${num(f.wireBytes.point)} (${f.wireBytes.verdict})` : '—'} |`,
     ),
-    ...i.feasibility.filter((f) => f.hardwareChange).map((f) => `\n**Hardware change for ${mdText(f.device)}:** ${mdText(f.hardwareChange!)}.`),
+    ...i.feasibility
+      .filter((f) => f.hardwareChange)
+      .map((f) => `\n**Hardware change for ${mdText(f.device)}:** ${mdText(f.hardwareChange!)}.`),
   ];
 }
 
 function itemLines(i: PlanItem): string[] {
   const findings = i.findings.flatMap((f) =>
-    f.locations.map((l, k) => `${f.findings[k] ?? ''} ${code(f.bomRef)} at ${loc(l.path, l.line)} (${mdText(l.state)})`),
+    f.locations.map(
+      (l, k) => `${f.findings[k] ?? ''} ${code(f.bomRef)} at ${loc(l.path, l.line)} (${mdText(l.state)})`,
+    ),
   );
   const shown = findings.slice(0, 12);
   return [
@@ -88,7 +93,10 @@ export function renderPlanMarkdown(plan: Plan): string {
     ...inv.byUseCase.map((u) => `| ${mdText(u.title)} | ${u.findings} | ${u.needingWork} |`),
     ...(inv.libraries.length ? ['', `Libraries: ${inv.libraries.map(mdText).join(', ')}.`] : []),
     ...(inv.incomplete
-      ? ['', `**The inventory is incomplete:** ${inv.diagnostics.filter((d) => d.severity !== 'info').length} files could not be fully examined (see the appendix).`]
+      ? [
+          '',
+          `**The inventory is incomplete:** ${inv.diagnostics.filter((d) => d.severity !== 'info').length} files could not be fully examined (see the appendix).`,
+        ]
       : []),
     ...inv.readerNotes.map((n) => `- Note: ${mdText(n)}`),
     '',
@@ -143,7 +151,9 @@ export function renderPlanMarkdown(plan: Plan): string {
     '',
     '| Assumption | Value | Origin |',
     '| --- | --- | --- |',
-    ...plan.assumptions.map((a) => `| ${mdText(a.label)} | ${mdText(a.value)}${a.note ? ` (${mdText(a.note)})` : ''} | ${mdText(a.origin)} |`),
+    ...plan.assumptions.map(
+      (a) => `| ${mdText(a.label)} | ${mdText(a.value)}${a.note ? ` (${mdText(a.note)})` : ''} | ${mdText(a.origin)} |`,
+    ),
     '',
     'Defaults are pqready starting points, not cited facts; override them with a plan configuration file or flags.',
     '',
@@ -162,11 +172,19 @@ export function renderPlanMarkdown(plan: Plan): string {
       '',
       ...c.deadlines.map((d) => `- ${d.date} (${d.state}, ${d.scope}): ${mdText(d.label)}`),
       ...c.expectations.map((e) => `- ${mdText(e)}`),
-      ...c.sources.map((s) => `- Source: ${mdText(s.title)}${s.url ? ` <${s.url.replace(/[<>]/g, '')}>` : ''}${s.confidence ? ` (${s.confidence})` : ''}`),
+      ...c.sources.map(
+        (s) =>
+          `- Source: ${mdText(s.title)}${s.url ? ` <${s.url.replace(/[<>]/g, '')}>` : ''}${s.confidence ? ` (${s.confidence})` : ''}`,
+      ),
       '',
     );
   }
-  out.push('## Sources', '', ...plan.sources.map((s, k) => `${k + 1}. ${mdText(s.title)}${s.url ? ` <${s.url.replace(/[<>]/g, '')}>` : ''}`), '');
+  out.push(
+    '## Sources',
+    '',
+    ...plan.sources.map((s, k) => `${k + 1}. ${mdText(s.title)}${s.url ? ` <${s.url.replace(/[<>]/g, '')}>` : ''}`),
+    '',
+  );
   out.push(
     '## Appendix: every finding',
     '',
@@ -179,6 +197,11 @@ export function renderPlanMarkdown(plan: Plan): string {
     '',
   );
   if (inv.diagnostics.length)
-    out.push('### Diagnostics from the scan', '', ...inv.diagnostics.map((d) => `- ${d.severity}: ${d.path ? `${code(d.path)} ` : ''}${mdText(d.message)}`), '');
+    out.push(
+      '### Diagnostics from the scan',
+      '',
+      ...inv.diagnostics.map((d) => `- ${d.severity}: ${d.path ? `${code(d.path)} ` : ''}${mdText(d.message)}`),
+      '',
+    );
   return `${out.join('\n')}\n`;
 }

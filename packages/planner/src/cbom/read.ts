@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ActivityState, validateCycloneDx } from '@pqready/core';
+import { parseDocument } from 'yaml';
 import { jsonPath, PlanInputError } from '../errors.js';
 import { algorithmRefOf } from './algorithm-ref.js';
 import type {
@@ -40,7 +41,8 @@ const ASSET_TYPES = new Set<string>(['algorithm', 'certificate', 'related-crypto
 const OCCURRENCE_FIELDS = ['state', 'role', 'origin', 'detector'] as const;
 type OccurrenceField = (typeof OCCURRENCE_FIELDS)[number];
 
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -55,20 +57,40 @@ function propertiesOf(c: Json): Property[] {
 const values = (props: readonly Property[], name: string) => props.filter((p) => p.name === name).map((p) => p.value);
 const first = (props: readonly Property[], name: string) => values(props, name)[0];
 
+/**
+ * Where JSON.parse failed: V8 gives `at position N` for some errors and a quoted excerpt (`..."x": }" is not valid
+ * JSON`) for others; YAML, a superset of JSON, locates what neither does.
+ */
+function errorPosition(text: string, message: string): { line: number; col: number } | undefined {
+  let pos = Number(message.match(/position (\d+)/)?.[1]);
+  if (!Number.isFinite(pos)) {
+    const excerpt = message
+      .match(/"(.*)" is not valid JSON/)?.[1]
+      ?.replace(/^\.\.\./, '')
+      .replace(/\.\.\.$/, '');
+    const token = message.match(/Unexpected token '(.+?)'/)?.[1];
+    const start = excerpt ? text.indexOf(excerpt) : -1;
+    if (start >= 0) pos = start + Math.max(0, token ? excerpt!.lastIndexOf(token) : excerpt!.length);
+  }
+  if (Number.isFinite(pos)) {
+    const before = text.slice(0, pos);
+    return { line: before.split('\n').length, col: pos - before.lastIndexOf('\n') };
+  }
+  const y = parseDocument(text).errors[0]?.linePos?.[0];
+  return y ? { line: y.line, col: y.col } : undefined;
+}
+
 /** Parses JSON with the error position as line:column, so a hand-edited CBOM points at the typo. */
 function parseJson(text: string, label: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const pos = Number(message.match(/position (\d+)/)?.[1]);
-    let where = '';
-    if (Number.isFinite(pos)) {
-      const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      where = ` at line ${line}, column ${pos - before.lastIndexOf('\n')}`;
-    }
-    throw new PlanInputError(`CBOM ${label} is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}.`);
+    const at = errorPosition(text, message);
+    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+    throw new PlanInputError(
+      `CBOM ${label} is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '').split('\n')[0]}.`,
+    );
   }
 }
 
@@ -299,7 +321,9 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
           ...(str(p?.issuerName) ? { issuer: str(p?.issuerName) } : {}),
           ...(str(p?.notValidBefore) ? { notBefore: str(p?.notValidBefore) } : {}),
           ...(str(p?.notValidAfter) ? { notAfter: str(p?.notValidAfter) } : {}),
-          extendedKeyUsage: [...new Set([...values(props, 'pqready:extended-key-usage'), ...extValues('extendedKeyUsage')])],
+          extendedKeyUsage: [
+            ...new Set([...values(props, 'pqready:extended-key-usage'), ...extValues('extendedKeyUsage')]),
+          ],
           keyUsage: [...new Set([...values(props, 'pqready:key-usage'), ...extValues('keyUsage')])],
           ...(ca !== undefined ? { ca: ca === 'true' } : {}),
           ...(fingerprint ? { fingerprintSha256: fingerprint.toLowerCase() } : {}),
@@ -401,7 +425,12 @@ export function readCbom(text: string, label: string): CbomInventory {
     const o = obj(d);
     const ref = str(o?.ref);
     if (!ref) continue;
-    dependsOn.set(ref, arr(o?.dependsOn).map(str).filter((r): r is string => !!r));
+    dependsOn.set(
+      ref,
+      arr(o?.dependsOn)
+        .map(str)
+        .filter((r): r is string => !!r),
+    );
     const lib = byRef.get(ref);
     const libName = lib ? `${str(lib.name) ?? ref}${str(lib.version) ? ` ${str(lib.version)}` : ''}` : ref;
     for (const p of arr(o?.provides).map(str)) if (p) provides.set(p, [...(provides.get(p) ?? []), libName]);
@@ -425,7 +454,11 @@ export function readCbom(text: string, label: string): CbomInventory {
           bomRef,
           name: str(c.name) ?? bomRef,
           ...(str(c.version) ? { version: str(c.version) } : {}),
-          provides: [...new Set(arr(bom.dependencies).flatMap((d) => (obj(d)?.ref === bomRef ? arr(obj(d)?.provides).map(String) : [])))],
+          provides: [
+            ...new Set(
+              arr(bom.dependencies).flatMap((d) => (obj(d)?.ref === bomRef ? arr(obj(d)?.provides).map(String) : [])),
+            ),
+          ],
         });
     }
   }

@@ -169,17 +169,17 @@ export function loadDevice(spec: string, baseDir = process.cwd()): LoadedDevice 
       if (/"useCases"\s*:/.test(head) || /"reportVersion"\s*:/.test(head)) return readBenchReport(file);
     }
     const profile = loadDeviceProfile(file);
-    return fromReport(
-      path.basename(file),
-      buildBenchReport({ profile, profileLabel: path.basename(file) }),
-      'profile',
-    );
+    return fromReport(path.basename(file), buildBenchReport({ profile, profileLabel: path.basename(file) }), 'profile');
   } catch (err) {
     if (err instanceof PlanInputError) throw err;
     if (err instanceof ProfileError || (err as NodeJS.ErrnoException).code) {
       const looksLikeId = !/[./\\]/.test(spec);
-      const hint = looksLikeId ? ` "${spec}" is neither a built-in device (see \`pqready bench --list-devices\`) nor a file.` : '';
-      throw new PlanInputError(`${err instanceof ProfileError ? err.message : `Could not read device ${spec}.`}${hint}`);
+      const hint = looksLikeId
+        ? ` "${spec}" is neither a built-in device (see \`pqready bench --list-devices\`) nor a file.`
+        : '';
+      throw new PlanInputError(
+        `${err instanceof ProfileError ? err.message : `Could not read device ${spec}.`}${hint}`,
+      );
     }
     throw err;
   }

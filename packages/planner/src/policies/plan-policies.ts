@@ -219,7 +219,8 @@ const EU: PlanPolicy = {
   name: 'EU coordinated PQC roadmap and Cyber Resilience Act',
   version: 'NIS CG roadmap v1.1 2025-06 + Regulation (EU) 2024/2847',
   status: 'mixed',
-  binds: 'EU Member States (roadmap, non-binding); CRA binds products with digital elements, excluding MDR/IVDR devices',
+  binds:
+    'EU Member States (roadmap, non-binding); CRA binds products with digital elements, excluding MDR/IVDR devices',
   verdictPolicy: 'nist-ir-8547-draft',
   hybrid: 'recommended',
   minCategory: 1,
@@ -326,7 +327,6 @@ export const DEFAULT_PLAN_POLICIES: readonly string[] = ['fda-premarket', 'eu'];
 
 export function getPlanPolicy(id: string): PlanPolicy {
   const p = PLAN_POLICIES.find((x) => x.id === id);
-  if (!p)
-    throw new Error(`Unknown plan policy "${id}". Valid policies: ${PLAN_POLICIES.map((x) => x.id).join(', ')}.`);
+  if (!p) throw new Error(`Unknown plan policy "${id}". Valid policies: ${PLAN_POLICIES.map((x) => x.id).join(', ')}.`);
   return p;
 }

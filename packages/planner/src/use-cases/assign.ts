@@ -102,11 +102,24 @@ function assignProtocol(asset: CryptoAsset, v: AssetVerdict): Assignment[] {
   const p = asset.protocol!;
   const out: Assignment[] = [];
   const label = `${p.type.toUpperCase()} configuration`;
-  if (v.kex) out.push({ useCase: 'transport-key-exchange', why: `${label} offers ${v.kex.names.slice(0, 4).join(', ')}` });
-  if (v.auth) out.push({ useCase: 'transport-authentication', why: `${label} authenticates with ${v.auth.names.slice(0, 3).join(', ')}` });
+  if (v.kex)
+    out.push({ useCase: 'transport-key-exchange', why: `${label} offers ${v.kex.names.slice(0, 4).join(', ')}` });
+  if (v.auth)
+    out.push({
+      useCase: 'transport-authentication',
+      why: `${label} authenticates with ${v.auth.names.slice(0, 3).join(', ')}`,
+    });
   if (!v.kex && !v.auth) out.push({ useCase: 'transport-key-exchange', why: `${label}; key exchange not recorded` });
-  const weak = [...p.flags.filter((f) => WEAK_PROTOCOL_FLAGS.includes(f)), ...v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f))];
-  if (weak.length) out.push({ useCase: 'classically-weak', why: `${label} allows ${[...new Set(weak)].join(', ')}`, weaknesses: [...new Set(weak)].sort() });
+  const weak = [
+    ...p.flags.filter((f) => WEAK_PROTOCOL_FLAGS.includes(f)),
+    ...v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f)),
+  ];
+  if (weak.length)
+    out.push({
+      useCase: 'classically-weak',
+      why: `${label} allows ${[...new Set(weak)].join(', ')}`,
+      weaknesses: [...new Set(weak)].sort(),
+    });
   return out;
 }
 
@@ -118,12 +131,24 @@ function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, si
   if (asset.protocol) return assignProtocol(asset, v);
   const ev = evidenceOf(asset, occ);
   const weak = v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f));
-  if (weak.length) return [{ useCase: 'classically-weak', why: `${asset.name} is classically weak (${weak.join(', ')})`, weaknesses: weak }];
+  if (weak.length)
+    return [
+      { useCase: 'classically-weak', why: `${asset.name} is classically weak (${weak.join(', ')})`, weaknesses: weak },
+    ];
   const bootLib = asset.libraries.find((l) => BOOT_LIBRARIES.some((b) => l.startsWith(b)));
-  const boot = bootLib ? `library ${bootLib} is a bootloader` : (hit(ev, WORDS.boot, occ) ?? hit(ev, WORDS.update, occ));
+  const boot = bootLib
+    ? `library ${bootLib} is a bootloader`
+    : (hit(ev, WORDS.boot, occ) ?? hit(ev, WORDS.update, occ));
   const eku = asset.certificate?.extendedKeyUsage.some((u) => u === 'codeSigning' || u === '1.3.6.1.5.5.7.3.3');
   if (asset.certificate || asset.key) {
-    if (eku) return [{ useCase: 'secure-boot-update', group: bootGroup(ev), why: 'certificate has the codeSigning extended key usage' }];
+    if (eku)
+      return [
+        {
+          useCase: 'secure-boot-update',
+          group: bootGroup(ev),
+          why: 'certificate has the codeSigning extended key usage',
+        },
+      ];
     if (boot) return [{ useCase: 'secure-boot-update', group: bootGroup(ev), why: boot }];
     if (v.quantum === 'unknown') return [{ useCase: 'unidentified', why: v.reason }];
     const kind = asset.certificate ? (asset.certificate.ca ? 'CA certificate' : 'certificate') : `${asset.key!.type}`;
@@ -141,7 +166,8 @@ function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, si
   if (occ.role && CONFIG_ROLES.has(occ.role))
     return [{ useCase: 'library-config', why: `${occ.role} of ${asset.name} in a build configuration` }];
   const tls = hit(ev, WORDS.tls, occ);
-  if (KEX.has(primitive)) return [{ useCase: 'transport-key-exchange', why: `${primitive} ${asset.name}${tls ? `; ${tls}` : ''}` }];
+  if (KEX.has(primitive))
+    return [{ useCase: 'transport-key-exchange', why: `${primitive} ${asset.name}${tls ? `; ${tls}` : ''}` }];
   const identity = hit(ev, WORDS.identity, occ);
   if (primitive === 'signature' && tls && !identity)
     return [{ useCase: 'transport-authentication', why: `signature ${asset.name}; ${tls}` }];
@@ -150,7 +176,12 @@ function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, si
   const near = siblings?.get(placeOf(occ));
   if (primitive === 'other' && near && [...near].some((p) => KEX.has(p)))
     return [{ useCase: 'transport-key-exchange', why: `${asset.name} used with key agreement in the same function` }];
-  return [{ useCase: 'identity-pki', why: identity ? `${asset.name}; ${identity}` : `${primitive} ${asset.name} used in code` }];
+  return [
+    {
+      useCase: 'identity-pki',
+      why: identity ? `${asset.name}; ${identity}` : `${primitive} ${asset.name} used in code`,
+    },
+  ];
 }
 
 /** bom-refs an asset refers to (certificate → signature and key, key → algorithm, protocol → its parts). */
@@ -164,7 +195,22 @@ function partsOf(asset: CryptoAsset): string[] {
   ];
 }
 
-const RANK: Readonly<Record<string, number>> = { protocol: 0, certificate: 1, 'related-crypto-material': 2, algorithm: 3 };
+/** Which of its parent's use cases a part serves: a protocol's groups exchange keys, its signatures authenticate. */
+function partServes(useCase: UseCaseId, v: AssetVerdict, parent: CryptoAsset): boolean {
+  if (useCase === 'classically-weak') return v.classicallyWeak.length > 0;
+  if (!parent.protocol) return true;
+  const p = v.primitive ?? 'unknown';
+  if (useCase === 'transport-key-exchange') return KEX.has(p) || p === 'other';
+  if (useCase === 'transport-authentication') return p === 'signature';
+  return false;
+}
+
+const RANK: Readonly<Record<string, number>> = {
+  protocol: 0,
+  certificate: 1,
+  'related-crypto-material': 2,
+  algorithm: 3,
+};
 
 /**
  * Every (finding, use case) pair of the inventory, in a stable order. A finding that is part of a certificate, key or
@@ -206,9 +252,7 @@ export function assignUseCases(assets: readonly CryptoAsset[], verdicts: Verdict
       const parentOcc = parent?.occurrences.find((o) => o.location === occ.location);
       const assignments =
         parent && parentOcc
-          ? assignOne(parent, parentOcc, verdicts.of(parent)).filter(
-              (a) => a.useCase !== 'classically-weak' || v.classicallyWeak.length > 0,
-            )
+          ? assignOne(parent, parentOcc, verdicts.of(parent)).filter((a) => partServes(a.useCase, v, parent))
           : assignOne(asset, occ, v, siblings);
       for (const a of assignments) {
         const own = parent ? { ...a, weaknesses: a.weaknesses?.filter((w) => v.classicallyWeak.includes(w)) } : a;
@@ -220,7 +264,9 @@ export function assignUseCases(assets: readonly CryptoAsset[], verdicts: Verdict
           why: parent ? `part of ${parent.name} (${parent.bomRef}): ${own.why}` : own.why,
           verdict: v,
           inEffect: inEffect(occ),
-          needsWork: parent ? needsWork(own.useCase, v) || needsWork(own.useCase, verdicts.of(parent)) : needsWork(own.useCase, v),
+          needsWork: parent
+            ? needsWork(own.useCase, v) || needsWork(own.useCase, verdicts.of(parent))
+            : needsWork(own.useCase, v),
           weaknesses: own.weaknesses ?? [],
           ...(parent ? { parent: parent.bomRef } : {}),
         });

@@ -30,7 +30,7 @@ import { DEFAULT_PLAN_POLICIES, getPlanPolicy, type PlanDeadline, type PlanPolic
 import { CSWP_39, FDA_PREMARKET, MOSCA, NCCOE_INVENTORY, SP_800_131A } from './policies/sources.js';
 import { LIBRARY_NOTES, REPLACEMENT_RULES, type Selection, type Stance, select, UPGRADES } from './replacements.js';
 import { assignUseCases, type Exposure } from './use-cases/assign.js';
-import { type Party, type StageId, USE_CASE_SPECS, type UseCaseId, useCaseSpec } from './use-cases/table.js';
+import { type StageId, USE_CASE_SPECS, type UseCaseId, useCaseSpec } from './use-cases/table.js';
 import { VerdictIndex } from './verdicts.js';
 
 export interface PlanDeviceInput {

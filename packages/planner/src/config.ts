@@ -51,6 +51,8 @@ export interface PlanConfig {
   readonly devices: readonly DeviceEntry[];
   readonly dataFlows: readonly PathRule<readonly string[]>[];
   readonly responsibility: readonly PathRule<{ primary: Party; shared: readonly Party[] }>[];
+  /** Globs of test and sample code: its findings are listed but not planned (it does not ship). */
+  readonly notShipped: readonly string[];
   /** Where each assumption came from, by key (`shelfLifeYears.telemetry`, `migrationLeadTimeYears`, …). */
   readonly origins: Readonly<Record<string, Origin>>;
 }
@@ -73,6 +75,17 @@ export const DEFAULTS = Object.freeze({
   shipYear: undefined,
   fieldLifeYears: 10,
   rootOfTrust: 'immutable' as const,
+  notShipped: [
+    '**/test/**',
+    '**/tests/**',
+    '**/testing/**',
+    '**/testplan/**',
+    '**/test_*.c',
+    '**/*_test.c',
+    '**/*_tests.c',
+    '**/samples/**',
+    '**/examples/**',
+  ],
 });
 
 const globs = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
@@ -134,6 +147,7 @@ export const PLAN_CONFIG_SCHEMA = {
         },
       },
     },
+    notShipped: { type: 'array', items: { type: 'string', minLength: 1 } },
     dataFlows: {
       type: 'array',
       items: {
@@ -191,6 +205,7 @@ interface RawConfig {
   devices?: { device: string; paths?: string[]; rootOfTrust?: 'immutable' | 'updatable' }[];
   dataFlows?: { paths: string[]; dataClasses: string[] }[];
   responsibility?: { paths: string[]; primary: Party; shared?: Party[] }[];
+  notShipped?: string[];
 }
 
 /** Command-line overrides; each replaces the configuration's value and is recorded with origin `flag`. */
@@ -333,6 +348,7 @@ export function resolvePlanConfig(raw: unknown, label: string, overrides: Config
     rootOfTrust: pick('rootOfTrust', undefined, c.lifecycle?.rootOfTrust, DEFAULTS.rootOfTrust),
     devices,
     dataFlows: (c.dataFlows ?? []).map((f) => ({ paths: f.paths, value: f.dataClasses })),
+    notShipped: pick('notShipped', undefined, c.notShipped, DEFAULTS.notShipped),
     responsibility: (c.responsibility ?? []).map((r) => ({
       paths: r.paths,
       value: { primary: r.primary, shared: r.shared ?? [] },

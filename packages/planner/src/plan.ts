@@ -462,7 +462,7 @@ function titleOf(d: Draft, option: string): string {
       return e.asset.certificate
         ? `Re-issue ${e.asset.certificate.ca ? 'CA certificate' : 'certificate'} ${e.asset.name} on ${option}`
         : e.asset.key
-          ? `Replace the ${e.asset.key.type} in ${e.occurrence.location} with ${option}`
+          ? `Replace the ${e.asset.key.type} in ${e.occurrence.location} with an ${option.replace(/ certificate$/, '')} key`
           : `Move device identity in ${e.occurrence.location} to ${option}`;
     case 'library-config':
       return `Disable classical public key (${names.slice(0, 5).join(', ')}) in ${e.occurrence.location}`;
@@ -471,7 +471,9 @@ function titleOf(d: Draft, option: string): string {
       return e.asset.protocol ? `Remove ${flags} from ${subject(e)}` : `Retire ${e.asset.name} (${flags})`;
     }
     case 'unidentified':
-      return `Identify the algorithm behind ${e.asset.name}`;
+      return e.asset.algorithm?.ref && e.asset.algorithm.ref.id !== 'unknown'
+        ? `Confirm the parameters of ${e.asset.name} (not observed in the evidence)`
+        : `Identify the algorithm behind ${e.asset.name}`;
     default:
       return `Upgrade ${e.asset.name} (below the policy threshold)`;
   }
@@ -790,7 +792,8 @@ function exposureRows(ctx: Context, exposures: readonly Exposure[], items: reado
   return rows;
 }
 
-function notPlannedReason(e: Exposure): string {
+function notPlannedReason(e: Exposure & { notShipped?: boolean }): string {
+  if (e.notShipped) return 'test or sample code (plan configuration notShipped): listed, not planned';
   if (e.occurrence.state === 'inactive') return 'inactive in the evidence (dead code or a disabled branch)';
   if (e.occurrence.state === 'overridden') return 'overridden by a later setting';
   if (e.occurrence.role === 'config-disable') return 'the configuration disables it';
@@ -817,7 +820,12 @@ export function buildPlan(input: PlanInput): Plan {
   const inv = input.inventory;
 
   const verdicts = new VerdictIndex(inv.assets, corePolicy, input.referenceDate);
-  const exposures = assignUseCases(inv.assets, verdicts);
+  const shipped = matcher(config.notShipped);
+  const exposures = assignUseCases(inv.assets, verdicts).map((e) =>
+    config.notShipped.length && e.inEffect && shipped(e.occurrence.location)
+      ? { ...e, inEffect: false, notShipped: true }
+      : e,
+  );
 
   // Finding ids: one per (asset, occurrence), in bom-ref then location order.
   const findingIds = new Map<string, string>();
@@ -1006,6 +1014,12 @@ export function buildPlan(input: PlanInput): Plan {
       origin: c.crqcScenarios ?? 'default',
       note: 'an assumption to compare, not a prediction',
     })),
+    {
+      key: 'notShipped',
+      label: 'Test and sample code, listed but not planned (globs)',
+      value: config.notShipped.join(', ') || 'none',
+      origin: c.notShipped ?? 'default',
+    },
     {
       key: 'rootOfTrust',
       label: 'Secure-boot root of trust',

@@ -149,6 +149,26 @@ function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, si
           why: 'certificate has the codeSigning extended key usage',
         },
       ];
+    if (asset.key) {
+      const file = words(occ.location.split('/').pop() ?? '');
+      const enc = WORDS.encryptionKey.find((w) => file.has(w));
+      if (enc)
+        return [
+          {
+            useCase: 'transport-key-exchange',
+            why: `key file \`${occ.location}\` names "${enc}": key transport or image encryption`,
+          },
+        ];
+      const signing = WORDS.signingKey.find((w) => file.has(w));
+      if (!boot && signing)
+        return [
+          {
+            useCase: 'secure-boot-update',
+            group: bootGroup(ev),
+            why: `key file \`${occ.location}\` names "${signing}": an image-signing or root-of-trust key`,
+          },
+        ];
+    }
     if (boot) return [{ useCase: 'secure-boot-update', group: bootGroup(ev), why: boot }];
     if (v.quantum === 'unknown') return [{ useCase: 'unidentified', why: v.reason }];
     const kind = asset.certificate ? (asset.certificate.ca ? 'CA certificate' : 'certificate') : `${asset.key!.type}`;
@@ -161,8 +181,8 @@ function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, si
   }
   if (SYMMETRIC.has(primitive)) return [{ useCase: 'data-at-rest', why: `${primitive} ${asset.name}` }];
   if (HASHING.has(primitive)) return [{ useCase: 'hash-mac-kdf', why: `${primitive} ${asset.name}` }];
-  // Public-key algorithms from here on.
-  if (boot) return [{ useCase: 'secure-boot-update', group: bootGroup(ev), why: boot }];
+  // Public-key algorithms from here on. Key agreement in a bootloader decrypts images: key exchange, not signing.
+  if (boot && !KEX.has(primitive)) return [{ useCase: 'secure-boot-update', group: bootGroup(ev), why: boot }];
   if (occ.role && CONFIG_ROLES.has(occ.role))
     return [{ useCase: 'library-config', why: `${occ.role} of ${asset.name} in a build configuration` }];
   const tls = hit(ev, WORDS.tls, occ);

@@ -140,6 +140,10 @@ export function useCaseSpec(id: UseCaseId): UseCaseSpec {
 
 /** Words (split on anything not a letter or digit) that tie evidence to a use case. */
 export const WORDS = Object.freeze({
+  /** Key files named for signing images or for a root of trust (MCUboot's root-ec-p256.pem, signing-key.pem). */
+  signingKey: ['sign', 'signing', 'signer', 'root', 'image', 'img', 'firmware', 'fw', 'code'],
+  /** Key files named for key transport or image encryption (MCUboot's enc-x25519-priv.pem). */
+  encryptionKey: ['enc', 'encrypt', 'encryption', 'kek', 'wrap', 'ecies'],
   boot: ['boot', 'bootloader', 'bootutil', 'mcuboot', 'bl2', 'imgtool', 'romkey', 'rotpk', 'secureboot'],
   update: ['update', 'fota', 'ota', 'dfu', 'upgrade', 'swupdate', 'suit'],
   tls: ['tls', 'ssl', 'dtls', 'mqtt', 'mqtts', 'https', 'handshake', 'ciphersuite', 'ciphersuites', 'ssh', 'ecdhe'],

@@ -3,7 +3,7 @@
  * Every statement in it points back to a finding (bom-ref and location), a bench measurement or a cited policy.
  */
 import type { QuantumVerdict, Source } from '@pqready/core';
-import type { FitUseCase } from './device/bench.js';
+import type { FitUseCase, PlanDeviceProfile } from './device/bench.js';
 import type { Feasibility } from './replacements.js';
 import type { Party, StageId, UseCaseId } from './use-cases/table.js';
 
@@ -125,15 +125,8 @@ export interface PlanAssumption {
   readonly note?: string;
 }
 
-export interface PlanDevice {
+export interface PlanDevice extends Omit<PlanDeviceProfile, 'shipYear' | 'fieldLifeYears'> {
   readonly id: string;
-  readonly name: string;
-  readonly role: string;
-  readonly core: string;
-  readonly clockMHz: number;
-  readonly ramKiB: number;
-  readonly flashKiB: number;
-  readonly accelerators: readonly string[];
   readonly paths: readonly string[];
   readonly shipYear: number;
   readonly fieldLifeYears: number;

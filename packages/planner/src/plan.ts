@@ -134,14 +134,8 @@ function planDevices(input: PlanInput, refYear: number): PlanDevice[] {
     const origin = (v: unknown, fromConfig: unknown, key: string) =>
       fromConfig !== undefined ? c.origins[key]! : v !== undefined ? 'profile' : 'default';
     return {
+      ...p,
       id: device.id,
-      name: p.name,
-      role: p.role,
-      core: p.core,
-      clockMHz: p.clockMHz,
-      ramKiB: p.ramKiB,
-      flashKiB: p.flashKiB,
-      accelerators: p.accelerators,
       paths: entry.paths,
       shipYear,
       fieldLifeYears,

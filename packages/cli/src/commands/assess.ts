@@ -11,6 +11,7 @@ import { measureHost } from '@pqready/benchmark';
 import { buildReport, defaultPolicyId, getPolicy, serializeCbom, toCycloneDx } from '@pqready/core';
 import { PlanInputError, readCbom } from '@pqready/planner';
 import { scan } from '@pqready/scanner';
+import { keepExitCodeWithJson } from '../json-errors.js';
 import { writeFileAtomically } from '../output.js';
 import { type PlanFlagValues, planFlags, planFromFlags } from '../plan-options.js';
 import { renderPlanHtml } from '../render/plan-html.js';
@@ -63,10 +64,7 @@ export default class Assess extends Command {
   };
 
   override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
-    if (this.jsonEnabled()) {
-      if (error.oclif?.exit !== undefined) process.exitCode = error.oclif.exit;
-      if (error.message) process.stderr.write(`Error: ${error.message}\n`);
-    }
+    keepExitCodeWithJson(this.jsonEnabled(), error);
     return super.catch(error);
   }
 

@@ -5,6 +5,7 @@
  */
 import { Command, Flags } from '@oclif/core';
 import { type Plan, PlanInputError, readCbomFile } from '@pqready/planner';
+import { keepExitCodeWithJson } from '../json-errors.js';
 import { writeFileAtomically } from '../output.js';
 import { type PlanFlagValues, planFlags, planFromFlags } from '../plan-options.js';
 import { renderPlanHtml } from '../render/plan-html.js';
@@ -36,10 +37,7 @@ export default class PlanCommand extends Command {
 
   /** With --json, oclif would exit 1 and print the error only as JSON: keep the documented exit code and the sentence. */
   override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
-    if (this.jsonEnabled()) {
-      if (error.oclif?.exit !== undefined) process.exitCode = error.oclif.exit;
-      if (error.message) process.stderr.write(`Error: ${error.message}\n`);
-    }
+    keepExitCodeWithJson(this.jsonEnabled(), error);
     return super.catch(error);
   }
 

@@ -13,7 +13,9 @@ if (!mirrors || !out) {
   process.exit(2);
 }
 const setsDir = fileURLToPath(new URL('./sets/', import.meta.url));
-for (const file of readdirSync(setsDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(setsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const set = JSON.parse(readFileSync(join(setsDir, file), 'utf8'));
   const [owner, name] = set.repo.split('/');
   const candidates = [`${owner}+${name}/repo/.git`, `${owner}+${name}/repo`, `${owner}+${name}`, `${owner}/${name}`]

@@ -25,7 +25,9 @@ const dir = args.find((a) => !a.startsWith('--'));
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const verbose = args.includes('--verbose');
 if (!dir) {
-  console.error('usage: node benchmarks/realworld-configs/run.mjs <dir holding the extracted sets> [--set NAME] [--verbose]');
+  console.error(
+    'usage: node benchmarks/realworld-configs/run.mjs <dir holding the extracted sets> [--set NAME] [--verbose]',
+  );
   process.exit(2);
 }
 const setsDir = fileURLToPath(new URL('./sets/', import.meta.url));
@@ -47,7 +49,9 @@ const sameVersions = (a, b) => a.length === b.length && [...a].sort().every((v, 
 /** A finding's file as the real file under the set root (sites-enabled/x and sites-available/x are one file). */
 function realFile(root, path) {
   try {
-    return relative(root, realpathSync(join(root, path))).split('\\').join('/');
+    return relative(root, realpathSync(join(root, path)))
+      .split('\\')
+      .join('/');
   } catch {
     return path;
   }
@@ -126,7 +130,8 @@ for (const set of sets) {
         `  extra ${set.name}: ${f.file}:${f.line} ${f.detector} ${f.context} ${f.state}/${f.origin} ` +
           `${f.properties?.['config.setting'] ?? ''}=${f.properties?.['config.value'] ?? f.protocol?.versions?.join(',') ?? ''}`,
       );
-    for (const d of inventory.diagnostics) console.log(`  diag  ${set.name}: ${d.severity} ${d.code} ${d.path}:${d.line ?? ''} ${d.message}`);
+    for (const d of inventory.diagnostics)
+      console.log(`  diag  ${set.name}: ${d.severity} ${d.code} ${d.path}:${d.line ?? ''} ${d.message}`);
   }
 }
 

@@ -154,6 +154,18 @@ export function resolveReference(
   return resolveInclude(path, baseDir, files, scanRoot).paths[0];
 }
 
+/** A directory and its parents, nearest first (`a/b` → `a/b`, `a`, ``): where a conf prefix may sit. */
+export function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  let d = dir === '.' ? '' : dir;
+  for (;;) {
+    out.push(d);
+    if (d === '') return out;
+    const up = posix.dirname(d);
+    d = up === '.' ? '' : up;
+  }
+}
+
 /** Where an include directive is written. */
 export interface IncludeSite {
   readonly path: string;
@@ -218,6 +230,7 @@ export class IncludeFollower {
   async resolve(req: IncludeRequest): Promise<IncludeTarget[]> {
     const { pattern, from } = req;
     let res: IncludeResolution | undefined;
+    let inside: IncludeResolution | undefined;
     search: for (const p of [pattern, ...(req.also ?? [])]) {
       for (const dir of req.baseDirs.length > 0 ? req.baseDirs : ['']) {
         const r = resolveInclude(p, dir, this.ctx.files, this.ctx.scanRoot);
@@ -226,8 +239,11 @@ export class IncludeFollower {
           break search;
         }
         res ??= r;
+        if (!r.outside) inside ??= r;
       }
     }
+    // A spelling that stays inside the scan makes a missing file "not found", not "outside".
+    if (res && res.paths.length === 0 && inside) res = inside;
     res ??= { paths: [], outside: false };
     let targets: IncludeTarget[] = res.paths.map((path) => ({ path, outside: false }));
     if (targets.length === 0 && res.outside) {

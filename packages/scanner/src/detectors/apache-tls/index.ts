@@ -8,12 +8,12 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
-import { IncludeFollower, resolveInclude } from '../../config/includes.js';
+import { ancestors, IncludeFollower, resolveInclude } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
 import { type Scope as SettingScope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
-import { pickByVersion } from '../../config/version.js';
+import { compareVersions, pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile } from '../types.js';
 import {
   APACHE_ACCUMULATING_FILES,
@@ -25,6 +25,7 @@ import {
   APACHE_MARKERS,
   APACHE_PROTOCOL_DEFAULTS,
   APACHE_PROTOCOL_WORDS,
+  APACHE_SSLV3_IN_ALL_BEFORE_OPENSSL,
   DEFAULT_APACHE_VERSION,
 } from './table.js';
 
@@ -122,13 +123,12 @@ async function expand(
       if ((key === 'include' || key === 'includeoptional') && !d.block) {
         const pattern = d.args[0] ?? '';
         const dir = posix.dirname(mainPath) === '.' ? '' : posix.dirname(mainPath);
-        const parent = posix.dirname(dir) === '.' ? '' : posix.dirname(dir);
         // Relative paths are relative to ServerRoot, usually the parent of conf/ (httpd.conf lives in conf/).
         const targets = await st.inc.resolve({
           pattern: st.serverRoot && !pattern.startsWith('/') ? posix.join(st.serverRoot, pattern) : pattern,
           also: st.serverRoot && !pattern.startsWith('/') ? [pattern] : [],
           from: { path: filePath, line: d.line },
-          baseDirs: [...new Set([dir, ...(dir ? [parent] : [])])],
+          baseDirs: ancestors(dir),
           stack,
           optional: key === 'includeoptional' || /[*?[]/.test(pattern),
         });
@@ -263,7 +263,9 @@ function contextsOf(
 ): Finding[] {
   const apacheVersion = ctx.options.assume.apache ?? ctx.options.assume.httpd ?? DEFAULT_APACHE_VERSION;
   const opensslVersion = ctx.options.assume.openssl ?? '3.0';
-  const all = pickByVersion(APACHE_ALL_PROTOCOLS, apacheVersion).value;
+  const baseAll = pickByVersion(APACHE_ALL_PROTOCOLS, apacheVersion).value;
+  const all: readonly TlsVersion[] =
+    compareVersions(opensslVersion, APACHE_SSLV3_IN_ALL_BEFORE_OPENSSL) < 0 ? ['ssl-3.0', ...baseAll] : baseAll;
   const server = plain(tree);
   const last = (list: readonly Node[], key: string) => list.filter((d) => d.key === key).at(-1);
   const engineOn = (d: Node | undefined) => d !== undefined && /^(on|optional)$/i.test(d.args[0] ?? '');

@@ -8,7 +8,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
-import { IncludeFollower, resolveReference } from '../../config/includes.js';
+import { ancestors, IncludeFollower, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
 import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
 import { type Role, type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
@@ -104,10 +104,12 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
       for (const d of list) {
         if (d.name === 'include' && !d.block) {
           const pattern = d.args[0] ?? '';
+          // Relative includes start at nginx's conf prefix: the main file's directory, or (for a server file
+          // standing alone, conf.d/x.conf) one of its parents.
           const targets = await inc.resolve({
             pattern,
             from: { path, line: d.line },
-            baseDirs: [baseDir],
+            baseDirs: ancestors(baseDir),
             stack,
             optional: /[*?[]/.test(pattern),
           });

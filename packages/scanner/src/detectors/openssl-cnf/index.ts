@@ -266,6 +266,8 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
       .map((e) => `${e!.name} = ${e!.value}`)
       .join(', ');
     for (const f of tlsSettingFindings(scope, settings, 'tls', versionsWritten ? { versions: versionsWritten } : {})) {
+      // A named configuration reports what it writes; what it leaves out is whatever its application sets.
+      if (!isSystem && f.origin === 'default') continue;
       const pf = f as ProtocolFinding;
       findings.push(
         provFlags.size > 0

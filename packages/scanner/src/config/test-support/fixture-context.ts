@@ -86,12 +86,14 @@ export function summarize(f: Finding): Record<string, unknown> {
       state: f.state,
       origin: f.origin,
       at: `${f.evidence.path}:${f.evidence.line}`,
+      ...(f.properties?.['config.setting'] ? { setting: f.properties['config.setting'] } : {}),
       kind: 'algorithm',
       algorithm: f.algorithm,
       ...(f.notes ? { notes: f.notes } : {}),
     };
   const p = f as ProtocolFinding;
   return {
+    setting: p.properties?.['config.setting'],
     context: p.context,
     state: p.state,
     origin: p.origin,

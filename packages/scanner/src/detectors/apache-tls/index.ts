@@ -292,7 +292,9 @@ function contextsOf(
       scopes.unshift({ label: 'snippet > SSLProxy', own: [], isServer: true, explicitOnly: true, proxy: true });
   } else if (isMain) {
     if (serverTls) scopes.unshift({ label: 'server', own: [], isServer: true });
-    else if (serverHasTlsSettings) scopes.unshift({ label: 'server', own: [], isServer: true, explicitOnly: true });
+    // Server-wide settings with no TLS host to inherit them: what every TLS host added later gets.
+    else if (serverHasTlsSettings && scopes.length === 0)
+      scopes.unshift({ label: 'server', own: [], isServer: true, explicitOnly: true });
     if (proxyOn(last(server, 'sslproxyengine')))
       scopes.push({ label: 'server > SSLProxy', own: [], isServer: true, proxy: true });
     else if (serverHasProxySettings)

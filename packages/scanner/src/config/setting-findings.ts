@@ -71,7 +71,7 @@ export function settingFinding(
     state: extra.state ?? scope.state,
     protocol,
     ...(scope.library ? { library: scope.library } : {}),
-    notes: [...(extra.notes ?? [])],
+    notes: [...(scope.notes ?? []), ...(extra.notes ?? [])],
     properties: { ...scope.properties, ...extra.properties, ...settingProperties(scope, site) },
   });
 }

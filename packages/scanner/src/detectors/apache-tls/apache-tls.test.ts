@@ -17,7 +17,13 @@ const head = fileHead;
 describe('apache-tls', () => {
   it('reports a TLS virtual host with inherited SSLProtocol, expanded suites, groups and certificate link', async () => {
     const r = await runConfigDetector(apacheTls, fx('positive'), { apache: '2.4.57', openssl: '3.0' });
-    const rows = r.findings.map((f) => [f.properties?.['config.setting'], f.origin, f.state, f.context, f.evidence.line]);
+    const rows = r.findings.map((f) => [
+      f.properties?.['config.setting'],
+      f.origin,
+      f.state,
+      f.context,
+      f.evidence.line,
+    ]);
     expect(rows).toEqual([
       ['versions', 'inherited', 'active', 'VirtualHost[*:443 shop.example.com]', 1],
       ['ciphers', 'explicit', 'active', 'VirtualHost[*:443 shop.example.com]', 5],
@@ -51,7 +57,13 @@ describe('apache-tls', () => {
         '<VirtualHost *:443>\nSSLEngine on\nSSLOpenSSLConfCmd ECDHParameters X25519\nSSLProxyEngine on\nSSLProxyProtocol -all +TLSv1.3\nSSLProxyCipherSuite HIGH\n</VirtualHost>\n',
     });
     const r = await runConfigDetector(apacheTls, files, { apache: '2.4.57', openssl: '3.0' });
-    const rows = r.findings.map((f) => [f.context, f.properties?.['config.role'], f.properties?.['config.setting'], f.state, f.evidence.line]);
+    const rows = r.findings.map((f) => [
+      f.context,
+      f.properties?.['config.role'],
+      f.properties?.['config.setting'],
+      f.state,
+      f.evidence.line,
+    ]);
     expect(rows).toEqual([
       ['VirtualHost[*:443]', 'server', 'groups', 'active', 3],
       ['VirtualHost[*:443]', 'server', 'defaults', 'active', 1],

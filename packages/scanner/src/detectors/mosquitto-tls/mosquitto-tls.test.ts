@@ -18,7 +18,14 @@ const head = fileHead;
 describe('mosquitto-tls', () => {
   it('reports each TLS listener, with include_dir files and resolved certificate paths', async () => {
     const r = await runConfigDetector(mosquittoTls, fx('positive'));
-    expect(r.findings.map((f) => [f.context, f.properties?.['config.setting'], f.origin, `${f.evidence.path}:${f.evidence.line}`])).toEqual([
+    expect(
+      r.findings.map((f) => [
+        f.context,
+        f.properties?.['config.setting'],
+        f.origin,
+        `${f.evidence.path}:${f.evidence.line}`,
+      ]),
+    ).toEqual([
       ['listener 8883', 'versions', 'explicit', 'mosquitto.conf:12'],
       ['listener 8883', 'ciphers', 'explicit', 'mosquitto.conf:13'],
       ['listener 8883', 'defaults', 'default', 'mosquitto.conf:8'],

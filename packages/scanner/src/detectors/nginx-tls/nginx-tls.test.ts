@@ -16,7 +16,11 @@ const fx = (name: string) => detectorFixture(__dirname, name);
 describe('nginx-tls', () => {
   it('reports each setting of a TLS server at its directive, inherited ones at the inherited line', async () => {
     const r = await runConfigDetector(nginxTls, fx('positive'), { nginx: '1.24' });
-    const at = r.findings.map((f) => [f.properties?.['config.setting'], f.origin, `${f.evidence.path}:${f.evidence.line}`]);
+    const at = r.findings.map((f) => [
+      f.properties?.['config.setting'],
+      f.origin,
+      `${f.evidence.path}:${f.evidence.line}`,
+    ]);
     expect(at).toEqual([
       ['versions', 'inherited', 'nginx.conf:3'],
       ['ciphers', 'explicit', 'nginx.conf:8'],
@@ -56,7 +60,15 @@ describe('nginx-tls', () => {
   it('reads a snippet directory with no main config: each snippet is a scope of its own', async () => {
     const r = await runConfigDetector(nginxTls, fx('snippets'));
     expect(r.accepted.sort()).toEqual(['snippets/ssl-params', 'snippets/upstream-tls.inc']);
-    expect(r.findings.map((f) => [f.context, f.state, f.properties?.['config.setting'], f.properties?.['config.role'], `${f.evidence.path}:${f.evidence.line}`])).toEqual([
+    expect(
+      r.findings.map((f) => [
+        f.context,
+        f.state,
+        f.properties?.['config.setting'],
+        f.properties?.['config.role'],
+        `${f.evidence.path}:${f.evidence.line}`,
+      ]),
+    ).toEqual([
       ['snippet', 'conditional', 'versions', 'server', 'snippets/ssl-params:2'],
       ['snippet', 'conditional', 'ciphers', 'server', 'snippets/ssl-params:3'],
       ['snippet', 'conditional', 'groups', 'server', 'snippets/ssl-params:4'],
@@ -82,7 +94,13 @@ describe('nginx-tls', () => {
 
   it('reports stream TLS servers and upstream TLS (proxy_ssl_*, grpc_ssl_*) with their roles', async () => {
     const r = await runConfigDetector(nginxTls, fx('stream-upstream'), { nginx: '1.24' });
-    const rows = r.findings.map((f) => [f.context, f.properties?.['config.role'], f.properties?.['config.setting'], f.origin, f.evidence.line]);
+    const rows = r.findings.map((f) => [
+      f.context,
+      f.properties?.['config.role'],
+      f.properties?.['config.setting'],
+      f.origin,
+      f.evidence.line,
+    ]);
     expect(rows).toEqual([
       ['http > server[app.example.org:443]', 'server', 'defaults', 'default', 4],
       ['http > server[app.example.org:443] > location[/api] > proxy_ssl_*', 'client', 'versions', 'explicit', 12],

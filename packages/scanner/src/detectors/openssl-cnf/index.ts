@@ -182,7 +182,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
     const sslSect = ref ? sections.get(ref.value) : undefined;
     for (const [key, e] of sslSect?.entries ?? [])
       tlsContexts.push({
-        label: `${name === 'default' ? '' : `${name} > `}${ref!.value} > ${key}`,
+        label: `${name === 'default' || name === initRef?.value ? '' : `${name} > `}${ref!.value} > ${key}`,
         key,
         section: sections.get(e.value),
         at: e,

@@ -47,7 +47,10 @@ describe('tls-policy-json', () => {
       { id: 'x25519' },
     ]);
     expect(s[10]).toMatchObject({ groups: ['x25519', 'secp256r1'], flags: ['no-pq-group'] });
-    expect((r.findings[4] as ProtocolFinding).protocol.algorithms).toEqual([{ id: 'ec' }, { id: 'rsa', keyBits: 2048 }]);
+    expect((r.findings[4] as ProtocolFinding).protocol.algorithms).toEqual([
+      { id: 'ec' },
+      { id: 'rsa', keyBits: 2048 },
+    ]);
     expect((r.findings[5] as ProtocolFinding).protocol.algorithms).toEqual([{ id: 'ec', curve: 'p-256' }]);
     expect(r.findings[0]!.properties?.['policy.version']).toBe('6.0');
   });
@@ -58,7 +61,12 @@ describe('tls-policy-json', () => {
     const v5 =
       '{"configurations": {"modern": {\n"openssl_ciphers": [],\n"openssl_ciphersuites": ["TLS_AES_128_GCM_SHA256"],\n"tls_versions": ["TLSv1.3"]\n}}}';
     const r = await runConfigDetector(tlsPolicyJson, memoryFiles({ 'a/4.0.json': v4, 'b/5.0.json': v5 }));
-    const rows = r.findings.map((f) => [f.evidence.path, f.properties?.['config.setting'], f.properties?.['config.directive'], f.evidence.line]);
+    const rows = r.findings.map((f) => [
+      f.evidence.path,
+      f.properties?.['config.setting'],
+      f.properties?.['config.directive'],
+      f.evidence.line,
+    ]);
     expect(rows).toEqual([
       ['a/4.0.json', 'versions', 'tls_versions', 4],
       // 4.0: the OpenSSL string is the TLS <= 1.2 list; its "ciphersuites" repeats it and is not TLS 1.3.

@@ -246,6 +246,11 @@ export class IncludeFollower {
     if (res && res.paths.length === 0 && inside) res = inside;
     res ??= { paths: [], outside: false };
     let targets: IncludeTarget[] = res.paths.map((path) => ({ path, outside: false }));
+    // With --follow-includes-outside, an absolute include that the scan does not hold is read from the disk even
+    // when it looks like an empty directory of the tree (a copied /etc layout): the disk is the truth then.
+    const absentAbsolute = pattern.startsWith('/') && this.ctx.options.followIncludesOutside;
+    if (targets.length === 0 && absentAbsolute && !res.outside)
+      targets = await this.outside(pattern, req.baseDirs[0] ?? '');
     if (targets.length === 0 && res.outside) {
       if (!this.ctx.options.followIncludesOutside) {
         this.note(

@@ -89,9 +89,16 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
         stack,
         optional: true,
       });
+      // mosquitto refuses to start when the directory cannot be opened; an empty one configures nothing.
+      const dir = posix.normalize(posix.join(posix.dirname(path), l.value)).replace(/\/+$/, '');
+      if (
+        targets.length === 0 &&
+        !l.value.startsWith('/') &&
+        ![...ctx.files.keys()].some((k) => k.startsWith(`${dir}/`))
+      )
+        inc.notFound(l.value, { path: f.path, line: l.line });
       // Files load in case-sensitive alphabetical order (mosquitto ≥ 1.5 sorts them).
       for (const t of [...targets].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        if (t.path === path) continue;
         out.push(...(await load(t.path, [...stack, t.path], () => inc.read(t))));
       }
     }

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
 import { findIkeToken } from '@pqready/core';
-import { IncludeFollower, resolveReference } from '../../config/includes.js';
+import { IncludeFollower, type IncludeTarget, resolveReference } from '../../config/includes.js';
 import {
   diagnostic,
   headText,
@@ -104,10 +104,14 @@ function includeTargets(
   at: { path: string; line: number },
   stack: readonly string[],
   c: Ctx,
-): Promise<string[]> {
-  return c.inc
-    .resolve({ pattern, from: at, baseDirs: [posix.dirname(at.path)], stack, optional: /[*?[]/.test(pattern) })
-    .then((targets) => targets.filter((t) => !t.outside).map((t) => t.path));
+): Promise<IncludeTarget[]> {
+  return c.inc.resolve({
+    pattern,
+    from: at,
+    baseDirs: [posix.dirname(at.path)],
+    stack,
+    optional: /[*?[]/.test(pattern),
+  });
 }
 
 // ---------------------------------------------------------------- proposals → facts
@@ -273,9 +277,14 @@ interface Conn {
 
 async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
   const baseDir = posix.dirname(mainPath);
-  const load = async (path: string, stack: readonly string[]): Promise<Located<IpsecConfEntry>[]> => {
-    const f = await c.ctx.readFile(path);
+  const load = async (
+    path: string,
+    stack: readonly string[],
+    read = () => c.ctx.readFile(path),
+  ): Promise<Located<IpsecConfEntry>[]> => {
+    const f = await read();
     if (!f) return [];
+    path = f.path;
     const r = parseIpsecConf(f.text());
     for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
     const out: Located<IpsecConfEntry>[] = [];
@@ -286,7 +295,7 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
       }
       // ipsec.conf(5): relative include names are relative to the including file's directory.
       for (const t of await includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
-        out.push(...(await load(t, [...stack, t])));
+        out.push(...(await load(t.path, [...stack, t.path], () => c.inc.read(t))));
       }
     }
     return out;
@@ -466,9 +475,14 @@ function versionsFinding(
 // ---------------------------------------------------------------- swanctl.conf
 
 async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
-  const load = async (path: string, stack: readonly string[]): Promise<SwanEntry[]> => {
-    const f = await c.ctx.readFile(path);
+  const load = async (
+    path: string,
+    stack: readonly string[],
+    read = () => c.ctx.readFile(path),
+  ): Promise<SwanEntry[]> => {
+    const f = await read();
     if (!f) return [];
+    path = f.path;
     const r = parseSwanctlConf(f.text(), path);
     for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
     const expand = async (list: readonly SwanEntry[]): Promise<SwanEntry[]> => {
@@ -477,7 +491,7 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
         if (e.kind === 'include') {
           // Relative include patterns are relative to the including file (settings parser).
           for (const t of await includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
-            out.push(...(await load(t, [...stack, t])));
+            out.push(...(await load(t.path, [...stack, t.path], () => c.inc.read(t))));
           }
         } else if (e.kind === 'section') {
           out.push({ ...e, entries: await expand(e.entries) });

@@ -94,6 +94,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
       if (
         targets.length === 0 &&
         !l.value.startsWith('/') &&
+        !dir.startsWith('../') &&
         ![...ctx.files.keys()].some((k) => k.startsWith(`${dir}/`))
       )
         inc.notFound(l.value, { path: f.path, line: l.line });

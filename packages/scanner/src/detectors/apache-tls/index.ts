@@ -99,7 +99,6 @@ function conditionHolds(d: ApacheDirective, ctx: DetectContext): boolean {
 }
 
 async function expand(
-  path: string,
   read: () => Promise<ScanFile | undefined>,
   stack: readonly string[],
   mainPath: string,
@@ -133,7 +132,7 @@ async function expand(
           optional: key === 'includeoptional' || /[*?[]/.test(pattern),
         });
         for (const t of targets)
-          out.push(...(await expand(t.path, () => st.inc.read(t), [...stack, t.path], mainPath, ctx, st)));
+          out.push(...(await expand(() => st.inc.read(t), [...stack, t.path], mainPath, ctx, st)));
         continue;
       }
       out.push({
@@ -160,7 +159,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   for (const f of ordered) {
     if (st.inc.isIncluded(f.path)) continue;
     st.serverRoot = undefined;
-    const tree = await expand(f.path, () => ctx.readFile(f.path), [f.path], f.path, ctx, st);
+    const tree = await expand(() => ctx.readFile(f.path), [f.path], f.path, ctx, st);
     trees.set(f.path, { tree, ...(st.serverRoot ? { serverRoot: st.serverRoot } : {}) });
   }
   const findings: Finding[] = [];
@@ -174,7 +173,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
     if (isMain(f.path) || !st.inc.isIncluded(f.path)) continue;
     const r = { diagnostics: [] as Diagnostic[] };
     const sub: Loader = { diagnostics: r.diagnostics, inc: new IncludeFollower(ID, ctx) };
-    const tree = await expand(f.path, () => ctx.readFile(f.path), [f.path], f.path, ctx, sub);
+    const tree = await expand(() => ctx.readFile(f.path), [f.path], f.path, ctx, sub);
     findings.push(...contextsOf(tree, f.path, undefined, ctx, [], false, true));
   }
   yield { findings, diagnostics: [...st.diagnostics, ...st.inc.diagnostics] };

@@ -81,6 +81,16 @@ function settingDirective(name: string): { prefix: string; role: Role } | undefi
   return { prefix: `${m[1]}_`, role: m[1] === 'ssl' ? 'server' : 'client' };
 }
 
+/** The directive families (`ssl_`, `proxy_ssl_` …) of one role among setting directives. */
+function prefixesOf(list: readonly Node[], role: Role): Set<string> {
+  const out = new Set<string>();
+  for (const d of list) {
+    const x = settingDirective(d.name);
+    if (x?.role === role) out.add(x.prefix);
+  }
+  return out;
+}
+
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
   const parsed = new Map<string, readonly NginxDirective[]>();
   const diagnostics: Diagnostic[] = [];
@@ -205,13 +215,7 @@ class ScopeWalker {
     const at = bare[0]!;
     const host = { name: 'snippet', args: [], line: at.line, path: this.rootPath, block: bare };
     for (const role of ['server', 'client'] as const) {
-      const prefixes = new Set(
-        bare
-          .map((d) => settingDirective(d.name))
-          .filter((x) => x?.role === role)
-          .map((x) => x!.prefix),
-      );
-      for (const prefix of prefixes)
+      for (const prefix of prefixesOf(bare, role))
         this.tlsScope(
           host,
           prefix === 'ssl_' ? 'snippet' : `snippet > ${prefix}*`,
@@ -245,12 +249,7 @@ class ScopeWalker {
       const list = b.block ?? [];
       const unused = list.filter((d) => !d.block && settingDirective(d.name) && !this.used.has(d));
       for (const role of ['server', 'client'] as const) {
-        const prefixes = new Set(
-          unused
-            .map((d) => settingDirective(d.name))
-            .filter((x) => x?.role === role)
-            .map((x) => x!.prefix),
-        );
+        const prefixes = prefixesOf(unused, role);
         // Written in a server that speaks no TLS: configures nothing. Elsewhere: what TLS servers added here get.
         const mode = b.name === 'server' && role === 'server' ? 'inactive' : 'conditional';
         for (const prefix of prefixes)

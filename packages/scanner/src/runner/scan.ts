@@ -3,7 +3,7 @@
  * file system. Detectors that throw become diagnostics; the scan always completes and its
  * output is sorted so that the same tree gives the same bytes.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import nodePath from 'node:path';
 import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
@@ -138,6 +138,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const ctx: DetectContext = {
     scanTime: request.scanTime,
     options,
+    scanRoot: nodePath.resolve(base).split(nodePath.sep).join('/'),
     files,
     readFile: async (path) => {
       const head = files.get(path);
@@ -153,6 +154,15 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
         const st = await stat(abs);
         if (!st.isFile() || st.size > maxFileBytes) return undefined;
         return await read({ path: relPath, absPath: abs, size: st.size, head: new Uint8Array() });
+      } catch {
+        return undefined;
+      }
+    },
+    listOutside: async (absDir) => {
+      if (!options.followIncludesOutside) return undefined;
+      try {
+        const entries = await readdir(nodePath.resolve(absDir), { withFileTypes: true });
+        return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
       } catch {
         return undefined;
       }

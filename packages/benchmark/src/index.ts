@@ -36,6 +36,7 @@ export {
   type CandidateFit,
   combine,
   type Dimension,
+  type FitOptions,
   fitAll,
   fitUseCase,
   judge,

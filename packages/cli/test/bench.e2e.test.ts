@@ -32,6 +32,7 @@ describe.skipIf(!cliBuilt)('pqready bench (built CLI, end to end, estimates only
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(report.host).toBeUndefined();
     expect(report.device.illustrativeBudgets).toBe(true);
+    for (const u of report.useCases) expect(u.recommendation.reason).toMatch(/illustrative/);
     const all = [...urls(report)];
     expect(all.length).toBeGreaterThan(20);
     for (const u of all) expect(u).toMatch(/^https:\/\//);
@@ -46,6 +47,7 @@ describe.skipIf(!cliBuilt)('pqready bench (built CLI, end to end, estimates only
     const report = JSON.parse(a.stdout);
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(report.device.illustrativeBudgets).toBe(false);
+    expect(a.stdout).not.toMatch(/illustrative (budgets|defaults)/i);
     const tls = report.useCases.find((u: { id: string }) => u.id === 'tls-client-handshake');
     const c = tls.candidates.find((x: { id: string }) => x.id === 'x25519mlkem768+ml-dsa-44');
     expect(c.wire.airtimeMs.point).toBeGreaterThan(0);

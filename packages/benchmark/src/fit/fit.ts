@@ -420,7 +420,24 @@ function dimText(label: string, d: Dimension, fmt: (v: number) => string, unit: 
   return `${label} ${fmt(v.point)}${range} ${unit} of ${fmt(d.budget)} ${unit} (${d.budgetName ?? 'budget'}), margin ${pct(d.margin)}, worst-case headroom ${pct(d.headroom)}`;
 }
 
-export function recommend(fits: readonly CandidateFit[], profile: DeviceProfile): Recommendation {
+export interface FitOptions {
+  readonly calibration?: Calibration;
+  /** The budgets are a catalog device's illustrative defaults: recommendations say so. */
+  readonly illustrativeBudgets?: boolean;
+}
+
+export function recommend(
+  fits: readonly CandidateFit[],
+  profile: DeviceProfile,
+  illustrativeBudgets = false,
+): Recommendation {
+  const r = recommendText(fits, profile);
+  return illustrativeBudgets
+    ? { ...r, reason: `${r.reason} (Budgets are illustrative defaults for this catalog device.)` }
+    : r;
+}
+
+function recommendText(fits: readonly CandidateFit[], profile: DeviceProfile): Recommendation {
   const policy = profile.policy ?? {};
   const eligible = fits.filter(
     (f) =>
@@ -492,7 +509,8 @@ export function recommend(fits: readonly CandidateFit[], profile: DeviceProfile)
   };
 }
 
-export function fitUseCase(profile: DeviceProfile, spec: UseCaseSpec, calibration?: Calibration): UseCaseFit {
+export function fitUseCase(profile: DeviceProfile, spec: UseCaseSpec, options: FitOptions = {}): UseCaseFit {
+  const { calibration } = options;
   const budgets = effectiveBudgets(profile, spec);
   const candidates: CandidateFit[] = [];
   for (const cand of spec.candidates(profile)) {
@@ -522,9 +540,15 @@ export function fitUseCase(profile: DeviceProfile, spec: UseCaseSpec, calibratio
       },
     );
   }
-  return { id: spec.id, title: spec.title, candidates, recommendation: recommend(candidates, profile) };
+  return {
+    id: spec.id,
+    title: spec.title,
+    candidates,
+    recommendation: recommend(candidates, profile, options.illustrativeBudgets),
+  };
 }
 
-export function fitAll(profile: DeviceProfile, calibration?: Calibration): UseCaseFit[] {
-  return USE_CASES.map((u) => fitUseCase(profile, u, calibration));
+/** Every use case for a device: the fit matrix the CLI renders and the planner consumes. */
+export function fitAll(profile: DeviceProfile, options: FitOptions = {}): UseCaseFit[] {
+  return USE_CASES.map((u) => fitUseCase(profile, u, options));
 }

@@ -133,7 +133,7 @@ export function buildBenchReport(o: BuildOptions): BenchReport {
         ? { calibration: { file: o.calibration.label, measurements: o.calibration.measurements.length } }
         : {}),
     },
-    useCases: fitAll(o.profile, o.calibration),
+    useCases: fitAll(o.profile, { calibration: o.calibration, illustrativeBudgets: o.device !== undefined }),
     ...(o.host ? { host: o.host } : {}),
     notes,
   };

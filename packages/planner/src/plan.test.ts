@@ -292,7 +292,7 @@ describe('devices', () => {
     const file = path.join(dir, 'tiny.yaml');
     writeFileSync(
       file,
-      'name: Tiny\nrole: sensor\ncore: cortex-m0plus\nclockMHz: 16\nramKiB: 16\nflashKiB: 128\nfirmwareImageKiB: 64\nbudgets:\n  bootVerifyMs: 5\n  stackKiB: 2\n  codeKiB: 8\n',
+      'name: Tiny\nrole: sensor\ncore: cortex-m0plus\nclockMHz: 16\nramKiB: 16\nflashKiB: 128\nfirmwareImageKiB: 64\nbudgets:\n  bootVerifyMs: 5\n  ramKiB: 2\n  codeKiB: 8\n',
     );
     const plan = planOf(everyUseCase(), { devices: [file] });
     const boot = byUseCase(items(plan), 'secure-boot-update')[0]!;

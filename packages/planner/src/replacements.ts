@@ -260,7 +260,15 @@ export interface Feasibility {
   readonly sources: readonly string[];
 }
 
-const RANK: Record<string, number> = { fits: 0, tight: 1, 'no-budget': 2, 'does-not-fit': 3, unavailable: 4 };
+// The bench's `unknown` (no dimension over budget, one without published data) may fit like `tight`: measure on target.
+const RANK: Record<string, number> = {
+  fits: 0,
+  tight: 1,
+  unknown: 1,
+  'no-budget': 2,
+  'does-not-fit': 3,
+  unavailable: 4,
+};
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
 

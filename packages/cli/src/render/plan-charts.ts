@@ -18,8 +18,8 @@ const VERDICT_COLORS = {
   range: ['#c0392b', '#e67e22', '#7f8c8d', '#2980b9', '#27ae60'],
 };
 const FIT_COLORS = {
-  domain: ['fits', 'tight', 'no-budget', 'does-not-fit', 'unavailable'],
-  range: ['#27ae60', '#f1c40f', '#bdc3c7', '#c0392b', '#ecf0f1'],
+  domain: ['fits', 'tight', 'unknown', 'no-budget', 'does-not-fit', 'unavailable'],
+  range: ['#27ae60', '#f1c40f', '#95a5a6', '#bdc3c7', '#c0392b', '#ecf0f1'],
 };
 const CONFIG = { font: 'sans-serif', view: { stroke: null }, axis: { labelLimit: 260 } };
 

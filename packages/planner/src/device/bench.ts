@@ -89,7 +89,8 @@ const candidate = (c: CandidateFit): FitCandidate => ({
   ...(c.impl ? { implementation: c.impl } : {}),
   verdict: c.verdict,
   timeMs: dim(c.timeMs),
-  stackBytes: dim(c.stackBytes),
+  // The bench judges RAM as peak stack plus the key, signature and certificate buffers (ramBytes).
+  stackBytes: dim(c.ramBytes),
   codeBytes: dim(c.codeBytes),
   wireBytes: dim(c.wireBytes),
   assumptions: c.assumptions,
@@ -104,10 +105,13 @@ const fits = (useCases: readonly UseCaseFit[]): FitUseCase[] =>
     ...(u.recommendation?.reason ? { recommendation: u.recommendation.reason } : {}),
   }));
 
-function planProfile(p: DeviceProfile): PlanDeviceProfile {
+function planProfile(p: DeviceProfile, name: string, label: string): PlanDeviceProfile {
+  // The bench needs only core and clock; the plan shows the memory sizes, so it asks for them.
+  if (p.ramKiB === undefined || p.flashKiB === undefined)
+    throw new PlanInputError(`Device ${label}: the plan needs ramKiB and flashKiB in the device profile.`);
   return {
-    name: p.name,
-    role: p.role,
+    name,
+    role: p.role ?? 'other',
     core: p.core,
     clockMHz: p.clockMHz,
     ramKiB: p.ramKiB,
@@ -122,7 +126,8 @@ function planProfile(p: DeviceProfile): PlanDeviceProfile {
 }
 
 function fromReport(id: string, report: BenchReport, source: LoadedDevice['source']): LoadedDevice {
-  return { id, profile: planProfile(report.device.profile), source, fits: fits(report.useCases), report };
+  const name = report.device.name ?? report.device.profile.name ?? id;
+  return { id, profile: planProfile(report.device.profile, name, id), source, fits: fits(report.useCases), report };
 }
 
 /** A saved `pqready bench --json` report: checked just enough to fail with a path instead of a stack trace. */

@@ -5,7 +5,7 @@
  * Unknown ids and OIDs are described as `unknown-<oid or raw name>`, never dropped.
  */
 import type { AlgorithmRef } from '../model/finding.js';
-import { getAlgorithm, getCurve, getHash } from './lookup.js';
+import { catalogOid, getAlgorithm, getCurve, getHash } from './lookup.js';
 import type { AlgorithmDescription, AlgorithmRow, NameTemplate } from './types.js';
 
 type Values = Readonly<Record<string, string | undefined>>;
@@ -123,6 +123,7 @@ export function describeAlgorithm(ref: AlgorithmRef): AlgorithmDescription {
   const category = nistCategory(row, ref);
   const paramSet = row.parameterSetIdentifier ?? (ref.keyBits === undefined ? ref.parameterSet : String(ref.keyBits));
   const ellipticCurve = row.ellipticCurve ?? curve?.ellipticCurve;
+  const oid = catalogOid(ref);
   return {
     id: row.id,
     name: canonicalName(row, nameValues(ref)),
@@ -136,7 +137,7 @@ export function describeAlgorithm(ref: AlgorithmRef): AlgorithmDescription {
     ...(row.cryptoFunctions ? { cryptoFunctions: row.cryptoFunctions } : {}),
     ...(bits === undefined ? {} : { classicalSecurityBits: bits }),
     ...(category === undefined ? {} : { nistQuantumCategory: category }),
-    ...(ref.oid ? { oid: ref.oid } : {}),
+    ...(oid ? { oid } : {}),
     known: true,
     sources: row.sources,
   };

@@ -10,11 +10,20 @@ import type { AlgorithmRef } from '../model/finding.js';
 import type { Policy } from './types.js';
 import { classicalWeaknesses } from './weakness.js';
 
-/** Worst first: used to combine the parts of a scheme (PBES2 = KDF + cipher). */
-const SEVERITY: readonly QuantumVerdict[] = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'];
+/**
+ * Every verdict, worst first: the order in which parts combine (PBES2 = KDF + cipher; a certificate = signature +
+ * key) and in which every renderer lists and sorts findings.
+ */
+export const VERDICT_ORDER: readonly QuantumVerdict[] = Object.freeze([
+  'broken',
+  'weakened',
+  'unknown',
+  'hybrid',
+  'resistant',
+]);
 
 export function worstVerdict(verdicts: readonly QuantumVerdict[]): QuantumVerdict {
-  for (const v of SEVERITY) if (verdicts.includes(v)) return v;
+  for (const v of VERDICT_ORDER) if (verdicts.includes(v)) return v;
   return 'unknown';
 }
 

@@ -1,0 +1,72 @@
+/**
+ * Library components of the CBOM: which copy of which crypto library a finding belongs to. A finding names its
+ * library (`Finding.library`); the tree declares versions (`Inventory.libraries`). A finding inside a copy's
+ * directory belongs to that copy; elsewhere (application code calling the library) to the only version the tree
+ * holds, and to an unversioned component when several versions are present and nothing tells which one.
+ */
+
+import type { CryptoLibraryRow } from '../catalog/crypto-libraries.js';
+import { findCryptoLibrary, libraryPurl } from '../catalog/crypto-libraries.js';
+import type { LibraryFacts } from '../model/finding.js';
+import { slug } from './ids.js';
+
+export interface LibraryComponent {
+  readonly bomRef: string;
+  readonly name: string;
+  readonly version?: string;
+  readonly purl?: string;
+  readonly row?: CryptoLibraryRow;
+  /** Short, stable token for bom-refs of what this library provides, e.g. `mbedtls-3.6.2`. */
+  readonly token: string;
+  /** Where the tree declares this copy's version. */
+  readonly declaredBy: LibraryFacts[];
+}
+
+const inside = (path: string, root: string): boolean => root === '' || path === root || path.startsWith(`${root}/`);
+
+export class LibraryComponents {
+  private readonly byKey = new Map<string, LibraryComponent>();
+
+  constructor(private readonly facts: readonly LibraryFacts[]) {
+    for (const f of facts) {
+      const row = findCryptoLibrary(f.id);
+      this.component(row, row?.name ?? f.id, f.version).declaredBy.push(f);
+    }
+  }
+
+  /** The component for a library name as a detector wrote it, for a finding at `path`. */
+  resolve(name: string, path: string): LibraryComponent {
+    const row = findCryptoLibrary(name);
+    if (!row) return this.component(undefined, name, undefined);
+    const copies = this.facts.filter((f) => f.id === row.id);
+    const containing = copies.filter((f) => inside(path, f.root)).sort((a, b) => b.root.length - a.root.length)[0];
+    const versions = new Set(copies.map((f) => f.version));
+    const version = containing?.version ?? (versions.size === 1 ? [...versions][0] : undefined);
+    return this.component(row, row.name, version);
+  }
+
+  all(): LibraryComponent[] {
+    return [...this.byKey.values()];
+  }
+
+  private component(row: CryptoLibraryRow | undefined, name: string, version: string | undefined): LibraryComponent {
+    const id = row?.id ?? slug(name);
+    const key = `${id}@${version ?? ''}`;
+    let c = this.byKey.get(key);
+    if (!c) {
+      const purl = row ? libraryPurl(row, version) : undefined;
+      c = {
+        // A purl that pins the release is the natural bom-ref; an unpinned one could name two components.
+        bomRef: purl?.includes('@') ? purl : `library/${id}${version ? `@${version}` : ''}`,
+        name,
+        ...(version ? { version } : {}),
+        ...(purl ? { purl } : {}),
+        ...(row ? { row } : {}),
+        token: slug(`${id}${version ? `-${version}` : ''}`),
+        declaredBy: [],
+      };
+      this.byKey.set(key, c);
+    }
+    return c;
+  }
+}

@@ -230,7 +230,7 @@ function scanRfc4716(c: Collector, text: string): void {
 
 /** openssh-key-v1 (OpenSSH PROTOCOL.key): magic, cipher, kdf, kdf options, N public keys, encrypted section. */
 function scanPrivate(c: Collector): void {
-  for (const block of ownedPem(c, c.file, (label) => label === 'OPENSSH PRIVATE KEY')) {
+  for (const block of ownedPem(c, c.file, (label) => (label === 'OPENSSH PRIVATE KEY' ? null : undefined), [])) {
     const at: Location = { line: block.line, offset: block.offset, snippet: pemSnippet(block.label) };
     c.attempt('openssh-private-key-invalid', 'Invalid OpenSSH private key', block.line, () => {
       const der = block.der;

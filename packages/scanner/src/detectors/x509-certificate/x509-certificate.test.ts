@@ -353,6 +353,48 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
     ]);
   });
 
+  it('reads what OpenSSL reads: whitespace inside lines, a tail after `-`, one-line `\\n` strings, DER with stray bytes', async () => {
+    for (const name of ['infix-whitespace.pem', 'ascii-art-tail.pem', 'one-line-escaped.ts']) {
+      const r = await runDetector(x509Certificate, name, fixture(name));
+      expect([certs(r).length, r.diagnostics], name).toEqual([1, []]);
+    }
+    const trailing = await runDetector(x509Certificate, 'trailing-bytes.der', fixture('trailing-bytes.der'));
+    expect(certs(trailing).map((f) => f.certificate.subject)).toEqual(['CN=parity.example']);
+    expect(trailing.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
+      ['warning', 'der-trailing-data', '3 bytes follow the DER object and were not examined; the object itself was read.'],
+    ]);
+  });
+
+  it('takes PEM markers that are only named (C strings, comments, manuals) for text, not broken objects', async () => {
+    const markers = await runDetector(x509Certificate, 'pem.c', fixture('clean-pem-markers.c'));
+    expect([markers.findings, markers.diagnostics]).toEqual([[], []]);
+    const manual = [
+      'The file looks like this:',
+      '',
+      ' -----BEGIN CERTIFICATE-----',
+      ' ...',
+      ' -----END CERTIFICATE-----',
+      '',
+      'and a request starts with -----BEGIN CERTIFICATE REQUEST----- followed by base64.',
+    ].join('\n');
+    const doc = await runDetector(x509Certificate, 'doc/x509.pod', manual);
+    expect([doc.findings, doc.diagnostics]).toEqual([[], []]);
+    // A TypeScript test holding a deliberately broken block on one line is a mention too.
+    const ts = "const bad = '-----BEGIN CERTIFICATE-----\\nMIIB!!!garbage\\n-----END CERTIFICATE-----\\n';\n";
+    expect((await runDetector(x509Certificate, 'scan.test.ts', ts)).diagnostics).toEqual([]);
+    // The same text in a file whose name says PEM is a broken object.
+    expect((await runDetector(x509Certificate, 'x509.pem', manual)).diagnostics.map((d) => d.code)).toEqual([
+      'pem-invalid-base64',
+      'pem-truncated',
+    ]);
+    // A block with real base64 lines in source code is an object: when it breaks, that is reported.
+    const cut = fixture('one-line-escaped.ts');
+    const broken = Buffer.from(cut).toString('utf8').replace(/MIIB/, 'MI!B');
+    expect((await runDetector(x509Certificate, 'ca.ts', broken)).diagnostics.map((d) => d.code)).toEqual([
+      'pem-invalid-base64',
+    ]);
+  });
+
   it('is silent on clean text and on random bytes that start like DER', async () => {
     const clean = await runDetector(x509Certificate, 'clean.txt', fixture('clean.txt'));
     expect([clean.findings, clean.diagnostics]).toEqual([[], []]);

@@ -93,17 +93,28 @@ const isPrime = (magnitude: Uint8Array): boolean => {
   }
 };
 
-/** DH, X9.42 and DSA domain parameters: a prime modulus and small or subgroup-sized companions. */
+const odd = (buf: Uint8Array, t: Tlv): boolean => {
+  const body = contents(buf, t);
+  return ((body[body.length - 1] ?? 0) & 1) === 1;
+};
+
+/**
+ * DH, X9.42 and DSA domain parameters, told by shape: an odd modulus of group size with a small generator
+ * (DHParameter { p, g, privateValueLength? }), or with a subgroup order of 160–512 bits (Dss-Parms { p, q, g },
+ * DomainParameters { p, g, q, j? }). Only `{ p, g }` with a small odd g can also be an RSA public key
+ * `{ n, e }` (e = 3, 5 …): there a primality test decides, since a proof costs seconds on a 4096-bit prime
+ * and an even generator (OpenSSL's default 2) can never be an RSA exponent.
+ */
 function groupKind(buf: Uint8Array, ints: readonly Tlv[]): DerKind | undefined {
   const bits = ints.map((t) => bitLength(contents(buf, t)));
   const [p = 0, second = 0, third = 0] = bits;
-  if (p < MIN_GROUP_BITS || !isPrime(contents(buf, ints[0]!))) return undefined;
-  // DHParameter { p, g, privateValueLength? }
+  if (p < MIN_GROUP_BITS || !odd(buf, ints[0]!)) return undefined;
   if ((ints.length === 2 || ints.length === 3) && second <= MAX_GENERATOR_BITS) {
-    return ints.length === 2 || third <= 32 ? 'dh-params' : undefined;
+    if (ints.length === 3 && third > 32) return undefined;
+    if (!odd(buf, ints[1]!)) return 'dh-params';
+    return second <= 8 && isPrime(contents(buf, ints[0]!)) ? 'dh-params' : undefined;
   }
-  if (ints.length < 3) return undefined;
-  // Dss-Parms { p, q, g }: q is the small one; DomainParameters { p, g, q, j? }: g is as large as p.
+  if (ints.length < 3 || !odd(buf, ints[ints.length === 3 && second <= MAX_SUBGROUP_BITS ? 1 : 2]!)) return undefined;
   if (second <= MAX_SUBGROUP_BITS && third > MAX_SUBGROUP_BITS && ints.length === 3) return 'dsa-params';
   if (second > MAX_SUBGROUP_BITS && third <= MAX_SUBGROUP_BITS) return 'dhx-params';
   return undefined;
@@ -137,7 +148,10 @@ function classify(buf: Uint8Array, root: Tlv): DerKind | undefined {
   const leadingInts = c.findIndex((x) => x.tag !== TAG.INTEGER);
   // X9.42 DomainParameters may end with a ValidationParms SEQUENCE.
   const ints = leadingInts < 0 ? c : c.slice(0, leadingInts);
-  if (ints.length >= 2 && (allInts || (leadingInts >= 3 && c.length === leadingInts + 1 && t[leadingInts] === TAG.SEQUENCE))) {
+  if (
+    ints.length >= 2 &&
+    (allInts || (leadingInts >= 3 && c.length === leadingInts + 1 && t[leadingInts] === TAG.SEQUENCE))
+  ) {
     const group = groupKind(buf, ints);
     if (group) return group;
   }

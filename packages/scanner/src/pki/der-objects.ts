@@ -103,9 +103,10 @@ function brokenObject(file: ScanFile, block: PemBlock): boolean {
   return !isBinaryFile(file) && !onlyNamed(file, block);
 }
 
+const isPemContainer = (file: ScanFile): boolean => PEM_CONTAINER_EXTENSIONS.has(extensionOf(file.path));
+
 /** A block with no data lines outside a PEM container: the marker is named, not an object written. */
-const onlyNamed = (file: ScanFile, block: PemBlock): boolean =>
-  block.mention === true && !PEM_CONTAINER_EXTENSIONS.has(extensionOf(file.path));
+const onlyNamed = (file: ScanFile, block: PemBlock): boolean => block.mention === true && !isPemContainer(file);
 
 export type OwnedPemBlock = PemBlock & {
   readonly der: Uint8Array;
@@ -155,8 +156,10 @@ export function ownedPem(
     }
     if (promised === undefined) continue;
     if (block.error && brokenObject(file, block)) {
+      // In a PEM file a broken block is a broken object; elsewhere (a log excerpt in a README) it may be a copy.
+      const severity = isPemContainer(file) ? 'error' : 'warning';
       c.issue(
-        { severity: 'error', code: block.error, message: `PEM block '${block.label}' ${PEM_ERRORS[block.error]}.` },
+        { severity, code: block.error, message: `PEM block '${block.label}' ${PEM_ERRORS[block.error]}.` },
         block.line,
       );
     }

@@ -59,7 +59,10 @@ function opensslReads(file: string): Set<Kind> {
   const kinds = new Set<Kind>();
   for (const probe of PROBES) {
     for (const inform of probe.der ? ['PEM', 'DER'] : ['PEM']) {
-      const r = spawnSync('openssl', [...probe.args, '-inform', inform, '-in', file], { stdio: 'ignore', timeout: 10_000 });
+      const r = spawnSync('openssl', [...probe.args, '-inform', inform, '-in', file], {
+        stdio: 'ignore',
+        timeout: 10_000,
+      });
       if (r.status === 0) kinds.add(probe.kind);
     }
   }

@@ -39,8 +39,9 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const BASE64_LINE = /^[A-Za-z0-9+/]*={0,2}$/;
 /** A line that is plausibly a piece of an encoded object (PEM lines are 64 characters; 16 rules out words). */
 const DATA_LINE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
-/** Line ends, also written as escapes inside a one-line string literal (base64 never holds a backslash). */
-const LINE_BREAK = /\r?\n|\r|\\r\\n|\\n/;
+const LINE_BREAK = /\r?\n|\r/;
+/** Line ends written as escapes inside a string literal (base64 never holds a backslash). */
+const ESCAPED_BREAK = /\\r\\n|\\n/;
 /** How far past a marker without an END line to look for encoded data. */
 const MENTION_LOOKAHEAD = 1024;
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/;
@@ -111,9 +112,26 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
   return n;
 }
 
+/**
+ * The lines of a body as written, `raw` and cleaned. A source line may hold several escaped lines (a one-line
+ * string with `\n` escapes) or end with one (`"MIIB…\r\n"`): each escaped piece is a line, and a source line
+ * with nothing but escapes (`"\r\n"`, the blank line after RFC 1421 headers) is one blank line.
+ */
+function bodyLines(body: string): { readonly raw: string; readonly line: string }[] {
+  const out: { raw: string; line: string }[] = [];
+  for (const source of body.split(LINE_BREAK)) {
+    const pieces = source
+      .split(ESCAPED_BREAK)
+      .map((raw) => ({ raw, line: cleanBodyLine(raw) }))
+      .filter((p) => p.line !== '');
+    out.push(...(pieces.length > 0 ? pieces : [{ raw: source, line: '' }]));
+  }
+  return out;
+}
+
 /** Whether any line of `text` looks like a piece of base64-encoded data. */
 function hasDataLine(text: string): boolean {
-  return text.split(LINE_BREAK).some((raw) => DATA_LINE.test(cleanBodyLine(raw).replace(/\s+/g, '')));
+  return bodyLines(text).some(({ line }) => DATA_LINE.test(line.replace(/\s+/g, '')));
 }
 
 function decodeBody(body: string): Pick<PemBlock, 'headers' | 'der' | 'error' | 'mention'> {
@@ -121,8 +139,7 @@ function decodeBody(body: string): Pick<PemBlock, 'headers' | 'der' | 'error' | 
   const parts: string[] = [];
   let inHeaders = true;
   let lastHeader: string | undefined;
-  for (const raw of body.split(LINE_BREAK)) {
-    const line = cleanBodyLine(raw);
+  for (const { raw, line } of bodyLines(body)) {
     // OpenSSL's decoder stops at `-`: what follows (a stray END line, ASCII art) is not data.
     if (!inHeaders && line.startsWith('-')) break;
     if (line === '') {

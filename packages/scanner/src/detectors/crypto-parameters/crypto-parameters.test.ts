@@ -60,7 +60,13 @@ describe('crypto-parameters', () => {
     const read = async (name: string) => {
       const r = await runDetector(cryptoParameters, name, fixture(name));
       expect(r.diagnostics, name).toEqual([]);
-      return keys(r).map((f) => [f.key.format, f.key.encoding, f.key.algorithm.id, f.key.algorithm.curve, f.key.sizeBits]);
+      return keys(r).map((f) => [
+        f.key.format,
+        f.key.encoding,
+        f.key.algorithm.id,
+        f.key.algorithm.curve,
+        f.key.sizeBits,
+      ]);
     };
     expect(await read('dh1024.der')).toEqual([['DHparams (PKCS#3)', 'DER', 'dh', undefined, 1024]]);
     expect(await read('x942-dh.params.der')).toEqual([['DHparams (X9.42)', 'DER', 'dh', undefined, 1024]]);
@@ -70,7 +76,17 @@ describe('crypto-parameters', () => {
   });
 
   it('does not take two-integer structures that are not groups (an RSA public key, a signature) for DH', async () => {
-    ossl.run('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-pkeyopt', 'rsa_keygen_pubexp:5', '-out', 'rsa5.pem');
+    ossl.run(
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:1024',
+      '-pkeyopt',
+      'rsa_keygen_pubexp:5',
+      '-out',
+      'rsa5.pem',
+    );
     ossl.run('rsa', '-in', 'rsa5.pem', '-RSAPublicKey_out', '-outform', 'DER', '-out', 'rsa5.der');
     const r = await runDetector(cryptoParameters, 'rsa5.der', ossl.read('rsa5.der'));
     expect([r.findings, r.diagnostics]).toEqual([[], []]);

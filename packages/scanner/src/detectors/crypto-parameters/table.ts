@@ -30,7 +30,13 @@ export const PARAMETER_PEM_LABELS = Object.freeze([
     format: 'DSAparams',
     algorithmOid: '1.2.840.10040.4.1',
   },
-  { label: 'EC PARAMETERS', kind: 'ec', derKind: 'ec-params', format: 'ECParameters', algorithmOid: '1.2.840.10045.2.1' },
+  {
+    label: 'EC PARAMETERS',
+    kind: 'ec',
+    derKind: 'ec-params',
+    format: 'ECParameters',
+    algorithmOid: '1.2.840.10045.2.1',
+  },
 ] as const satisfies readonly {
   label: string;
   kind: ParamsKind;

@@ -225,6 +225,17 @@ describe('private-key with OpenSSL-generated keys', () => {
     expect(f?.properties).toMatchObject({ legacyPemEncryption: 'AES-128-CBC', kdf: 'evp-bytestokey-md5' });
     expect(f?.notes?.[0]).toMatch(/EVP_BytesToKey/);
   });
+
+  it('reads a legacy encrypted key held in a C macro of `"…\\r\\n" \\` lines, headers and blank line included', async () => {
+    ossl.run('rsa', '-in', 'rsa2048.pem', '-traditional', '-des3', '-passout', 'pass:pw', '-out', 'macro.pem');
+    const lines = Buffer.from(ossl.read('macro.pem')).toString('utf8').trimEnd().split('\n');
+    const c = ['#define TEST_KEY_PEM \\', ...lines.map((l) => `    "${l}\\r\\n" \\`), '    ""', ''].join('\n');
+    const r = await runDetector(privateKey, 'certs.c', c);
+    expect(r.diagnostics).toEqual([]);
+    expect(keys(r).map((f) => [f.key.format, f.key.protection?.id, f.properties?.legacyPemEncryption])).toEqual([
+      ['PKCS#1', '3des', 'DES-EDE3-CBC'],
+    ]);
+  });
 });
 
 describe('private-key with PQC keys', () => {

@@ -361,7 +361,11 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
     const trailing = await runDetector(x509Certificate, 'trailing-bytes.der', fixture('trailing-bytes.der'));
     expect(certs(trailing).map((f) => f.certificate.subject)).toEqual(['CN=parity.example']);
     expect(trailing.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
-      ['warning', 'der-trailing-data', '3 bytes follow the DER object and were not examined; the object itself was read.'],
+      [
+        'warning',
+        'der-trailing-data',
+        '3 bytes follow the DER object and were not examined; the object itself was read.',
+      ],
     ]);
   });
 

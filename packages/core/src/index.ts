@@ -90,7 +90,9 @@ export type {
   Report,
   ReportAlgorithm,
   ReportAlgorithmUse,
+  ReportExposure,
   ReportFinding,
+  ReportMilestone,
   ReportVerdict,
 } from './report/report.js';
 export { buildReport } from './report/report.js';

@@ -15,7 +15,7 @@ import type { Source } from '../model/source.js';
 import { classify, VERDICT_ORDER } from '../policy/classify.js';
 import { type CertificateExposure, certificateExposure } from '../policy/exposure.js';
 import { type AlgorithmUse, findingAlgorithms, findingVerdict } from '../policy/finding-verdict.js';
-import type { Policy } from '../policy/types.js';
+import type { Policy, PolicyMilestone } from '../policy/types.js';
 
 /** A verdict without the policy id and sources, which the report states once. */
 export type ReportVerdict = Pick<Verdict, 'quantum' | 'classicallyWeak' | 'reason'>;
@@ -36,12 +36,19 @@ export interface ReportAlgorithmUse {
   readonly algorithm: string;
 }
 
+/** A policy milestone with its sources as indices into `Report.sources`. */
+export type ReportMilestone = Omit<PolicyMilestone, 'sources'> & { readonly sources: readonly number[] };
+
+export type ReportExposure = Omit<CertificateExposure, 'milestones'> & {
+  readonly milestones: readonly ReportMilestone[];
+};
+
 export type ReportFinding = Finding & {
   /** Stable id shared with the SARIF result (`findingId`) and the CBOM occurrence (`bom-ref` `finding/<id>`). */
   readonly id: string;
   readonly algorithms: readonly ReportAlgorithmUse[];
   readonly verdict: ReportVerdict;
-  readonly exposure?: CertificateExposure;
+  readonly exposure?: ReportExposure;
 };
 
 export interface Report {
@@ -167,7 +174,14 @@ export function buildReport(inventory: Inventory, policy: Policy): Report {
       ...f,
       algorithms: algorithmUses(f, (ref) => keyOf.get(algorithmIdentity(ref))!),
       verdict: bare(findingVerdict(f, policy)),
-      ...(exposure ? { exposure } : {}),
+      ...(exposure
+        ? {
+            exposure: {
+              ...exposure,
+              milestones: exposure.milestones.map((m) => ({ ...m, sources: sources.indices(m.sources) })),
+            },
+          }
+        : {}),
     };
   });
   const byVerdict = Object.fromEntries(VERDICT_ORDER.map((v) => [v, 0])) as Record<QuantumVerdict, number>;

@@ -156,8 +156,10 @@ export function ownedPem(
     }
     if (promised === undefined) continue;
     if (block.error && brokenObject(file, block)) {
-      // In a PEM file a broken block is a broken object; elsewhere (a log excerpt in a README) it may be a copy.
-      const severity = isPemContainer(file) ? 'error' : 'warning';
+      // An error where an object was written and cannot be read (the inventory may miss it); a warning for a
+      // copy that may not be the product's (a log excerpt in a README) and for a PEM file holding a marker but
+      // no data (a stub: nothing is missed).
+      const severity = isPemContainer(file) && !block.mention ? 'error' : 'warning';
       c.issue(
         { severity, code: block.error, message: `PEM block '${block.label}' ${PEM_ERRORS[block.error]}.` },
         block.line,

@@ -129,8 +129,8 @@ function bodyLines(body: string): { readonly raw: string; readonly line: string 
   return out;
 }
 
-/** Whether any line of `text` looks like a piece of base64-encoded data. */
-function hasDataLine(text: string): boolean {
+/** Whether any line of `text` looks like a piece of base64-encoded data (and not like words or code). */
+export function hasDataLine(text: string): boolean {
   return bodyLines(text).some(({ line }) => DATA_LINE.test(line.replace(/\s+/g, '')));
 }
 

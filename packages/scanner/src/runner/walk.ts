@@ -39,14 +39,13 @@ export function rootNames(roots: readonly string[], absolute = false): string[] 
   const depth = segments.map(() => 1);
   const name = (i: number) => segments[i]!.slice(-depth[i]!).join('/') || '/';
   for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < roots.length; i++) {
-      const clash = resolved.some((r, j) => r !== resolved[i] && name(j) === name(i));
-      if (clash && depth[i]! < segments[i]!.length) {
-        depth[i]! += 1;
-        changed = true;
-      }
-    }
+    // Every root that shares its name with a different root gets one more parent folder, all at once.
+    const clashing = roots
+      .map((_, i) => i)
+      .filter((i) => depth[i]! < segments[i]!.length)
+      .filter((i) => resolved.some((r, j) => r !== resolved[i] && name(j) === name(i)));
+    for (const i of clashing) depth[i]! += 1;
+    changed = clashing.length > 0;
   }
   return roots.map((_, i) => name(i));
 }

@@ -339,10 +339,17 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
 
   it('reports garbage PEM, truncated DER and empty files as diagnostics, without findings', async () => {
     const garbage = await runDetector(x509Certificate, 'garbage.pem', fixture('garbage.pem'));
-    expect([garbage.findings.length, garbage.diagnostics.map((d) => [d.code, d.line])]).toEqual([
+    // No line of it is base64 data: a stub more than a damaged object, so a warning; damaged data is an error.
+    expect([garbage.findings.length, garbage.diagnostics.map((d) => [d.severity, d.code, d.line])]).toEqual([
       0,
-      [['pem-invalid-base64', 1]],
+      [['warning', 'pem-invalid-base64', 1]],
     ]);
+    const damaged = Buffer.from(fixture('infix-whitespace.pem'))
+      .toString('utf8')
+      .replace(/\n([A-Za-z0-9+/]{8})/, '\n$1!!');
+    expect(
+      (await runDetector(x509Certificate, 'damaged.pem', damaged)).diagnostics.map((d) => [d.severity, d.code]),
+    ).toEqual([['error', 'pem-invalid-base64']]);
     const truncated = await runDetector(x509Certificate, 'truncated.der', fixture('truncated.der'));
     expect([truncated.findings.length, truncated.diagnostics.map((d) => d.code)]).toEqual([0, ['der-truncated']]);
     const empty = await runDetector(x509Certificate, 'empty.crt', new Uint8Array(0));

@@ -7,13 +7,17 @@ import type { AlgorithmRef } from '../model/finding.js';
 import { ALGORITHMS } from './algorithms.js';
 import { COMPOSITE_ARCS, COMPOSITE_OIDS } from './composites.js';
 import { CURVES } from './curves.js';
+import { OPENSSL_BUILTIN_CURVES } from './curves-openssl-builtin.js';
 import { HASHES } from './hashes.js';
 import { CLASSICAL_OIDS } from './oids-classical.js';
 import { PQC_OIDS } from './oids-pqc.js';
 import { X509_OIDS } from './oids-x509.js';
 import type { AlgorithmRow, CurveRow, HashRow, OidRow } from './types.js';
 
-/** Every OID row of the catalog (algorithms, extensions, attributes). Curves are in `CURVES`. */
+/** Every curve of the catalog: the ones algorithms are named after, then OpenSSL's other built-in curves. */
+export const ALL_CURVES: readonly CurveRow[] = Object.freeze([...CURVES, ...OPENSSL_BUILTIN_CURVES]);
+
+/** Every OID row of the catalog (algorithms, extensions, attributes). Curves are in `ALL_CURVES`. */
 export const OIDS: readonly OidRow[] = Object.freeze([...PQC_OIDS, ...COMPOSITE_OIDS, ...CLASSICAL_OIDS, ...X509_OIDS]);
 
 const byKey = <T>(rows: readonly T[], key: (row: T) => string | undefined): ReadonlyMap<string, T> => {
@@ -40,11 +44,12 @@ let indexes:
 const idx = () => {
   if (!indexes) {
     const aliases = new Map<string, CurveRow>();
-    for (const c of CURVES) for (const a of [c.id, c.curveName, c.token, ...c.aliases]) aliases.set(a.toLowerCase(), c);
+    for (const c of ALL_CURVES)
+      for (const a of [c.id, c.curveName, c.token, ...c.aliases]) aliases.set(a.toLowerCase(), c);
     indexes = {
       oid: byKey(OIDS, (r) => r.oid),
-      curveOid: byKey(CURVES, (r) => r.oid),
-      curveId: byKey(CURVES, (r) => r.id),
+      curveOid: byKey(ALL_CURVES, (r) => r.oid),
+      curveId: byKey(ALL_CURVES, (r) => r.id),
       curveAlias: aliases,
       algorithm: byKey(ALGORITHMS, (r) => r.id),
       hash: byKey(HASHES as readonly HashRow[], (r) => r.id),

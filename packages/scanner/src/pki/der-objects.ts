@@ -3,6 +3,7 @@
  * Diagnostic for a DER file whose name promises a crypto object but whose bytes do not decode.
  */
 import type { FileHead, ScanFile } from '../detectors/types.js';
+import { readSingle } from './der.js';
 import { DER_KIND_NAMES, type DerKind } from './der-kind.js';
 import { DER_EXTENSION_OWNER, derOf, extensionOf, looksLikeDer, pemBlocksOf, pemBodyOf } from './file-view.js';
 import { hasPemBegin, type PemBlock } from './pem.js';
@@ -68,20 +69,28 @@ export function ownedDer(
     return undefined;
   }
   if (file.bytes[0] !== 0x30) {
-    if (pemBlocksOf(file.bytes).length === 0) {
-      c.issue({ severity: 'warning', code: 'not-pem-or-der', message: 'The file holds neither PEM blocks nor DER.' });
-    }
+    if (pemBlocksOf(file.bytes).length > 0) return undefined;
+    c.issue(
+      wholeDerElement(file.bytes)
+        ? { severity: 'warning', code: 'der-unrecognized', message: UNRECOGNIZED }
+        : { severity: 'warning', code: 'not-pem-or-der', message: 'The file holds neither PEM blocks nor DER.' },
+    );
     return undefined;
   }
-  c.issue(
-    sniff.problem ?? {
-      severity: 'warning',
-      code: 'der-unrecognized',
-      message: 'The file is DER but not a certificate, key or bundle structure this scanner knows.',
-    },
-    1,
-  );
+  c.issue(sniff.problem ?? { severity: 'warning', code: 'der-unrecognized', message: UNRECOGNIZED }, 1);
   return undefined;
+}
+
+const UNRECOGNIZED = 'The file is DER but not a certificate, key, parameters or bundle structure this scanner knows.';
+
+/** Whether the bytes are exactly one well-formed DER element (of any tag). */
+function wholeDerElement(bytes: Uint8Array): boolean {
+  try {
+    readSingle(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const PEM_ERRORS: Readonly<Record<NonNullable<PemBlock['error']>, string>> = Object.freeze({

@@ -407,7 +407,7 @@ describe.each(['1.6', '1.7'] as const)('toCycloneDx %s', (specVersion) => {
   it('splits an algorithm by context: one component per role, state, origin and library', () => {
     const [signed] = algorithmAt(bom, 'src/sign.c');
     const [conditional] = algorithmAt(bom, 'src/other.c');
-    // Application code calling Mbed TLS, in a tree holding two versions of it: the unversioned library.
+    // Application code calling Mbed TLS outside any copy: the unversioned library (the build decides the copy).
     expect(signed!['bom-ref']).toBe('crypto/algorithm/ecdsa-p256-sha256@api-call.mbedtls');
     expect(conditional!['bom-ref']).toBe('crypto/algorithm/ecdsa-p256-sha256@api-call.conditional');
     expect(prop(signed!, 'pqready:state')).toBe('active');
@@ -515,7 +515,7 @@ describe.each(['1.6', '1.7'] as const)('toCycloneDx %s', (specVersion) => {
       line: 37,
     });
     const v2 = byRef.get('pkg:github/Mbed-TLS/mbedtls@mbedtls-2.28.8')!;
-    // Findings inside a copy belong to it; application code calling the library is ambiguous with two copies.
+    // Findings inside a copy belong to it; application code calling the library belongs to no copy in particular.
     const [sha] = algorithmAt(bom, 'third_party/mbedtls/library/sha256.c');
     const [aes] = algorithmAt(bom, 'third_party/mbedtls-2/library/aes.c');
     expect(deps(bom, v3['bom-ref'])?.provides).toContain(sha!['bom-ref']);
@@ -524,6 +524,12 @@ describe.each(['1.6', '1.7'] as const)('toCycloneDx %s', (specVersion) => {
     expect(prop(call!, 'pqready:library')).toBe('Mbed TLS');
     expect(deps(bom, 'library/mbedtls')?.provides).toContain(call!['bom-ref']);
     expect(deps(bom, 'pqready/scan-root')?.dependsOn).toEqual(expect.arrayContaining([v2['bom-ref'], v3['bom-ref']]));
+    // With a single copy in the tree, a call outside it still names no version: the build decides what links.
+    const one = toCycloneDx(
+      { ...inventory, libraries: inventory.libraries!.slice(0, 1) },
+      { specVersion, policy },
+    ) as unknown as Bom;
+    expect(algorithmAt(one, 'src/sign.c')[0]!['bom-ref']).toBe('crypto/algorithm/ecdsa-p256-sha256@api-call.mbedtls');
   });
 
   it('links certificates to signature algorithm and key as the spec version asks, one component per fingerprint', () => {

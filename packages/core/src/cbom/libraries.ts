@@ -1,8 +1,9 @@
 /**
  * Library components of the CBOM: which copy of which crypto library a finding belongs to. A finding names its
  * library (`Finding.library`); the tree declares versions (`Inventory.libraries`). A finding inside a copy's
- * directory belongs to that copy; elsewhere (application code calling the library) to the only version the tree
- * holds, and to an unversioned component when several versions are present and nothing tells which one.
+ * directory belongs to that copy. Elsewhere (application code calling the library) it belongs to an unversioned
+ * component of that library: the build, not the tree, decides which copy is linked (MCUboot holds an Mbed TLS
+ * 3.0.0 ASN.1 extract and links a full Mbed TLS from a submodule), and a guessed version would mislead.
  */
 
 import type { CryptoLibraryRow } from '../catalog/crypto-libraries.js';
@@ -38,11 +39,10 @@ export class LibraryComponents {
   resolve(name: string, path: string): LibraryComponent {
     const row = findCryptoLibrary(name);
     if (!row) return this.component(undefined, name, undefined);
-    const copies = this.facts.filter((f) => f.id === row.id);
-    const containing = copies.filter((f) => inside(path, f.root)).sort((a, b) => b.root.length - a.root.length)[0];
-    const versions = new Set(copies.map((f) => f.version));
-    const version = containing?.version ?? (versions.size === 1 ? [...versions][0] : undefined);
-    return this.component(row, row.name, version);
+    const containing = this.facts
+      .filter((f) => f.id === row.id && inside(path, f.root))
+      .sort((a, b) => b.root.length - a.root.length)[0];
+    return this.component(row, row.name, containing?.version);
   }
 
   all(): LibraryComponent[] {

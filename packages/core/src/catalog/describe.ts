@@ -1,6 +1,6 @@
 /**
  * Turns an observed AlgorithmRef into the description renderers need: canonical CycloneDX 1.7-pattern name
- * (cryptography-defs.json naming patterns, standards.md §1.9), family, primitive, classical security bits
+ * (CycloneDX cryptography-defs.json naming patterns), family, primitive, classical security bits
  * (SP 800-57 Pt 1 Table 2 bands for IFC/FFC, curve bands for ECC, key size for symmetric) and NIST category.
  * Unknown ids and OIDs are described as `unknown-<oid or raw name>`, never dropped.
  */

@@ -1,7 +1,7 @@
 /**
  * Quantum verdict of one algorithm reference under a policy. The catalog says how a quantum computer attacks
- * the algorithm (`exposure`); the policy says which sizes still count. Shor: standards.md §4.1 (IR 8547
- * Tables 2/4); Grover and symmetric thresholds: §5.7 (IR 8547 §4.1.3, Tables 6–7; CNSA 2.0 AES-256/SHA-384).
+ * the algorithm (`exposure`); the policy says which sizes still count. Shor: NIST IR 8547 ipd
+ * Tables 2/4; Grover and symmetric thresholds: IR 8547 ipd §4.1.3, Tables 6–7; CNSA 2.0 AES-256/SHA-384.
  */
 import { describeAlgorithm } from '../catalog/describe.js';
 import { getAlgorithm, getHash } from '../catalog/lookup.js';

@@ -114,6 +114,8 @@ function groupKind(buf: Uint8Array, ints: readonly Tlv[]): DerKind | undefined {
     if (!odd(buf, ints[1]!)) return 'dh-params';
     return second <= 8 && isPrime(contents(buf, ints[0]!)) ? 'dh-params' : undefined;
   }
+  // DHParameter with any generator and a privateValueLength (mbedTLS writes such files).
+  if (ints.length === 3 && third <= 32 && second > MAX_SUBGROUP_BITS) return 'dh-params';
   if (ints.length < 3 || !odd(buf, ints[ints.length === 3 && second <= MAX_SUBGROUP_BITS ? 1 : 2]!)) return undefined;
   if (second <= MAX_SUBGROUP_BITS && third > MAX_SUBGROUP_BITS && ints.length === 3) return 'dsa-params';
   if (second > MAX_SUBGROUP_BITS && third <= MAX_SUBGROUP_BITS) return 'dhx-params';

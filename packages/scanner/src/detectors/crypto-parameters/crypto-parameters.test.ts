@@ -73,6 +73,8 @@ describe('crypto-parameters', () => {
     expect(await read('dsa1024.params.der')).toEqual([['DSAparams', 'DER', 'dsa', undefined, 1024]]);
     expect(await read('p256-named.params.der')).toEqual([['ECParameters', 'DER', 'ec', 'p-256', 256]]);
     expect(await read('p384-explicit.params.der')).toEqual([['ECParameters', 'DER', 'ec', undefined, 384]]);
+    // A generator as large as p with a privateValueLength (mbedTLS's dh.optlen.der has this shape).
+    expect(await read('dh-generator-and-length.der')).toEqual([['DHparams (PKCS#3)', 'DER', 'dh', undefined, 1024]]);
   });
 
   it('does not take two-integer structures that are not groups (an RSA public key, a signature) for DH', async () => {

@@ -34,6 +34,8 @@ export interface CryptoLibraryRow {
   /** How a declared version becomes the upstream release tag, first matching row wins. */
   readonly releaseTags?: readonly ReleaseTagRow[];
   readonly versionFiles?: readonly VersionFileRow[];
+  /** For an API: the libraries implementing it, whose copy a finding inside it belongs to (PSA Crypto in Mbed TLS). */
+  readonly implementedBy?: readonly string[];
   /**
    * CycloneDX `executionEnvironment` of what this library computes, when the library fixes it: TF-M's crypto
    * service runs in the secure processing environment. Absent means the tree does not tell (`unknown`).
@@ -184,6 +186,7 @@ export const CRYPTO_LIBRARIES: readonly CryptoLibraryRow[] = Object.freeze(
         id: 'psa-crypto',
         name: 'PSA Crypto API',
         aliases: ['PSA Crypto'],
+        implementedBy: ['mbedtls', 'tf-m'],
         sources: [{ title: 'PSA Certified Crypto API', url: 'https://arm-software.github.io/psa-api/crypto/' }],
       },
       {

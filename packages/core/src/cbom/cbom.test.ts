@@ -524,6 +524,26 @@ describe.each(['1.6', '1.7'] as const)('toCycloneDx %s', (specVersion) => {
     expect(prop(call!, 'pqready:library')).toBe('Mbed TLS');
     expect(deps(bom, 'library/mbedtls')?.provides).toContain(call!['bom-ref']);
     expect(deps(bom, 'pqready/scan-root')?.dependsOn).toEqual(expect.arrayContaining([v2['bom-ref'], v3['bom-ref']]));
+    // An API implemented by the copy it is called in belongs to that copy.
+    const psa = toCycloneDx(
+      {
+        ...inventory,
+        findings: [
+          {
+            kind: 'algorithm',
+            detector: 'c-crypto-api',
+            role: 'api-call',
+            library: 'PSA Crypto',
+            evidence: { path: 'third_party/mbedtls/library/psa_crypto.c', line: 10 },
+            algorithm: { id: 'sha-256' },
+          },
+        ],
+      },
+      { specVersion, policy },
+    ) as unknown as Bom;
+    expect(algorithmAt(psa, 'third_party/mbedtls/library/psa_crypto.c')[0]!['bom-ref']).toBe(
+      'crypto/algorithm/sha-256@api-call.mbedtls-3.6.2',
+    );
     // With a single copy in the tree, a call outside it still names no version: the build decides what links.
     const one = toCycloneDx(
       { ...inventory, libraries: inventory.libraries!.slice(0, 1) },

@@ -39,10 +39,14 @@ export class LibraryComponents {
   resolve(name: string, path: string): LibraryComponent {
     const row = findCryptoLibrary(name);
     if (!row) return this.component(undefined, name, undefined);
+    // A call of an API inside a copy of a library implementing it belongs to that copy (PSA Crypto in Mbed TLS).
+    const ids = [row.id, ...(row.implementedBy ?? [])];
     const containing = this.facts
-      .filter((f) => f.id === row.id && inside(path, f.root))
+      .filter((f) => ids.includes(f.id) && inside(path, f.root))
       .sort((a, b) => b.root.length - a.root.length)[0];
-    return this.component(row, row.name, containing?.version);
+    if (!containing) return this.component(row, row.name, undefined);
+    const owner = findCryptoLibrary(containing.id) ?? row;
+    return this.component(owner, owner.name, containing.version);
   }
 
   all(): LibraryComponent[] {

@@ -90,7 +90,14 @@ for (const tree of manifest.trees) {
     );
   }
   console.log(`JSON report: ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`);
-  console.log(`error diagnostics (${errors.length}):`);
-  for (const d of errors.slice(0, 40)) console.log(`  ${d.path}${d.line ? `:${d.line}` : ''} [${d.code}] ${d.message}`);
-  if (errors.length > 40) console.log(`  … ${errors.length - 40} more`);
+  const genuine = new Set(tree.expect?.genuineErrors ?? []);
+  const falseErrors = errors.filter((d) => !genuine.has(d.path));
+  console.log(
+    `error diagnostics: ${errors.length} (${errors.length - falseErrors.length} judged genuine, ${falseErrors.length} false)`,
+  );
+  for (const d of falseErrors.slice(0, 40))
+    console.log(`  ${d.path}${d.line ? `:${d.line}` : ''} [${d.code}] ${d.message}`);
+  if (falseErrors.length > 40) console.log(`  … ${falseErrors.length - 40} more`);
+  const missing = (tree.expect?.libraries ?? []).filter((l) => !libraries.includes(l));
+  if (missing.length) console.log(`expected library components missing: ${missing.join(', ')}`);
 }

@@ -8,6 +8,9 @@ import { cliBuilt, repoRoot, runCli } from './run-cli.js';
 
 const demo = path.join(repoRoot, 'fixtures/demo-device');
 
+/** Who the demo is: the identity flags a reviewer ties the CBOM to the product with. */
+const IDENTITY = ['--component-name', 'infusion-pump', '--component-version', '2.4.1', '--supplier', 'Acme Medical'];
+
 /** Fixtures whose purpose is to be broken (under a `broken/` folder, or named so): their error is a detector working. */
 const BROKEN_ON_PURPOSE = /(^|\/)broken\/|(^|\/)(garbage|truncated)[^/]*$/;
 
@@ -125,17 +128,9 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
   });
 
   it('gives the same bytes for `dir`, `./dir/` and `$PWD/dir`, in every format, with no absolute path', () => {
-    const identity = [
-      '--component-name',
-      'infusion-pump',
-      '--component-version',
-      '2.4.1',
-      '--supplier',
-      'Acme Medical',
-    ];
     for (const format of ['cyclonedx', 'json', 'sarif', 'markdown']) {
       const outputs = ['fixtures/demo-device', './fixtures/demo-device/', demo].map((root) => {
-        const r = runCli(['scan', root, '--format', format, ...identity]);
+        const r = runCli(['scan', root, '--format', format, ...IDENTITY]);
         expect(r.status, r.stderr).toBe(0);
         return r.stdout;
       });
@@ -157,20 +152,7 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
 
   it('writes a demo CBOM with library components, filled crypto fields and the product identity, valid as 1.6 and 1.7', () => {
     for (const spec of ['1.6', '1.7'] as const) {
-      const r = runCli([
-        'scan',
-        demo,
-        '--format',
-        'cyclonedx',
-        '--spec-version',
-        spec,
-        '--component-name',
-        'infusion-pump',
-        '--component-version',
-        '2.4.1',
-        '--supplier',
-        'Acme Medical',
-      ]);
+      const r = runCli(['scan', demo, '--format', 'cyclonedx', '--spec-version', spec, ...IDENTITY]);
       expect(r.status, r.stderr).toBe(0);
       const bom = JSON.parse(r.stdout);
       expect(validateCycloneDx(bom, spec)).toEqual([]);

@@ -93,6 +93,7 @@ export type {
   ReportExposure,
   ReportFinding,
   ReportMilestone,
+  ReportProtocolFacts,
   ReportVerdict,
 } from './report/report.js';
 export { buildReport } from './report/report.js';

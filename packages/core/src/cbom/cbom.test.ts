@@ -801,6 +801,16 @@ describe('buildReport', () => {
     expect(tls.algorithms.filter((a) => a.use === 'group').map((a) => a.via)).toEqual(['X25519MLKEM768', 'x25519']);
   });
 
+  it('writes protocol algorithms and file hashes once: keys into `algorithms`, hashes in `files`', () => {
+    const tls = report.findings.find((f) => f.kind === 'protocol' && f.protocol.type === 'tls')!;
+    if (tls.kind !== 'protocol') throw new Error('unreachable');
+    expect(tls.protocol.cipherSuites[0]?.algorithms).toEqual(['ECDH', 'RSA', 'AES-256-GCM', 'SHA-384']);
+    for (const k of tls.protocol.cipherSuites.flatMap((s) => s.algorithms)) expect(report.algorithms[k]).toBeDefined();
+    expect(tls.protocol.groups.map((g) => g.algorithm)).toEqual(['X25519MLKEM768', 'X25519']);
+    expect(report.findings.some((f) => 'fileSha256' in f.evidence)).toBe(false);
+    expect(report.files).toEqual({ 'certs/device.pem': 'dd'.repeat(32) });
+  });
+
   it('gives every finding a stable id, unique in the report', () => {
     const ids = report.findings.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);

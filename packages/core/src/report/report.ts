@@ -8,7 +8,18 @@
 import { describeAlgorithm } from '../catalog/describe.js';
 import type { AlgorithmDescription, QuantumVerdict, Verdict } from '../catalog/types.js';
 import { canonical, sha256Hex } from '../model/canonical.js';
-import type { AlgorithmRef, Diagnostic, Finding, Inventory, LibraryFacts } from '../model/finding.js';
+import type {
+  AlgorithmRef,
+  CipherSuiteFacts,
+  Diagnostic,
+  Evidence,
+  Finding,
+  Inventory,
+  LibraryFacts,
+  NamedGroupFacts,
+  ProtocolFacts,
+  ProtocolFinding,
+} from '../model/finding.js';
 import { algorithmIdentity, findingIds, identityRef } from '../model/identity.js';
 import { compareDiagnostics, compareFindings } from '../model/order.js';
 import type { Source } from '../model/source.js';
@@ -43,9 +54,32 @@ export type ReportExposure = Omit<CertificateExposure, 'milestones'> & {
   readonly milestones: readonly ReportMilestone[];
 };
 
-export type ReportFinding = Finding & {
+/**
+ * A protocol configuration's facts with each algorithm written as its key in `Report.algorithms`: the suites'
+ * algorithms come from the catalog, so they are described once there, not once per suite.
+ */
+export interface ReportProtocolFacts
+  extends Omit<ProtocolFacts, 'cipherSuites' | 'groups' | 'signatureAlgorithms' | 'algorithms'> {
+  readonly cipherSuites: readonly (Omit<CipherSuiteFacts, 'algorithms'> & { readonly algorithms: readonly string[] })[];
+  readonly groups: readonly (Omit<NamedGroupFacts, 'algorithm'> & { readonly algorithm: string })[];
+  readonly signatureAlgorithms: readonly (Omit<NamedGroupFacts, 'algorithm'> & { readonly algorithm: string })[];
+  readonly algorithms?: readonly string[];
+}
+
+/** The evidence of a finding without the file hash, which `Report.files` holds once per file. */
+type ReportEvidence = Omit<Evidence, 'fileSha256'>;
+
+type Facts =
+  | Exclude<Finding, ProtocolFinding>
+  | (Omit<ProtocolFinding, 'protocol'> & { readonly protocol: ReportProtocolFacts });
+
+/** `Omit` applied to each member of a union, so that `kind` still tells the members apart. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type ReportFinding = OmitEach<Facts, 'evidence'> & {
   /** Stable id shared with the SARIF result (`findingId`) and the CBOM occurrence (`bom-ref` `finding/<id>`). */
   readonly id: string;
+  readonly evidence: ReportEvidence;
   readonly algorithms: readonly ReportAlgorithmUse[];
   readonly verdict: ReportVerdict;
   readonly exposure?: ReportExposure;
@@ -73,6 +107,8 @@ export interface Report {
   /** Every distinct algorithm the findings carry, keyed by its canonical name (`#` and a short hash on a clash). */
   readonly algorithms: Readonly<Record<string, ReportAlgorithm>>;
   readonly sources: readonly Source[];
+  /** SHA-256 of every file a finding was seen in, by path. */
+  readonly files: Readonly<Record<string, string>>;
   readonly libraries: readonly LibraryFacts[];
   readonly findings: readonly ReportFinding[];
   readonly diagnostics: readonly Diagnostic[];
@@ -117,6 +153,17 @@ function algorithmUses(f: Finding, keyOf: (ref: AlgorithmRef) => string): Report
     out.push({ use: a.use, ...(via ? { via } : {}), algorithm });
   }
   return out;
+}
+
+function protocolFacts(p: ProtocolFacts, key: (ref: AlgorithmRef) => string): ReportProtocolFacts {
+  const { algorithms, ...rest } = p;
+  return {
+    ...rest,
+    cipherSuites: p.cipherSuites.map((s) => ({ ...s, algorithms: s.algorithms.map(key) })),
+    groups: p.groups.map((g) => ({ ...g, algorithm: key(g.algorithm) })),
+    signatureAlgorithms: p.signatureAlgorithms.map((g) => ({ ...g, algorithm: key(g.algorithm) })),
+    ...(algorithms ? { algorithms: algorithms.map(key) } : {}),
+  };
 }
 
 const bare = (v: Verdict): ReportVerdict => ({
@@ -167,12 +214,17 @@ export function buildReport(inventory: Inventory, policy: Policy): Report {
     }
   }
 
+  const key = (ref: AlgorithmRef): string => keyOf.get(algorithmIdentity(ref))!;
+  const files: Record<string, string> = {};
   const findings = sorted.map((f): ReportFinding => {
     const exposure = f.kind === 'certificate' ? certificateExposure(f.certificate, policy, scanTime) : undefined;
+    const { fileSha256, ...evidence } = f.evidence;
+    if (fileSha256) files[evidence.path] = fileSha256;
     return {
       id: ids.get(f)!,
-      ...f,
-      algorithms: algorithmUses(f, (ref) => keyOf.get(algorithmIdentity(ref))!),
+      ...(f.kind === 'protocol' ? { ...f, protocol: protocolFacts(f.protocol, key) } : f),
+      evidence,
+      algorithms: algorithmUses(f, key),
       verdict: bare(findingVerdict(f, policy)),
       ...(exposure
         ? {
@@ -215,6 +267,7 @@ export function buildReport(inventory: Inventory, policy: Policy): Report {
     },
     algorithms,
     sources: sources.list,
+    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
     libraries: [...(inventory.libraries ?? [])].sort(
       (a, b) => a.id.localeCompare(b.id) || a.root.localeCompare(b.root) || a.version.localeCompare(b.version),
     ),

@@ -3,7 +3,7 @@
  * Named re-exports only: this list is the package's whole public surface.
  */
 
-export type { CryptoLibraryRow, VersionFileRow } from './catalog/crypto-libraries.js';
+export type { VersionFileRow } from './catalog/crypto-libraries.js';
 export { CRYPTO_LIBRARIES } from './catalog/crypto-libraries.js';
 export { describeAlgorithm } from './catalog/describe.js';
 export type { IkeTokenRow, IkeTransform } from './catalog/ike-proposals.js';
@@ -76,24 +76,14 @@ export type {
   ScannedFile,
 } from './model/finding.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
-export type { RootLocation } from './model/roots.js';
 export { locateInRoots } from './model/roots.js';
 export type { Source } from './model/source.js';
 export { classify, VERDICT_ORDER, worstVerdict } from './policy/classify.js';
 export type { CertificateExposure } from './policy/exposure.js';
 export { certificateExposure } from './policy/exposure.js';
 export type { AlgorithmUse, FindingAlgorithm } from './policy/finding-verdict.js';
-export { findingAlgorithms, findingVerdict, keyVerdict } from './policy/finding-verdict.js';
+export { findingAlgorithms, findingVerdict } from './policy/finding-verdict.js';
 export { defaultPolicyId, getPolicy, listPolicies } from './policy/policies.js';
 export type { MilestoneScope, Policy, PolicyMilestone } from './policy/types.js';
-export type {
-  Report,
-  ReportAlgorithm,
-  ReportAlgorithmUse,
-  ReportExposure,
-  ReportFinding,
-  ReportMilestone,
-  ReportProtocolFacts,
-  ReportVerdict,
-} from './report/report.js';
+export type { Report, ReportAlgorithm, ReportFinding } from './report/report.js';
 export { buildReport } from './report/report.js';

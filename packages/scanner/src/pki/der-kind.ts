@@ -51,6 +51,8 @@ export const DER_KIND_NAMES: Readonly<Record<DerKind, string>> = Object.freeze({
 
 /** Smallest modulus a group of domain parameters has in practice (RFC 2409 Oakley group 1 is 768 bits). */
 const MIN_GROUP_BITS = 512;
+/** Largest: RFC 3526 §7 defines 8192 bits; above twice that, a "group" is hostile input, not worth a primality test. */
+const MAX_GROUP_BITS = 16384;
 /** Generators of real DH groups are tiny (2, 5); q of DSA and X9.42 groups is 160–512 bits. */
 const MAX_GENERATOR_BITS = 64;
 const MAX_SUBGROUP_BITS = 512;
@@ -108,7 +110,7 @@ const odd = (buf: Uint8Array, t: Tlv): boolean => {
 function groupKind(buf: Uint8Array, ints: readonly Tlv[]): DerKind | undefined {
   const bits = ints.map((t) => bitLength(contents(buf, t)));
   const [p = 0, second = 0, third = 0] = bits;
-  if (p < MIN_GROUP_BITS || !odd(buf, ints[0]!)) return undefined;
+  if (p < MIN_GROUP_BITS || p > MAX_GROUP_BITS || !odd(buf, ints[0]!)) return undefined;
   if ((ints.length === 2 || ints.length === 3) && second <= MAX_GENERATOR_BITS) {
     if (ints.length === 3 && third > 32) return undefined;
     if (!odd(buf, ints[1]!)) return 'dh-params';

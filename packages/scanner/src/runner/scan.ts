@@ -192,7 +192,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     }
   }
 
-  // Phase 4: which versions of the crypto libraries the findings name does the tree hold.
+  // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
   const libraries = await identifyLibraries(files, ctx.readFile);
 
   const withHashes = findings.map((f): Finding => {

@@ -79,7 +79,7 @@ export interface DetectContext {
  * and reads what it needs through `ctx.readFile`.
  */
 export interface Detector {
-  /** Names the evidence, not the verdict: `x509-certificate`, `c-mbedtls-api`, `nginx-tls`. */
+  /** Names the evidence, not the verdict: `x509-certificate`, `c-crypto-api`, `nginx-tls`. */
   readonly id: string;
   readonly summary: string;
   accepts(file: FileHead): boolean;

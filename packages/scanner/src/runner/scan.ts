@@ -9,14 +9,17 @@ import nodePath from 'node:path';
 import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
+import { identifyLibraries } from '../libraries/identify.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
-import { scanBase, walk } from './walk.js';
+import { rootNames, scanBase, walk } from './walk.js';
 
 /** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ScanRequest {
   readonly roots: readonly string[];
+  /** Name the roots by their absolute paths instead of their base names (see `Inventory.roots`). */
+  readonly absoluteRootNames?: boolean;
   readonly scanTime: Date;
   readonly options?: Partial<ScanOptions>;
   readonly detectors?: readonly Detector[];
@@ -55,6 +58,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const files = new Map<string, FileHead>();
   const hashes = new Map<string, string>();
   const base = await scanBase(request.roots);
+  const names = rootNames(request.roots, request.absoluteRootNames);
   let bytesScanned = 0;
   let filesSkipped = 0;
 
@@ -75,7 +79,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
-  for await (const event of walk(request.roots)) {
+  for await (const event of walk(request.roots, names)) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
@@ -198,6 +202,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     }
   }
 
+  // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
+  const libraries = await identifyLibraries(files, ctx.readFile);
+
   const withHashes = findings.map((f): Finding => {
     const sha = f.evidence.fileSha256 ?? hashes.get(f.evidence.path);
     return sha && !f.evidence.fileSha256 ? { ...f, evidence: { ...f.evidence, fileSha256: sha } } : f;
@@ -205,8 +212,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   return {
     tool: { name: 'pqready', version: request.toolVersion ?? '0.0.0' },
     scannedAt: request.scanTime.toISOString(),
-    roots: request.roots.map((r) => r.split('\\').join('/')),
+    roots: names,
     findings: withHashes.sort(compareFindings),
+    libraries,
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
     stats: { filesScanned: [...files.values()].filter((f) => !f.aliasOf).length, bytesScanned, filesSkipped },
   };

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validateCycloneDx } from '@pqready/core';
@@ -6,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { cliBuilt, repoRoot, runCli } from './run-cli.js';
 
 const demo = path.join(repoRoot, 'fixtures/demo-device');
+
+/** Who the demo is: the identity flags a reviewer ties the CBOM to the product with. */
+const IDENTITY = ['--component-name', 'infusion-pump', '--component-version', '2.4.1', '--supplier', 'Acme Medical'];
+
+/** Fixtures whose purpose is to be broken (under a `broken/` folder, or named so): their error is a detector working. */
+const BROKEN_ON_PURPOSE = /(^|\/)broken\/|(^|\/)(garbage|truncated)[^/]*$/;
 
 /** Every base64 line of the demo's private key PEM: none may appear in any output. */
 function privateKeyFragments(): string[] {
@@ -118,5 +125,98 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Cannot write .*out\.json \(ENOENT\)/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('gives the same bytes for `dir`, `./dir/` and `$PWD/dir`, in every format, with no absolute path', () => {
+    for (const format of ['cyclonedx', 'json', 'sarif', 'markdown']) {
+      const outputs = ['fixtures/demo-device', './fixtures/demo-device/', demo].map((root) => {
+        const r = runCli(['scan', root, '--format', format, ...IDENTITY]);
+        expect(r.status, r.stderr).toBe(0);
+        return r.stdout;
+      });
+      expect(outputs[1], format).toBe(outputs[0]);
+      expect(outputs[2], format).toBe(outputs[0]);
+      expect(outputs[0]).not.toContain(repoRoot);
+    }
+  });
+
+  it('names roots by their absolute path only when asked', () => {
+    const bom = JSON.parse(runCli(['scan', demo, '--format', 'cyclonedx', '--absolute-paths']).stdout);
+    expect(bom.metadata.properties).toContainEqual({ name: 'pqready:root', value: demo });
+    expect(bom.metadata.component.name).toBe(demo);
+    const plain = JSON.parse(runCli(['scan', demo, '--format', 'cyclonedx']).stdout);
+    expect(plain.metadata.properties).toContainEqual({ name: 'pqready:root', value: 'demo-device' });
+    const sarif = JSON.parse(runCli(['scan', demo, '--format', 'sarif', '--absolute-paths']).stdout);
+    expect(sarif.runs[0].originalUriBaseIds.SRCROOT.uri).toBe(`file://${demo}/`);
+  });
+
+  it('writes a demo CBOM with library components, filled crypto fields and the product identity, valid as 1.6 and 1.7', () => {
+    for (const spec of ['1.6', '1.7'] as const) {
+      const r = runCli(['scan', demo, '--format', 'cyclonedx', '--spec-version', spec, ...IDENTITY]);
+      expect(r.status, r.stderr).toBe(0);
+      const bom = JSON.parse(r.stdout);
+      expect(validateCycloneDx(bom, spec)).toEqual([]);
+      expect(bom.metadata.component).toMatchObject({
+        name: 'infusion-pump',
+        version: '2.4.1',
+        supplier: { name: 'Acme Medical' },
+      });
+      type C = {
+        type: string;
+        'bom-ref': string;
+        purl?: string;
+        cryptoProperties?: { assetType: string; algorithmProperties?: Record<string, unknown> };
+      };
+      const components: C[] = bom.components;
+      const libraries = components.filter((c) => c.type === 'library');
+      expect(libraries.length).toBeGreaterThan(0);
+      const provided = new Set(
+        (bom.dependencies as { ref: string; provides?: string[] }[])
+          .filter((d) => libraries.some((l) => l['bom-ref'] === d.ref))
+          .flatMap((d) => d.provides ?? []),
+      );
+      expect(provided.size).toBeGreaterThan(0);
+      for (const c of components.filter((x) => x.cryptoProperties?.assetType === 'algorithm')) {
+        const ap = c.cryptoProperties!.algorithmProperties!;
+        for (const field of ['primitive', 'executionEnvironment', 'implementationPlatform', 'certificationLevel']) {
+          expect(ap[field], `${c['bom-ref']} ${field}`).toBeDefined();
+        }
+      }
+      expect(bom.compositions?.[0]?.aggregate).toMatch(/^(unknown|incomplete)$/);
+    }
+  });
+
+  it('writes a compact JSON report: each algorithm described once, under 100 KB for the demo', () => {
+    const r = runCli(['scan', demo, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(100 * 1024);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.length).toBeGreaterThan(0);
+    // No catalog text is repeated per finding: descriptions and sources live once, at the top.
+    expect(r.stdout.split('"sources":[{').length - 1).toBe(1);
+    expect(JSON.stringify(report.findings)).not.toMatch(/"description"/);
+  });
+
+  it('scans this repository with zero error diagnostics, but for fixtures that are broken on purpose', () => {
+    // The tracked files, as a fresh clone has them (no node_modules, no build output).
+    const tree = mkdtempSync(path.join(tmpdir(), 'pqready-repo-'));
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' })
+      .split('\0')
+      .filter(Boolean);
+    for (const file of tracked) {
+      if (!existsSync(path.join(repoRoot, file))) continue;
+      mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+      copyFileSync(path.join(repoRoot, file), path.join(tree, file));
+    }
+    const r = runCli(['scan', tree, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const errors = (report.diagnostics as { severity: string; path?: string; code: string }[]).filter(
+      (d) => d.severity === 'error',
+    );
+    expect(errors.filter((d) => !BROKEN_ON_PURPOSE.test(d.path ?? '')).map((d) => `${d.path} ${d.code}`)).toEqual([]);
+    // The scan read the repository's objects, sources and configs: the absence of errors is not an empty scan.
+    expect(report.findings.length).toBeGreaterThan(200);
+    expect(errors.length).toBeGreaterThan(0);
   });
 });

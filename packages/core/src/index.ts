@@ -3,6 +3,8 @@
  * Named re-exports only: this list is the package's whole public surface.
  */
 
+export type { VersionFileRow } from './catalog/crypto-libraries.js';
+export { CRYPTO_LIBRARIES } from './catalog/crypto-libraries.js';
 export { describeAlgorithm } from './catalog/describe.js';
 export type { IkeTokenRow, IkeTransform } from './catalog/ike-proposals.js';
 export { findIkeToken, IKE_TOKENS } from './catalog/ike-proposals.js';
@@ -49,7 +51,7 @@ export type {
 } from './catalog/types.js';
 export { serializeCbom } from './cbom/serialize.js';
 export { validateCycloneDx } from './cbom/validate.js';
-export type { CycloneDxOptions } from './cbom/writer.js';
+export type { ComponentIdentity, CycloneDxOptions } from './cbom/writer.js';
 export { toCycloneDx } from './cbom/writer.js';
 export type {
   ActivityState,
@@ -67,14 +69,16 @@ export type {
   KeyFacts,
   KeyFinding,
   KeyType,
+  LibraryFacts,
   NamedGroupFacts,
   ProtocolFacts,
   ProtocolFinding,
   ScannedFile,
 } from './model/finding.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
+export { locateInRoots } from './model/roots.js';
 export type { Source } from './model/source.js';
-export { classify, worstVerdict } from './policy/classify.js';
+export { classify, VERDICT_ORDER, worstVerdict } from './policy/classify.js';
 export type { CertificateExposure } from './policy/exposure.js';
 export { certificateExposure } from './policy/exposure.js';
 export type { AlgorithmUse, FindingAlgorithm } from './policy/finding-verdict.js';

@@ -1,18 +1,23 @@
 /**
- * Built-in device catalog: common parts selectable with `--device <id>`. Hardware fields come from
- * shared/reference/devices.md (which cites Zephyr devicetrees, vendor HAL headers and datasheets); budgets are
- * illustrative defaults per role, not vendor figures, and say so in their source.
+ * Built-in device catalog: common parts selectable with `--device <id>`. Hardware fields cite Zephyr devicetrees,
+ * vendor HAL headers, SDKs and datasheets; budgets are illustrative defaults per role, not vendor figures, and every
+ * output that prints them says so.
  */
 import type { Source } from '@pqready/core';
 import type { Budgets, CatalogDevice, DeviceProfile } from './types.js';
 
-const DEV = 'shared/reference/devices.md';
-const p = (title: string, section = '§1'): Source => ({ title, url: `${DEV} ${section}`, confidence: 'primary' });
-const s = (title: string, section = '§1'): Source => ({ title, url: `${DEV} ${section}`, confidence: 'secondary' });
-const u = (title: string, section = '§1'): Source => ({ title, url: `${DEV} ${section}`, confidence: 'unverified' });
+const ZEPHYR = 'https://github.com/zephyrproject-rtos/zephyr/blob/main/';
+const HAL_STM32 = 'https://github.com/zephyrproject-rtos/hal_stm32/blob/fe7d2e2b/stm32cube/';
+/** Zephyr devicetree or board doc path → URL. */
+const z = (path: string) => `${ZEPHYR}${path}`;
+const st = (path: string) => `${HAL_STM32}${path}`;
+const p = (title: string, url: string): Source => ({ title, url, confidence: 'primary' });
+const s = (title: string, url?: string): Source => ({ title, ...(url ? { url } : {}), confidence: 'secondary' });
+const u = (title: string, url?: string): Source => ({ title, ...(url ? { url } : {}), confidence: 'unverified' });
 
 const BUDGET_SOURCE: Source = {
-  title: 'pqready illustrative default for this role, not a vendor figure: supply your product budgets with --profile',
+  title:
+    'illustrative budgets: pqready defaults for this role, not a vendor figure; supply your product budgets with --profile',
   confidence: 'unverified',
 };
 
@@ -23,7 +28,7 @@ const CONSTRAINED: Budgets = {
   tlsHandshakeMs: 1000,
   keyExchangeMs: 200,
   identitySignMs: 500,
-  stackKiB: 32,
+  ramKiB: 32,
   codeKiB: 96,
   wireBytesPerHandshake: 16384,
 };
@@ -33,7 +38,7 @@ const CONTROLLER: Budgets = {
   tlsHandshakeMs: 300,
   keyExchangeMs: 50,
   identitySignMs: 100,
-  stackKiB: 64,
+  ramKiB: 64,
   codeKiB: 256,
   wireBytesPerHandshake: 32768,
 };
@@ -43,7 +48,7 @@ const GATEWAY: Budgets = {
   tlsHandshakeMs: 50,
   keyExchangeMs: 10,
   identitySignMs: 20,
-  stackKiB: 1024,
+  ramKiB: 1024,
   codeKiB: 4096,
   wireBytesPerHandshake: 65536,
 };
@@ -60,7 +65,12 @@ const withBudgetSources = (e: Entry): CatalogDevice => {
   for (const k of ['budgets', 'firmwareImageKiB', 'role', 'link', 'shipYear', 'fieldLifeYears'] as const) {
     if (e.profile[k] !== undefined && !sources[k]) sources[k] = BUDGET_SOURCE;
   }
-  return Object.freeze({ ...e, profile: Object.freeze(e.profile), sources: Object.freeze(sources) });
+  return Object.freeze({
+    ...e,
+    profile: Object.freeze(e.profile),
+    sources: Object.freeze(sources),
+    illustrativeBudgets: true as const,
+  });
 };
 
 const ENTRIES: Entry[] = [
@@ -79,12 +89,21 @@ const ENTRIES: Entry[] = [
       budgets: CONSTRAINED,
     },
     sources: {
-      core: p('Zephyr rp2040.dtsi: 2× arm,cortex-m0+ (Z-rp2040)'),
-      clockMHz: p('RPi staff: maximum 133 MHz (RPi-133)'),
-      ramKiB: p('Zephyr rp2040.dtsi sram0 264 K'),
-      flashKiB: u('no internal flash; external QSPI XIP up to 16 MB, 2 MB board flash assumed'),
-      accelerators: p('RP2040: no crypto accelerator'),
-      flashWaitStates: s('XIP cache, miss ≈ 400 ns: wait states not applicable, default derating used', '§1.1'),
+      core: p('Zephyr rp2040.dtsi: 2× arm,cortex-m0+ (Z-rp2040)', z('dts/arm/raspberrypi/rpi_pico/rp2040.dtsi')),
+      clockMHz: p('RPi staff: maximum 133 MHz (RPi-133)', 'https://github.com/raspberrypi/pico-feedback/issues/104'),
+      ramKiB: p('Zephyr rp2040.dtsi sram0 264 K', z('dts/arm/raspberrypi/rpi_pico/rp2040.dtsi')),
+      flashKiB: u(
+        'no internal flash; external QSPI XIP up to 16 MB, 2 MB board flash assumed',
+        'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf',
+      ),
+      accelerators: p(
+        'RP2040: no crypto accelerator',
+        'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf',
+      ),
+      flashWaitStates: s(
+        'XIP cache, miss ≈ 400 ns: wait states not applicable, default derating used',
+        'https://datasheets.raspberrypi.com/rp2040/rp2040-datasheet.pdf',
+      ),
     },
   },
   {
@@ -102,11 +121,14 @@ const ENTRIES: Entry[] = [
       budgets: CONSTRAINED,
     },
     sources: {
-      core: p('Zephyr rp2350.dtsi / m33.dtsi (Z-rp2350)'),
-      clockMHz: p('Zephyr rp2350.dtsi clk_sys 150 MHz'),
-      ramKiB: p('Zephyr rp2350.dtsi sram 520 K'),
-      flashKiB: s('RP2354: 2 MB stacked in-package QSPI flash (wiki-RP2350)'),
-      accelerators: p('pico-sdk hardware_sha256 (SDK-sha256); no AES engine [U]'),
+      core: p('Zephyr rp2350.dtsi / m33.dtsi (Z-rp2350)', z('dts/arm/raspberrypi/rpi_pico/rp2350.dtsi')),
+      clockMHz: p('Zephyr rp2350.dtsi clk_sys 150 MHz', z('dts/arm/raspberrypi/rpi_pico/rp2350.dtsi')),
+      ramKiB: p('Zephyr rp2350.dtsi sram 520 K', z('dts/arm/raspberrypi/rpi_pico/rp2350.dtsi')),
+      flashKiB: s('RP2354: 2 MB stacked in-package QSPI flash (wiki-RP2350)', 'https://en.wikipedia.org/wiki/RP2350'),
+      accelerators: p(
+        'pico-sdk hardware_sha256 (SDK-sha256); no AES engine [U]',
+        'https://github.com/raspberrypi/pico-sdk/blob/fc05f7c1/src/rp2_common/hardware_sha256/include/hardware/sha256.h',
+      ),
     },
   },
   {
@@ -125,12 +147,15 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr stm32f207Xg.dtsi (Z-f207)'),
-      clockMHz: p('Zephyr stm32f207Xg.dtsi / CMSIS stm32f207xx.h'),
-      ramKiB: p('Zephyr stm32f207Xg.dtsi: 128 K'),
-      flashKiB: p('Zephyr stm32f207Xg.dtsi: 1024 K'),
-      flashWaitStates: p('ST LL utils f2: 3 WS at 120 MHz, 2.7–3.6 V (LL-f2)'),
-      accelerators: p('CMSIS stm32f207xx.h: RNG only (CMSIS-f207)'),
+      core: p('Zephyr stm32f207Xg.dtsi (Z-f207)', z('dts/arm/st/f2/stm32f207Xg.dtsi')),
+      clockMHz: p('Zephyr stm32f207Xg.dtsi / CMSIS stm32f207xx.h', st('stm32f2xx/soc/stm32f207xx.h')),
+      ramKiB: p('Zephyr stm32f207Xg.dtsi: 128 K', z('dts/arm/st/f2/stm32f207Xg.dtsi')),
+      flashKiB: p('Zephyr stm32f207Xg.dtsi: 1024 K', z('dts/arm/st/f2/stm32f207Xg.dtsi')),
+      flashWaitStates: p(
+        'ST LL utils f2: 3 WS at 120 MHz, 2.7–3.6 V (LL-f2)',
+        st('stm32f2xx/drivers/src/stm32f2xx_ll_utils.c'),
+      ),
+      accelerators: p('CMSIS stm32f207xx.h: RNG only (CMSIS-f207)', st('stm32f2xx/soc/stm32f207xx.h')),
     },
   },
   {
@@ -145,14 +170,17 @@ const ENTRIES: Entry[] = [
       flashKiB: 512,
       accelerators: {},
       firmwareImageKiB: 192,
-      budgets: { ...CONSTRAINED, stackKiB: 16, codeKiB: 64 },
+      budgets: { ...CONSTRAINED, ramKiB: 16, codeKiB: 64 },
     },
     sources: {
-      core: p('Zephyr nrf52832_qfaa.dtsi', '§1.1'),
-      clockMHz: p('Zephyr nrf52832_qfaa.dtsi', '§1.1'),
-      ramKiB: p('Zephyr nrf52832_qfaa.dtsi: 64 KB', '§1.1'),
-      flashKiB: p('Zephyr nrf52832_qfaa.dtsi: 512 KB', '§1.1'),
-      accelerators: s('CryptoCell only on nRF52840 (Adafruit nRFCrypto README; nRF5 SDK docs)', '§1.1'),
+      core: p('Zephyr nrf52832_qfaa.dtsi', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
+      clockMHz: p('Zephyr nrf52832_qfaa.dtsi', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
+      ramKiB: p('Zephyr nrf52832_qfaa.dtsi: 64 KB', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
+      flashKiB: p('Zephyr nrf52832_qfaa.dtsi: 512 KB', z('dts/arm/nordic/nrf52832_qfaa.dtsi')),
+      accelerators: s(
+        'CryptoCell only on nRF52840 (Adafruit nRFCrypto README; nRF5 SDK docs)',
+        'https://github.com/adafruit/Adafruit_nRFCrypto',
+      ),
       flashWaitStates: u('nRF52 flash wait states not found in the sources read'),
     },
   },
@@ -172,11 +200,14 @@ const ENTRIES: Entry[] = [
       budgets: CONSTRAINED,
     },
     sources: {
-      core: p('Zephyr nrf52840_qiaa.dtsi (Z-nrf52840)'),
-      clockMHz: p('Zephyr nrf52840_qiaa.dtsi'),
-      ramKiB: p('Zephyr nrf52840_qiaa.dtsi: 256 K'),
-      flashKiB: p('Zephyr nrf52840_qiaa.dtsi: 1024 K'),
-      accelerators: p('Nordic CryptoCell-310: SHA-2 ≤ 256, AES, ECC/RSA PKA, no SHA-3 (Nordic-CC310)'),
+      core: p('Zephyr nrf52840_qiaa.dtsi (Z-nrf52840)', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
+      clockMHz: p('Zephyr nrf52840_qiaa.dtsi', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
+      ramKiB: p('Zephyr nrf52840_qiaa.dtsi: 256 K', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
+      flashKiB: p('Zephyr nrf52840_qiaa.dtsi: 1024 K', z('dts/arm/nordic/nrf52840_qiaa.dtsi')),
+      accelerators: p(
+        'Nordic CryptoCell-310: SHA-2 ≤ 256, AES, ECC/RSA PKA, no SHA-3 (Nordic-CC310)',
+        'https://docs.nordicsemi.com/bundle/ps_nrf52840/page/cryptocell.html',
+      ),
       flashWaitStates: u('nRF52840 flash wait states not found in the sources read'),
     },
   },
@@ -196,12 +227,15 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr stm32l4r5.dtsi (Z-l4r5)'),
-      clockMHz: p('STM32L4R5 Range 1 boost 120 MHz (CMSIS-l4r5)'),
-      ramKiB: p('Zephyr stm32l4r5.dtsi: total SRAM 640 KB'),
-      flashKiB: p('Zephyr stm32l4r5Xi.dtsi: 2048 K'),
-      flashWaitStates: p('ST LL l4 / pqm4 hal-opencm3.c: 5 WS at 120 MHz (pqm4-hal)'),
-      accelerators: p('CMSIS stm32l4r5xx.h: RNG only'),
+      core: p('Zephyr stm32l4r5.dtsi (Z-l4r5)', z('dts/arm/st/l4/stm32l4r5.dtsi')),
+      clockMHz: p('STM32L4R5 Range 1 boost 120 MHz (CMSIS-l4r5)', st('stm32l4xx/soc/stm32l4r5xx.h')),
+      ramKiB: p('Zephyr stm32l4r5.dtsi: total SRAM 640 KB', z('dts/arm/st/l4/stm32l4r5.dtsi')),
+      flashKiB: p('Zephyr stm32l4r5Xi.dtsi: 2048 K', z('dts/arm/st/l4/stm32l4r5Xi.dtsi')),
+      flashWaitStates: p(
+        'ST LL l4 / pqm4 hal-opencm3.c: 5 WS at 120 MHz (pqm4-hal)',
+        'https://github.com/mupq/pqm4/blob/cc2c1b992b602d285bd15991a566d5f17b34c1fa/common/hal-opencm3.c',
+      ),
+      accelerators: p('CMSIS stm32l4r5xx.h: RNG only', st('stm32l4xx/soc/stm32l4r5xx.h')),
     },
   },
   {
@@ -220,12 +254,12 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr stm32f407Xg.dtsi (Z-f407)'),
-      clockMHz: p('CMSIS stm32f407xx.h / LL-f4'),
-      ramKiB: p('Zephyr stm32f407Xg.dtsi: 128 K SRAM + 64 K CCM (data only)'),
-      flashKiB: p('Zephyr stm32f407Xg.dtsi: 1024 K'),
-      flashWaitStates: p('ST LL f4 thresholds: 5 WS at 168 MHz (LL-f4)'),
-      accelerators: p('CMSIS stm32f407xx.h: RNG only'),
+      core: p('Zephyr stm32f407Xg.dtsi (Z-f407)', z('dts/arm/st/f4/stm32f407Xg.dtsi')),
+      clockMHz: p('CMSIS stm32f407xx.h / LL-f4', st('stm32f4xx/soc/stm32f407xx.h')),
+      ramKiB: p('Zephyr stm32f407Xg.dtsi: 128 K SRAM + 64 K CCM (data only)', z('dts/arm/st/f4/stm32f407Xg.dtsi')),
+      flashKiB: p('Zephyr stm32f407Xg.dtsi: 1024 K', z('dts/arm/st/f4/stm32f407Xg.dtsi')),
+      flashWaitStates: p('ST LL f4 thresholds: 5 WS at 168 MHz (LL-f4)', st('stm32f4xx/soc/stm32f407xx.h')),
+      accelerators: p('CMSIS stm32f407xx.h: RNG only', st('stm32f4xx/soc/stm32f407xx.h')),
     },
   },
   {
@@ -244,11 +278,14 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr nrf5340_cpuapp.dtsi (Z-nrf5340)'),
-      clockMHz: p('Zephyr nrf5340dk doc: 128 (or 64) MHz (Z-doc-nrf5340)'),
-      ramKiB: p('Zephyr nrf5340_cpuapp_qkaa.dtsi: 512 K'),
-      flashKiB: p('Zephyr nrf5340_cpuapp_qkaa.dtsi: 1024 K'),
-      accelerators: p('Zephyr nrf5340_cpuapp.dtsi arm,cryptocell-312: SHA-1/224/256, AES, PKA (sizes U)'),
+      core: p('Zephyr nrf5340_cpuapp.dtsi (Z-nrf5340)', z('dts/arm/nordic/nrf5340_cpuapp.dtsi')),
+      clockMHz: p('Zephyr nrf5340dk doc: 128 (or 64) MHz (Z-doc-nrf5340)', z('boards/nordic/nrf5340dk/doc/index.rst')),
+      ramKiB: p('Zephyr nrf5340_cpuapp_qkaa.dtsi: 512 K', z('dts/arm/nordic/nrf5340_cpuapp_qkaa.dtsi')),
+      flashKiB: p('Zephyr nrf5340_cpuapp_qkaa.dtsi: 1024 K', z('dts/arm/nordic/nrf5340_cpuapp_qkaa.dtsi')),
+      accelerators: p(
+        'Zephyr nrf5340_cpuapp.dtsi arm,cryptocell-312: SHA-1/224/256, AES, PKA (sizes U)',
+        z('dts/arm/nordic/nrf5340_cpuapp.dtsi'),
+      ),
       flashWaitStates: u('nRF5340 flash wait states not found in the sources read'),
     },
   },
@@ -268,12 +305,15 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr stm32u585Xi.dtsi (Z-u585)'),
-      clockMHz: p('CMSIS stm32u585xx.h (CMSIS-u585)'),
-      ramKiB: p('SRAM1 192 + SRAM2 64 + SRAM3 512 + SRAM4 16 (CMSIS-u585)'),
-      flashKiB: p('Zephyr stm32u585Xi.dtsi: 2 M'),
-      flashWaitStates: p('ST LL u5: 4 WS in Range 1 (LL-u5)'),
-      accelerators: p('U5 HAL hash (SHA-1/224/256) and pka (HAL-u5-hash/pka)'),
+      core: p('Zephyr stm32u585Xi.dtsi (Z-u585)', z('dts/arm/st/u5/stm32u585Xi.dtsi')),
+      clockMHz: p('CMSIS stm32u585xx.h (CMSIS-u585)', st('stm32u5xx/soc/stm32u585xx.h')),
+      ramKiB: p('SRAM1 192 + SRAM2 64 + SRAM3 512 + SRAM4 16 (CMSIS-u585)', st('stm32u5xx/soc/stm32u585xx.h')),
+      flashKiB: p('Zephyr stm32u585Xi.dtsi: 2 M', z('dts/arm/st/u5/stm32u585Xi.dtsi')),
+      flashWaitStates: p('ST LL u5: 4 WS in Range 1 (LL-u5)', st('stm32u5xx/drivers/src/stm32u5xx_ll_utils.c')),
+      accelerators: p(
+        'U5 HAL hash (SHA-1/224/256) and pka (HAL-u5-hash/pka)',
+        st('stm32u5xx/drivers/include/stm32u5xx_hal_hash.h'),
+      ),
     },
   },
   {
@@ -292,12 +332,15 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr stm32h743.dtsi (Z-h743)'),
-      clockMHz: p('480 MHz with LDO supply (ST LL h7 note)', '§1.1'),
-      ramKiB: p('AXI 512 + SRAM1-3 288 + SRAM4 64 + DTCM 128 + ITCM 64 (Z-h743)'),
-      flashKiB: p('Zephyr stm32h743Xi.dtsi: 2048 K'),
-      flashWaitStates: p('ST LL h7: 2 WS at HCLK 240 MHz (AXI = CPU/2)'),
-      accelerators: p('CMSIS stm32h743xx.h: RNG only'),
+      core: p('Zephyr stm32h743.dtsi (Z-h743)', z('dts/arm/st/h7/stm32h743.dtsi')),
+      clockMHz: p('480 MHz with LDO supply (ST LL h7 note)', st('stm32h7xx/drivers/src/stm32h7xx_ll_utils.c')),
+      ramKiB: p('AXI 512 + SRAM1-3 288 + SRAM4 64 + DTCM 128 + ITCM 64 (Z-h743)', z('dts/arm/st/h7/stm32h743.dtsi')),
+      flashKiB: p('Zephyr stm32h743Xi.dtsi: 2048 K', z('dts/arm/st/h7/stm32h743Xi.dtsi')),
+      flashWaitStates: p(
+        'ST LL h7: 2 WS at HCLK 240 MHz (AXI = CPU/2)',
+        st('stm32h7xx/drivers/src/stm32h7xx_ll_utils.c'),
+      ),
+      accelerators: p('CMSIS stm32h743xx.h: RNG only', st('stm32h7xx/soc/stm32h743xx.h')),
     },
   },
   {
@@ -316,12 +359,12 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr stm32h7a3.dtsi (Z-h7a3)'),
-      clockMHz: p('CMSIS stm32h7a3xx.h: 280 MHz (VOS0)'),
-      ramKiB: p('AXI 1024 + AHB 128 + SRD 32 + DTCM 128 + ITCM 64 (Z-h7a3)'),
-      flashKiB: p('Zephyr stm32h7a3Xi.dtsi: 2048 K'),
-      flashWaitStates: p('ST LL h7: 6 WS at 264–280 MHz'),
-      accelerators: p('CMSIS stm32h7a3xx.h: RNG only'),
+      core: p('Zephyr stm32h7a3.dtsi (Z-h7a3)', z('dts/arm/st/h7/stm32h7a3.dtsi')),
+      clockMHz: p('CMSIS stm32h7a3xx.h: 280 MHz (VOS0)', st('stm32h7xx/soc/stm32h7a3xx.h')),
+      ramKiB: p('AXI 1024 + AHB 128 + SRD 32 + DTCM 128 + ITCM 64 (Z-h7a3)', z('dts/arm/st/h7/stm32h7a3.dtsi')),
+      flashKiB: p('Zephyr stm32h7a3Xi.dtsi: 2048 K', z('dts/arm/st/h7/stm32h7a3Xi.dtsi')),
+      flashWaitStates: p('ST LL h7: 6 WS at 264–280 MHz', st('stm32h7xx/drivers/src/stm32h7xx_ll_utils.c')),
+      accelerators: p('CMSIS stm32h7a3xx.h: RNG only', st('stm32h7xx/soc/stm32h7a3xx.h')),
     },
   },
   {
@@ -339,11 +382,14 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('Zephyr nxp_rt1060.dtsi (Z-rt1060)'),
-      clockMHz: p('Zephyr mimxrt1060_evk doc: 600 MHz'),
-      ramKiB: p('FlexRAM 512 + OCRAM2 512 (Z-rt1060)'),
+      core: p('Zephyr nxp_rt1060.dtsi (Z-rt1060)', z('dts/arm/nxp/imxrt/imxrt10xx/nxp_rt1060.dtsi')),
+      clockMHz: p('Zephyr mimxrt1060_evk doc: 600 MHz', z('boards/nxp/mimxrt1060_evk/doc/index.rst')),
+      ramKiB: p('FlexRAM 512 + OCRAM2 512 (Z-rt1060)', z('dts/arm/nxp/imxrt/imxrt10xx/nxp_rt1060.dtsi')),
       flashKiB: u('no internal flash (external FlexSPI); 4 MB as on the RT1064 in-package flash assumed'),
-      accelerators: p('MCUX fsl_dcp.h: SHA-1, SHA-256, AES-128; no PKA (MCUX-dcp)'),
+      accelerators: p(
+        'MCUX fsl_dcp.h: SHA-1, SHA-256, AES-128; no PKA (MCUX-dcp)',
+        'https://github.com/zephyrproject-rtos/hal_nxp/blob/e25a218c/mcux/mcux-sdk-ng/drivers/dcp/fsl_dcp.h',
+      ),
       flashWaitStates: s('XIP via FlexSPI + L1 caches, TCM 0 WS: wait states not applicable, default derating used'),
     },
   },
@@ -363,11 +409,23 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('ESP-IDF esp32s3 soc_caps.h (IDF-s3-caps)'),
-      clockMHz: p('ESP-IDF esp32s3 soc_caps.h: 240 MHz'),
-      ramKiB: p('ESP-IDF esp32s3: 512 KB SRAM'),
+      core: p(
+        'ESP-IDF esp32s3 soc_caps.h (IDF-s3-caps)',
+        'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h',
+      ),
+      clockMHz: p(
+        'ESP-IDF esp32s3 soc_caps.h: 240 MHz',
+        'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h',
+      ),
+      ramKiB: p(
+        'ESP-IDF esp32s3: 512 KB SRAM',
+        'https://www.espressif.com/sites/default/files/documentation/esp32-s3_datasheet_en.pdf',
+      ),
       flashKiB: u('external SPI/OPI flash; 8 MB module flash assumed'),
-      accelerators: p('ESP-IDF soc_caps.h: SHA-1/2 incl. SHA-512, AES, RSA ≤ 4096 (MPI; pka = RSA only), no ECC'),
+      accelerators: p(
+        'ESP-IDF soc_caps.h: SHA-1/2 incl. SHA-512, AES, RSA ≤ 4096 (MPI; pka = RSA only), no ECC',
+        'https://github.com/espressif/esp-idf/blob/001c29b0/components/soc/esp32s3/include/soc/soc_caps.h',
+      ),
     },
   },
   {
@@ -385,11 +443,23 @@ const ENTRIES: Entry[] = [
       budgets: CONTROLLER,
     },
     sources: {
-      core: p('ESP-IDF esp32c3 soc_caps.h (IDF-c3-caps)'),
-      clockMHz: p('ESP-IDF esp32c3: 160 MHz'),
-      ramKiB: p('ESP32-C3: 400 KB (16 KB cache)'),
+      core: p(
+        'ESP-IDF esp32c3 soc_caps.h (IDF-c3-caps)',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
+      clockMHz: p(
+        'ESP-IDF esp32c3: 160 MHz',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
+      ramKiB: p(
+        'ESP32-C3: 400 KB (16 KB cache)',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
       flashKiB: u('external flash; 4 MB module flash assumed'),
-      accelerators: p('ESP-IDF soc_caps.h: SHA-1/224/256, AES, RSA ≤ 3072 (pka = RSA only), no ECC'),
+      accelerators: p(
+        'ESP-IDF soc_caps.h: SHA-1/224/256, AES, RSA ≤ 3072 (pka = RSA only), no ECC',
+        'https://github.com/espressif/esp-idf/blob/0049cc66/components/soc/esp32c3/include/soc/soc_caps.h',
+      ),
     },
   },
   {
@@ -409,11 +479,20 @@ const ENTRIES: Entry[] = [
       budgets: GATEWAY,
     },
     sources: {
-      core: p('Linux imx8mm.dtsi: 4× arm,cortex-a53 (Linux-imx8mm-dtsi)'),
-      clockMHz: p('Linux imx8mm.dtsi OPP 1.8 GHz (speed grade dependent)'),
+      core: p(
+        'Linux imx8mm.dtsi: 4× arm,cortex-a53 (Linux-imx8mm-dtsi)',
+        'https://github.com/torvalds/linux/blob/01df28d8/arch/arm64/boot/dts/freescale/imx8mm.dtsi',
+      ),
+      clockMHz: p(
+        'Linux imx8mm.dtsi OPP 1.8 GHz (speed grade dependent)',
+        'https://github.com/torvalds/linux/blob/01df28d8/arch/arm64/boot/dts/freescale/imx8mm.dtsi',
+      ),
       ramKiB: u('external DRAM; 1 GiB board assumed'),
       flashKiB: u('eMMC boot; 8 GiB board assumed'),
-      accelerators: s('CAAM: AES, SHA-1/SHA-2, RSA/ECC PKHA (algorithm list U); no SHA-3 (Armv8.0)'),
+      accelerators: s(
+        'CAAM: AES, SHA-1/SHA-2, RSA/ECC PKHA (algorithm list U); no SHA-3 (Armv8.0)',
+        'https://github.com/torvalds/linux/commit/112e7b7b',
+      ),
       memoryDerating: u('caches and DRAM: derating folded into the A53 core factor'),
     },
   },

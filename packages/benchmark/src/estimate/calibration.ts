@@ -1,19 +1,21 @@
 /**
  * On-target measurements supplied with --calibration FILE (JSON or YAML). They override estimates for the same
- * scheme and operation and are reported as measured.
+ * scheme and operation and are reported as measured. Every scheme id the catalog knows is accepted.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ImplClass, Operation, SchemeId } from '../catalog/types.js';
-import { describeSchemaError, ProfileError, readDocument } from '../profile/load.js';
+import { type ImplClass, OPERATIONS, type Operation, SCHEME_IDS, type SchemeId } from '../catalog/types.js';
+import { describeSchemaErrors, ProfileError, readDocument } from '../profile/load.js';
 
 export interface CalibrationMeasurement {
   scheme: SchemeId;
   op: Operation;
   impl?: ImplClass;
   implName?: string;
-  /** Time at the profile's clock; or give cycles. */
+  /** Mean time at the profile's clock; or give cycles. */
   ms?: number;
-  /** Worst observed time (ML-DSA signing tail). */
+  /** Fastest observed time (ML-DSA signing: one attempt of the loop). */
+  minMs?: number;
+  /** Worst observed time. */
   maxMs?: number;
   cycles?: number;
   stackBytes?: number;
@@ -26,27 +28,14 @@ export interface Calibration {
   measurements: CalibrationMeasurement[];
 }
 
-const SCHEMES: SchemeId[] = [
-  'ml-kem-512',
-  'ml-kem-768',
-  'ml-kem-1024',
-  'ml-dsa-44',
-  'ml-dsa-65',
-  'ml-dsa-87',
-  'slh-dsa-sha2-128s',
-  'slh-dsa-sha2-128f',
-  'lms',
-  'xmss',
-  'x25519',
-  'ecdsa-p256',
-  'ecdh-p256',
-];
-
 export const CALIBRATION_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'pqready calibration file',
   type: 'object',
   additionalProperties: false,
   required: ['measurements'],
   properties: {
+    $schema: { type: 'string' },
     measurements: {
       type: 'array',
       items: {
@@ -55,11 +44,12 @@ export const CALIBRATION_SCHEMA = {
         required: ['scheme', 'op'],
         anyOf: [{ required: ['ms'] }, { required: ['cycles'] }],
         properties: {
-          scheme: { enum: SCHEMES },
-          op: { enum: ['keygen', 'encaps', 'decaps', 'sign', 'verify', 'derive'] },
+          scheme: { enum: [...SCHEME_IDS] },
+          op: { enum: [...OPERATIONS] },
           impl: { enum: ['speed', 'stack', 'portable'] },
           implName: { type: 'string' },
           ms: { type: 'number', exclusiveMinimum: 0 },
+          minMs: { type: 'number', exclusiveMinimum: 0 },
           maxMs: { type: 'number', exclusiveMinimum: 0 },
           cycles: { type: 'number', exclusiveMinimum: 0 },
           stackBytes: { type: 'integer', minimum: 0 },
@@ -71,13 +61,11 @@ export const CALIBRATION_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv2020({ allErrors: false, verbose: true, strict: false }).compile(CALIBRATION_SCHEMA);
+const validate = new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(CALIBRATION_SCHEMA);
 
 export function validateCalibration(value: unknown, label: string): Calibration {
   if (!validate(value)) {
-    const first = validate.errors?.[0];
-    const detail = first ? describeSchemaError(first) : 'is invalid';
-    throw new ProfileError(`Calibration file ${label}: ${detail}.`);
+    throw new ProfileError(`Calibration file ${label} has ${describeSchemaErrors(validate.errors ?? [])}`);
   }
   return { label, measurements: (value as { measurements: CalibrationMeasurement[] }).measurements };
 }

@@ -1,11 +1,19 @@
 /**
- * Use cases and their candidates: which operations each candidate costs on the device, which image hash it needs,
- * and how many bytes it puts on the wire. TLS byte model: 2 public keys + 5 signatures (pqc-costs.md §5.5, S15);
- * the client verifies 3 signatures (CertificateVerify, leaf and intermediate certificates; SCTs not checked).
+ * Use cases and their candidates: which operations each candidate runs on the device, which hash it runs over the
+ * firmware image, which buffers it holds at its peak, and how many bytes it puts on the wire. Candidates that only
+ * make sense with a hash engine (HashML-DSA) appear only when the profile declares one.
  */
-import { schemeSizes } from '../catalog/sizes.js';
-import type { Budgets, Operation, SchemeId } from '../catalog/types.js';
-import type { ImageHash } from '../estimate/estimate.js';
+import type { Source } from '@pqready/core';
+import { type Maturity, schemeInfo } from '../catalog/schemes.js';
+import type { Budgets, DeviceProfile, HashId, Operation, SchemeId, TlsSettings } from '../catalog/types.js';
+import {
+  type AuthSizes,
+  clientVerifications,
+  type KeyShares,
+  RFC8446,
+  type TlsBytes,
+  tlsHandshakeBytes,
+} from './tls.js';
 
 export type UseCaseId =
   | 'secure-boot-verify'
@@ -20,221 +28,393 @@ export interface OpCount {
   readonly count: number;
 }
 
+export interface Buffer {
+  readonly label: string;
+  readonly bytes: number;
+}
+
 export interface CandidateSpec {
   readonly id: string;
   readonly title: string;
   readonly ops: readonly OpCount[];
-  /** Schemes whose security category bounds the candidate's strength (the PQ parts). */
+  /** Post-quantum components: their minimum NIST category bounds the candidate's. */
   readonly pq: readonly SchemeId[];
   readonly quantumSafe: boolean;
-  readonly imageHash?: ImageHash;
+  /** Every post-quantum part is paired with a classical one (composite signature, hybrid key exchange). */
+  readonly hybrid: boolean;
+  readonly maturity: Maturity;
+  /** The hash run over the firmware image (verify use cases). */
+  readonly imageHash?: HashId;
+  /** A pre-hash outside the signature caps the category at the hash's collision strength. */
+  readonly preHash?: HashId;
+  /** Bytes held in RAM next to the peak stack. */
+  readonly buffers: readonly Buffer[];
   readonly wireBytes?: number;
+  readonly tls?: TlsBytes;
   readonly note?: string;
+  readonly sources: readonly Source[];
 }
 
 export interface UseCaseSpec {
   readonly id: UseCaseId;
   readonly title: string;
   readonly timeBudget: keyof Budgets;
-  readonly hashesImage: boolean;
-  readonly candidates: readonly CandidateSpec[];
+  readonly candidates: (profile: DeviceProfile) => readonly CandidateSpec[];
 }
 
-/** Display names: upper-case ids except the SLH-DSA s/f suffix, as FIPS 205 writes them. */
-export const schemeTitle = (s: SchemeId): string =>
-  s.toUpperCase().replace(/128([SF])$/, (_m, x: string) => `128${x.toLowerCase()}`);
+/** NIST IR 8547 ipd Table 7: collision strength category of each hash (SHA-256 2, SHA-384 4, SHA-512 and SHAKE256 5). */
+export const HASH_COLLISION_CATEGORY: Readonly<Record<HashId, 2 | 4 | 5>> = Object.freeze({
+  sha256: 2,
+  sha512: 5,
+  shake256: 5,
+});
+export const IR8547: Source = {
+  title: 'NIST IR 8547 ipd, Table 7 (hash collision strength categories)',
+  url: 'https://doi.org/10.6028/NIST.IR.8547.ipd',
+  confidence: 'secondary',
+};
+const FIPS204_PREHASH: Source = {
+  title: 'FIPS 204 §5.4 (HashML-DSA: the pre-hash must offer λ bits of collision strength)',
+  url: 'https://doi.org/10.6028/NIST.FIPS.204',
+  confidence: 'primary',
+};
+const COMPOSITE_DRAFT: Source = {
+  title: 'draft-ietf-lamps-pq-composite-sigs (composite ML-DSA: pre-hash PH, component signatures concatenated)',
+  url: 'https://datatracker.ietf.org/doc/draft-ietf-lamps-pq-composite-sigs/',
+  confidence: 'primary',
+};
+const ECDHE_MLKEM_DRAFT: Source = {
+  title:
+    'draft-ietf-tls-ecdhe-mlkem: X25519MLKEM768 1216/1120, SecP256r1MLKEM768 1249/1153, SecP384r1MLKEM1024 1665/1665 bytes',
+  url: 'https://datatracker.ietf.org/doc/draft-ietf-tls-ecdhe-mlkem/',
+  confidence: 'primary',
+};
+const MLKEM_TLS_DRAFT: Source = {
+  title: 'draft-ietf-tls-mlkem (pure ML-KEM groups: encapsulation key / ciphertext as key shares)',
+  url: 'https://datatracker.ietf.org/doc/draft-ietf-tls-mlkem/',
+  confidence: 'primary',
+};
 
-const sig = (s: SchemeId) => schemeSizes(s).signature ?? 0;
-const pk = (s: SchemeId) => schemeSizes(s).publicKey;
-const TLS_AUTH_KEYS = 2;
-const TLS_AUTH_SIGS = 5;
-const TLS_CLIENT_VERIFIES = 3;
+const MATURITY_ORDER: Maturity[] = ['fips', 'sp800-208', 'draft', 'classical'];
+const leastMature = (ms: Maturity[]): Maturity =>
+  ms.reduce((w, m) => (MATURITY_ORDER.indexOf(m) > MATURITY_ORDER.indexOf(w) ? m : w), 'fips' as Maturity);
 
-interface KexOption {
-  id: string;
-  title: string;
-  ops: OpCount[];
-  pq: SchemeId[];
-  quantumSafe: boolean;
-  bytes: number;
+const info = schemeInfo;
+const sig = (s: SchemeId) => info(s).signature ?? 0;
+const pk = (s: SchemeId) => info(s).publicKey;
+const sk = (s: SchemeId) => info(s).secretKey ?? 0;
+const wireSig = (s: SchemeId) => info(s).derSignature ?? sig(s);
+
+/** A signature option: one scheme, or a composite (ML-DSA + ECDSA over a pre-hash). */
+interface SignatureOption {
+  readonly id: string;
+  readonly title: string;
+  readonly schemes: readonly SchemeId[];
+  readonly pq: readonly SchemeId[];
+  readonly hybrid: boolean;
+  readonly preHash?: HashId;
+  readonly imageHash?: HashId;
+  readonly note?: string;
+  readonly sources: readonly Source[];
 }
-interface AuthOption {
-  id: string;
-  title: string;
-  schemes: SchemeId[];
-  pq: SchemeId[];
-  quantumSafe: boolean;
-}
 
-const mlkem = (s: SchemeId): KexOption => ({
+const single = (s: SchemeId, extra: Partial<SignatureOption> = {}): SignatureOption => ({
   id: s,
-  title: schemeTitle(s),
-  ops: [
-    { scheme: s, op: 'keygen', count: 1 },
-    { scheme: s, op: 'decaps', count: 1 },
-  ],
-  pq: [s],
-  quantumSafe: true,
-  bytes: pk(s) + (schemeSizes(s).ciphertext ?? 0),
+  title: info(s).quantumSafe ? info(s).title : `${info(s).title} (classical baseline)`,
+  schemes: [s],
+  pq: info(s).quantumSafe ? [s] : [],
+  hybrid: false,
+  imageHash: info(s).messageHash,
+  sources: [info(s).source],
+  ...extra,
 });
 
-const KEX: KexOption[] = [
-  {
-    // draft-ietf-tls-ecdhe-mlkem: client share 1,184 + 32, server share 1,088 + 32.
-    id: 'x25519mlkem768',
-    title: 'X25519MLKEM768',
-    ops: [...mlkem('ml-kem-768').ops, { scheme: 'x25519', op: 'derive', count: 2 }],
-    pq: ['ml-kem-768'],
-    quantumSafe: true,
-    bytes: 1216 + 1120,
-  },
+/** draft-ietf-lamps-pq-composite-sigs: id-MLDSA44-ECDSA-P256-SHA256 (.40), -MLDSA65-ECDSA-P256-SHA512 (.45), -MLDSA87-ECDSA-P384-SHA512 (.49). */
+const COMPOSITES: readonly SignatureOption[] = (
+  [
+    ['mldsa44-ecdsa-p256-sha256', 'ml-dsa-44', 'ecdsa-p256', 'sha256'],
+    ['mldsa65-ecdsa-p256-sha512', 'ml-dsa-65', 'ecdsa-p256', 'sha512'],
+    ['mldsa87-ecdsa-p384-sha512', 'ml-dsa-87', 'ecdsa-p384', 'sha512'],
+  ] as const
+).map(([id, ml, ec, ph]) => ({
+  id,
+  title: `composite ${info(ml).title} + ${info(ec).title} (${ph === 'sha256' ? 'SHA-256' : 'SHA-512'})`,
+  schemes: [ml, ec],
+  pq: [ml],
+  hybrid: true,
+  preHash: ph,
+  imageHash: ph,
+  sources: [COMPOSITE_DRAFT, info(ml).source],
+}));
+
+export const compositeSizes = (o: SignatureOption): AuthSizes => ({
+  publicKey: o.schemes.reduce((n, s) => n + pk(s), 0),
+  signature: o.schemes.reduce((n, s) => n + wireSig(s), 0),
+});
+
+/** HashML-DSA with a pre-hash whose collision strength matches the parameter set (FIPS 204 §5.4), on an engine. */
+function hashMlDsaOptions(profile: DeviceProfile): SignatureOption[] {
+  const a = profile.accelerators ?? {};
+  const out: SignatureOption[] = [];
+  if (a.sha256)
+    out.push(
+      single('ml-dsa-44', {
+        id: 'hash-ml-dsa-44-sha256',
+        title: 'HashML-DSA-44 with SHA-256 (engine)',
+        preHash: 'sha256',
+        imageHash: 'sha256',
+        note: 'FIPS 204 §5.4 pre-hash; SHA-256 matches ML-DSA-44 (128-bit collision strength); not the registered X.509 OID (…3.4.3.32 is SHA-512)',
+        sources: [FIPS204_PREHASH, info('ml-dsa-44').source],
+      }),
+    );
+  if (a.sha512)
+    for (const s of ['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87'] as const)
+      out.push(
+        single(s, {
+          id: `hash-${s}-sha512`,
+          title: `Hash${info(s).title} with SHA-512 (engine)`,
+          preHash: 'sha512',
+          imageHash: 'sha512',
+          note: `FIPS 204 §5.4 pre-hash, registered as id-hash-${s}-with-sha512`,
+          sources: [FIPS204_PREHASH, info(s).source],
+        }),
+      );
+  return out;
+}
+
+/** One signature option as a verify or sign candidate; the image hash only matters when verifying an image. */
+function signatureCandidate(o: SignatureOption, op: 'verify' | 'sign', buffers: Buffer[]): CandidateSpec {
+  return {
+    id: o.id,
+    title: o.title,
+    ops: o.schemes.map((scheme) => ({ scheme, op, count: 1 })),
+    pq: o.pq,
+    quantumSafe: o.pq.length > 0,
+    hybrid: o.hybrid,
+    maturity: leastMature(o.schemes.map((s) => info(s).maturity)),
+    ...(op === 'verify' && o.imageHash ? { imageHash: o.imageHash } : {}),
+    ...(o.preHash ? { preHash: o.preHash } : {}),
+    buffers,
+    wireBytes: compositeSizes(o).signature,
+    ...(o.note ? { note: o.note } : {}),
+    sources: o.sources,
+  };
+}
+
+const STATEFUL_NOTE = 'stateful signer (SP 800-208): the signing side must never reuse a one-time key; ' as const;
+
+function verifyCandidates(profile: DeviceProfile): CandidateSpec[] {
+  const options: SignatureOption[] = [
+    ...(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87'] as const).map((s) => single(s)),
+    ...hashMlDsaOptions(profile),
+    ...(['fn-dsa-512', 'fn-dsa-1024'] as const).map((s) =>
+      single(s, { note: 'FN-DSA (Falcon) is still a draft standard (FIPS 206)' }),
+    ),
+    ...(['sha2', 'shake'] as const).flatMap((h) =>
+      (['128s', '128f', '192s', '192f', '256s', '256f'] as const).map((set) => single(`slh-dsa-${h}-${set}`)),
+    ),
+    ...(['lms', 'lms-h10-w8', 'lms-h15-w8', 'lms-h20-w8', 'hss-l2-h10-w8', 'hss-l2-h20-w8'] as const).map((s) =>
+      single(s, { note: `${STATEFUL_NOTE}2^${info(s).stateful?.height} signatures per key` }),
+    ),
+    ...(['xmss', 'xmss-h16', 'xmss-h20', 'xmssmt-h20-d2', 'xmssmt-h40-d4'] as const).map((s) =>
+      single(s, { note: `${STATEFUL_NOTE}2^${info(s).stateful?.height} signatures per key` }),
+    ),
+    ...COMPOSITES,
+    single('ecdsa-p256'),
+    single('ecdsa-p384'),
+  ];
+  return options.map((o) => {
+    const sizes = compositeSizes(o);
+    return signatureCandidate(o, 'verify', [
+      { label: 'public key', bytes: sizes.publicKey },
+      { label: 'signature', bytes: sizes.signature },
+    ]);
+  });
+}
+
+interface KexOption {
+  readonly id: string;
+  readonly title: string;
+  readonly ops: readonly OpCount[];
+  readonly pq: readonly SchemeId[];
+  readonly hybrid: boolean;
+  readonly shares: KeyShares;
+  /** Secret state the client holds until the server share arrives. */
+  readonly secretBytes: number;
+  readonly sources: readonly Source[];
+}
+
+const kemOps = (s: SchemeId): OpCount[] => [
+  { scheme: s, op: 'keygen', count: 1 },
+  { scheme: s, op: 'decaps', count: 1 },
+];
+const mlkem = (s: SchemeId): KexOption => ({
+  id: s,
+  title: info(s).title,
+  ops: kemOps(s),
+  pq: [s],
+  hybrid: false,
+  shares: { client: pk(s), server: info(s).ciphertext ?? 0 },
+  secretBytes: sk(s),
+  sources: [info(s).source, MLKEM_TLS_DRAFT],
+});
+const ecdhOps = (s: SchemeId): OpCount[] =>
+  s === 'x25519'
+    ? [{ scheme: s, op: 'derive', count: 2 }]
+    : [
+        { scheme: s, op: 'keygen', count: 1 },
+        { scheme: s, op: 'derive', count: 1 },
+      ];
+const hybridKex = (
+  id: string,
+  title: string,
+  kem: SchemeId,
+  ecdh: SchemeId,
+  client: number,
+  server: number,
+): KexOption => ({
+  id,
+  title,
+  ops: [...kemOps(kem), ...ecdhOps(ecdh)],
+  pq: [kem],
+  hybrid: true,
+  shares: { client, server },
+  secretBytes: sk(kem) + sk(ecdh),
+  sources: [ECDHE_MLKEM_DRAFT, info(kem).source],
+});
+
+const KEX: readonly KexOption[] = [
+  hybridKex('x25519mlkem768', 'X25519MLKEM768', 'ml-kem-768', 'x25519', 1216, 1120),
+  hybridKex('secp256r1mlkem768', 'SecP256r1MLKEM768', 'ml-kem-768', 'ecdh-p256', 1249, 1153),
+  hybridKex('secp384r1mlkem1024', 'SecP384r1MLKEM1024', 'ml-kem-1024', 'ecdh-p384', 1665, 1665),
   mlkem('ml-kem-512'),
   mlkem('ml-kem-768'),
   mlkem('ml-kem-1024'),
 ];
-const X25519: KexOption = {
-  id: 'x25519',
-  title: 'X25519 (classical baseline)',
-  ops: [{ scheme: 'x25519', op: 'derive', count: 2 }],
+const CLASSICAL_KEX: readonly KexOption[] = (['x25519', 'ecdh-p256'] as const).map((s) => ({
+  id: s,
+  title: `${info(s).title} (classical baseline)`,
+  ops: ecdhOps(s),
   pq: [],
-  quantumSafe: false,
-  bytes: 64,
-};
+  hybrid: false,
+  shares: { client: pk(s), server: pk(s) },
+  secretBytes: sk(s),
+  sources: [info(s).source],
+}));
 
-const AUTH: AuthOption[] = [
-  { id: 'ml-dsa-44', title: 'ML-DSA-44', schemes: ['ml-dsa-44'], pq: ['ml-dsa-44'], quantumSafe: true },
-  { id: 'ml-dsa-65', title: 'ML-DSA-65', schemes: ['ml-dsa-65'], pq: ['ml-dsa-65'], quantumSafe: true },
-  { id: 'ml-dsa-87', title: 'ML-DSA-87', schemes: ['ml-dsa-87'], pq: ['ml-dsa-87'], quantumSafe: true },
-  {
-    id: 'mldsa65-ecdsa-p256-sha512',
-    title: 'composite ML-DSA-65 + ECDSA-P256',
-    schemes: ['ml-dsa-65', 'ecdsa-p256'],
-    pq: ['ml-dsa-65'],
-    quantumSafe: true,
-  },
-];
-const ECDSA_AUTH: AuthOption = {
-  id: 'ecdsa-p256',
-  title: 'ECDSA-P256 (classical baseline)',
-  schemes: ['ecdsa-p256'],
-  pq: [],
-  quantumSafe: false,
-};
-
-const authBytes = (a: AuthOption) =>
-  TLS_AUTH_KEYS * a.schemes.reduce((n, s) => n + pk(s), 0) + TLS_AUTH_SIGS * a.schemes.reduce((n, s) => n + sig(s), 0);
-
-const tlsCandidate = (k: KexOption, a: AuthOption): CandidateSpec => ({
-  id: `${k.id}+${a.id}`,
-  title: `${k.title} + ${a.title}`,
-  ops: [...k.ops, ...a.schemes.map((scheme) => ({ scheme, op: 'verify' as const, count: TLS_CLIENT_VERIFIES }))],
-  pq: [...k.pq, ...a.pq],
-  quantumSafe: k.quantumSafe && a.quantumSafe,
-  wireBytes: k.bytes + authBytes(a),
+const kexCandidate = (k: KexOption): CandidateSpec => ({
+  id: k.id,
+  title: k.title,
+  ops: k.ops,
+  pq: k.pq,
+  quantumSafe: k.pq.length > 0,
+  hybrid: k.hybrid,
+  maturity: k.pq.length > 0 ? 'fips' : 'classical',
+  buffers: [
+    { label: 'key share sent', bytes: k.shares.client },
+    { label: 'key share received', bytes: k.shares.server },
+    { label: 'secret key', bytes: k.secretBytes },
+  ],
+  wireBytes: k.shares.client + k.shares.server,
+  sources: k.sources,
 });
 
-const verifyCandidates = (): CandidateSpec[] => [
-  ...(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87'] as const).map((s) => ({
-    id: s,
-    title: schemeTitle(s),
-    ops: [{ scheme: s, op: 'verify' as const, count: 1 }],
-    pq: [s],
-    quantumSafe: true,
-    imageHash: 'shake256' as const,
-    wireBytes: sig(s),
-  })),
-  ...(['slh-dsa-sha2-128s', 'slh-dsa-sha2-128f'] as const).map((s) => ({
-    id: s,
-    title: schemeTitle(s),
-    ops: [{ scheme: s, op: 'verify' as const, count: 1 }],
-    pq: [s],
-    quantumSafe: true,
-    imageHash: 'sha256' as const,
-    wireBytes: sig(s),
-  })),
-  {
-    id: 'lms',
-    title: 'LMS/HSS (SHA-256, H10, W4)',
-    ops: [{ scheme: 'lms', op: 'verify', count: 1 }],
-    pq: ['lms'],
-    quantumSafe: true,
-    imageHash: 'sha256',
-    wireBytes: sig('lms'),
-    note: 'stateful signer (SP 800-208): the signing side must never reuse a one-time key',
-  },
-  {
-    id: 'xmss',
-    title: 'XMSS (SHA2_10_256)',
-    ops: [{ scheme: 'xmss', op: 'verify', count: 1 }],
-    pq: ['xmss'],
-    quantumSafe: true,
-    imageHash: 'sha256',
-    wireBytes: sig('xmss'),
-    note: 'stateful signer (SP 800-208): the signing side must never reuse a one-time key',
-  },
-  {
-    id: 'ecdsa-p256',
-    title: 'ECDSA-P256 (classical baseline)',
-    ops: [{ scheme: 'ecdsa-p256', op: 'verify', count: 1 }],
-    pq: [],
-    quantumSafe: false,
-    imageHash: 'sha256',
-    wireBytes: sig('ecdsa-p256'),
-  },
+const TLS_AUTH: readonly SignatureOption[] = [
+  ...(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87'] as const).map((s) => single(s)),
+  ...COMPOSITES,
 ];
+
+function tlsCandidate(k: KexOption, a: SignatureOption, settings: TlsSettings): CandidateSpec {
+  const sizes = compositeSizes(a);
+  const bytes = tlsHandshakeBytes(k.shares, sizes, settings);
+  const verifies = clientVerifications(settings);
+  const mutual = settings.mutualTls === true;
+  const signKey = a.schemes.reduce((n, s) => n + sk(s), 0);
+  return {
+    id: `${k.id}+${a.id}`,
+    title: `${k.title} + ${a.title}`,
+    ops: [
+      ...k.ops,
+      ...a.schemes.map((scheme) => ({ scheme, op: 'verify' as const, count: verifies })),
+      ...(mutual ? a.schemes.map((scheme) => ({ scheme, op: 'sign' as const, count: 1 })) : []),
+    ],
+    pq: [...k.pq, ...a.pq],
+    quantumSafe: k.pq.length > 0 && a.pq.length > 0,
+    hybrid: k.hybrid && a.hybrid,
+    maturity: leastMature([...k.pq, ...a.schemes].map((s) => info(s).maturity)),
+    ...(a.preHash ? { preHash: a.preHash } : {}),
+    buffers: [
+      { label: 'key-exchange secret', bytes: k.secretBytes },
+      { label: 'server Certificate message', bytes: Math.ceil(bytes.serverCertificates.point) },
+      ...(mutual ? [{ label: 'device signing key', bytes: signKey }] : []),
+    ],
+    tls: bytes,
+    sources: [...k.sources, ...a.sources, RFC8446],
+  };
+}
+
+function tlsCandidates(profile: DeviceProfile): CandidateSpec[] {
+  const settings = profile.tls ?? {};
+  return [
+    ...KEX.flatMap((k) => TLS_AUTH.map((a) => tlsCandidate(k, a, settings))),
+    tlsCandidate(CLASSICAL_KEX[0]!, single('ecdsa-p256'), settings),
+  ];
+}
+
+function signCandidates(): CandidateSpec[] {
+  const options: SignatureOption[] = [
+    ...(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87'] as const).map((s) => single(s)),
+    ...(['fn-dsa-512', 'fn-dsa-1024'] as const).map((s) =>
+      single(s, { note: 'FN-DSA (Falcon) is still a draft standard (FIPS 206); signing needs careful floating point' }),
+    ),
+    ...(['slh-dsa-sha2-128f', 'slh-dsa-sha2-128s', 'slh-dsa-shake-128f', 'slh-dsa-shake-128s'] as const).map((s) =>
+      single(s),
+    ),
+    ...COMPOSITES,
+    ...(['lms', 'lms-h10-w8', 'hss-l2-h10-w8', 'xmss', 'xmssmt-h20-d2'] as const).map((s) =>
+      single(s, {
+        note: `${STATEFUL_NOTE}2^${info(s).stateful?.height} signatures per key; the 4-byte index must reach non-volatile memory before each signature leaves the device (SP 800-208 §8.1)`,
+      }),
+    ),
+    single('ecdsa-p256'),
+  ];
+  return options.map((o) =>
+    signatureCandidate(o, 'sign', [
+      { label: 'secret key', bytes: o.schemes.reduce((n, s) => n + sk(s), 0) },
+      { label: 'signature', bytes: compositeSizes(o).signature },
+    ]),
+  );
+}
 
 export const USE_CASES: readonly UseCaseSpec[] = Object.freeze([
   {
     id: 'secure-boot-verify',
     title: 'Secure boot: verify the firmware signature, including image hashing',
     timeBudget: 'bootVerifyMs',
-    hashesImage: true,
-    candidates: verifyCandidates(),
+    candidates: verifyCandidates,
   },
   {
     id: 'firmware-update-verify',
     title: 'Firmware update: verify the update signature, including image hashing',
     timeBudget: 'updateVerifyMs',
-    hashesImage: true,
-    candidates: verifyCandidates(),
+    candidates: verifyCandidates,
   },
   {
     id: 'key-exchange',
     title: 'Key exchange (client): keygen + decapsulation',
     timeBudget: 'keyExchangeMs',
-    hashesImage: false,
-    candidates: [...KEX, X25519].map((k) => ({
-      id: k.id,
-      title: k.title,
-      ops: k.ops,
-      pq: k.pq,
-      quantumSafe: k.quantumSafe,
-      wireBytes: k.bytes,
-    })),
+    candidates: () => [...KEX, ...CLASSICAL_KEX].map(kexCandidate),
   },
   {
     id: 'tls-client-handshake',
-    title: 'TLS 1.3 client handshake: key exchange + 3 signature verifications',
+    title: 'TLS 1.3 client handshake: key exchange, certificate chain and CertificateVerify, bytes on the wire',
     timeBudget: 'tlsHandshakeMs',
-    hashesImage: false,
-    candidates: [...KEX.flatMap((k) => AUTH.map((a) => tlsCandidate(k, a))), tlsCandidate(X25519, ECDSA_AUTH)],
+    candidates: tlsCandidates,
   },
   {
     id: 'device-identity-signing',
-    title: 'Device identity: one signature (ML-DSA budgeted on its tail)',
+    title: 'Device identity: one signature (ML-DSA judged on its signing-time percentile)',
     timeBudget: 'identitySignMs',
-    hashesImage: false,
-    candidates: [
-      ...(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87', 'slh-dsa-sha2-128f', 'slh-dsa-sha2-128s', 'ecdsa-p256'] as const).map(
-        (s) => ({
-          id: s,
-          title: s === 'ecdsa-p256' ? 'ECDSA-P256 (classical baseline)' : schemeTitle(s),
-          ops: [{ scheme: s, op: 'sign' as const, count: 1 }],
-          pq: s === 'ecdsa-p256' ? [] : [s],
-          quantumSafe: s !== 'ecdsa-p256',
-          wireBytes: sig(s),
-        }),
-      ),
-    ],
+    candidates: signCandidates,
   },
 ] satisfies readonly UseCaseSpec[]);

@@ -12,6 +12,11 @@ export interface RunSettings {
   readonly heavy: boolean;
   /** Upper bound on iterations per batch (tests use 1). */
   readonly maxIterations?: number;
+  /**
+   * Wall-clock budget for all ops of this process (quick mode): each op gets an equal share of what is left, and its
+   * warm-up and batches shrink to fit, so a loaded machine gives noisier numbers instead of a longer run.
+   */
+  readonly budgetMs?: number;
 }
 
 export interface BatchResult {
@@ -88,11 +93,18 @@ export function runOps(
   onOp?: (id: string) => void,
 ): OpResult[] {
   const out: OpResult[] = [];
-  for (const op of HOST_OPS) {
-    if (!ids.includes(op.id)) continue;
-    out.push(runOp(op, ctx, s));
+  const ops = HOST_OPS.filter((op) => ids.includes(op.id));
+  const start = Date.now();
+  ops.forEach((op, i) => {
+    let settings = s;
+    if (s.budgetMs !== undefined) {
+      const share = Math.max(0, s.budgetMs - (Date.now() - start)) / (ops.length - i);
+      const slice = share / (s.batches + 1);
+      settings = { ...s, minBatchMs: Math.min(s.minBatchMs, slice), warmupMs: Math.min(s.warmupMs, slice) };
+    }
+    out.push(runOp(op, ctx, settings));
     onOp?.(op.id);
-  }
+  });
   return out;
 }
 

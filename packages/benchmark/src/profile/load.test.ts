@@ -28,19 +28,40 @@ describe('device profiles', () => {
 
   it('names the JSON path and the allowed values for a bad enum', () => {
     expect(message({ ...base, core: 'cortex-m5' })).toBe(
-      'Device profile p.yaml: $.core must be one of cortex-m0plus, cortex-m3, cortex-m4, cortex-m33, cortex-m7, cortex-a53, riscv32, xtensa-lx7, x86_64 (got "cortex-m5"). See docs/device-profile.schema.json.',
+      'Device profile p.yaml has a problem: $.core must be one of cortex-m0plus, cortex-m3, cortex-m4, cortex-m33, cortex-m7, cortex-a53, riscv32, xtensa-lx7, x86_64 (got "cortex-m5").\nSee docs/device-profile.schema.json.',
     );
   });
 
   it('rejects unknown nested fields, wrong types, out-of-range numbers and missing fields', () => {
     expect(message({ ...base, budgets: { bootVerifyMS: 5 } })).toMatch(
-      /^Device profile p\.yaml: \$\.budgets has an unknown field "bootVerifyMS"; allowed fields: bootVerifyMs, /,
+      /^Device profile p\.yaml has a problem: \$\.budgets has an unknown field "bootVerifyMS"; allowed fields: bootVerifyMs, /,
     );
     expect(message({ ...base, clockMHz: '64' })).toMatch(/\$\.clockMHz must be of type number \(got "64"\)/);
     expect(message({ ...base, clockMHz: 0 })).toMatch(/\$\.clockMHz must be > 0 \(got 0\)/);
-    const { ramKiB: _drop, ...noRam } = base;
-    expect(message(noRam)).toMatch(/\$ is missing the required field "ramKiB"/);
+    const { clockMHz: _drop, ...noClock } = base;
+    expect(message(noClock)).toMatch(/\$ is missing the required field "clockMHz"/);
     expect(message([1, 2])).toMatch(/\$ must be of type object/);
+  });
+
+  it('reports every mistake at once, each with its JSON path and allowed values', () => {
+    const m = message({
+      ...base,
+      core: 'cortex-m5',
+      budgets: { bootVerifyMs: -1, stackKiB: 4 },
+      accelerators: { sha256: 'yes' },
+    });
+    expect(m).toMatch(/^Device profile p\.yaml has 4 problems:\n/);
+    expect(m).toMatch(/ {2}- \$\.core must be one of cortex-m0plus, /);
+    expect(m).toMatch(/ {2}- \$\.budgets\.bootVerifyMs must be > 0 \(got -1\)/);
+    expect(m).toMatch(/ {2}- \$\.budgets has an unknown field "stackKiB"; allowed fields: .*ramKiB/);
+    expect(m).toMatch(/ {2}- \$\.accelerators\.sha256 must be true or false, or an object with cyclesPerByte/);
+  });
+
+  it('requires only the fields every estimate needs (core, clockMHz)', () => {
+    expect(validateDeviceProfile({ core: 'cortex-m4', clockMHz: 64 }, 'min.yaml')).toEqual({
+      core: 'cortex-m4',
+      clockMHz: 64,
+    });
   });
 
   it('turns unparsable YAML and missing files into ProfileError', () => {

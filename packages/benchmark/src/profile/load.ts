@@ -1,6 +1,7 @@
 /**
- * Reads a device profile (JSON or YAML), validates it against DEVICE_PROFILE_SCHEMA, and turns the first schema
- * violation into one sentence naming the JSON path and the allowed values. Never throws anything but ProfileError.
+ * Reads a device profile (JSON or YAML), validates it against DEVICE_PROFILE_SCHEMA, and reports every schema
+ * violation at once, one line each naming the JSON path and the allowed values. Never throws anything but
+ * ProfileError.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ export class ProfileError extends Error {
   override readonly name = 'ProfileError';
 }
 
-const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
 const validateProfile = ajv.compile<DeviceProfile>(DEVICE_PROFILE_SCHEMA);
 
 /** `/budgets/bootVerifyMs` → `$.budgets.bootVerifyMs`. */
@@ -29,7 +30,10 @@ export function jsonPath(pointer: string): string {
     .join('')}`;
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+const show = (v: unknown) => {
+  const text = typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
 
 export function describeSchemaError(e: ErrorObject): string {
   const at = jsonPath(e.instancePath);
@@ -50,17 +54,58 @@ export function describeSchemaError(e: ErrorObject): string {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return `${at} must be ${String(params.comparison)} ${String(params.limit)} (got ${show(e.data)})`;
+    case 'oneOf':
+    case 'anyOf': {
+      const schema = e.parentSchema as {
+        oneOf?: { required?: string[]; type?: string }[];
+        anyOf?: { required?: string[]; type?: string }[];
+      };
+      const options = schema.oneOf ?? schema.anyOf ?? [];
+      if (options.every((o) => o.required && !o.type))
+        return `${at} needs one of the fields ${options.map((o) => `"${(o.required ?? []).join('", "')}"`).join(', ')}`;
+      return `${at} must be ${alternatives(schema)} (got ${show(e.data)})`;
+    }
     default:
       return `${at} ${e.message ?? 'is invalid'}`;
   }
 }
 
+/** "true or false, or an object with cyclesPerByte (and cyclesPerCall)" from a oneOf/anyOf schema. */
+function alternatives(schema: { oneOf?: unknown[]; anyOf?: unknown[] }): string {
+  const options = (schema.oneOf ?? schema.anyOf ?? []) as { type?: string; required?: string[]; properties?: object }[];
+  return options
+    .map((o) =>
+      o.type === 'boolean'
+        ? 'true or false'
+        : o.type === 'object'
+          ? `an object with ${(o.required ?? []).join(', ')}${o.properties ? ` (fields: ${Object.keys(o.properties).join(', ')})` : ''}`
+          : o.required
+            ? `given "${o.required.join('", "')}"`
+            : JSON.stringify(o),
+    )
+    .join(', or ');
+}
+
+/**
+ * Every violation once, in document order: errors inside a oneOf/anyOf are folded into one line for that value.
+ * Returns "N problems:" followed by one indented line each (or "a problem: …" for one).
+ */
+export function describeSchemaErrors(errors: readonly ErrorObject[]): string {
+  const folded = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const lines = errors
+    .filter((e) => !folded.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)))
+    .map(describeSchemaError);
+  const unique = [...new Set(lines)];
+  if (unique.length === 1) return `a problem: ${unique[0]}.`;
+  return `${unique.length} problems:\n${unique.map((l) => `  - ${l}`).join('\n')}`;
+}
+
 /** Validates an already-parsed value; `label` names the file in the message. */
 export function validateDeviceProfile(value: unknown, label: string): DeviceProfile {
   if (validateProfile(value)) return value;
-  const first = validateProfile.errors?.[0];
-  const detail = first ? describeSchemaError(first) : 'is not a valid device profile';
-  throw new ProfileError(`Device profile ${label}: ${detail}. See docs/device-profile.schema.json.`);
+  throw new ProfileError(
+    `Device profile ${label} has ${describeSchemaErrors(validateProfile.errors ?? [])}\nSee docs/device-profile.schema.json.`,
+  );
 }
 
 /** Parses JSON or YAML text; YAML is a superset of JSON, so JSON files go through the JSON parser for clearer errors. */

@@ -27,12 +27,14 @@ export default class Bench extends Command {
   static override summary = 'Check post-quantum algorithms against a device profile and its budgets.';
   static override description =
     'Estimates on-device time, stack, code and wire bytes for ML-KEM, ML-DSA, SLH-DSA, LMS/XMSS and hybrids from cited ' +
-    'on-target cycle counts, and recommends the strongest parameter set that fits each use case. Unless --no-measure is ' +
-    'given it also times the algorithms on this host in fresh Node processes (gateway/cloud-side numbers).';
+    'on-target cycle counts, and recommends the strongest parameter set that fits each use case, in about a second. ' +
+    'With --measure (or --quick) it also times the algorithms on this host in fresh Node processes (gateway/cloud-side numbers).';
   static override examples = [
     '<%= config.bin %> bench --device nrf52840',
-    '<%= config.bin %> bench --profile my-device.yaml --json',
-    '<%= config.bin %> bench --device stm32u585 --no-measure --format markdown --output fit.md',
+    '<%= config.bin %> bench --profile docs/examples/implant-profile.yaml --json',
+    '<%= config.bin %> bench --device stm32u585 --format markdown --output fit.md',
+    '<%= config.bin %> bench --profile docs/examples/implant-profile.yaml --calibration docs/examples/calibration.yaml',
+    '<%= config.bin %> bench --device nrf52840 --quick',
     '<%= config.bin %> bench --list-devices',
   ];
   static override enableJsonFlag = true;
@@ -43,8 +45,12 @@ export default class Bench extends Command {
       description: 'device profile FILE (JSON or YAML; docs/device-profile.schema.json)',
     }),
     calibration: Flags.string({ description: 'on-target measurements FILE that override estimates' }),
-    quick: Flags.boolean({ description: 'short host measurement (< 15 s on 2 cores; SLH-DSA-128s signed once)' }),
-    measure: Flags.boolean({ description: 'time the algorithms on this host', default: true, allowNo: true }),
+    quick: Flags.boolean({ description: 'short host measurement (within 15 s on 2 cores); implies --measure' }),
+    measure: Flags.boolean({
+      description: 'also time the algorithms on this host (about a minute; gateway/cloud-side numbers)',
+      default: false,
+      allowNo: true,
+    }),
     format: Flags.string({
       char: 'f',
       description: 'output format (default: table on a terminal, json otherwise)',
@@ -100,7 +106,7 @@ export default class Bench extends Command {
     }
 
     let host: HostReport | undefined;
-    if (flags.measure) {
+    if (flags.measure || flags.quick) {
       const tty = process.stderr.isTTY === true && !this.jsonEnabled();
       let shown = false;
       host = await measureHost({

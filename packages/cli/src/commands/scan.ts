@@ -21,6 +21,7 @@ export default class Scan extends Command {
   static override examples = [
     '<%= config.bin %> scan fixtures/demo-device',
     '<%= config.bin %> scan firmware/ --format cyclonedx --output out.cdx.json',
+    '<%= config.bin %> scan firmware/ --format cyclonedx --component-name infusion-pump --component-version 2.4.1 --supplier "Acme Medical"',
     '<%= config.bin %> scan . --format markdown --policy cnsa-2.0 --define MBEDTLS_RSA_C',
   ];
   static override strict = false;
@@ -64,6 +65,15 @@ export default class Scan extends Command {
       min: 1,
       max: 256,
     }),
+    'component-name': Flags.string({
+      description: 'name of the product the tree builds (CycloneDX metadata.component; default: the root names)',
+    }),
+    'component-version': Flags.string({ description: 'version of that product (metadata.component.version)' }),
+    supplier: Flags.string({ description: 'organisation that supplies the product (metadata.component.supplier)' }),
+    'absolute-paths': Flags.boolean({
+      description:
+        'name scan roots by their absolute paths (default: by their base names, so outputs never depend on where the tree sat)',
+    }),
     strict: Flags.boolean({ description: 'exit with code 1 when the scan produced warnings or errors' }),
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself' }),
   };
@@ -95,6 +105,7 @@ export default class Scan extends Command {
 
     const inventory: Inventory = await scan({
       roots: paths,
+      absoluteRootNames: flags['absolute-paths'],
       scanTime,
       options: {
         defines,
@@ -112,6 +123,11 @@ export default class Scan extends Command {
       format,
       policy,
       specVersion: flags['spec-version'] as SpecVersion,
+      component: {
+        ...(flags['component-name'] ? { name: flags['component-name'] } : {}),
+        ...(flags['component-version'] ? { version: flags['component-version'] } : {}),
+        ...(flags.supplier ? { supplier: flags.supplier } : {}),
+      },
       color: format === 'table' && !flags.output && process.stdout.isTTY === true,
     });
     if (flags.output) {

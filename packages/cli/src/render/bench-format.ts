@@ -1,8 +1,9 @@
 /**
  * Shared cell formatting for the bench table and Markdown renderers: numbers with sensible precision, ranges,
- * verdict labels, and a numbered source list so every figure in a rendered report can be traced.
+ * verdicts that name the failing budget with its numbers, budget lines (marked illustrative for catalog devices),
+ * signing-tail lines, and a numbered source list so every figure in a rendered report can be traced.
  */
-import type { BenchReport, CandidateFit, Dimension, HostMeasurement } from '@pqready/benchmark';
+import type { BenchReport, CandidateFit, Dimension, HostMeasurement, UseCaseFit } from '@pqready/benchmark';
 
 export const num = (v: number): string =>
   v >= 1000 ? Math.round(v).toLocaleString('en-US') : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
@@ -10,38 +11,76 @@ export const num = (v: number): string =>
 export const timeCell = (d: Dimension): string =>
   d.value ? `${num(d.value.point)} (${num(d.value.low)}–${num(d.value.high)})` : '—';
 
-export const budgetCell = (d: Dimension, unit = ''): string =>
-  d.budget === undefined ? '—' : `${num(d.budget)}${unit}`;
-
 export const kibCell = (d: Dimension): string => {
   if (!d.value) return 'n/a';
   const lo = d.value.point / 1024;
   const hi = d.value.high / 1024;
-  return hi > lo ? `${lo.toFixed(1)}–${hi.toFixed(1)}` : lo.toFixed(1);
+  return hi > lo + 0.05 ? `${lo.toFixed(1)}–${hi.toFixed(1)}` : lo.toFixed(1);
 };
 
-export const bytesCell = (d: Dimension): string => (d.value ? Math.round(d.value.point).toLocaleString('en-US') : '—');
+export const bytesCell = (c: CandidateFit): string => {
+  const d = c.wireBytes;
+  if (!d.value) return '—';
+  const frames = c.wire?.frames !== undefined ? ` (${c.wire.frames} fr)` : '';
+  return `${Math.round(d.value.point).toLocaleString('en-US')}${frames}`;
+};
 
 export const VERDICT_LABEL: Record<string, string> = {
   fits: 'fits',
   tight: 'tight',
   'does-not-fit': 'does not fit',
   'no-budget': 'no budget',
-  unavailable: 'no data',
+  unknown: 'unknown',
 };
 
+/** The verdict and, when it is not a plain fit, which budgets with which numbers. */
 export const verdictCell = (c: CandidateFit): string => {
-  const worst = (['timeMs', 'stackBytes', 'codeBytes', 'wireBytes'] as const).filter(
-    (k) => c[k].verdict === 'does-not-fit' || c[k].verdict === 'tight',
-  );
-  const why = worst.length
-    ? ` (${worst.map((k) => ({ timeMs: 'time', stackBytes: 'stack', codeBytes: 'code', wireBytes: 'bytes' })[k]).join(', ')})`
-    : '';
-  return `${VERDICT_LABEL[c.verdict] ?? c.verdict}${why}`;
+  const label = VERDICT_LABEL[c.verdict] ?? c.verdict;
+  if (c.verdict === 'fits') {
+    const h = c.timeMs.headroom;
+    return h === undefined ? label : `${label} (headroom ${Math.round(h * 100)} %)`;
+  }
+  return c.why.length ? `${label}: ${c.why.join('; ')}` : label;
 };
 
 export const implCell = (c: CandidateFit): string =>
-  c.basis === 'measured' ? 'measured' : `${c.impl ?? ''}${c.basis === 'mixed' ? ' + measured' : ''}`;
+  c.basis === 'measured'
+    ? 'measured'
+    : `${c.impl ?? ''}${c.basis === 'mixed' ? ' + measured' : c.basis === 'derived' ? ' (derived)' : ''}`;
+
+export const categoryCell = (c: CandidateFit): string =>
+  c.category !== undefined ? `${c.category}${c.categoryNote ? '*' : ''}` : c.quantumSafe ? '—' : 'classical';
+
+/** "Budgets: time ≤ 500 ms (budgets.bootVerifyMs) · RAM ≤ 16 KiB · …", marked illustrative for catalog devices. */
+export function budgetLine(report: BenchReport, u: UseCaseFit): string {
+  const c = u.candidates[0];
+  if (!c) return '';
+  const parts: string[] = [];
+  const d = (x: Dimension, fmt: (v: number) => string, label: string) => {
+    if (x.budget !== undefined) parts.push(`${label} ≤ ${fmt(x.budget)} (${x.budgetName ?? ''})`);
+  };
+  d(c.timeMs, (v) => `${num(v)} ms`, 'time');
+  d(c.ramBytes, (v) => `${num(v / 1024)} KiB`, 'RAM');
+  d(c.codeBytes, (v) => `${num(v / 1024)} KiB`, 'code');
+  d(c.wireBytes, (v) => `${Math.round(v).toLocaleString('en-US')} B`, 'wire');
+  if (parts.length === 0) return 'Budgets: none given (verdicts are "no budget")';
+  const tag = report.device.illustrativeBudgets
+    ? ' — illustrative budgets (pqready defaults for the role, not product requirements)'
+    : '';
+  return `Budgets: ${parts.join(' · ')}${tag}`;
+}
+
+/** ML-DSA signing tails: percentiles and the chance of overrunning the budget. */
+export function tailLines(u: UseCaseFit): string[] {
+  return u.candidates
+    .filter((c) => c.signTail)
+    .map((c) => {
+      const t = c.signTail!;
+      const p = t.exceedProbability;
+      const over = p === undefined ? '' : `; P(over budget) ${p < 1e-5 ? '< 0.001' : (p * 100).toPrecision(2)} %`;
+      return `${c.title} (${c.impl ?? 'measured'}) signing: p50 ${num(t.p50Ms.point)} / p99 ${num(t.p99Ms.point)} / p99.9 ${num(t.p999Ms.point)} ms (${t.expectedIterations} attempts on average; judged at p${t.percentile})${over}`;
+    });
+}
 
 /** Numbers each distinct source once, in order of first use. */
 export function sourceIndex(report: BenchReport): { list: string[]; refs: (c: CandidateFit) => string } {

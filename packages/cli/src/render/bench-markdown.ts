@@ -1,11 +1,13 @@
 /**
- * Markdown rendering of a bench report: a section per use case with its fit table and recommendation, host
- * measurements labelled as gateway/cloud-side, device field sources, and numbered references.
+ * Markdown rendering of a bench report: a section per use case with its budgets (marked illustrative for catalog
+ * devices), fit table, signing tails and recommendation; core factors with their evidence; host measurements
+ * labelled as gateway/cloud-side; device field sources; numbered references.
  */
 import type { BenchReport } from '@pqready/benchmark';
 import {
-  budgetCell,
+  budgetLine,
   bytesCell,
+  categoryCell,
   hostCi,
   hostTail,
   hostValue,
@@ -13,6 +15,7 @@ import {
   kibCell,
   num,
   sourceIndex,
+  tailLines,
   timeCell,
   verdictCell,
 } from './bench-format.js';
@@ -23,46 +26,43 @@ const row = (cells: string[]) => `| ${cells.map(esc).join(' | ')} |`;
 export function renderBenchMarkdown(report: BenchReport): string {
   const p = report.device.profile;
   const { list, refs } = sourceIndex(report);
-  const out: string[] = [`# PQC fit report: ${esc(p.name)}`, ''];
-  out.push(`- Core: ${p.core} @ ${p.clockMHz} MHz; RAM ${p.ramKiB} KiB; flash ${p.flashKiB} KiB; role ${p.role}`);
-  if (report.device.id) out.push(`- Catalog device: \`${report.device.id}\` (${esc(report.device.part ?? '')})`);
-  const d = report.model.memoryDerating;
+  const out: string[] = [`# PQC fit report: ${esc(report.device.name)}`, ''];
   out.push(
-    `- Model: ${report.model.formula}`,
-    `- Core factor basis: ${report.model.core.basis} (${esc(report.model.core.source.title)}); memory derating ${d.point} (${d.low}–${d.high})`,
+    `- Core: ${p.core} @ ${p.clockMHz} MHz${p.ramKiB !== undefined ? `; RAM ${p.ramKiB} KiB` : ''}${p.flashKiB !== undefined ? `; flash ${p.flashKiB} KiB` : ''}${p.role ? `; role ${p.role}` : ''}`,
   );
+  if (report.device.id) out.push(`- Catalog device: \`${report.device.id}\` (${esc(report.device.part ?? '')})`);
+  if (report.device.illustrativeBudgets)
+    out.push('- **Illustrative budgets**: pqready defaults for the role, not product requirements; use `--profile`.');
+  const d = report.model.memoryDerating;
+  out.push(`- Model: ${esc(report.model.formula)}`, `- Memory derating ${d.point} (${d.low}–${d.high})`);
+  out.push('', '## Core factors', '', row(['Family', 'Factor', 'Evidence', 'Weakness', 'Basis']));
+  out.push(row(['---', '---:', '---', '---', '---']));
+  for (const [fam, f] of Object.entries(report.model.core.factors))
+    out.push(row([fam, `${f.range.point} (${f.range.low}–${f.range.high})`, f.evidence, f.weakness, f.basis]));
   for (const u of report.useCases) {
-    out.push('', `## ${u.title}`, '');
+    out.push('', `## ${u.title}`, '', budgetLine(report, u), '');
     out.push(
-      row([
-        'Candidate',
-        'Impl',
-        'Time ms (range)',
-        'Budget ms',
-        'Stack KiB',
-        'Code KiB',
-        'Bytes',
-        'Verdict',
-        'Sources',
-      ]),
+      row(['Candidate', 'Cat.', 'Impl', 'Time ms (range)', 'RAM KiB', 'Code KiB', 'Wire B', 'Verdict', 'Sources']),
     );
-    out.push(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---', '---']));
+    out.push(row(['---', '---', '---', '---:', '---:', '---:', '---:', '---', '---']));
     for (const c of u.candidates) {
       out.push(
         row([
           c.title,
+          categoryCell(c),
           implCell(c),
           timeCell(c.timeMs),
-          budgetCell(c.timeMs),
-          kibCell(c.stackBytes),
+          kibCell(c.ramBytes),
           kibCell(c.codeBytes),
-          bytesCell(c.wireBytes),
+          bytesCell(c),
           verdictCell(c),
           refs(c),
         ]),
       );
     }
-    out.push('', `**Recommendation:** ${u.recommendation.reason}`);
+    const tails = tailLines(u);
+    if (tails.length) out.push('', ...tails.map((t) => `- ${esc(t)}`));
+    out.push('', `**Recommendation:** ${esc(u.recommendation.reason)}`);
   }
   if (report.host) {
     const h = report.host;
@@ -90,7 +90,7 @@ export function renderBenchMarkdown(report: BenchReport): string {
   for (const [k, s] of Object.entries(report.device.sources).sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`- \`${k}\`: ${esc(s.title)}${s.url ? ` (${esc(s.url)})` : ''}`);
   }
-  out.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
+  out.push('', '## Notes', '', ...report.notes.map((n) => `- ${esc(n)}`));
   out.push('', '## Sources', '', ...list.map((s) => `- ${esc(s)}`), '');
   return out.join('\n');
 }

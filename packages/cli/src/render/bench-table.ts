@@ -1,11 +1,13 @@
 /**
- * Plain-text rendering of a bench report for terminals: one aligned table per use case with the recommendation,
- * then host measurements (gateway/cloud side) and the numbered sources.
+ * Plain-text rendering of a bench report for terminals: one aligned table per use case with its budgets (marked
+ * illustrative for catalog devices), the recommendation and signing tails, then host measurements (gateway/cloud
+ * side) and the numbered sources.
  */
 import type { BenchReport } from '@pqready/benchmark';
 import {
-  budgetCell,
+  budgetLine,
   bytesCell,
+  categoryCell,
   hostCi,
   hostTail,
   hostValue,
@@ -13,6 +15,7 @@ import {
   kibCell,
   num,
   sourceIndex,
+  tailLines,
   timeCell,
   verdictCell,
 } from './bench-format.js';
@@ -32,31 +35,32 @@ export function renderBenchTable(report: BenchReport): string {
   const { list, refs } = sourceIndex(report);
   const out: string[] = [];
   out.push(
-    `Device: ${p.name}${report.device.id ? ` [${report.device.id}]` : ''} — ${p.core} @ ${p.clockMHz} MHz, RAM ${p.ramKiB} KiB, flash ${p.flashKiB} KiB, role ${p.role}`,
+    `Device: ${report.device.name}${report.device.id ? ` [${report.device.id}]` : ''} — ${p.core} @ ${p.clockMHz} MHz${p.ramKiB !== undefined ? `, RAM ${p.ramKiB} KiB` : ''}${p.flashKiB !== undefined ? `, flash ${p.flashKiB} KiB` : ''}${p.role ? `, role ${p.role}` : ''}`,
   );
   const d = report.model.memoryDerating;
-  out.push(
-    `Model: ${report.model.formula}; core basis ${report.model.core.basis}; memory derating ${d.point} (${d.low}–${d.high})`,
-  );
+  out.push(`Model: ${report.model.formula}; memory derating ${d.point} (${d.low}–${d.high})`);
+  if (report.device.illustrativeBudgets)
+    out.push(
+      'Budgets are illustrative budgets (pqready defaults for the role), not product requirements: use --profile.',
+    );
   for (const u of report.useCases) {
-    out.push('', `${u.title}`);
-    const rows = [
-      ['candidate', 'impl', 'time ms (range)', 'budget', 'stack KiB', 'code KiB', 'bytes', 'verdict', 'src'],
-    ];
+    out.push('', `${u.title}`, `  ${budgetLine(report, u)}`);
+    const rows = [['candidate', 'cat', 'impl', 'time ms (range)', 'RAM KiB', 'code KiB', 'wire B', 'verdict', 'src']];
     for (const c of u.candidates) {
       rows.push([
         c.title,
+        categoryCell(c),
         implCell(c),
         timeCell(c.timeMs),
-        budgetCell(c.timeMs),
-        kibCell(c.stackBytes),
+        kibCell(c.ramBytes),
         kibCell(c.codeBytes),
-        bytesCell(c.wireBytes),
+        bytesCell(c),
         verdictCell(c),
         refs(c),
       ]);
     }
     out.push(...table(rows).map((l) => `  ${l}`));
+    for (const t of tailLines(u)) out.push(`  ${t}`);
     out.push(`  → ${u.recommendation.reason}`);
   }
   if (report.host) {

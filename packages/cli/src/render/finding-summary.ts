@@ -1,7 +1,7 @@
 /**
  * One-line descriptions of report findings, shared by the table and Markdown renderers.
  */
-import type { ReportFinding } from '@pqready/core';
+import type { Report, ReportFinding } from '@pqready/core';
 
 export function location(f: ReportFinding): string {
   const { path, line, column } = f.evidence;
@@ -16,9 +16,9 @@ const useRank = (use: string): number => {
 };
 
 /** Distinct algorithm names of a finding, key exchange first for protocols, otherwise in order of appearance. */
-export function algorithmNames(f: ReportFinding, max = 4): string {
+export function algorithmNames(report: Report, f: ReportFinding, max = 4): string {
   const ordered = [...f.algorithms].sort((a, b) => useRank(a.use) - useRank(b.use));
-  const names = [...new Set(ordered.map((a) => a.description.name))];
+  const names = [...new Set(ordered.map((a) => report.algorithms[a.algorithm]?.description.name ?? a.algorithm))];
   return names.length > max ? `${names.slice(0, max).join(', ')} (+${names.length - max})` : names.join(', ');
 }
 

@@ -2,10 +2,9 @@
  * The Markdown report: a summary a reviewer can paste into a submission, then every finding
  * grouped by verdict with its evidence, then diagnostics.
  */
-import type { QuantumVerdict, Report, ReportFinding } from '@pqready/core';
+import { type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
 import { algorithmNames, detail, location } from './finding-summary.js';
 
-const ORDER: readonly QuantumVerdict[] = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'];
 const TITLE: Readonly<Record<QuantumVerdict, string>> = {
   broken: 'Broken by a quantum computer',
   weakened: 'Weakened below the policy threshold',
@@ -27,14 +26,14 @@ export function renderMarkdown(report: Report): string {
     '',
     '| Verdict | Findings |',
     '| --- | ---: |',
-    ...ORDER.map((v) => `| ${v} | ${s.byVerdict[v]} |`),
+    ...VERDICT_ORDER.map((v) => `| ${v} | ${s.byVerdict[v]} |`),
     `| **total** | **${s.findings}** |`,
     '',
     `Files scanned: ${report.stats.filesScanned}; skipped: ${report.stats.filesSkipped}; diagnostics: ${report.diagnostics.length}.`,
   ];
   const weak = Object.entries(s.classicallyWeak);
   if (weak.length) out.push('', `Classically weak: ${weak.map(([k, n]) => `${k} (${n})`).join(', ')}.`);
-  for (const verdict of ORDER) {
+  for (const verdict of VERDICT_ORDER) {
     const group = report.findings.filter((f: ReportFinding) => f.verdict.quantum === verdict);
     if (group.length === 0) continue;
     out.push(
@@ -46,7 +45,7 @@ export function renderMarkdown(report: Report): string {
     );
     for (const f of group) {
       out.push(
-        `| ${f.kind} | ${cell(algorithmNames(f, 8))} | \`${cell(location(f))}\` | ${cell(detail(f))} | ${cell(f.verdict.reason)} |`,
+        `| ${f.kind} | ${cell(algorithmNames(report, f, 8))} | \`${cell(location(f))}\` | ${cell(detail(f))} | ${cell(f.verdict.reason)} |`,
       );
     }
   }

@@ -3,9 +3,14 @@
  * Every finding becomes a result, so the inventory stays complete: quantum-broken findings are
  * errors, weakened and classically weak ones warnings, unknown ones notes, and quantum-resistant
  * or hybrid ones `pass` results. Diagnostics become tool execution notifications.
+ * Every URI is relative to its own scan root (SARIF §3.4.4): `uriBaseId` `SRCROOT` with one root, `ROOT1` …
+ * with several, each described in `originalUriBaseIds` (with its absolute URI only under `--absolute-paths`,
+ * SARIF §3.14.14), so that the document never depends on where the tree sat.
  */
 import { createHash } from 'node:crypto';
-import type { QuantumVerdict, Report, ReportFinding } from '@pqready/core';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { locateInRoots, type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
 import { algorithmNames, detail } from './finding-summary.js';
 
 interface Rule {
@@ -60,7 +65,7 @@ const RULES: Readonly<Record<QuantumVerdict | 'classically-weak', Rule>> = {
     level: 'warning',
   },
 };
-const RULE_ORDER = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant', 'classically-weak'] as const;
+const RULE_ORDER = [...VERDICT_ORDER, 'classically-weak'] as const;
 
 function ruleFor(f: ReportFinding): Rule {
   const v = f.verdict.quantum;
@@ -68,20 +73,39 @@ function ruleFor(f: ReportFinding): Rule {
   return RULES[v];
 }
 
-function result(f: ReportFinding) {
+const baseId = (report: Report, root: number): string => (report.roots.length > 1 ? `ROOT${root + 1}` : 'SRCROOT');
+
+/** A URI relative to the path's own scan root, with the base id of that root. */
+function artifact(report: Report, evidencePath: string) {
+  const at = locateInRoots(evidencePath, report.roots);
+  return { uri: encodeURI(at.path), uriBaseId: baseId(report, at.root) };
+}
+
+function originalUriBaseIds(report: Report) {
+  return Object.fromEntries(
+    report.roots.map((name, i) => {
+      // A root named by its absolute path (`--absolute-paths`) gets its file URI; a directory URI ends in `/`.
+      const uri = path.isAbsolute(name) ? pathToFileURL(name.endsWith('/') ? name : `${name}/`).href : undefined;
+      return [baseId(report, i), { ...(uri ? { uri } : {}), description: { text: `Scan root ${name}` } }];
+    }),
+  );
+}
+
+function result(report: Report, f: ReportFinding) {
   const rule = ruleFor(f);
-  const { path, line, column, snippet } = f.evidence;
-  const identity = `${f.detector}|${path}|${line ?? 0}|${column ?? 0}|${f.evidence.offset ?? 0}|${algorithmNames(f, 99)}`;
+  const { path: evidencePath, line, column, snippet } = f.evidence;
+  const names = algorithmNames(report, f, 99);
+  const identity = `${f.detector}|${evidencePath}|${line ?? 0}|${column ?? 0}|${f.evidence.offset ?? 0}|${names}`;
   return {
     ruleId: rule.id,
     ruleIndex: RULE_ORDER.findIndex((k) => RULES[k] === rule),
     level: rule.level,
     kind: rule.level === 'none' ? 'pass' : 'fail',
-    message: { text: `${algorithmNames(f, 8) || f.kind}: ${f.verdict.reason} (${detail(f)})` },
+    message: { text: `${algorithmNames(report, f, 8) || f.kind}: ${f.verdict.reason} (${detail(f)})` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(path), uriBaseId: 'SRCROOT' },
+          artifactLocation: artifact(report, evidencePath),
           ...(line
             ? {
                 region: {
@@ -96,6 +120,7 @@ function result(f: ReportFinding) {
     ],
     partialFingerprints: { 'pqready/v1': createHash('sha256').update(identity).digest('hex').slice(0, 32) },
     properties: {
+      findingId: f.id,
       kind: f.kind,
       detector: f.detector,
       quantumVerdict: f.verdict.quantum,
@@ -140,7 +165,7 @@ export function renderSarif(report: Report): string {
                     locations: [
                       {
                         physicalLocation: {
-                          artifactLocation: { uri: encodeURI(d.path), uriBaseId: 'SRCROOT' },
+                          artifactLocation: artifact(report, d.path),
                           ...(d.line ? { region: { startLine: d.line } } : {}),
                         },
                       },
@@ -150,7 +175,8 @@ export function renderSarif(report: Report): string {
             })),
           },
         ],
-        results: report.findings.map(result),
+        originalUriBaseIds: originalUriBaseIds(report),
+        results: report.findings.map((f) => result(report, f)),
         properties: { policy: report.policy.id, roots: [...report.roots] },
       },
     ],

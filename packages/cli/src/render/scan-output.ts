@@ -2,7 +2,14 @@
  * Turns an inventory into the requested output format. Facts become verdicts here, through the
  * chosen policy, so a rescan is never needed to change it.
  */
-import { buildReport, type Inventory, type Policy, serializeCbom, toCycloneDx } from '@pqready/core';
+import {
+  buildReport,
+  type ComponentIdentity,
+  type Inventory,
+  type Policy,
+  serializeCbom,
+  toCycloneDx,
+} from '@pqready/core';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
@@ -14,15 +21,24 @@ export interface RenderOptions {
   readonly format: OutputFormat;
   readonly policy: Policy;
   readonly specVersion: SpecVersion;
+  /** Who the tree is (CycloneDX `metadata.component`). */
+  readonly component?: ComponentIdentity;
   readonly color: boolean;
 }
 
 export function renderScan(inventory: Inventory, opts: RenderOptions): string {
   switch (opts.format) {
     case 'cyclonedx':
-      return serializeCbom(toCycloneDx(inventory, { specVersion: opts.specVersion, policy: opts.policy }));
+      return serializeCbom(
+        toCycloneDx(inventory, {
+          specVersion: opts.specVersion,
+          policy: opts.policy,
+          ...(opts.component ? { component: opts.component } : {}),
+        }),
+      );
     case 'json':
-      return `${JSON.stringify(buildReport(inventory, opts.policy), null, 2)}\n`;
+      // Compact: the report is for programs (`jq .` pretty-prints it); each algorithm is described once in it.
+      return `${JSON.stringify(buildReport(inventory, opts.policy))}\n`;
     case 'markdown':
       return renderMarkdown(buildReport(inventory, opts.policy));
     case 'sarif':

@@ -1,10 +1,9 @@
 /**
  * The terminal table: one row per finding, worst verdict first, then diagnostics.
  */
-import type { QuantumVerdict, Report } from '@pqready/core';
+import { type QuantumVerdict, type Report, VERDICT_ORDER } from '@pqready/core';
 import { algorithmNames, detail, location } from './finding-summary.js';
 
-const ORDER: readonly QuantumVerdict[] = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'];
 const COLOR: Readonly<Record<QuantumVerdict, string>> = {
   broken: '\x1b[31m',
   weakened: '\x1b[33m',
@@ -20,9 +19,9 @@ function clip(text: string, width: number): string {
 
 export function renderTable(report: Report, opts: { readonly color: boolean }): string {
   const rows = [...report.findings]
-    .map((f) => ({ f, rank: ORDER.indexOf(f.verdict.quantum) }))
+    .map((f) => ({ f, rank: VERDICT_ORDER.indexOf(f.verdict.quantum) }))
     .sort((a, b) => a.rank - b.rank)
-    .map(({ f }) => [f.verdict.quantum, f.kind, algorithmNames(f), location(f), detail(f)]);
+    .map(({ f }) => [f.verdict.quantum, f.kind, algorithmNames(report, f), location(f), detail(f)]);
   const header = ['VERDICT', 'KIND', 'ALGORITHM', 'LOCATION', 'DETAIL'];
   const widths = header.map((h, i) => Math.min(MAX_CELL, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: readonly string[], verdict?: QuantumVerdict): string => {
@@ -35,7 +34,7 @@ export function renderTable(report: Report, opts: { readonly color: boolean }): 
   const s = report.summary;
   const out = [
     `pqready ${report.tool.version} · policy ${report.policy.id} · ${s.findings} findings in ${report.stats.filesScanned} files`,
-    `broken ${s.byVerdict.broken} · weakened ${s.byVerdict.weakened} · hybrid ${s.byVerdict.hybrid} · resistant ${s.byVerdict.resistant} · unknown ${s.byVerdict.unknown}`,
+    VERDICT_ORDER.map((v) => `${v} ${s.byVerdict[v]}`).join(' · '),
     '',
     line(header),
     ...rows.map((r) => line(r, r[0] as QuantumVerdict)),

@@ -1,6 +1,6 @@
 /**
  * Classical algorithms: public-key (RSA, DSA, DH, ECC), symmetric ciphers, MACs, KDFs, DRBGs and password-based
- * encryption. Names follow the CycloneDX 1.7 naming patterns (cryptography-defs.json, standards.md §1.9).
+ * encryption. Names follow the CycloneDX 1.7 naming patterns (cryptography-defs.json).
  * Strength rules: SP 800-57 Pt 1 Table 2 (IFC/FFC bands, ECC by curve), key size for symmetric ciphers;
  * AES categories: IR 8547 Table 6.
  */
@@ -716,7 +716,7 @@ export const MAC_KDF_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
   },
 ]);
 
-/** Hash functions as algorithms: classical level = collision strength, category per IR 8547 Table 7 (standards.md §5.8). */
+/** Hash functions as algorithms: classical level = collision strength, category per IR 8547 Table 7. */
 export const HASH_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze(
   HASHES.map(
     (h): AlgorithmRow => ({

@@ -1,7 +1,7 @@
 /**
  * Post-quantum algorithms, standard (FIPS 203/204/205, SP 800-208) and pre-standard (round-3 Kyber/Dilithium,
  * Falcon, SPHINCS+, FrodoKEM, NTRU, BIKE, HQC, Classic McEliece). Categories: FIPS 203 §8, FIPS 204 §4,
- * FIPS 205 §11 and IR 8547 Tables 3/5 (standards.md §5.1–5.5). Classical bits = the category's security strength.
+ * FIPS 205 §11 and IR 8547 Tables 3/5. Classical bits = the category's security strength.
  */
 import { SRC } from './sources.js';
 import type { AlgorithmRow } from './types.js';

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CURVES } from './curves.js';
 import { describeAlgorithm } from './describe.js';
 import {
   algorithmFromOid,
+  ALL_CURVES as CURVES,
   curveFromName,
   curveFromOid,
   getAlgorithm,
@@ -191,6 +191,15 @@ describe('catalog integrity', () => {
       if (row.ellipticCurve) expect(curves.has(row.ellipticCurve), row.id).toBe(true);
     }
     for (const c of CURVES) if (c.ellipticCurve) expect(curves.has(c.ellipticCurve), c.id).toBe(true);
+  });
+  it('knows every named curve OpenSSL builds in, each by one OID', () => {
+    const oids = CURVES.flatMap((c) => c.oid ?? []);
+    expect(new Set(oids).size).toBe(oids.length);
+    for (const oid of ['1.3.132.0.6', '1.3.132.0.16', '1.2.840.10045.3.0.20', '2.23.43.1.4.12']) {
+      expect(curveFromOid(oid), oid).toBeDefined();
+    }
+    expect(describeAlgorithm({ id: 'ec', curve: 'sect283k1' })).toMatchObject({ classicalSecurityBits: 128 });
+    expect(describeAlgorithm({ id: 'ec', curve: 'secp112r1' })).toMatchObject({ classicalSecurityBits: 56 });
   });
   it('contains every id of the shared contract', () => {
     const contract = [

@@ -9,7 +9,7 @@ import type { AlgorithmRow, OidArcRow, OidRow } from './types.js';
 
 const CATEGORY_BITS: Readonly<Record<number, number>> = { 2: 128, 3: 192, 5: 256 };
 
-/** standards.md §2.3: OID 1.3.6.1.5.5.7.6.<arc>, prototype 2.16.840.1.114027.80.9.1.<proto>. */
+/** draft-ietf-lamps-pq-composite-sigs: OID 1.3.6.1.5.5.7.6.<arc>; prototype (hackathon) arc 2.16.840.1.114027.80.9.1.<proto>. */
 export const COMPOSITE_SIGS = Object.freeze([
   {
     arc: 37,
@@ -121,7 +121,7 @@ export const COMPOSITE_SIGS = Object.freeze([
   },
 ] as const satisfies readonly { arc: number; proto: number; name: string; mldsa: 44 | 65 | 87; trad: AlgorithmRef }[]);
 
-/** standards.md addendum: OID 1.3.6.1.5.5.7.6.<arc>. */
+/** draft-ietf-lamps-pq-composite-kem: OID 1.3.6.1.5.5.7.6.<arc>. */
 export const COMPOSITE_KEMS = Object.freeze([
   { arc: 55, name: 'MLKEM768-RSA2048-SHA3-256', mlkem: 768, trad: { id: 'rsa-oaep', keyBits: 2048 } },
   { arc: 56, name: 'MLKEM768-RSA3072-SHA3-256', mlkem: 768, trad: { id: 'rsa-oaep', keyBits: 3072 } },
@@ -174,7 +174,8 @@ const compositeKemRow = (c: (typeof COMPOSITE_KEMS)[number]): AlgorithmRow => ({
   sources: [SRC.compositeKem],
 });
 
-// Protocol hybrids: classical level follows standards.md §5.8 (the classical component's strength),
+// Protocol hybrids: the classical level is the classical component's strength (a hybrid is as strong as its
+// stronger part against a quantum attacker, its classical part against a classical one),
 // the category comes from the ML-KEM part.
 const hybrid = (
   id: string,
@@ -304,7 +305,7 @@ export const COMPOSITE_OIDS: readonly OidRow[] = Object.freeze([
   ),
 ]);
 
-/** Prototype arcs of the composite drafts: every OID under them is a pre-standard composite (standards.md §2.3). */
+/** Prototype arcs of the composite drafts: every OID under them is a pre-standard composite (draft-ietf-lamps-pq-composite-sigs prototype arcs). */
 export const COMPOSITE_ARCS: readonly OidArcRow[] = Object.freeze([
   {
     prefix: '2.16.840.1.114027.80.8.1.',

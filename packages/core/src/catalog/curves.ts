@@ -1,8 +1,8 @@
 /**
  * Elliptic curves: ids, spellings, namedCurve OIDs, CycloneDX 1.7 `ellipticCurve` values and strength.
- * OIDs: OpenSSL objects.txt cross-checked with CycloneDX cryptography-defs.json (standards.md §1.9, §2.4);
+ * OIDs: OpenSSL objects.txt cross-checked with CycloneDX cryptography-defs.json (curve enum);
  * Brainpool: RFC 5639. Classical bits: SP 800-57 Pt 1 Table 2 bands on the order size (160–223 → 80,
- * 224–255 → 112, 256–383 → 128, 384–511 → 192, ≥512 → 256), matching OpenSSL's secbits (standards.md §5.6);
+ * 224–255 → 112, 256–383 → 128, 384–511 → 192, ≥512 → 256), matching OpenSSL's secbits (crypto/ec/ec_lib.c);
  * Curve448 = 224 as in OpenSSL.
  */
 import { SRC } from './sources.js';

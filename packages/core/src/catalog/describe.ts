@@ -1,11 +1,11 @@
 /**
  * Turns an observed AlgorithmRef into the description renderers need: canonical CycloneDX 1.7-pattern name
- * (cryptography-defs.json naming patterns, standards.md §1.9), family, primitive, classical security bits
+ * (CycloneDX cryptography-defs.json naming patterns), family, primitive, classical security bits
  * (SP 800-57 Pt 1 Table 2 bands for IFC/FFC, curve bands for ECC, key size for symmetric) and NIST category.
  * Unknown ids and OIDs are described as `unknown-<oid or raw name>`, never dropped.
  */
 import type { AlgorithmRef } from '../model/finding.js';
-import { getAlgorithm, getCurve, getHash } from './lookup.js';
+import { catalogOid, getAlgorithm, getCurve, getHash } from './lookup.js';
 import type { AlgorithmDescription, AlgorithmRow, NameTemplate } from './types.js';
 
 type Values = Readonly<Record<string, string | undefined>>;
@@ -123,6 +123,7 @@ export function describeAlgorithm(ref: AlgorithmRef): AlgorithmDescription {
   const category = nistCategory(row, ref);
   const paramSet = row.parameterSetIdentifier ?? (ref.keyBits === undefined ? ref.parameterSet : String(ref.keyBits));
   const ellipticCurve = row.ellipticCurve ?? curve?.ellipticCurve;
+  const oid = catalogOid(ref);
   return {
     id: row.id,
     name: canonicalName(row, nameValues(ref)),
@@ -136,7 +137,7 @@ export function describeAlgorithm(ref: AlgorithmRef): AlgorithmDescription {
     ...(row.cryptoFunctions ? { cryptoFunctions: row.cryptoFunctions } : {}),
     ...(bits === undefined ? {} : { classicalSecurityBits: bits }),
     ...(category === undefined ? {} : { nistQuantumCategory: category }),
-    ...(ref.oid ? { oid: ref.oid } : {}),
+    ...(oid ? { oid } : {}),
     known: true,
     sources: row.sources,
   };

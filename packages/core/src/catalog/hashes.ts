@@ -1,7 +1,7 @@
 /**
  * Hash functions and XOFs: names, output sizes and collision strength.
- * Collision strength and category: NIST IR 8547 ipd Table 7 (standards.md §5.7); OIDs: OpenSSL objects.txt /
- * NIST CSOR (standards.md §2.4). Weak flags: collisions found in practice (MD5, SHA-1) or obsolete designs.
+ * Collision strength and category: NIST IR 8547 ipd Table 7; OIDs: OpenSSL objects.txt /
+ * NIST CSOR (Computer Security Objects Register). Weak flags: collisions found in practice (MD5, SHA-1) or obsolete designs.
  */
 import { SRC } from './sources.js';
 import type { HashRow } from './types.js';

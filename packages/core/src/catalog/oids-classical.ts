@@ -1,6 +1,6 @@
 /**
  * OIDs of classical algorithms: PKCS #1, DSA/DH, ECC, Edwards/Montgomery curves, SM2, hashes, HMAC, AES/DES/RC,
- * and password-based encryption (PKCS #5 / PKCS #12). Values from OpenSSL objects.txt arcs (standards.md §2.4),
+ * and password-based encryption (PKCS #5 / PKCS #12). Values from OpenSSL objects.txt arcs,
  * RFC 8018 Appendix A/C and RFC 7292 Appendix C. Note the NIST `.3.1–.16` signature OIDs are classical, not PQC.
  */
 import type { AlgorithmRef } from '../model/finding.js';

@@ -1,5 +1,5 @@
 /**
- * OIDs of post-quantum algorithms. NIST CSOR arc 2.16.840.1.101.3.4.{3,4} (standards.md §2.1), stateful
+ * OIDs of post-quantum algorithms. NIST CSOR arc 2.16.840.1.101.3.4.{3,4} (NIST CSOR), stateful
  * hash-based signatures (§2.2) and experimental arcs seen in the IETF hackathon artefacts (addendum).
  * Exact values only: the same `.3.*` arc also holds classical DSA/ECDSA/RSA-with-SHA-3 signatures (oids-classical.ts).
  */
@@ -24,7 +24,7 @@ const SLH = [
   'shake-256f',
 ] as const;
 // FIPS 205 pre-hash OIDs .35–.46 fix the pre-hash: SHA-256 for SHA2-128*, SHA-512 for SHA2-192/256*,
-// SHAKE128 for SHAKE-128*, SHAKE256 for the other SHAKE sets (standards.md §2.1 names).
+// SHAKE128 for SHAKE-128*, SHAKE256 for the other SHAKE sets (NIST CSOR names).
 const SLH_PREHASH = [
   'sha-256',
   'sha-256',

@@ -1,6 +1,7 @@
 /**
  * The documents catalog rows cite. One constant per document so that a row's `sources` stays short
- * and every citation is spelled the same way. Confidence follows /work/shared/reference/standards.md tags.
+ * and every citation is spelled the same way. Confidence: `primary` when the document itself was read,
+ * `secondary` when taken from a summary of it, `unverified` otherwise.
  */
 import type { Source } from '../model/source.js';
 

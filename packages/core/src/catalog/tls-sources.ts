@@ -1,6 +1,6 @@
 /**
  * Documents the protocol catalogs (TLS, SSH, IKE) cite. One constant per document so every row's
- * `source` is spelled the same way; confidence tags follow /work/shared/reference/standards.md.
+ * `source` is spelled the same way; confidence is `primary` when the document itself was read.
  */
 import type { Source } from '../model/source.js';
 

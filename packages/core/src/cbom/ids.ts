@@ -2,7 +2,7 @@
  * Content-derived identifiers: bom-refs that stay the same across runs, and a deterministic serial number
  * (RFC 4122 name-based UUID, version 5 layout, from SHA-256 of the BOM content instead of a random draw).
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../model/canonical.js';
 
 /** Lower-case, `[a-z0-9._-]` only, for bom-ref path segments. */
 export function slug(text: string): string {
@@ -14,27 +14,10 @@ export function slug(text: string): string {
   );
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 export function contentUuid(content: string): string {
   const b = Buffer.from(sha256Hex(content).slice(0, 32), 'hex');
   b[6] = (b[6]! & 0x0f) | 0x50;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Stable canonical text of a plain value (sorted keys), for identity keys and hashing. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

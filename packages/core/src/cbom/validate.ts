@@ -1,7 +1,7 @@
 /**
  * Validates a CBOM against the official CycloneDX JSON schema shipped with @cyclonedx/cyclonedx-library
  * (res/schema/bom-1.x.SNAPSHOT.schema.json plus its spdx, jsf-0.82 and — for 1.7 — cryptography-defs
- * sub-schemas, registered under the URLs the bom schema refers to). Used by tests and by `--validate`.
+ * sub-schemas, registered under the URLs the bom schema refers to). Used by tests and benchmarks.
  * The schemas are read from disk on first use, not at import time.
  */
 import { readFileSync } from 'node:fs';

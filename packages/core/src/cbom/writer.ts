@@ -1,34 +1,62 @@
 /**
- * Inventory → CycloneDX 1.6 / 1.7 CBOM (standards.md §1; CycloneDX bom-examples CBOM/Protocol and
- * Example-With-Dependencies). One component per distinct asset with every occurrence as evidence; stable
- * content-derived bom-refs; certificates → signature algorithm + public key, keys → algorithm, protocols →
- * algorithms and certificates via `dependsOn`; implementations via `provides`. Verdicts are `pqready:*`
- * properties; diagnostics are metadata properties. No key material: keys appear by fingerprint only.
+ * Inventory → CycloneDX 1.6 / 1.7 CBOM (CycloneDX bom-examples CBOM/*, the Authoritative Guide to CBOM 2nd ed.,
+ * and the 1.6/1.7 schemas). The mapping of every field and property is documented in docs/cbom-mapping.md.
+ *
+ * - One component per asset *in one context*: an algorithm, certificate, key or protocol configuration seen with
+ *   one role, effective state, origin and library. An option that disables 3DES and a call that uses it are two
+ *   components, so no component ever holds two values for one property.
+ * - Each occurrence says which detector saw it, in which role and state; the finding's own occurrence carries the
+ *   finding id as its `bom-ref` (the JSON report's `id`, the SARIF result's `findingId`).
+ * - Verdicts come from the policy's `findingVerdict` (and `keyVerdict` for a certificate's subject key).
+ * - Libraries are components with their declared version and purl, and `provide` the algorithms they implement.
+ * - No key material: keys appear by fingerprint only, and snippets that look like encoded keys are dropped.
  */
 import { describeAlgorithm } from '../catalog/describe.js';
-import { getAlgorithm } from '../catalog/lookup.js';
-import type { AlgorithmRef, CertificateFacts, Finding, Inventory, KeyFacts, ProtocolFacts } from '../model/finding.js';
+import type { Verdict } from '../catalog/types.js';
+import { canonical, sha256Hex } from '../model/canonical.js';
+import type {
+  AlgorithmRef,
+  CertificateFacts,
+  Finding,
+  FindingRole,
+  Inventory,
+  KeyFacts,
+  ProtocolFacts,
+} from '../model/finding.js';
+import { algorithmIdentity, findingIds } from '../model/identity.js';
 import { compareFindings } from '../model/order.js';
 import { classify } from '../policy/classify.js';
 import { certificateExposure } from '../policy/exposure.js';
-import { findingVerdict } from '../policy/finding-verdict.js';
+import { findingVerdict, keyVerdict } from '../policy/finding-verdict.js';
 import type { Policy } from '../policy/types.js';
-import { canonical, contentUuid, sha256Hex, slug } from './ids.js';
+import { contentUuid, slug } from './ids.js';
+import { type LibraryComponent, LibraryComponents } from './libraries.js';
 import { serializeCbom } from './serialize.js';
+
+/** Who the scanned tree is, so that a reviewer can tie the CBOM to the product and its SBOM. */
+export interface ComponentIdentity {
+  readonly name?: string;
+  readonly version?: string;
+  readonly supplier?: string;
+}
 
 export interface CycloneDxOptions {
   readonly specVersion: '1.6' | '1.7';
   readonly policy: Policy;
+  /** Fills `metadata.component`; without a name the component is named after the scan roots. */
+  readonly component?: ComponentIdentity;
   /** Mixed into the serial number, for callers that need distinct serials for identical content. */
   readonly serialNumberSeed?: string;
 }
 
+type Spec = CycloneDxOptions['specVersion'];
 type Json = Record<string, unknown>;
 interface Property {
   readonly name: string;
   readonly value: string;
 }
 interface Occurrence {
+  readonly 'bom-ref'?: string;
   readonly location: string;
   readonly line?: number;
   readonly offset?: number;
@@ -36,35 +64,56 @@ interface Occurrence {
   readonly additionalContext?: string;
 }
 
-interface Asset {
+/**
+ * The state of the *asset* in its evidence. A disabling option in effect (`#define NO_DES3`, state `active`) says
+ * the algorithm is disabled, so it is written `disabled`, never `active`.
+ */
+type EffectiveState = 'active' | 'inactive' | 'conditional' | 'overridden' | 'disabled';
+
+interface UseContext {
+  readonly role: FindingRole;
+  readonly state?: EffectiveState;
+  readonly origin?: string;
+  readonly library?: LibraryComponent;
+}
+
+interface AssetBase {
+  readonly identity: string;
+  readonly ctx: UseContext;
+  /** bom-ref before disambiguation. */
+  readonly baseRef: string;
   bomRef: string;
   readonly occurrences: Map<string, Occurrence>;
-  readonly props: Map<string, Property>;
-  readonly dependsOn: Set<string>;
+  readonly detectors: Set<string>;
+  readonly dependsOn: Set<Asset>;
+  /** Set when a finding of its own stands behind the asset (not only a part of another finding). */
+  primary: boolean;
 }
-interface AlgorithmAsset extends Asset {
+interface AlgorithmAsset extends AssetBase {
+  readonly kind: 'algorithm';
   readonly ref: AlgorithmRef;
-  readonly oids: Set<string>;
+  readonly observedOids: Set<string>;
 }
-interface CertificateAsset extends Asset {
-  readonly cert: CertificateFacts;
-  sigRef?: string;
-  keyRef?: string;
+interface CertificateAsset extends AssetBase {
+  readonly kind: 'certificate';
+  readonly finding: Finding & { kind: 'certificate' };
+  signature?: AlgorithmAsset;
+  publicKey?: KeyAsset;
 }
-interface KeyAsset extends Asset {
+interface KeyAsset extends AssetBase {
+  readonly kind: 'key';
   readonly key: KeyFacts;
-  algRef?: string;
-  protectionRef?: string;
+  algorithm?: AlgorithmAsset;
+  protection?: AlgorithmAsset;
 }
-interface ProtocolAsset extends Asset {
-  readonly protocol: ProtocolFacts;
+interface ProtocolAsset extends AssetBase {
+  readonly kind: 'protocol';
+  readonly finding: Finding & { kind: 'protocol' };
+  /** The configured algorithms, by `algorithmIdentity`. */
+  readonly algorithms: Map<string, AlgorithmAsset>;
+  readonly material: Set<Asset>;
 }
-interface LibraryAsset {
-  readonly bomRef: string;
-  readonly name: string;
-  readonly type: 'library' | 'file';
-  readonly provides: Set<string>;
-}
+type Asset = AlgorithmAsset | CertificateAsset | KeyAsset | ProtocolAsset;
 
 const CDX_MODES = new Set(['cbc', 'ecb', 'ccm', 'gcm', 'cfb', 'ofb', 'ctr']);
 const PROTOCOL_TYPES_16 = new Set(['tls', 'ssh', 'ipsec', 'ike']);
@@ -75,77 +124,282 @@ const KEY_TYPE: Readonly<Record<KeyFacts['keyType'], string>> = {
   secret: 'secret-key',
   parameters: 'other',
 };
+/** 1.7 `relatedCryptographicAssets[].type` of a key, as the schema's examples spell them. */
+const RELATED_KEY_TYPE: Readonly<Record<KeyFacts['keyType'], string>> = {
+  public: 'publicKey',
+  private: 'privateKey',
+  secret: 'secretKey',
+  parameters: 'parameters',
+};
+const CERT_FORMAT: Readonly<Record<CertificateFacts['type'], string>> = {
+  certificate: 'X.509',
+  csr: 'PKCS#10',
+  crl: 'X.509 CRL',
+};
+/** Assets in these states are not in use: nothing depends on them and no library provides them. */
+const NOT_IN_USE: ReadonlySet<string> = new Set(['disabled', 'inactive', 'overridden']);
+/** Roles whose algorithms a library provides (implements or compiles in), as opposed to stored or configured. */
+const PROVIDED_ROLES: ReadonlySet<FindingRole> = new Set(['api-call', 'config-enable', 'implementation']);
 const HEX64 = /^[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /** Anything that looks like encoded key material is never copied into a snippet. */
 const SECRET_LOOKING = /PRIVATE KEY|[A-Za-z0-9+/=]{48,}/;
+const ROOT_REF = 'pqready/scan-root';
 
 const prop = (name: string, value: string | number | boolean): Property => ({ name, value: String(value) });
+const joined = (name: string, values: readonly string[] | undefined, sep = ', '): Property[] =>
+  values?.length ? [prop(name, values.join(sep))] : [];
+const commonName = (dn: string | undefined): string | undefined => dn?.match(/CN=([^,/+]+)/)?.[1]?.trim();
 
-function isKnown(ref: AlgorithmRef): boolean {
-  const row = getAlgorithm(ref.id);
-  return !!row && row.id !== 'unknown';
+function effectiveState(f: Finding): EffectiveState | undefined {
+  if (f.role === 'config-disable' && (f.state === undefined || f.state === 'active')) return 'disabled';
+  return f.state;
 }
 
-/** Identity of an algorithm asset: id + parameters; OIDs only distinguish unknowns. */
-function algorithmKey(ref: AlgorithmRef): string {
-  return canonical({
-    id: ref.id,
-    keyBits: ref.keyBits,
-    curve: ref.curve,
-    hash: ref.hash,
-    mode: ref.mode?.toLowerCase(),
-    parameterSet: ref.parameterSet,
-    oid: isKnown(ref) ? undefined : ref.oid,
-    components: ref.components?.map(algorithmKey),
-  });
-}
-
-function occurrenceOf(finding: Finding): Occurrence {
-  const e = finding.evidence;
-  const secretKey = finding.kind === 'key' && (finding.key.keyType === 'private' || finding.key.keyType === 'secret');
-  const snippet = !secretKey && e.snippet && !SECRET_LOOKING.test(e.snippet) ? e.snippet : undefined;
-  return {
-    location: e.path,
-    ...(e.line !== undefined ? { line: e.line } : {}),
-    ...(e.offset !== undefined ? { offset: e.offset } : {}),
-    ...(finding.context ? { symbol: finding.context } : {}),
-    ...(snippet ? { additionalContext: snippet } : {}),
-  };
-}
-
-function addProps(asset: Asset, props: readonly Property[]): void {
-  for (const p of props) asset.props.set(`${p.name}\u0000${p.value}`, p);
-}
-
-function findingProps(finding: Finding): Property[] {
+/** `api-call.conditional.mbedtls-3.6.2`: what a bom-ref says about the context, defaults left out. */
+function contextToken(ctx: UseContext): string {
   return [
-    prop('pqready:detector', finding.detector),
-    prop('pqready:role', finding.role),
-    ...(finding.state ? [prop('pqready:state', finding.state)] : []),
-    ...(finding.library ? [prop('pqready:library', finding.library)] : []),
-    ...(finding.origin ? [prop('pqready:origin', finding.origin)] : []),
-    ...(finding.notes ?? []).map((n) => prop('pqready:note', n)),
-    ...Object.entries(finding.properties ?? {}).map(([k, v]) => prop(`pqready:fact:${k}`, v)),
-  ];
+    ctx.role,
+    ctx.state && ctx.state !== 'active' ? ctx.state : undefined,
+    ctx.origin && ctx.origin !== 'explicit' ? ctx.origin : undefined,
+    ctx.library?.token,
+  ]
+    .filter((x) => x !== undefined)
+    .join('.');
 }
 
-function verdictProps(v: { quantum: string; classicallyWeak: readonly string[]; reason: string }): Property[] {
+const contextKey = (ctx: UseContext): string =>
+  canonical({ role: ctx.role, state: ctx.state, origin: ctx.origin, library: ctx.library?.bomRef });
+
+function verdictProps(v: Verdict): Property[] {
   return [
     prop('pqready:quantum-verdict', v.quantum),
     prop('pqready:verdict-reason', v.reason),
-    ...v.classicallyWeak.map((f) => prop('pqready:classically-weak', f)),
+    ...joined('pqready:classically-weak', v.classicallyWeak),
   ];
 }
 
-const commonName = (dn: string | undefined): string | undefined => dn?.match(/CN=([^,/+]+)/)?.[1]?.trim();
+function contextProps(asset: AssetBase): Property[] {
+  const { ctx } = asset;
+  return [
+    prop('pqready:role', ctx.role),
+    ...(ctx.state ? [prop('pqready:state', ctx.state)] : []),
+    ...(ctx.origin ? [prop('pqready:origin', ctx.origin)] : []),
+    ...(ctx.library ? [prop('pqready:library', ctx.library.name)] : []),
+    prop('pqready:detectors', [...asset.detectors].sort().join(', ')),
+  ];
+}
 
-const newAsset = (bomRef: string): Asset => ({
-  bomRef,
-  occurrences: new Map(),
-  props: new Map(),
-  dependsOn: new Set(),
-});
+/** `key=value; …; snippet=…`: the occurrence's own facts, in the one free-text field an occurrence has. */
+function occurrenceContext(f: Finding, ctx: UseContext, extra: readonly [string, string | undefined][]): string {
+  const e = f.evidence;
+  const secretKey = f.kind === 'key' && (f.key.keyType === 'private' || f.key.keyType === 'secret');
+  const snippet = !secretKey && e.snippet && !SECRET_LOOKING.test(e.snippet) ? e.snippet : undefined;
+  const pairs: [string, string | undefined][] = [
+    ['detector', f.detector],
+    ['role', f.role],
+    ['state', ctx.state],
+    ['origin', f.origin],
+    ['library', ctx.library?.name],
+    ...extra,
+    ['note', f.notes?.length ? f.notes.join(' | ') : undefined],
+    ...Object.entries(f.properties ?? {}),
+    ['snippet', snippet],
+  ];
+  return pairs
+    .filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '')
+    .map(([k, v]) => `${k}=${v.replace(/\s+/g, ' ')}`)
+    .join('; ');
+}
+
+class Collector {
+  readonly assets = new Map<string, Asset>();
+  readonly files = new Map<string, { bomRef: string; name: string; provides: Set<AlgorithmAsset> }>();
+  private readonly ids: Map<Finding, string>;
+
+  constructor(
+    inventory: Inventory,
+    private readonly policy: Policy,
+    private readonly libraries: LibraryComponents,
+  ) {
+    this.ids = findingIds(inventory.findings);
+  }
+
+  private contextOf(f: Finding): UseContext {
+    const state = effectiveState(f);
+    return {
+      role: f.role,
+      ...(state ? { state } : {}),
+      ...(f.origin ? { origin: f.origin } : {}),
+      ...(f.library ? { library: this.libraries.resolve(f.library, f.evidence.path) } : {}),
+    };
+  }
+
+  private get<T extends Asset>(identity: string, make: () => T): T {
+    let asset = this.assets.get(identity) as T | undefined;
+    if (!asset) {
+      asset = make();
+      this.assets.set(identity, asset);
+    }
+    return asset;
+  }
+
+  private base(identity: string, ctx: UseContext, baseRef: string): AssetBase {
+    return {
+      identity,
+      ctx,
+      baseRef,
+      bomRef: baseRef,
+      occurrences: new Map(),
+      detectors: new Set(),
+      dependsOn: new Set(),
+      primary: false,
+    };
+  }
+
+  private occur(
+    asset: AssetBase,
+    f: Finding,
+    primary: boolean,
+    extra: readonly [string, string | undefined][] = [],
+  ): void {
+    const e = f.evidence;
+    const occ: Occurrence = {
+      ...(primary ? { 'bom-ref': `finding/${this.ids.get(f)}` } : {}),
+      location: e.path,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.offset !== undefined ? { offset: e.offset } : {}),
+      ...(f.context ? { symbol: f.context } : {}),
+      additionalContext: occurrenceContext(f, asset.ctx, extra),
+    };
+    asset.occurrences.set(canonical(occ), occ);
+    asset.detectors.add(f.detector);
+    if (primary) asset.primary = true;
+  }
+
+  add(f: Finding): void {
+    const ctx = this.contextOf(f);
+    switch (f.kind) {
+      case 'algorithm': {
+        const alg = this.algorithm(f.algorithm, f, ctx, true);
+        if (f.role === 'implementation' && !f.library) {
+          const bomRef = `file/${slug(f.evidence.path)}`;
+          const file = this.files.get(bomRef) ?? { bomRef, name: f.evidence.path, provides: new Set() };
+          this.files.set(bomRef, file);
+          file.provides.add(alg);
+        }
+        return;
+      }
+      case 'certificate':
+        this.certificate(f, ctx);
+        return;
+      case 'key':
+        this.key(f.key, f, ctx, true, undefined);
+        return;
+      case 'protocol':
+        this.protocol(f, ctx);
+        return;
+    }
+  }
+
+  private algorithm(ref: AlgorithmRef, f: Finding, ctx: UseContext, primary: boolean): AlgorithmAsset {
+    const identity = `alg:${algorithmIdentity(ref)}:${contextKey(ctx)}`;
+    const asset = this.get<AlgorithmAsset>(identity, () => ({
+      ...this.base(identity, ctx, `crypto/algorithm/${slug(describeAlgorithm(ref).name)}@${contextToken(ctx)}`),
+      kind: 'algorithm',
+      ref,
+      observedOids: new Set(),
+    }));
+    if (ref.oid) asset.observedOids.add(ref.oid);
+    const unresolved = Object.entries(ref.unresolved ?? {}).map(([k, v]): [string, string] => [`unresolved.${k}`, v]);
+    this.occur(asset, f, primary, unresolved);
+    // A composite's parts are assets of their own, seen where the composite was seen.
+    for (const part of ref.components ?? []) asset.dependsOn.add(this.algorithm(part, f, ctx, false));
+    return asset;
+  }
+
+  private certificate(f: Finding & { kind: 'certificate' }, ctx: UseContext): void {
+    const cert = f.certificate;
+    const fp = cert.fingerprint.sha256.toLowerCase();
+    const identity = `cert:${fp}:${contextKey(ctx)}`;
+    const asset = this.get<CertificateAsset>(identity, () => ({
+      ...this.base(identity, ctx, `crypto/certificate/${slug(commonName(cert.subject) ?? cert.type)}@sha256:${fp}`),
+      kind: 'certificate',
+      finding: f,
+    }));
+    this.occur(asset, f, true, [['encoding', cert.encoding]]);
+    asset.signature = this.algorithm(cert.signatureAlgorithm, f, ctx, false);
+    asset.dependsOn.add(asset.signature);
+    if (cert.publicKey) {
+      asset.publicKey = this.key(cert.publicKey, f, ctx, false, fp);
+      asset.dependsOn.add(asset.publicKey);
+    }
+  }
+
+  /** Keys are identified by fingerprint; a certificate's key without one by its certificate, else by location. */
+  private key(key: KeyFacts, f: Finding, ctx: UseContext, primary: boolean, certFp: string | undefined): KeyAsset {
+    const fp = key.fingerprint?.sha256.toLowerCase();
+    const e = f.evidence;
+    const where = fp
+      ? `sha256:${fp}`
+      : certFp
+        ? `cert-sha256:${certFp}`
+        : `loc:${sha256Hex(`${e.path}\u0000${e.offset ?? ''}\u0000${e.line ?? ''}`).slice(0, 16)}`;
+    const identity = `key:${key.keyType}:${where}:${contextKey(ctx)}`;
+    const name = slug(`${describeAlgorithm(key.algorithm).name}-${key.keyType}`);
+    const asset = this.get<KeyAsset>(identity, () => ({
+      ...this.base(identity, ctx, `crypto/key/${name}@${where}`),
+      kind: 'key',
+      key,
+    }));
+    this.occur(asset, f, primary, [['encoding', key.encoding]]);
+    asset.algorithm = this.algorithm(key.algorithm, f, ctx, false);
+    asset.dependsOn.add(asset.algorithm);
+    if (key.protection) {
+      asset.protection = this.algorithm(key.protection, f, ctx, false);
+      asset.dependsOn.add(asset.protection);
+    }
+    return asset;
+  }
+
+  private protocol(f: Finding & { kind: 'protocol' }, ctx: UseContext): void {
+    const p = f.protocol;
+    const facts = sha256Hex(canonical(p));
+    const identity = `proto:${facts}:${contextKey(ctx)}`;
+    const versions = p.versions.length ? [...p.versions].sort(versionOrder).join('+') : 'unknown';
+    const asset = this.get<ProtocolAsset>(identity, () => ({
+      ...this.base(identity, ctx, `crypto/protocol/${p.type}@${slug(versions)}-${facts.slice(0, 12)}`),
+      kind: 'protocol',
+      finding: f,
+      algorithms: new Map(),
+      material: new Set(),
+    }));
+    this.occur(asset, f, true);
+    const refs = [
+      ...p.cipherSuites.flatMap((s) => s.algorithms),
+      ...p.groups.map((g) => g.algorithm),
+      ...p.signatureAlgorithms.map((g) => g.algorithm),
+      ...(p.algorithms ?? []),
+    ];
+    for (const ref of refs) {
+      const alg = this.algorithm(ref, f, ctx, false);
+      asset.algorithms.set(algorithmIdentity(ref), alg);
+      asset.dependsOn.add(alg);
+    }
+  }
+
+  verdictOf(asset: Asset): Verdict {
+    switch (asset.kind) {
+      case 'algorithm':
+        return classify(asset.ref, this.policy);
+      case 'certificate':
+      case 'protocol':
+        return findingVerdict(asset.finding, this.policy);
+      case 'key':
+        return keyVerdict(asset.key, this.policy);
+    }
+  }
+}
 
 const versionOrder = (a: string, b: string) => {
   const pa = a.split('.').map(Number);
@@ -153,143 +407,26 @@ const versionOrder = (a: string, b: string) => {
   return (pa[0] ?? 0) - (pb[0] ?? 0) || (pa[1] ?? 0) - (pb[1] ?? 0) || a.localeCompare(b);
 };
 
-class Collector {
-  readonly algorithms = new Map<string, AlgorithmAsset>();
-  readonly certificates = new Map<string, CertificateAsset>();
-  readonly keys = new Map<string, KeyAsset>();
-  readonly protocols = new Map<string, ProtocolAsset>();
-  readonly libraries = new Map<string, LibraryAsset>();
-  readonly used = new Set<string>();
-
-  constructor(private readonly policy: Policy) {}
-
-  algorithm(ref: AlgorithmRef, finding: Finding | undefined): AlgorithmAsset {
-    const key = algorithmKey(ref);
-    let asset = this.algorithms.get(key);
-    if (!asset) {
-      asset = { ...newAsset(''), ref, oids: new Set() };
-      this.algorithms.set(key, asset);
-      // Composite parts become components of their own; the link is added once bom-refs exist.
-      for (const part of ref.components ?? []) this.algorithm(part, undefined);
-    }
-    if (ref.oid) asset.oids.add(ref.oid);
-    for (const [name, expr] of Object.entries(ref.unresolved ?? {}))
-      addProps(asset, [prop(`pqready:unresolved:${name}`, expr)]);
-    if (finding) {
-      const occ = occurrenceOf(finding);
-      asset.occurrences.set(canonical(occ), occ);
-      addProps(asset, findingProps(finding));
-    }
-    return asset;
+/**
+ * Final bom-refs: the readable base ref when it is unique; otherwise the context token is appended (a certificate
+ * seen in two contexts), and a short hash of the identity as a last resort (two unknown algorithms of one name).
+ */
+function assignRefs(assets: readonly Asset[]): void {
+  const count = (refs: readonly string[]) =>
+    refs.reduce((m, r) => m.set(r, (m.get(r) ?? 0) + 1), new Map<string, number>());
+  const sorted = [...assets].sort((a, b) => a.identity.localeCompare(b.identity));
+  const bases = count(sorted.map((a) => a.baseRef));
+  for (const a of sorted) {
+    a.bomRef =
+      (bases.get(a.baseRef) ?? 0) > 1 && a.kind !== 'algorithm' ? `${a.baseRef}.${contextToken(a.ctx)}` : a.baseRef;
   }
-
-  add(finding: Finding): void {
-    switch (finding.kind) {
-      case 'algorithm': {
-        const alg = this.algorithm(finding.algorithm, finding);
-        if (finding.role === 'implementation') {
-          const name = finding.library ?? finding.evidence.path;
-          const type = finding.library ? 'library' : 'file';
-          const bomRef = `${type}/${slug(name)}`;
-          const lib = this.libraries.get(bomRef) ?? { bomRef, name, type, provides: new Set<string>() };
-          this.libraries.set(bomRef, lib);
-          lib.provides.add(algorithmKey(alg.ref));
-        } else {
-          this.used.add(`alg:${algorithmKey(alg.ref)}`);
-        }
-        return;
-      }
-      case 'certificate':
-        this.certificate(finding.certificate, finding);
-        return;
-      case 'key':
-        this.used.add(`key:${this.key(finding.key, finding, undefined)}`);
-        return;
-      case 'protocol':
-        this.protocol(finding.protocol, finding);
-        return;
-    }
-  }
-
-  private certificate(cert: CertificateFacts, finding: Finding): void {
-    const fp = cert.fingerprint.sha256.toLowerCase();
-    let asset = this.certificates.get(fp);
-    if (!asset) {
-      asset = { ...newAsset(`crypto/certificate/${slug(commonName(cert.subject) ?? cert.type)}@sha256:${fp}`), cert };
-      this.certificates.set(fp, asset);
-    }
-    const occ = occurrenceOf(finding);
-    asset.occurrences.set(canonical(occ), occ);
-    addProps(asset, findingProps(finding));
-    const sig = this.algorithm(cert.signatureAlgorithm, finding);
-    asset.sigRef = algorithmKey(sig.ref);
-    if (cert.publicKey) asset.keyRef = this.key(cert.publicKey, finding, fp);
-    this.used.add(`cert:${fp}`);
-  }
-
-  /** Returns the key's identity; certificate keys without a fingerprint are identified by their certificate. */
-  private key(key: KeyFacts, finding: Finding, certFp: string | undefined): string {
-    const fp = key.fingerprint?.sha256.toLowerCase();
-    const e = finding.evidence;
-    const identity = fp
-      ? `${key.keyType}:${fp}`
-      : certFp
-        ? `${key.keyType}:cert:${certFp}`
-        : `${key.keyType}:loc:${sha256Hex(`${e.path}\u0000${e.offset ?? ''}\u0000${e.line ?? ''}`).slice(0, 16)}`;
-    let asset = this.keys.get(identity);
-    if (!asset) {
-      const name = slug(`${describeAlgorithm(key.algorithm).name}-${key.keyType}`);
-      const suffix = fp ? `sha256:${fp}` : identity.slice(key.keyType.length + 1).replace('cert:', 'cert-sha256:');
-      asset = { ...newAsset(`crypto/key/${name}@${suffix}`), key };
-      this.keys.set(identity, asset);
-    }
-    const occ = occurrenceOf(finding);
-    asset.occurrences.set(canonical(occ), occ);
-    if (finding.kind === 'key') addProps(asset, findingProps(finding));
-    asset.algRef = algorithmKey(this.algorithm(key.algorithm, finding).ref);
-    if (key.protection) asset.protectionRef = algorithmKey(this.algorithm(key.protection, finding).ref);
-    return identity;
-  }
-
-  private protocol(p: ProtocolFacts, finding: Finding): void {
-    const identity = sha256Hex(canonical(p));
-    let asset = this.protocols.get(identity);
-    if (!asset) {
-      const versions = p.versions.length ? [...p.versions].sort(versionOrder).join('+') : 'unknown';
-      asset = { ...newAsset(`crypto/protocol/${p.type}@${slug(versions)}-${identity.slice(0, 12)}`), protocol: p };
-      this.protocols.set(identity, asset);
-    }
-    const occ = occurrenceOf(finding);
-    asset.occurrences.set(canonical(occ), occ);
-    addProps(asset, [...findingProps(finding), ...verdictProps(findingVerdict(finding, this.policy))]);
-    const refs = [
-      ...p.cipherSuites.flatMap((s) => s.algorithms),
-      ...p.groups.map((g) => g.algorithm),
-      ...p.signatureAlgorithms.map((g) => g.algorithm),
-      ...(p.algorithms ?? []),
-    ];
-    for (const ref of refs) asset.dependsOn.add(`alg:${algorithmKey(this.algorithm(ref, finding).ref)}`);
-    this.used.add(`proto:${identity}`);
+  const second = count(sorted.map((a) => a.bomRef));
+  for (const a of sorted) {
+    if ((second.get(a.bomRef) ?? 0) > 1) a.bomRef = `${a.bomRef}-${sha256Hex(a.identity).slice(0, 8)}`;
   }
 }
 
-/** Assigns bom-refs to algorithm assets: `crypto/algorithm/<canonical name>`, disambiguated by id on a clash. */
-function assignAlgorithmRefs(algorithms: Map<string, AlgorithmAsset>): void {
-  const taken = new Map<string, number>();
-  const sorted = [...algorithms.entries()].sort(([a], [b]) => a.localeCompare(b));
-  for (const [, asset] of sorted) {
-    const base = `crypto/algorithm/${slug(describeAlgorithm({ ...asset.ref, oid: firstOid(asset) }).name)}`;
-    taken.set(base, (taken.get(base) ?? 0) + 1);
-  }
-  for (const [key, asset] of sorted) {
-    const base = `crypto/algorithm/${slug(describeAlgorithm({ ...asset.ref, oid: firstOid(asset) }).name)}`;
-    asset.bomRef = (taken.get(base) ?? 0) > 1 ? `${base}@${slug(asset.ref.id)}-${sha256Hex(key).slice(0, 8)}` : base;
-  }
-}
-
-const firstOid = (asset: AlgorithmAsset): string | undefined => [...asset.oids].sort()[0];
-
-const sortedOccurrences = (asset: Asset): Occurrence[] =>
+const sortedOccurrences = (asset: AssetBase): Occurrence[] =>
   [...asset.occurrences.values()].sort(
     (a, b) =>
       a.location.localeCompare(b.location) ||
@@ -298,21 +435,23 @@ const sortedOccurrences = (asset: Asset): Occurrence[] =>
       canonical(a).localeCompare(canonical(b)),
   );
 
-const sortedProps = (asset: Asset, extra: readonly Property[] = []): Property[] => {
-  const all = new Map(asset.props);
-  for (const p of extra) all.set(`${p.name}\u0000${p.value}`, p);
-  return [...all.values()].sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value));
-};
+const sortProps = (props: readonly Property[]): Property[] =>
+  [...props].sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value));
 
-const evidence = (asset: Asset): Json | undefined => {
+function cryptoComponent(asset: AssetBase, name: string, cryptoProperties: Json, props: readonly Property[]): Json {
   const occurrences = sortedOccurrences(asset);
-  return occurrences.length ? { occurrences } : undefined;
-};
+  return {
+    type: 'cryptographic-asset',
+    'bom-ref': asset.bomRef,
+    name,
+    cryptoProperties,
+    ...(occurrences.length ? { evidence: { occurrences } } : {}),
+    properties: sortProps([...contextProps(asset), ...props]),
+  };
+}
 
-function algorithmComponent(asset: AlgorithmAsset, spec: '1.6' | '1.7', policy: Policy): Json {
-  const oid = firstOid(asset);
-  const ref = { ...asset.ref, ...(oid ? { oid } : {}) };
-  const d = describeAlgorithm(ref);
+function algorithmComponent(asset: AlgorithmAsset, spec: Spec, verdict: Verdict): Json {
+  const d = describeAlgorithm(asset.ref);
   const primitive = spec === '1.6' && d.primitive === 'key-wrap' ? 'other' : d.primitive;
   const algorithmProperties: Json = {
     primitive,
@@ -322,46 +461,53 @@ function algorithmComponent(asset: AlgorithmAsset, spec: '1.6' | '1.7', policy: 
     ...(spec === '1.7' && d.family ? { algorithmFamily: d.family } : {}),
     ...(d.mode ? { mode: CDX_MODES.has(d.mode) ? d.mode : 'other' } : {}),
     ...(d.padding ? { padding: d.padding } : {}),
+    // What a source tree cannot tell is said to be unknown, never left out (docs/cbom-mapping.md).
+    executionEnvironment: asset.ctx.library?.row?.executionEnvironment ?? 'unknown',
+    implementationPlatform: 'unknown',
+    certificationLevel: ['unknown'],
     ...(d.cryptoFunctions ? { cryptoFunctions: [...d.cryptoFunctions] } : {}),
     ...(d.classicalSecurityBits !== undefined ? { classicalSecurityLevel: d.classicalSecurityBits } : {}),
     ...(d.nistQuantumCategory !== undefined ? { nistQuantumSecurityLevel: d.nistQuantumCategory } : {}),
   };
-  const extra = [
-    prop('pqready:algorithm-id', d.id),
-    ...verdictProps(classify(ref, policy)),
-    ...(d.mode && !CDX_MODES.has(d.mode) ? [prop('pqready:mode', d.mode)] : []),
-    ...[...asset.oids]
-      .sort()
-      .slice(1)
-      .map((o) => prop('pqready:oid', o)),
-  ];
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': asset.bomRef,
-    name: d.name,
-    cryptoProperties: { assetType: 'algorithm', algorithmProperties, ...(oid ? { oid } : {}) },
-    evidence: evidence(asset),
-    properties: sortedProps(asset, extra),
-  };
+  const otherOids = [...asset.observedOids].filter((o) => o !== d.oid).sort();
+  return cryptoComponent(
+    asset,
+    d.name,
+    { assetType: 'algorithm', algorithmProperties, ...(d.oid ? { oid: d.oid } : {}) },
+    [
+      prop('pqready:algorithm-id', d.id),
+      ...verdictProps(verdict),
+      ...(d.mode && !CDX_MODES.has(d.mode) ? [prop('pqready:mode', d.mode)] : []),
+      ...joined('pqready:observed-oids', otherOids),
+    ],
+  );
 }
 
 const fileExtension = (path: string): string | undefined => path.match(/\.([A-Za-z0-9]{1,8})$/)?.[1]?.toLowerCase();
 
-const CERT_FORMAT: Readonly<Record<CertificateFacts['type'], string>> = {
-  certificate: 'X.509',
-  csr: 'PKCS#10',
-  crl: 'X.509 CRL',
-};
+/** 1.7 certificate lifecycle state from the validity period at scan time (NIST SP 800-57 states). */
+function certificateState(c: CertificateFacts): Json[] {
+  switch (c.validity) {
+    case 'valid':
+      return [{ state: 'active' }];
+    case 'expired':
+      return [{ state: 'deactivated', reason: `expired${c.notAfter ? ` on ${c.notAfter}` : ''}` }];
+    case 'not-yet-valid':
+      return [{ state: 'pre-activation', reason: `valid from ${c.notBefore ?? 'a later date'}` }];
+    default:
+      return [];
+  }
+}
 
 function certificateComponent(
   asset: CertificateAsset,
-  spec: '1.6' | '1.7',
-  refOf: (key: string) => string,
-  keyRefOf: (identity: string) => string,
+  spec: Spec,
+  verdict: Verdict,
   policy: Policy,
   scanTime: Date,
 ): Json {
-  const c = asset.cert;
+  const c = asset.finding.certificate;
+  const fp = c.fingerprint.sha256.toLowerCase();
   const occurrences = sortedOccurrences(asset);
   const ext = occurrences[0] ? fileExtension(occurrences[0].location) : undefined;
   const date = (v: string | undefined) => (v && DATE_TIME.test(v) ? v : undefined);
@@ -382,102 +528,123 @@ function certificateComponent(
       ? [{ commonExtensionName: 'subjectAlternativeName', commonExtensionValue: c.subjectAltNames.join(', ') }]
       : []),
   ];
+  const state = certificateState(c);
+  const related = [
+    ...(asset.signature ? [{ type: 'algorithm', ref: asset.signature.bomRef }] : []),
+    ...(asset.publicKey ? [{ type: 'publicKey', ref: asset.publicKey.bomRef }] : []),
+  ];
   const certificateProperties: Json = {
     ...(c.subject !== undefined ? { subjectName: c.subject } : {}),
     ...(c.issuer !== undefined ? { issuerName: c.issuer } : {}),
     ...(date(c.notBefore) ? { notValidBefore: c.notBefore } : {}),
     ...(date(c.notAfter) ? { notValidAfter: c.notAfter } : {}),
-    ...(asset.sigRef ? { signatureAlgorithmRef: refOf(asset.sigRef) } : {}),
-    ...(asset.keyRef ? { subjectPublicKeyRef: keyRefOf(asset.keyRef) } : {}),
     certificateFormat: CERT_FORMAT[c.type],
-    ...(ext && spec === '1.6' ? { certificateExtension: ext } : {}),
-    ...(ext && spec === '1.7' ? { certificateFileExtension: ext } : {}),
-    ...(spec === '1.7' && c.serialNumber ? { serialNumber: c.serialNumber } : {}),
-    ...(spec === '1.7' && HEX64.test(c.fingerprint.sha256.toLowerCase())
-      ? { fingerprint: { alg: 'SHA-256', content: c.fingerprint.sha256.toLowerCase() } }
-      : {}),
-    ...(spec === '1.7' && certExtensions.length ? { certificateExtensions: certExtensions } : {}),
+    ...(spec === '1.6'
+      ? {
+          ...(asset.signature ? { signatureAlgorithmRef: asset.signature.bomRef } : {}),
+          ...(asset.publicKey ? { subjectPublicKeyRef: asset.publicKey.bomRef } : {}),
+          ...(ext ? { certificateExtension: ext } : {}),
+        }
+      : {
+          ...(ext ? { certificateFileExtension: ext } : {}),
+          ...(c.serialNumber ? { serialNumber: c.serialNumber } : {}),
+          ...(HEX64.test(fp) ? { fingerprint: { alg: 'SHA-256', content: fp } } : {}),
+          ...(state.length ? { certificateState: state } : {}),
+          ...(certExtensions.length ? { certificateExtensions: certExtensions } : {}),
+          ...(related.length ? { relatedCryptographicAssets: related } : {}),
+        }),
   };
-  const refs = [c.signatureAlgorithm, ...(c.publicKey ? [c.publicKey.algorithm] : [])];
-  const verdicts = refs.map((r) => classify(r, policy));
-  const worst = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'].find((q) =>
-    verdicts.some((v) => v.quantum === q),
-  )!;
-  const decisive = verdicts.find((v) => v.quantum === worst)!;
   const exposure = certificateExposure(c, policy, scanTime);
-  const extra = [
-    ...verdictProps({
-      quantum: worst,
-      reason: decisive.reason,
-      classicallyWeak: [...new Set(verdicts.flatMap((v) => v.classicallyWeak))].sort(),
-    }),
-    prop('pqready:certificate-type', c.type),
-    prop('pqready:encoding', c.encoding),
-    prop('pqready:fingerprint-sha256', c.fingerprint.sha256.toLowerCase()),
-    ...(c.serialNumber && spec === '1.6' ? [prop('pqready:serial-number', c.serialNumber)] : []),
-    ...(c.selfSigned !== undefined ? [prop('pqready:self-signed', c.selfSigned)] : []),
-    ...(c.validity ? [prop('pqready:validity', c.validity)] : []),
-    ...(c.notBefore && !date(c.notBefore) ? [prop('pqready:not-before', c.notBefore)] : []),
-    ...(c.notAfter && !date(c.notAfter) ? [prop('pqready:not-after', c.notAfter)] : []),
-    ...(c.keyUsage ?? []).map((u) => prop('pqready:key-usage', u)),
-    ...(c.extendedKeyUsage ?? []).map((u) => prop('pqready:extended-key-usage', u)),
-    ...(c.subjectAltNames ?? []).map((u) => prop('pqready:subject-alt-name', u)),
-    ...(c.basicConstraints ? [prop('pqready:ca', c.basicConstraints.ca)] : []),
-    ...(c.extensions ?? []).map((x) =>
-      prop('pqready:extension', `${x.oid}${x.name ? ` ${x.name}` : ''}${x.critical ? ' critical' : ''}`),
-    ),
-    ...(exposure
-      ? [
-          prop('pqready:exposure', exposure.message),
-          ...exposure.milestones.map((m) => prop('pqready:exposure-milestone', `${m.date} ${m.id}`)),
-        ]
-      : []),
-  ];
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': asset.bomRef,
-    name: commonName(c.subject) ?? c.subject ?? `certificate sha256:${c.fingerprint.sha256.toLowerCase()}`,
-    cryptoProperties: { assetType: 'certificate', certificateProperties },
-    evidence: evidence(asset),
-    properties: sortedProps(asset, extra),
-  };
+  return cryptoComponent(
+    asset,
+    commonName(c.subject) ?? c.subject ?? `certificate sha256:${fp}`,
+    { assetType: 'certificate', certificateProperties },
+    [
+      ...verdictProps(verdict),
+      prop('pqready:certificate-type', c.type),
+      prop('pqready:fingerprint-sha256', fp),
+      ...(c.serialNumber && spec === '1.6' ? [prop('pqready:serial-number', c.serialNumber)] : []),
+      ...(c.selfSigned !== undefined ? [prop('pqready:self-signed', c.selfSigned)] : []),
+      ...(c.validity ? [prop('pqready:validity', c.validity)] : []),
+      ...(c.notBefore && !date(c.notBefore) ? [prop('pqready:not-before', c.notBefore)] : []),
+      ...(c.notAfter && !date(c.notAfter) ? [prop('pqready:not-after', c.notAfter)] : []),
+      ...joined('pqready:key-usage', c.keyUsage),
+      ...joined('pqready:extended-key-usage', c.extendedKeyUsage),
+      ...joined('pqready:subject-alt-names', c.subjectAltNames),
+      ...(c.basicConstraints ? [prop('pqready:ca', c.basicConstraints.ca)] : []),
+      ...joined(
+        'pqready:extensions',
+        c.extensions?.map((x) => `${x.oid}${x.name ? ` ${x.name}` : ''}${x.critical ? ' critical' : ''}`),
+        '; ',
+      ),
+      ...(exposure
+        ? [
+            prop('pqready:exposure', exposure.message),
+            ...joined(
+              'pqready:exposure-milestones',
+              exposure.milestones.map((m) => `${m.date} ${m.id}`),
+              '; ',
+            ),
+          ]
+        : []),
+    ],
+  );
 }
 
-function keyComponent(asset: KeyAsset, spec: '1.6' | '1.7', refOf: (key: string) => string, policy: Policy): Json {
+function keyComponent(asset: KeyAsset, spec: Spec, verdict: Verdict): Json {
   const k = asset.key;
   const fp = k.fingerprint?.sha256.toLowerCase();
+  const related = [
+    ...(asset.algorithm ? [{ type: 'algorithm', ref: asset.algorithm.bomRef }] : []),
+    ...(asset.protection ? [{ type: 'algorithm', ref: asset.protection.bomRef }] : []),
+  ];
   const relatedCryptoMaterialProperties: Json = {
     type: KEY_TYPE[k.keyType],
-    ...(asset.algRef ? { algorithmRef: refOf(asset.algRef) } : {}),
+    ...(spec === '1.6' && asset.algorithm ? { algorithmRef: asset.algorithm.bomRef } : {}),
     ...(k.sizeBits !== undefined ? { size: k.sizeBits } : {}),
     format: k.format,
-    ...(asset.protectionRef ? { securedBy: { mechanism: 'Software', algorithmRef: refOf(asset.protectionRef) } } : {}),
+    ...(asset.protection ? { securedBy: { mechanism: 'Software', algorithmRef: asset.protection.bomRef } } : {}),
     ...(spec === '1.7' && fp && HEX64.test(fp) ? { fingerprint: { alg: 'SHA-256', content: fp } } : {}),
+    ...(spec === '1.7' && related.length ? { relatedCryptographicAssets: related } : {}),
   };
   const d = describeAlgorithm(k.algorithm);
-  const extra = [
-    ...verdictProps(classify(k.algorithm, policy)),
-    ...(k.encoding ? [prop('pqready:encoding', k.encoding)] : []),
-    ...(fp ? [prop('pqready:fingerprint-sha256', fp)] : []),
-    ...(k.comment ? [prop('pqready:comment', k.comment)] : []),
-  ];
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': asset.bomRef,
-    name: `${d.name} ${k.keyType} key`,
-    cryptoProperties: { assetType: 'related-crypto-material', relatedCryptoMaterialProperties },
-    evidence: evidence(asset),
-    properties: sortedProps(asset, extra),
-  };
+  return cryptoComponent(
+    asset,
+    `${d.name} ${k.keyType} key`,
+    { assetType: 'related-crypto-material', relatedCryptoMaterialProperties },
+    [
+      ...verdictProps(verdict),
+      ...(fp ? [prop('pqready:fingerprint-sha256', fp)] : []),
+      ...(k.comment ? [prop('pqready:comment', k.comment)] : []),
+    ],
+  );
 }
 
-function protocolComponent(
-  asset: ProtocolAsset,
-  spec: '1.6' | '1.7',
-  refOf: (key: string) => string,
-  certRefs: readonly string[],
-): Json {
-  const p = asset.protocol;
+/**
+ * Certificates and keys named by a protocol configuration. A reference the detector resolved inside the scan
+ * matches its file exactly; an unresolved one (configs name absolute paths on the target) falls back to a
+ * path-suffix match.
+ */
+function referencedMaterial(p: ProtocolFacts, material: readonly (CertificateAsset | KeyAsset)[]): Asset[] {
+  const norm = (s: string) => s.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
+  const locations = (a: Asset) => [...a.occurrences.values()].map((o) => norm(o.location));
+  const out = new Set<Asset>();
+  for (const r of p.references ?? []) {
+    const target = norm(r.path);
+    if (!target) continue;
+    const exact = material.filter((a) => locations(a).includes(target));
+    const hits =
+      exact.length > 0
+        ? exact
+        : material.filter((a) => locations(a).some((loc) => loc.endsWith(`/${target}`) || target.endsWith(`/${loc}`)));
+    for (const a of hits) out.add(a);
+  }
+  return [...out];
+}
+
+function protocolComponent(asset: ProtocolAsset, spec: Spec, verdict: Verdict): Json {
+  const p = asset.finding.protocol;
+  const refOf = (ref: AlgorithmRef): string => asset.algorithms.get(algorithmIdentity(ref))!.bomRef;
   const types = spec === '1.6' ? PROTOCOL_TYPES_16 : PROTOCOL_TYPES_17;
   const type = p.type === 'mqtt-tls' ? 'tls' : types.has(p.type) ? p.type : 'other';
   const versions = [...p.versions].sort(versionOrder);
@@ -494,126 +661,161 @@ function protocolComponent(
       : {};
   const cipherSuites = p.cipherSuites.map((s) => ({
     name: s.name,
-    algorithms: [...new Set(s.algorithms.map((r) => refOf(algorithmKey(r))))].sort(),
+    algorithms: [...new Set(s.algorithms.map(refOf))].sort(),
     ...(s.codePoint ? { identifiers: [s.codePoint] } : {}),
     ...tlsExtras,
   }));
-  const cryptoRefArray = [
-    ...new Set([
-      ...p.groups.map((g) => refOf(algorithmKey(g.algorithm))),
-      ...p.signatureAlgorithms.map((g) => refOf(algorithmKey(g.algorithm))),
-      ...(p.algorithms ?? []).map((r) => refOf(algorithmKey(r))),
-      ...certRefs,
-    ]),
-  ].sort();
-  const extra = [
-    ...(versions.length ? [prop('pqready:versions', versions.join(','))] : []),
-    ...(p.type !== type ? [prop('pqready:protocol-type', p.type)] : []),
-    ...(p.groups.length ? [prop('pqready:groups', p.groups.map((g) => g.name).join(':'))] : []),
-    ...(p.signatureAlgorithms.length
-      ? [prop('pqready:signature-schemes', p.signatureAlgorithms.map((g) => g.name).join(':'))]
-      : []),
-    ...(p.flags ?? []).map((f) => prop('pqready:flag', f)),
-    ...(p.references ?? []).map((r) => prop('pqready:reference', `${r.directive} ${r.path}`)),
-  ];
+  const suiteRefs = new Set(cipherSuites.flatMap((s) => s.algorithms));
+  const otherAlgorithms = [...asset.dependsOn]
+    .filter((a) => a.kind === 'algorithm' && !suiteRefs.has(a.bomRef))
+    .map((a) => a.bomRef);
+  const material = [...asset.material];
+  const relatedType = (a: Asset): string =>
+    a.kind === 'certificate' ? 'certificate' : a.kind === 'key' ? RELATED_KEY_TYPE[a.key.keyType] : 'algorithm';
+  const related = [
+    ...otherAlgorithms.map((ref) => ({ type: 'algorithm', ref })),
+    ...material.map((a) => ({ type: relatedType(a), ref: a.bomRef })),
+  ].sort((a, b) => a.ref.localeCompare(b.ref));
   const protocolProperties: Json = {
     type,
     ...(versions.length ? { version: versions[versions.length - 1] } : {}),
     ...(cipherSuites.length ? { cipherSuites } : {}),
-    ...(cryptoRefArray.length ? { cryptoRefArray } : {}),
+    ...(related.length
+      ? spec === '1.6'
+        ? { cryptoRefArray: related.map((r) => r.ref) }
+        : { relatedCryptographicAssets: related }
+      : {}),
   };
+  return cryptoComponent(
+    asset,
+    `${p.type.toUpperCase()}${versions.length ? ` ${versions.join('/')}` : ''}`,
+    { assetType: 'protocol', protocolProperties },
+    [
+      ...verdictProps(verdict),
+      ...joined('pqready:versions', versions, ','),
+      ...(p.type !== type ? [prop('pqready:protocol-type', p.type)] : []),
+      ...joined(
+        'pqready:groups',
+        p.groups.map((g) => g.name),
+        ':',
+      ),
+      ...joined(
+        'pqready:signature-schemes',
+        p.signatureAlgorithms.map((g) => g.name),
+        ':',
+      ),
+      ...joined('pqready:flags', p.flags),
+      ...joined(
+        'pqready:references',
+        p.references?.map((r) => `${r.directive} ${r.path}`),
+        '; ',
+      ),
+    ],
+  );
+}
+
+function libraryComponent(lib: LibraryComponent): Json {
+  const occurrences = lib.declaredBy
+    .map((f) => ({
+      location: f.evidence.path,
+      ...(f.evidence.line !== undefined ? { line: f.evidence.line } : {}),
+      ...(f.evidence.snippet ? { additionalContext: f.evidence.snippet } : {}),
+    }))
+    .sort((a, b) => a.location.localeCompare(b.location) || (a.line ?? 0) - (b.line ?? 0));
+  const roots = [...new Set(lib.declaredBy.map((f) => f.root || '.'))].sort();
   return {
-    type: 'cryptographic-asset',
-    'bom-ref': asset.bomRef,
-    name: `${p.type.toUpperCase()}${versions.length ? ` ${versions.join('/')}` : ''}`,
-    cryptoProperties: { assetType: 'protocol', protocolProperties },
-    evidence: evidence(asset),
-    properties: sortedProps(asset, extra),
+    type: 'library',
+    'bom-ref': lib.bomRef,
+    name: lib.name,
+    ...(lib.version ? { version: lib.version } : {}),
+    ...(lib.purl ? { purl: lib.purl } : {}),
+    ...(occurrences.length ? { evidence: { occurrences } } : {}),
+    properties: sortProps([
+      ...(lib.row ? [prop('pqready:library-id', lib.row.id)] : []),
+      ...joined('pqready:library-roots', roots),
+      ...(lib.version ? [] : [prop('pqready:version', 'not declared in the scanned tree')]),
+    ]),
   };
 }
 
-/**
- * Certificates and keys named by a protocol configuration. A reference the detector resolved inside
- * the scan matches its file exactly; an unresolved one (configs name absolute paths on the target)
- * falls back to a path-suffix match.
- */
-function referencedAssets(p: ProtocolFacts, assets: readonly Asset[]): string[] {
-  const norm = (s: string) => s.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
-  const out = new Set<string>();
-  for (const r of p.references ?? []) {
-    const target = norm(r.path);
-    if (!target) continue;
-    const locations = (a: Asset) => [...a.occurrences.values()].map((o) => norm(o.location));
-    const exact = assets.filter((a) => locations(a).includes(target));
-    const hits =
-      exact.length > 0
-        ? exact
-        : assets.filter((a) => locations(a).some((loc) => loc.endsWith(`/${target}`) || target.endsWith(`/${loc}`)));
-    for (const a of hits) out.add(a.bomRef);
-  }
-  return [...out].sort();
-}
+/** Diagnostics that say a file or object was not read or not decoded, so the inventory may miss something. */
+const notExamined = (inventory: Inventory) => inventory.diagnostics.filter((d) => d.severity !== 'info');
 
 export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json {
   const { specVersion: spec, policy } = opts;
   const scanTime = new Date(inventory.scannedAt);
-  const col = new Collector(policy);
+  const libraries = new LibraryComponents(inventory.libraries ?? []);
+  const col = new Collector(inventory, policy, libraries);
   // Sorted first so that the facts kept for a merged asset never depend on the detectors' order.
   for (const f of [...inventory.findings].sort(compareFindings)) col.add(f);
-  assignAlgorithmRefs(col.algorithms);
+  const assets = [...col.assets.values()];
+  assignRefs(assets);
 
-  const refOf = (key: string) => col.algorithms.get(key)?.bomRef ?? key;
-  for (const a of col.algorithms.values()) {
-    for (const part of a.ref.components ?? []) a.dependsOn.add(refOf(algorithmKey(part)));
+  const material = assets.filter((a): a is CertificateAsset | KeyAsset => a.kind === 'certificate' || a.kind === 'key');
+  for (const a of assets) {
+    if (a.kind !== 'protocol') continue;
+    for (const m of referencedMaterial(a.finding.protocol, material)) a.material.add(m);
   }
-  const keyRefOf = (identity: string) => col.keys.get(identity)?.bomRef ?? identity;
-  const certs = [...col.certificates.values()];
 
   const components: Json[] = [];
-  const dependencies: Json[] = [];
-  const dep = (ref: string, dependsOn: Iterable<string>, provides?: Iterable<string>) => {
-    const d = [...new Set(dependsOn)].filter((x) => x !== ref).sort();
-    const p = provides ? [...new Set(provides)].sort() : [];
-    if (d.length || p.length)
-      dependencies.push({ ref, ...(d.length ? { dependsOn: d } : {}), ...(p.length ? { provides: p } : {}) });
+  const dependencies = new Map<string, { dependsOn: Set<string>; provides: Set<string> }>();
+  const dep = (ref: string) => {
+    let d = dependencies.get(ref);
+    if (!d) {
+      d = { dependsOn: new Set(), provides: new Set() };
+      dependencies.set(ref, d);
+    }
+    return d;
   };
+  const root = dep(ROOT_REF);
 
-  for (const a of col.algorithms.values()) {
-    components.push(algorithmComponent(a, spec, policy));
-    dep(a.bomRef, a.dependsOn);
+  for (const a of assets) {
+    const verdict = col.verdictOf(a);
+    switch (a.kind) {
+      case 'algorithm':
+        components.push(algorithmComponent(a, spec, verdict));
+        break;
+      case 'certificate':
+        components.push(certificateComponent(a, spec, verdict, policy, scanTime));
+        break;
+      case 'key':
+        components.push(keyComponent(a, spec, verdict));
+        break;
+      case 'protocol':
+        components.push(protocolComponent(a, spec, verdict));
+        break;
+    }
+    const d = dep(a.bomRef);
+    for (const x of a.dependsOn) d.dependsOn.add(x.bomRef);
+    if (a.kind === 'protocol') for (const m of a.material) d.dependsOn.add(m.bomRef);
+    const inUse = !NOT_IN_USE.has(a.ctx.state ?? '');
+    if (a.primary && inUse && a.ctx.role !== 'implementation') root.dependsOn.add(a.bomRef);
+    if (a.kind === 'algorithm' && a.ctx.library && inUse && PROVIDED_ROLES.has(a.ctx.role)) {
+      dep(a.ctx.library.bomRef).provides.add(a.bomRef);
+    }
   }
-  for (const c of certs) {
-    components.push(certificateComponent(c, spec, refOf, keyRefOf, policy, scanTime));
-    dep(c.bomRef, [...(c.sigRef ? [refOf(c.sigRef)] : []), ...(c.keyRef ? [keyRefOf(c.keyRef)] : [])]);
+  for (const lib of libraries.all()) {
+    components.push(libraryComponent(lib));
+    dep(lib.bomRef);
+    root.dependsOn.add(lib.bomRef);
   }
-  for (const k of col.keys.values()) {
-    components.push(keyComponent(k, spec, refOf, policy));
-    dep(k.bomRef, [...(k.algRef ? [refOf(k.algRef)] : []), ...(k.protectionRef ? [refOf(k.protectionRef)] : [])]);
+  for (const file of col.files.values()) {
+    components.push({ type: 'file', 'bom-ref': file.bomRef, name: file.name });
+    for (const a of file.provides) dep(file.bomRef).provides.add(a.bomRef);
+    root.dependsOn.add(file.bomRef);
   }
-  for (const p of col.protocols.values()) {
-    const materialRefs = referencedAssets(p.protocol, [...certs, ...col.keys.values()]);
-    components.push(protocolComponent(p, spec, refOf, materialRefs));
-    dep(p.bomRef, [...[...p.dependsOn].map((d) => refOf(d.slice('alg:'.length))), ...materialRefs]);
-  }
-  for (const lib of col.libraries.values()) {
-    components.push({ type: lib.type, 'bom-ref': lib.bomRef, name: lib.name });
-    dep(lib.bomRef, [], [...lib.provides].map(refOf));
-  }
-
-  const rootRef = 'pqready/scan-root';
-  const used = [...col.used].map((u) => {
-    const [kind, ...rest] = u.split(':');
-    const id = rest.join(':');
-    if (kind === 'alg') return refOf(id);
-    if (kind === 'cert') return col.certificates.get(id)!.bomRef;
-    if (kind === 'key') return keyRefOf(id);
-    return col.protocols.get(id)!.bomRef;
-  });
-  dep(rootRef, used);
 
   components.sort((a, b) => String(a['bom-ref']).localeCompare(String(b['bom-ref'])));
-  dependencies.sort((a, b) => String(a.ref).localeCompare(String(b.ref)));
+  const dependencyList = [...dependencies.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([ref, d]) => ({
+      ref,
+      ...(d.dependsOn.size ? { dependsOn: [...d.dependsOn].filter((x) => x !== ref).sort() } : {}),
+      ...(d.provides.size ? { provides: [...d.provides].sort() } : {}),
+    }));
 
+  const problems = notExamined(inventory);
+  const identity = opts.component ?? {};
   const metadataProps: Property[] = [
     prop('pqready:policy', policy.id),
     prop('pqready:policy-name', policy.name),
@@ -622,6 +824,7 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
     prop('pqready:files-scanned', inventory.stats.filesScanned),
     prop('pqready:bytes-scanned', inventory.stats.bytesScanned),
     prop('pqready:files-skipped', inventory.stats.filesSkipped),
+    prop('pqready:not-examined', problems.length),
     ...inventory.diagnostics.map((d) => prop('pqready:diagnostic', canonical(d))),
   ];
   const bom: Json = {
@@ -643,13 +846,24 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
       },
       component: {
         type: 'firmware',
-        'bom-ref': rootRef,
-        name: inventory.roots.length ? inventory.roots.join(', ') : 'scan',
+        'bom-ref': ROOT_REF,
+        name: identity.name ?? (inventory.roots.length ? inventory.roots.join(', ') : 'scan'),
+        ...(identity.version ? { version: identity.version } : {}),
+        ...(identity.supplier ? { supplier: { name: identity.supplier } } : {}),
       },
-      properties: metadataProps.sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value)),
+      properties: sortProps(metadataProps),
     },
     components,
-    dependencies,
+    dependencies: dependencyList,
+    // A static scan never proves completeness (algorithms chosen at run time, formats not decoded): `unknown` is
+    // its honest best; `incomplete` when a diagnostic says some file or object was not read or decoded.
+    compositions: [
+      {
+        aggregate: problems.length > 0 ? 'incomplete' : 'unknown',
+        assemblies: [ROOT_REF],
+        dependencies: [ROOT_REF],
+      },
+    ],
   };
   const serialNumber = contentUuid(`${opts.serialNumberSeed ?? ''}\u0000${serializeCbom(bom)}`);
   return { ...bom, serialNumber };

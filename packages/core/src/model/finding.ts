@@ -26,7 +26,10 @@ export interface AlgorithmRef {
   readonly unresolved?: Readonly<Record<string, string>>;
 }
 
-/** Where a finding was seen. Paths are relative to the scan root, POSIX separators. */
+/**
+ * Where a finding was seen. The path is relative to its scan root, POSIX separators; when several roots are
+ * scanned it starts with the root's name (`Inventory.roots`), so that paths from two roots never collide.
+ */
 export interface Evidence {
   readonly path: string;
   /** 1-based line. */
@@ -55,7 +58,7 @@ export type FindingRole =
   | 'protection';
 
 interface FindingBase {
-  /** Detector id, naming the evidence (e.g. `x509-certificate`, `c-mbedtls-api`). */
+  /** Detector id, naming the evidence (e.g. `x509-certificate`, `c-crypto-api`). */
   readonly detector: string;
   readonly role: FindingRole;
   readonly evidence: Evidence;
@@ -189,14 +192,31 @@ export interface ScannedFile {
   readonly sha256: string;
 }
 
+/** A copy of a crypto library found in the tree, identified by the version its own header declares. */
+export interface LibraryFacts {
+  /** Catalog id of the library (`crypto-libraries.ts`), e.g. `mbedtls`, `wolfssl`, `openssl`. */
+  readonly id: string;
+  /** Version as the library declares it, e.g. `3.6.2`, `1.1.1w`. */
+  readonly version: string;
+  /** Directory holding this copy (relative like evidence paths; `''` for the scan root). */
+  readonly root: string;
+  /** The file and line that declare the version. */
+  readonly evidence: Evidence;
+}
+
 /** The result of a scan: facts and diagnostics, no verdicts. */
 export interface Inventory {
   readonly tool: { readonly name: string; readonly version: string };
   /** ISO 8601; from SOURCE_DATE_EPOCH when set. */
   readonly scannedAt: string;
-  /** Display names of the scan roots (as given on the command line, POSIX). */
+  /**
+   * Names of the scan roots: each root's base name (with parent directories added when two would be equal),
+   * or its absolute path when asked. Never the spelling typed: `dir`, `./dir/` and `$PWD/dir` give one name.
+   */
   readonly roots: readonly string[];
   readonly findings: readonly Finding[];
+  /** Crypto libraries whose version the tree declares; findings name them in `library`. */
+  readonly libraries?: readonly LibraryFacts[];
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly filesScanned: number; readonly bytesScanned: number; readonly filesSkipped: number };
 }

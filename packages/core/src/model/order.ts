@@ -2,6 +2,8 @@
  * Total orders for findings and diagnostics, so that output bytes never depend on walk timing,
  * worker scheduling or detector order.
  */
+
+import { canonical } from './canonical.js';
 import type { Diagnostic, Finding } from './finding.js';
 
 const cmp = (a: string | number | undefined, b: string | number | undefined): number => {
@@ -11,15 +13,6 @@ const cmp = (a: string | number | undefined, b: string | number | undefined): nu
   return a < b ? -1 : 1;
 };
 
-/** Canonical JSON (sorted keys) as the last tie-breaker: two findings that compare equal are identical. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => cmp(a, b)))
-      : v,
-  );
-}
-
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     cmp(a.evidence.path, b.evidence.path) ||
@@ -28,7 +21,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     cmp(a.evidence.offset ?? 0, b.evidence.offset ?? 0) ||
     cmp(a.detector, b.detector) ||
     cmp(a.kind, b.kind) ||
-    cmp(canonicalJson(a), canonicalJson(b))
+    // Canonical text as the last tie-breaker: two findings that compare equal are identical.
+    cmp(canonical(a), canonical(b))
   );
 }
 

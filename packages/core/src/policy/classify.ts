@@ -1,7 +1,7 @@
 /**
  * Quantum verdict of one algorithm reference under a policy. The catalog says how a quantum computer attacks
- * the algorithm (`exposure`); the policy says which sizes still count. Shor: standards.md §4.1 (IR 8547
- * Tables 2/4); Grover and symmetric thresholds: §5.7 (IR 8547 §4.1.3, Tables 6–7; CNSA 2.0 AES-256/SHA-384).
+ * the algorithm (`exposure`); the policy says which sizes still count. Shor: NIST IR 8547 ipd
+ * Tables 2/4; Grover and symmetric thresholds: IR 8547 ipd §4.1.3, Tables 6–7; CNSA 2.0 AES-256/SHA-384.
  */
 import { describeAlgorithm } from '../catalog/describe.js';
 import { getAlgorithm, getHash } from '../catalog/lookup.js';
@@ -10,11 +10,20 @@ import type { AlgorithmRef } from '../model/finding.js';
 import type { Policy } from './types.js';
 import { classicalWeaknesses } from './weakness.js';
 
-/** Worst first: used to combine the parts of a scheme (PBES2 = KDF + cipher). */
-const SEVERITY: readonly QuantumVerdict[] = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'];
+/**
+ * Every verdict, worst first: the order in which parts combine (PBES2 = KDF + cipher; a certificate = signature +
+ * key) and in which every renderer lists and sorts findings.
+ */
+export const VERDICT_ORDER: readonly QuantumVerdict[] = Object.freeze([
+  'broken',
+  'weakened',
+  'unknown',
+  'hybrid',
+  'resistant',
+]);
 
 export function worstVerdict(verdicts: readonly QuantumVerdict[]): QuantumVerdict {
-  for (const v of SEVERITY) if (verdicts.includes(v)) return v;
+  for (const v of VERDICT_ORDER) if (verdicts.includes(v)) return v;
   return 'unknown';
 }
 

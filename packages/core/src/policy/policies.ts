@@ -1,5 +1,6 @@
 /**
- * The shipped policies. Dates and thresholds from standards.md §4.1–4.2 / §5.7 and migration-planning.md §1.1.
+ * The shipped policies. Dates and thresholds from NIST IR 8547 ipd Tables 2–7 and the CNSA 2.0 advisory and FAQ
+ * (each milestone cites its source).
  * NIST IR 8547 is an initial public draft (no final as of 2026-09-27), so its dates are "proposed".
  * Reading of "after 2030": from 2031-01-01; CNSA 2.0 "exclusively use by 2030": from 2031-01-01.
  */

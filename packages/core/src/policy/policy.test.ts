@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CertificateFacts } from '../model/finding.js';
+import type { CertificateFacts, Finding, KeyFacts } from '../model/finding.js';
 import { classify } from './classify.js';
 import { certificateExposure } from './exposure.js';
+import { findingVerdict, keyVerdict } from './finding-verdict.js';
 import { defaultPolicyId, getPolicy, listPolicies } from './policies.js';
 
 const nist = getPolicy('nist-ir-8547-draft');
@@ -164,5 +165,28 @@ describe('unknown algorithms', () => {
     expect(runtime.reason).toMatch(/algorithm from `pk` is set at run time/);
     const missing = classify({ id: 'unknown', oid: '1.2.3.4' }, policy);
     expect(missing.reason).toMatch(/not in the catalog/);
+  });
+});
+
+describe('keyVerdict', () => {
+  it('is the verdict of a key finding with the same facts: worst of the key and its protection', () => {
+    const policy = getPolicy('nist-ir-8547-draft+cnsa-2.0');
+    const key: KeyFacts = {
+      keyType: 'private',
+      algorithm: { id: 'ml-dsa-65' },
+      format: 'EncryptedPKCS#8',
+      protection: { id: 'pbes1', parameterSet: 'pbeWithMD5AndDES-CBC' },
+    };
+    const finding: Finding = {
+      kind: 'key',
+      detector: 'private-key',
+      role: 'stored-object',
+      evidence: { path: 'k' },
+      key,
+    };
+    expect(keyVerdict(key, policy)).toEqual(findingVerdict(finding, policy));
+    expect(keyVerdict(key, policy).quantum).toBe('weakened');
+    const { protection: _none, ...plain } = key;
+    expect(keyVerdict(plain, policy).quantum).toBe('resistant');
   });
 });

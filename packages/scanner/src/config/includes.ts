@@ -1,14 +1,18 @@
 /**
- * Include resolution shared by the config grammars (nginx `include`, Apache `Include`/`IncludeOptional`,
- * sshd `Include`, HAProxy none): glob patterns resolved against the files of the scan, never the disk.
- * Absolute paths are tried as paths inside the scan root (a firmware root file system) and then with
- * leading components dropped, relative to the directory of the main configuration.
+ * The one include mechanism of the config detectors (nginx `include`, Apache `Include`/`IncludeOptional`, sshd
+ * `Include`, mosquitto `include_dir`, strongSwan `include`, OpenSSL `.include`): patterns resolved against the
+ * files of the scan, absolute paths mapped through the scan root given in the detection context, and (with
+ * `--follow-includes-outside`) against the disk outside it. Every detector gets the same diagnostics:
+ * `include-outside-root`, `include-not-found`, `include-cycle` and `include-depth`.
  */
 import { posix } from 'node:path';
+import type { Diagnostic } from '@pqready/core';
+import type { DetectContext, ScanFile } from '../detectors/types.js';
+import { diagnostic } from './protocol-finding.js';
 
 export interface IncludeResolution {
   readonly paths: readonly string[];
-  /** The pattern points outside the scan root (`..` escaping it). */
+  /** The pattern points outside the scan root (`..` escaping it, or an absolute path the scan does not hold). */
   readonly outside: boolean;
 }
 
@@ -34,48 +38,46 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function match(pattern: string, files: Iterable<string>): string[] {
-  if (!/[*?[]/.test(pattern)) {
-    for (const f of files) if (f === pattern) return [f];
-    return [];
-  }
-  const re = globToRegExp(pattern);
-  return [...files].filter((f) => re.test(f)).sort();
-}
-
-/** Where absolute paths meet scan-relative ones: `<anchor>/x` is `<prefix>x` (prefix `../../` for multi-root scans). */
-interface RootMap {
-  readonly anchor: string;
-  readonly prefix: string;
-}
-const roots = new WeakMap<object, RootMap | null>();
+const isGlob = (s: string): boolean => /[*?[]/.test(s);
 
 /**
- * The scan root's absolute position, read off any FileHead (`absPath` = root + `/` + `path`); a scan of several
- * roots writes paths relative to the working directory, possibly starting with `../`. Undefined for maps
- * without FileHeads (tests) or when the two disagree.
+ * The scan's paths grouped by directory, built once per file map: a glob is matched against one directory's
+ * files, not the whole tree, so resolving N includes over M files costs N × (files per directory).
  */
-function scanRootOf(files: ReadonlyMap<string, unknown>): RootMap | undefined {
-  let root = roots.get(files);
-  if (root === undefined) {
-    root = null;
-    for (const v of files.values()) {
-      if (typeof v !== 'object' || v === null) break;
-      const { path, absPath } = v as { path?: unknown; absPath?: unknown };
-      if (typeof path === 'string' && typeof absPath === 'string') {
-        const ups = /^(\.\.\/)*/.exec(path)?.[0] ?? '';
-        const rest = path.slice(ups.length);
-        if (rest !== '' && absPath.endsWith(`/${rest}`))
-          root = { anchor: absPath.slice(0, absPath.length - rest.length - 1) || '/', prefix: ups };
-      }
-      break;
+interface FileIndex {
+  readonly all: ReadonlySet<string>;
+  readonly byDir: ReadonlyMap<string, readonly string[]>;
+}
+const indexes = new WeakMap<object, FileIndex>();
+function indexOf(files: ReadonlyMap<string, unknown>): FileIndex {
+  let idx = indexes.get(files);
+  if (!idx) {
+    const byDir = new Map<string, string[]>();
+    for (const f of files.keys()) {
+      const dir = posix.dirname(f);
+      const list = byDir.get(dir);
+      if (list) list.push(f);
+      else byDir.set(dir, [f]);
     }
-    roots.set(files, root);
+    idx = { all: new Set(files.keys()), byDir };
+    indexes.set(files, idx);
   }
-  return root ?? undefined;
+  return idx;
 }
 
-const isGlob = (s: string): boolean => /[*?[]/.test(s);
+/**
+ * Glob matching as glob(3) does it for nginx and APR_FNM_PERIOD for Apache: a leading `*` or `?` never matches
+ * the leading dot of a hidden file (`conf.d/*.conf` skips `conf.d/.default.conf`).
+ */
+function match(pattern: string, idx: FileIndex): string[] {
+  if (!isGlob(pattern)) return idx.all.has(pattern) ? [pattern] : [];
+  const re = globToRegExp(pattern);
+  const last = posix.basename(pattern);
+  const hidden = (f: string) => posix.basename(f).startsWith('.') && !last.startsWith('.');
+  const dir = posix.dirname(pattern);
+  const candidates = isGlob(dir) ? [...idx.all] : (idx.byDir.get(dir) ?? []);
+  return candidates.filter((f) => re.test(f) && !hidden(f)).sort();
+}
 
 /** The leading directories of a glob pattern that hold no glob character (`a/b` for `a/b/*.d/x.conf`). */
 function fixedDir(pattern: string): string {
@@ -84,28 +86,36 @@ function fixedDir(pattern: string): string {
   return parts.slice(0, firstGlob < 0 ? parts.length - 1 : firstGlob).join('/');
 }
 
+/** Where an absolute path of the configured system sits in the scan: `scanRoot` + `/` + scan-relative path. */
+function underRoot(abs: string, scanRoot: string | undefined): string | undefined {
+  if (scanRoot === undefined) return undefined;
+  const root = scanRoot === '/' ? '' : scanRoot.replace(/\/+$/, '');
+  if (!abs.startsWith(`${root}/`)) return undefined;
+  return abs.slice(root.length + 1);
+}
+
 /**
- * Resolves an include pattern. `baseDir` is the scan-relative directory relative patterns start from
- * (the main config's directory, or the server root).
+ * Resolves an include pattern. `baseDir` is the scan-relative directory relative patterns start from (the main
+ * config's directory, or the server root). `scanRoot` is the absolute directory scan paths are relative to: an
+ * absolute include under it is that file. Other absolute paths are tried with leading components dropped, as
+ * paths of a firmware root file system or of a config directory copied into a repository.
  */
 export function resolveInclude(
   pattern: string,
   baseDir: string,
   files: ReadonlyMap<string, unknown>,
+  scanRoot?: string,
 ): IncludeResolution {
-  const keys = [...files.keys()];
+  const idx = indexOf(files);
   if (!pattern.startsWith('/')) {
     const joined = posix.normalize(posix.join(baseDir || '.', pattern));
     if (joined.startsWith('../') || joined === '..') return { paths: [], outside: true };
-    return { paths: match(joined.replace(/^\.\//, ''), keys), outside: false };
+    return { paths: match(joined.replace(/^\.\//, ''), idx), outside: false };
   }
   // Scanning a live system (`/etc`, `/etc/nginx`, `/`): an absolute path under the scan root is that file.
-  const root = scanRootOf(files);
   const abs = posix.normalize(pattern);
-  if (root && (root.anchor === '/' || abs.startsWith(`${root.anchor}/`))) {
-    const rel = root.prefix + abs.slice(root.anchor === '/' ? 1 : root.anchor.length + 1);
-    return { paths: match(rel, keys), outside: false };
-  }
+  const rel = underRoot(abs, scanRoot);
+  if (rel !== undefined) return { paths: match(rel, idx), outside: false };
   const parts = pattern.split('/').filter((p) => p !== '');
   // Dropping down to a bare file name would let `/etc/ssh/ssh_config.d/*.conf` match every `*.conf` of the
   // tree when that directory is absent; only a config at the scan root may include a bare, glob-free name.
@@ -115,7 +125,7 @@ export function resolveInclude(
   for (let drop = 0; drop <= lastDrop; drop++) {
     const rest = parts.slice(drop).join('/');
     for (const cand of drop === 0 ? [rest] : [posix.join(baseDir || '.', rest).replace(/^\.\//, ''), rest]) {
-      const hits = match(cand, keys);
+      const hits = match(cand, idx);
       if (hits.length > 0) return { paths: hits, outside: false };
     }
     tried.push(rest);
@@ -127,7 +137,7 @@ export function resolveInclude(
     for (const cand of tried) {
       const parent = posix.dirname(fixedDir(cand));
       const dir = parent === '.' ? '' : parent;
-      if (dir === base || (dir !== '' && keys.some((k) => k.startsWith(`${dir}/`))))
+      if (dir === base || (dir !== '' && [...idx.byDir.keys()].some((k) => k === dir || k.startsWith(`${dir}/`))))
         return { paths: [], outside: false };
     }
   }
@@ -139,21 +149,183 @@ export function resolveReference(
   path: string,
   baseDir: string,
   files: ReadonlyMap<string, unknown>,
+  scanRoot?: string,
 ): string | undefined {
-  return resolveInclude(path, baseDir, files).paths[0];
+  return resolveInclude(path, baseDir, files, scanRoot).paths[0];
 }
 
+/** A directory and its parents, nearest first (`a/b` → `a/b`, `a`, ``): where a conf prefix may sit. */
+export function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  let d = dir === '.' ? '' : dir;
+  for (;;) {
+    out.push(d);
+    if (d === '') return out;
+    const up = posix.dirname(d);
+    d = up === '.' ? '' : up;
+  }
+}
+
+/** Where an include directive is written. */
+export interface IncludeSite {
+  readonly path: string;
+  readonly line: number;
+}
+
+export interface IncludeRequest {
+  readonly pattern: string;
+  readonly from: IncludeSite;
+  /** Scan-relative directories a relative pattern is tried against, in order (the first that matches wins). */
+  readonly baseDirs: readonly string[];
+  /** The chain of files that led here, the top-level config first (cycle and depth checks). */
+  readonly stack: readonly string[];
+  /** `IncludeOptional`, `include_dir`, a glob: matching nothing is not worth a diagnostic. */
+  readonly optional?: boolean;
+  /** Other spellings tried when `pattern` matches nothing (Apache: relative to ServerRoot, then to the config). */
+  readonly also?: readonly string[];
+}
+
+export interface IncludeTarget {
+  /** Scan-relative path (may start with `../` for a file outside the scan root). */
+  readonly path: string;
+  /** Read with `ctx.readOutside` (the absolute path is `absPath`). */
+  readonly outside: boolean;
+  readonly absPath?: string;
+}
+
+export interface IncludeOptions {
+  /** Product word used in messages: `Include`, `.include`, `include_dir`. */
+  readonly word?: string;
+  readonly maxDepth?: number;
+}
+
+/** Nested includes deeper than this are not followed; real configurations nest three or four levels. */
+export const MAX_INCLUDE_DEPTH = 16;
+
 /**
- * Marks a file as included by another config, under the path it was included by and, when that path is
- * a symlink (Debian's sites-enabled/, mods-enabled/), under the path of the file it names: the named file
- * is then not reported a second time as a config of its own.
+ * Follows includes for one detector over one scan: resolves patterns, reads targets (inside the scan, or outside
+ * it with `--follow-includes-outside`), and diagnoses what it cannot follow, the same way for every detector.
+ * `included` collects the files reached through an include: detectors report them through their includer.
  */
-export function markIncluded(
-  included: Set<string>,
-  path: string,
-  files: ReadonlyMap<string, { readonly aliasOf?: string }>,
-): void {
-  included.add(path);
-  const target = files.get(path)?.aliasOf;
-  if (target) included.add(target);
+export class IncludeFollower {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly included = new Set<string>();
+  private readonly word: string;
+  private readonly maxDepth: number;
+
+  constructor(
+    private readonly detector: string,
+    private readonly ctx: DetectContext,
+    options: IncludeOptions = {},
+  ) {
+    this.word = options.word ?? 'Include';
+    this.maxDepth = options.maxDepth ?? MAX_INCLUDE_DEPTH;
+  }
+
+  private note(severity: Diagnostic['severity'], code: string, message: string, at: IncludeSite): void {
+    this.diagnostics.push(diagnostic(this.detector, severity, code, message, at.path, at.line));
+  }
+
+  /** The files an include names, each checked for cycles and depth; diagnostics for what is not followed. */
+  async resolve(req: IncludeRequest): Promise<IncludeTarget[]> {
+    const { pattern, from } = req;
+    let res: IncludeResolution | undefined;
+    let inside: IncludeResolution | undefined;
+    search: for (const p of [pattern, ...(req.also ?? [])]) {
+      for (const dir of req.baseDirs.length > 0 ? req.baseDirs : ['']) {
+        const r = resolveInclude(p, dir, this.ctx.files, this.ctx.scanRoot);
+        if (r.paths.length > 0) {
+          res = r;
+          break search;
+        }
+        res ??= r;
+        if (!r.outside) inside ??= r;
+      }
+    }
+    // A spelling that stays inside the scan makes a missing file "not found", not "outside".
+    if (res && res.paths.length === 0 && inside) res = inside;
+    res ??= { paths: [], outside: false };
+    let targets: IncludeTarget[] = res.paths.map((path) => ({ path, outside: false }));
+    // With --follow-includes-outside, an absolute include that the scan does not hold is read from the disk even
+    // when it looks like an empty directory of the tree (a copied /etc layout): the disk is the truth then.
+    const absentAbsolute = pattern.startsWith('/') && this.ctx.options.followIncludesOutside;
+    if (targets.length === 0 && absentAbsolute && !res.outside)
+      targets = await this.outside(pattern, req.baseDirs[0] ?? '');
+    if (targets.length === 0 && res.outside) {
+      if (!this.ctx.options.followIncludesOutside) {
+        this.note(
+          'info',
+          'include-outside-root',
+          `${this.word} "${pattern}" is outside the scan root; not followed.`,
+          from,
+        );
+        return [];
+      }
+      targets = await this.outside(pattern, req.baseDirs[0] ?? '');
+    }
+    if (targets.length === 0 && !req.optional && !isGlob(pattern)) this.notFound(pattern, from);
+    const out: IncludeTarget[] = [];
+    for (const t of targets) {
+      if (req.stack.includes(t.path)) {
+        this.note('warning', 'include-cycle', `${this.word} of "${t.path}" forms a cycle; skipped.`, from);
+        continue;
+      }
+      if (req.stack.length > this.maxDepth) {
+        this.note(
+          'warning',
+          'include-depth',
+          `${this.word} of "${t.path}" is nested deeper than ${this.maxDepth} levels; not followed.`,
+          from,
+        );
+        continue;
+      }
+      this.markIncluded(t.path);
+      out.push(t);
+    }
+    return out;
+  }
+
+  /** An include that names nothing the scan holds (a detector with its own fallbacks reports it itself). */
+  notFound(pattern: string, from: IncludeSite): void {
+    this.note('info', 'include-not-found', `${this.word} "${pattern}" matches no file.`, from);
+  }
+
+  /** Absolute (or root-escaping) patterns read from the disk; only with `--follow-includes-outside`. */
+  private async outside(pattern: string, baseDir: string): Promise<IncludeTarget[]> {
+    const root = this.ctx.scanRoot ?? '/';
+    const abs = pattern.startsWith('/') ? posix.normalize(pattern) : posix.join(root, baseDir, pattern);
+    const dir = posix.dirname(abs);
+    let names: readonly string[] = [posix.basename(abs)];
+    if (isGlob(abs)) {
+      if (isGlob(dir)) return [];
+      const re = globToRegExp(posix.basename(abs));
+      const hidden = !posix.basename(abs).startsWith('.');
+      names = ((await this.ctx.listOutside?.(dir)) ?? []).filter((n) => re.test(n) && !(hidden && n.startsWith('.')));
+    }
+    return [...names].sort().map((n) => {
+      const absPath = posix.join(dir, n);
+      return { path: posix.relative(root, absPath), outside: true, absPath };
+    });
+  }
+
+  /** Reads an include target. */
+  read(t: IncludeTarget): Promise<ScanFile | undefined> {
+    return t.outside ? this.ctx.readOutside(t.absPath ?? t.path) : this.ctx.readFile(t.path);
+  }
+
+  /**
+   * Marks a file as included under the path it was included by and, when that path is a symlink (Debian's
+   * sites-enabled/, mods-enabled/), under the path of the file it names: that file is then not reported a second
+   * time as a config of its own.
+   */
+  markIncluded(path: string): void {
+    this.included.add(path);
+    const target = (this.ctx.files.get(path) as { readonly aliasOf?: string } | undefined)?.aliasOf;
+    if (target) this.included.add(target);
+  }
+
+  /** Whether a file was reached through an include (by its own path or its alias). */
+  isIncluded(path: string): boolean {
+    return this.included.has(path);
+  }
 }

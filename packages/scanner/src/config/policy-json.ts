@@ -11,6 +11,15 @@ export interface TlsPolicyLevel {
   readonly name: string;
   /** Line of the level's key in the file (1-based). */
   readonly line: number;
+  /** Line of each field, by its key path inside the level (`tls_versions`, `ciphers.openssl`). */
+  readonly lines: Readonly<Record<string, number>>;
+  /**
+   * TLS ≤ 1.2 suites: an OpenSSL cipher string (4.0 `openssl_ciphersuites`) or a list of OpenSSL names (5.0-5.6
+   * `openssl_ciphers`, 5.7+ `ciphers.openssl`), with the key they were read from.
+   */
+  readonly tls12?: { readonly key: string; readonly value: string };
+  /** TLS 1.3 suites and their key (5.0-5.6 `openssl_ciphersuites`, 5.7+ `ciphersuites`). */
+  readonly tls13?: { readonly key: string; readonly value: string };
   readonly tlsVersions: readonly string[];
   readonly ciphersOpenssl: readonly string[];
   readonly ciphersIana: readonly string[];
@@ -38,7 +47,7 @@ export interface TlsPolicyParseResult {
   readonly problems: readonly ParseProblem[];
 }
 
-const LEVEL_KEYS = /"(tls_versions|ciphersuites|tls_curves)"\s*:/;
+const LEVEL_KEYS = /"(tls_versions|ciphersuites|tls_curves|openssl_ciphers|openssl_ciphersuites)"\s*:/;
 const LEVEL_FIELDS = ['tls_versions', 'ciphersuites', 'tls_curves'];
 
 /** Cheap check on a file head: a JSON object with `configurations` and at least one TLS policy key. */
@@ -75,6 +84,7 @@ export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
     return { problems };
   }
   const configsAt = text.indexOf('"configurations"');
+  const keyLines = jsonKeyLines(text);
   const levels: TlsPolicyLevel[] = [];
   for (const [name, raw] of Object.entries(data.configurations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const keyAt = text.slice(configsAt).search(new RegExp(`"${escapeRe(name)}"\\s*:`));
@@ -103,6 +113,25 @@ export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
     if (ciphers !== undefined && !isObject(ciphers)) {
       problems.push({ code: 'invalid-field', message: `configurations.${name}.ciphers is not an object.`, line });
     }
+    const prefix = `configurations/${name}/`;
+    const lines: Record<string, number> = {};
+    for (const [k, l] of keyLines) if (k.startsWith(prefix)) lines[k.slice(prefix.length).replace(/\//g, '.')] = l;
+    // Three generations of the Mozilla format (see the module header of tls-policy-json).
+    let tls12: { key: string; value: string } | undefined;
+    let tls13: { key: string; value: string } | undefined;
+    if (typeof raw.openssl_ciphersuites === 'string') {
+      tls12 = { key: 'openssl_ciphersuites', value: raw.openssl_ciphersuites };
+    } else if (raw.openssl_ciphers !== undefined || Array.isArray(raw.openssl_ciphersuites)) {
+      const a = strings('openssl_ciphers');
+      const b = strings('openssl_ciphersuites');
+      if (a.length > 0) tls12 = { key: 'openssl_ciphers', value: a.join(':') };
+      if (b.length > 0) tls13 = { key: 'openssl_ciphersuites', value: b.join(':') };
+    } else {
+      const a = strings('ciphers.openssl', c.openssl);
+      const b = strings('ciphersuites');
+      if (a.length > 0) tls12 = { key: 'ciphers.openssl', value: a.join(':') };
+      if (b.length > 0) tls13 = { key: 'ciphersuites', value: b.join(':') };
+    }
     const rsaKeySize = num('rsa_key_size');
     const dhParamSize = num('dh_param_size');
     const ecdhParamSize = num('ecdh_param_size');
@@ -110,10 +139,14 @@ export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
     levels.push({
       name,
       line,
+      lines,
+      ...(tls12 ? { tls12 } : {}),
+      ...(tls13 ? { tls13 } : {}),
       tlsVersions: strings('tls_versions'),
       ciphersOpenssl: strings('ciphers.openssl', c.openssl),
       ciphersIana: strings('ciphers.iana', c.iana),
-      ciphersuites: strings('ciphersuites'),
+      ciphersuites:
+        Array.isArray(raw.ciphersuites) && typeof raw.openssl_ciphersuites !== 'string' ? strings('ciphersuites') : [],
       ...(raw.tls_curves !== undefined ? { tlsCurves: strings('tls_curves') } : {}),
       certificateSignatures: strings('certificate_signatures'),
       certificateTypes: strings('certificate_types'),
@@ -134,6 +167,49 @@ export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
     document: { ...(version ? { version } : {}), ...(href ? { href } : {}), levels },
     problems,
   };
+}
+
+/**
+ * Line of every object key of a JSON text, by its key path (`configurations/modern/tls_versions`). Array elements
+ * are skipped (their keys are not addressable here). The text has already passed JSON.parse.
+ */
+export function jsonKeyLines(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const stack: { kind: '{' | '['; key?: string }[] = [];
+  let line = 1;
+  let pendingKey: string | undefined;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') line++;
+    else if (ch === '"') {
+      const start = i;
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === '\\') i++;
+        else if (text[i] === '\n') line++;
+        i++;
+      }
+      const top = stack.at(-1);
+      if (top?.kind === '{' && expectKey) {
+        pendingKey = JSON.parse(text.slice(start, i + 1)) as string;
+        const path = [...stack.map((s) => s.key).filter((k): k is string => k !== undefined), pendingKey].join('/');
+        if (stack.every((s) => s.kind === '{')) out.set(path, line);
+        expectKey = false;
+      }
+    } else if (ch === '{' || ch === '[') {
+      stack.push({ kind: ch, ...(pendingKey !== undefined ? { key: pendingKey } : {}) });
+      pendingKey = undefined;
+      expectKey = ch === '{';
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+      pendingKey = undefined;
+    } else if (ch === ',') {
+      pendingKey = undefined;
+      expectKey = stack.at(-1)?.kind === '{';
+    }
+  }
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -55,6 +55,12 @@ export interface DetectContext {
   /** The scan's reference time (SOURCE_DATE_EPOCH when set): validity checks use it, never the clock. */
   readonly scanTime: Date;
   readonly options: ScanOptions;
+  /**
+   * Absolute POSIX path that every scan path is relative to: an absolute config include under it is a file of
+   * the scan (scanning `/etc` maps `/etc/nginx/conf.d/x.conf` to `nginx/conf.d/x.conf`). The runner always sets
+   * it; contexts built by tests without a disk may leave it out.
+   */
+  readonly scanRoot?: string;
   /** Every file of the scan, by relative path: lets a detector resolve includes across the tree. */
   readonly files: ReadonlyMap<string, FileHead>;
   /** Reads a file of the scan (by relative path); undefined when it is not part of the scan or unreadable. */
@@ -65,6 +71,11 @@ export interface DetectContext {
    * unreadable. Its `path` is written relative to the scan root (it may start with `../`).
    */
   readOutside(absPath: string): Promise<ScanFile | undefined>;
+  /**
+   * Names of the regular files in a directory outside the scanned paths (for an include glob such as
+   * `/etc/nginx/conf.d/*.conf`). Undefined unless `options.followIncludesOutside` is set, or when unreadable.
+   */
+  listOutside?(absDir: string): Promise<readonly string[] | undefined>;
 }
 
 /**
@@ -73,7 +84,7 @@ export interface DetectContext {
  * and reads what it needs through `ctx.readFile`.
  */
 export interface Detector {
-  /** Names the evidence, not the verdict: `x509-certificate`, `c-mbedtls-api`, `nginx-tls`. */
+  /** Names the evidence, not the verdict: `x509-certificate`, `c-crypto-api`, `nginx-tls`. */
   readonly id: string;
   readonly summary: string;
   accepts(file: FileHead): boolean;

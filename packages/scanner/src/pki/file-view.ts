@@ -28,10 +28,23 @@ export function pemBlocksOf(bytes: Uint8Array): readonly PemBlock[] {
   return view.pem;
 }
 
+/** The file as one DER object; an object followed by stray bytes is recognised (OpenSSL reads such files too). */
 export function derOf(bytes: Uint8Array): DerSniff {
   const view = viewOf(bytes);
-  view.der ??= sniffDer(bytes);
+  view.der ??= sniffDer(bytes, true);
   return view.der;
+}
+
+const blockKinds = new WeakMap<PemBlock, DerSniff>();
+
+/** What a PEM block's body holds, by structure (never trailing data: a PEM body is one object). */
+export function pemBodyOf(block: PemBlock & { der: Uint8Array }): DerSniff {
+  let sniff = blockKinds.get(block);
+  if (!sniff) {
+    sniff = sniffDer(block.der);
+    blockKinds.set(block, sniff);
+  }
+  return sniff;
 }
 
 /**

@@ -5,7 +5,9 @@
  * Works on raw bytes, not decoded text: offsets are byte offsets, invalid UTF-8 around the
  * blocks does not matter, and a huge file is scanned linearly with `indexOf` for the
  * `-----BEGIN ` marker only. Body lines may be wrapped in C/C++ string literals
- * (`"MIIB…\n"`), the common way firmware embeds certificates.
+ * (`"MIIB…\n"`), the common way firmware embeds certificates, or written on one line with `\n`
+ * escapes. As OpenSSL's decoder does (crypto/evp/encode.c), whitespace inside the base64 is
+ * ignored and a line starting with `-` ends the body.
  */
 
 export interface PemBlock {
@@ -15,6 +17,12 @@ export interface PemBlock {
   /** Decoded body; absent when `error` is set. */
   readonly der?: Uint8Array;
   readonly error?: 'pem-truncated' | 'pem-invalid-base64' | 'pem-empty';
+  /**
+   * True when nothing after the marker looks like encoded data, i.e. the marker is only named
+   * (`#define PEM_BEGIN_CRT "-----BEGIN CERTIFICATE-----\n"`, a comment, a manual page). Unless its body
+   * still decodes to a known structure, such a block is text about PEM, not an object, broken or not.
+   */
+  readonly mention?: boolean;
   /** 1-based line of the BEGIN marker. */
   readonly line: number;
   /** Byte offset of the BEGIN marker. */
@@ -29,6 +37,13 @@ const MAX_LABEL = 64;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 const BASE64_LINE = /^[A-Za-z0-9+/]*={0,2}$/;
+/** A line that is plausibly a piece of an encoded object (PEM lines are 64 characters; 16 rules out words). */
+const DATA_LINE = /^[A-Za-z0-9+/]{16,}={0,2}$/;
+const LINE_BREAK = /\r?\n|\r/;
+/** Line ends written as escapes inside a string literal (base64 never holds a backslash). */
+const ESCAPED_BREAK = /\\r\\n|\\n/;
+/** How far past a marker without an END line to look for encoded data. */
+const MENTION_LOOKAHEAD = 1024;
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/;
 
 /** True when the bytes contain a PEM BEGIN marker (used by `accepts` on the file head). */
@@ -74,7 +89,9 @@ export function findPemBlocks(bytes: Uint8Array): PemBlock[] {
     const endAt = buf.indexOf(endMarker, bodyStart, 'latin1');
     const nextBegin = buf.indexOf(BEGIN, bodyStart);
     if (endAt < 0 || (nextBegin >= 0 && nextBegin < endAt)) {
-      blocks.push({ label, headers: {}, error: 'pem-truncated', line, offset: at });
+      const until = Math.min(nextBegin >= 0 ? nextBegin : buf.length, bodyStart + MENTION_LOOKAHEAD);
+      const mention = !hasDataLine(buf.toString('latin1', bodyStart, until));
+      blocks.push({ label, headers: {}, error: 'pem-truncated', mention, line, offset: at });
       from = bodyStart;
       continue;
     }
@@ -95,13 +112,36 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
   return n;
 }
 
-function decodeBody(body: string): Pick<PemBlock, 'headers' | 'der' | 'error'> {
+/**
+ * The lines of a body as written, `raw` and cleaned. A source line may hold several escaped lines (a one-line
+ * string with `\n` escapes) or end with one (`"MIIB…\r\n"`): each escaped piece is a line, and a source line
+ * with nothing but escapes (`"\r\n"`, the blank line after RFC 1421 headers) is one blank line.
+ */
+function bodyLines(body: string): { readonly raw: string; readonly line: string }[] {
+  const out: { raw: string; line: string }[] = [];
+  for (const source of body.split(LINE_BREAK)) {
+    const pieces = source
+      .split(ESCAPED_BREAK)
+      .map((raw) => ({ raw, line: cleanBodyLine(raw) }))
+      .filter((p) => p.line !== '');
+    out.push(...(pieces.length > 0 ? pieces : [{ raw: source, line: '' }]));
+  }
+  return out;
+}
+
+/** Whether any line of `text` looks like a piece of base64-encoded data (and not like words or code). */
+export function hasDataLine(text: string): boolean {
+  return bodyLines(text).some(({ line }) => DATA_LINE.test(line.replace(/\s+/g, '')));
+}
+
+function decodeBody(body: string): Pick<PemBlock, 'headers' | 'der' | 'error' | 'mention'> {
   const headers: Record<string, string> = {};
   const parts: string[] = [];
   let inHeaders = true;
   let lastHeader: string | undefined;
-  for (const raw of body.split(/\r?\n|\r/)) {
-    const line = cleanBodyLine(raw);
+  for (const { raw, line } of bodyLines(body)) {
+    // OpenSSL's decoder stops at `-`: what follows (a stray END line, ASCII art) is not data.
+    if (!inHeaders && line.startsWith('-')) break;
     if (line === '') {
       if (parts.length > 0 || Object.keys(headers).length > 0) inHeaders = false;
       continue;
@@ -120,10 +160,11 @@ function decodeBody(body: string): Pick<PemBlock, 'headers' | 'der' | 'error'> {
       }
     }
     inHeaders = false;
-    parts.push(line);
+    parts.push(line.replace(/\s+/g, ''));
   }
   const text = parts.join('');
-  if (text === '') return { headers, error: 'pem-empty' };
-  if (!BASE64_LINE.test(text) || text.length % 4 === 1) return { headers, error: 'pem-invalid-base64' };
-  return { headers, der: new Uint8Array(Buffer.from(text, 'base64')) };
+  const mention = !parts.some((p) => DATA_LINE.test(p));
+  if (text === '') return { headers, error: 'pem-empty', mention };
+  if (!BASE64_LINE.test(text) || text.length % 4 === 1) return { headers, error: 'pem-invalid-base64', mention };
+  return { headers, der: new Uint8Array(Buffer.from(text, 'base64')), mention };
 }

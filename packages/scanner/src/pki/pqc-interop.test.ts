@@ -15,7 +15,8 @@ import { publicKey } from '../detectors/public-key/index.js';
 import { x509Certificate } from '../detectors/x509-certificate/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const dir = path.resolve(repoRoot, '..', 'shared', 'data', 'pqc-certificates', 'bc');
+const shared = process.env.PQREADY_SHARED ?? path.resolve(repoRoot, '..', 'shared');
+const dir = path.join(shared, 'data', 'pqc-certificates', 'bc');
 const DETECTORS = [x509Certificate, privateKey, publicKey, opensshKey, pkcs12Bundle, cryptoParameters];
 
 interface Expectation {

@@ -1,8 +1,8 @@
 /**
  * Encoded key sizes of the standardised post-quantum schemes, used to sanity-check decoded keys
  * (a length mismatch means a wrong OID, a truncated key or a pre-standard encoding).
- * FIPS 203 §8 Table 3, FIPS 204 §4 Table 2, FIPS 205 §11 Table 2, as transcribed in
- * /work/shared/reference/standards.md §5.1–5.3 (liboqs docs/algorithms, commit 8979276ad1eb).
+ * FIPS 203 §8 Table 3, FIPS 204 §4 Table 2, FIPS 205 §11 Table 2 (cross-checked with liboqs docs/algorithms,
+ * commit 8979276ad1eb).
  */
 
 export interface PqcKeySizes {
@@ -16,9 +16,9 @@ export interface PqcKeySizes {
   readonly source: string;
 }
 
-const FIPS203 = 'FIPS 203 §8 Table 3 (standards.md §5.1)';
-const FIPS204 = 'FIPS 204 §4 Table 2 (standards.md §5.2)';
-const FIPS205 = 'FIPS 205 §11 Table 2 (standards.md §5.3)';
+const FIPS203 = 'FIPS 203 §8 Table 3';
+const FIPS204 = 'FIPS 204 §4 Table 2';
+const FIPS205 = 'FIPS 205 §11 Table 2';
 
 const mlDsa = (level: number, pk: number, sk: number): PqcKeySizes[] =>
   ['', 'hash-'].map((prefix) => ({

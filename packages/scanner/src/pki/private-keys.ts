@@ -170,14 +170,20 @@ function pqcPrivate(id: string, priv: Uint8Array): { form?: string; pub?: Uint8A
     if (seed) mismatch('seed', seed.end - seed.start, sizes.seed);
     if (exp) expanded = contents(priv, exp);
   } else throw new DerError('der-invalid', `Unrecognised ${id} private key encoding (tag 0x${tlv.tag.toString(16)}).`);
-  if (expanded) mismatch('expanded private key', expanded.length, sizes.privateKey);
   let pub: Uint8Array | undefined;
+  let layout = form;
+  if (expanded && expanded.length === sizes.privateKey + sizes.publicKey) {
+    // wolfSSL (before the IETF format) writes the expanded key followed by the public key: both are there.
+    pub = expanded.subarray(sizes.privateKey);
+    layout = 'expanded-with-public';
+    expanded = expanded.subarray(0, sizes.privateKey);
+  } else if (expanded) mismatch('expanded private key', expanded.length, sizes.privateKey);
   // FIPS 203 §7.1: dk = dk_PKE (384k) ‖ ek (384k+32) ‖ H(ek) ‖ z, so ek is readable from the expanded form.
   if (expanded && id.startsWith('ml-kem-') && expanded.length === sizes.privateKey) {
     const dkPke = sizes.publicKey - 32;
     pub = expanded.subarray(dkPke, dkPke + sizes.publicKey);
   }
-  return { ...(form ? { form } : {}), ...(pub ? { pub } : {}), issues };
+  return { ...(layout ? { form: layout } : {}), ...(pub ? { pub } : {}), issues };
 }
 
 /** PKCS#8 PrivateKeyInfo / OneAsymmetricKey { version, algorithm, privateKey, [0] attributes, [1] publicKey }. */

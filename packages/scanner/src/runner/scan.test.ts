@@ -6,6 +6,7 @@ import type { Finding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
 import type { Detector } from '../detectors/types.js';
 import { scan } from './scan.js';
+import { rootNames } from './walk.js';
 
 const scanTime = new Date('2026-01-01T00:00:00Z');
 
@@ -155,5 +156,41 @@ describe('scan runner', () => {
     });
     expect(inv.findings).toHaveLength(2);
     expect(inv.diagnostics.some((d) => d.code === 'root-unreadable' && d.severity === 'error')).toBe(true);
+  });
+});
+
+describe('scan roots', () => {
+  it('names roots by base name, adds parent folders only where two would clash, never by spelling', () => {
+    const cwd = process.cwd();
+    expect(rootNames(['fw', './fw/', path.join(cwd, 'fw')])).toEqual(['fw', 'fw', 'fw']);
+    expect(rootNames(['/x/a/src', '/x/b/src', '/x/lib'])).toEqual(['a/src', 'b/src', 'lib']);
+    expect(rootNames(['/x/a/src'], true)).toEqual(['/x/a/src']);
+    expect(rootNames(['/'])).toEqual(['/']);
+  });
+
+  it('writes paths relative to the root, prefixed with its name when there are several roots', async () => {
+    const root = tree();
+    const other = mkdtempSync(path.join(tmpdir(), 'pqready-other-'));
+    writeFileSync(path.join(other, 'three.txt'), 'RSA\n');
+    const one = await scan({ roots: [root], scanTime, detectors: [lineDetector] });
+    expect(one.roots).toEqual([path.basename(root)]);
+    expect([...new Set(one.findings.map((f) => f.evidence.path))]).toEqual(['a/b/two.txt', 'a/one.txt']);
+    const two = await scan({
+      roots: [root, other, path.join(other, 'three.txt')],
+      scanTime,
+      detectors: [lineDetector],
+    });
+    const names = two.roots;
+    expect(names).toEqual([path.basename(root), path.basename(other), 'three.txt']);
+    expect([...new Set(two.findings.map((f) => f.evidence.path))].sort()).toEqual(
+      [`${names[0]}/a/b/two.txt`, `${names[0]}/a/one.txt`, `${names[1]}/three.txt`].sort(),
+    );
+    // The same root spelled from the working directory gives the same inventory.
+    const spelled = await scan({
+      roots: [`${path.relative(process.cwd(), root)}/`],
+      scanTime,
+      detectors: [lineDetector],
+    });
+    expect(JSON.stringify(spelled)).toBe(JSON.stringify(one));
   });
 });

@@ -3,20 +3,23 @@
  * file system. Detectors that throw become diagnostics; the scan always completes and its
  * output is sorted so that the same tree gives the same bytes.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import nodePath from 'node:path';
 import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
+import { identifyLibraries } from '../libraries/identify.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
-import { scanBase, walk } from './walk.js';
+import { rootNames, scanBase, walk } from './walk.js';
 
 /** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ScanRequest {
   readonly roots: readonly string[];
+  /** Name the roots by their absolute paths instead of their base names (see `Inventory.roots`). */
+  readonly absoluteRootNames?: boolean;
   readonly scanTime: Date;
   readonly options?: Partial<ScanOptions>;
   readonly detectors?: readonly Detector[];
@@ -56,6 +59,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const files = new Map<string, FileHead>();
   const hashes = new Map<string, string>();
   const base = await scanBase(request.roots);
+  const names = rootNames(request.roots, request.absoluteRootNames);
   let bytesScanned = 0;
   let filesSkipped = 0;
 
@@ -76,7 +80,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
-  for await (const event of walk(request.roots)) {
+  for await (const event of walk(request.roots, names)) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
@@ -139,6 +143,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const ctx: DetectContext = {
     scanTime: request.scanTime,
     options,
+    scanRoot: nodePath.resolve(base).split(nodePath.sep).join('/'),
     files,
     readFile: async (path) => {
       const head = files.get(path);
@@ -154,6 +159,15 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
         const st = await stat(abs);
         if (!st.isFile() || st.size > maxFileBytes) return undefined;
         return await read({ path: relPath, absPath: abs, size: st.size, head: new Uint8Array() });
+      } catch {
+        return undefined;
+      }
+    },
+    listOutside: async (absDir) => {
+      if (!options.followIncludesOutside) return undefined;
+      try {
+        const entries = await readdir(nodePath.resolve(absDir), { withFileTypes: true });
+        return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
       } catch {
         return undefined;
       }
@@ -189,6 +203,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     }
   }
 
+  // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
+  const libraries = await identifyLibraries(files, ctx.readFile);
+
   const withHashes = findings.map((f): Finding => {
     const sha = f.evidence.fileSha256 ?? hashes.get(f.evidence.path);
     return sha && !f.evidence.fileSha256 ? { ...f, evidence: { ...f.evidence, fileSha256: sha } } : f;
@@ -196,8 +213,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   return {
     tool: { name: 'pqready', version: request.toolVersion ?? '0.0.0' },
     scannedAt: request.scanTime.toISOString(),
-    roots: request.roots.map((r) => r.split('\\').join('/')),
+    roots: names,
     findings: withHashes.sort(compareFindings),
+    libraries,
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
     stats: { filesScanned: [...files.values()].filter((f) => !f.aliasOf).length, bytesScanned, filesSkipped },
   };

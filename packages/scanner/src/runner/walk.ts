@@ -1,7 +1,8 @@
 /**
- * Walks the scan roots and yields every regular file once, with its path relative to the scan
- * root in POSIX form. Directory symlinks are followed, but a directory already on the walk
- * (same device and inode) is never entered twice, so symlink loops end with a diagnostic.
+ * Walks the scan roots and yields every regular file once, with its path relative to its scan
+ * root in POSIX form (prefixed with the root's name when there are several roots). Directory symlinks
+ * are followed, but a directory already on the walk (same device and inode) is never entered twice,
+ * so symlink loops end with a diagnostic.
  */
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, opendir, realpath, stat } from 'node:fs/promises';
@@ -26,14 +27,37 @@ const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
+/**
+ * Names of the scan roots (`Inventory.roots`): the base name of each resolved root, with parent directories
+ * added only where two roots would otherwise share a name, or the absolute path when asked. A name never
+ * depends on how the root was spelled (`dir`, `./dir/`, `$PWD/dir`) nor on the working directory.
+ */
+export function rootNames(roots: readonly string[], absolute = false): string[] {
+  const resolved = roots.map((r) => toPosix(path.resolve(r)));
+  if (absolute) return resolved;
+  const segments = resolved.map((r) => r.split('/').filter(Boolean));
+  const depth = segments.map(() => 1);
+  const name = (i: number) => segments[i]!.slice(-depth[i]!).join('/') || '/';
+  for (let changed = true; changed; ) {
+    // Every root that shares its name with a different root gets one more parent folder, all at once.
+    const clashing = roots
+      .map((_, i) => i)
+      .filter((i) => depth[i]! < segments[i]!.length)
+      .filter((i) => resolved.some((r, j) => r !== resolved[i] && name(j) === name(i)));
+    for (const i of clashing) depth[i]! += 1;
+    changed = clashing.length > 0;
+  }
+  return roots.map((_, i) => name(i));
+}
+
 /** How evidence paths are written: relative to the single directory root, else relative to the working directory. */
-export function displayBase(roots: readonly string[], rootStats: readonly (Stats | undefined)[]): string {
+function displayBase(roots: readonly string[], rootStats: readonly (Stats | undefined)[]): string {
   if (roots.length === 1 && rootStats[0]?.isDirectory()) return path.resolve(roots[0]!);
   if (roots.length === 1 && rootStats[0]?.isFile()) return path.dirname(path.resolve(roots[0]!));
   return process.cwd();
 }
 
-/** The directory evidence paths are relative to, for these roots. */
+/** The directory that paths of files outside every root (followed includes) are written relative to. */
 export async function scanBase(roots: readonly string[]): Promise<string> {
   return displayBase(roots, await Promise.all(roots.map((r) => stat(r).catch(() => undefined))));
 }
@@ -50,10 +74,10 @@ function diag(code: string, message: string, relPath: string, severity: Diagnost
   return { diagnostic: { severity, code, message, path: relPath, detector: 'walk' } };
 }
 
-export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEvent> {
+/** `names` are the roots' names (`rootNames`); with several roots every path starts with its root's name. */
+export async function* walk(roots: readonly string[], names = rootNames(roots)): AsyncGenerator<WalkEvent> {
   const rootStats = await Promise.all(roots.map((r) => stat(r).catch(() => undefined)));
   const base = displayBase(roots, rootStats);
-  const rel = (abs: string): string => toPosix(path.relative(base, abs)) || path.basename(abs);
   const seenDirs = new Set<string>();
   /** (device, inode) → the path the file was first walked under. */
   const seenFiles = new Map<string, string>();
@@ -61,11 +85,16 @@ export async function* walk(roots: readonly string[]): AsyncGenerator<WalkEvent>
   for (const [i, root] of roots.entries()) {
     const abs = path.resolve(root);
     const st = rootStats[i];
+    const rel = (p: string): string => {
+      if (roots.length === 1) return toPosix(path.relative(base, p)) || path.basename(p);
+      const inside = toPosix(path.relative(st?.isFile() ? path.dirname(abs) : abs, p));
+      return st?.isFile() ? names[i]! : inside ? `${names[i]}/${inside}` : names[i]!;
+    };
     if (!st) {
       yield diag(
         'root-unreadable',
-        `Cannot read scan root ${root}: ${describeError(await stat(abs).catch((e) => e))}.`,
-        toPosix(root),
+        `Cannot read scan root ${names[i]}: ${describeError(await stat(abs).catch((e) => e))}.`,
+        names[i]!,
         'error',
       );
       continue;

@@ -42,23 +42,39 @@ function scanFile(path: string, bytes: Uint8Array): ScanFile {
   return makeScanFile({ path, absPath: `/fixture/${path}`, size: bytes.length }, bytes);
 }
 
+/** The scan root of fixture contexts: files outside the scan are given by absolute paths outside it. */
+export const FIXTURE_ROOT = '/scan';
+
 export async function runConfigDetector(
   detector: Detector,
   files: Map<string, Uint8Array>,
   assume: Record<string, string> = {},
   extra: Partial<ScanOptions> = {},
+  outside: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<{ findings: Finding[]; diagnostics: Diagnostic[]; accepted: string[] }> {
   const heads = new Map<string, FileHead>();
   for (const [p, b] of files) heads.set(p, scanFile(p, b));
+  const options: ScanOptions = { defines: {}, assume, followIncludesOutside: false, jobs: 1, ...extra };
   const ctx: DetectContext = {
     scanTime: new Date('2026-01-01T00:00:00Z'),
-    options: { defines: {}, assume, followIncludesOutside: false, jobs: 1, ...extra },
+    options,
+    scanRoot: FIXTURE_ROOT,
     files: heads,
     readFile: async (p) => {
       const b = files.get(p);
       return b ? scanFile(p, b) : undefined;
     },
-    readOutside: async () => undefined,
+    // Like the runner: files outside the scan root only with followIncludesOutside, paths written from the root.
+    readOutside: async (abs) => {
+      const b = options.followIncludesOutside ? outside.get(abs) : undefined;
+      return b ? scanFile(relative(FIXTURE_ROOT, abs).split(sep).join('/'), b) : undefined;
+    },
+    listOutside: async (dir) =>
+      options.followIncludesOutside
+        ? [...outside.keys()]
+            .filter((k) => k.startsWith(`${dir}/`) && !k.slice(dir.length + 1).includes('/'))
+            .map((k) => k.slice(dir.length + 1))
+        : undefined,
   };
   const accepted = [...heads.values()].filter((h) => detector.accepts(h));
   const findings: Finding[] = [];
@@ -86,12 +102,14 @@ export function summarize(f: Finding): Record<string, unknown> {
       state: f.state,
       origin: f.origin,
       at: `${f.evidence.path}:${f.evidence.line}`,
+      ...(f.properties?.['config.setting'] ? { setting: f.properties['config.setting'] } : {}),
       kind: 'algorithm',
       algorithm: f.algorithm,
       ...(f.notes ? { notes: f.notes } : {}),
     };
   const p = f as ProtocolFinding;
   return {
+    setting: p.properties?.['config.setting'],
     context: p.context,
     state: p.state,
     origin: p.origin,

@@ -17,30 +17,62 @@ const head = fileHead;
 describe('apache-tls', () => {
   it('reports a TLS virtual host with inherited SSLProtocol, expanded suites, groups and certificate link', async () => {
     const r = await runConfigDetector(apacheTls, fx('positive'), { apache: '2.4.57', openssl: '3.0' });
-    expect(r.findings.map(summarize)).toEqual([
-      {
-        context: 'VirtualHost[*:443 shop.example.com]',
-        state: 'active',
-        origin: 'explicit',
-        at: 'httpd.conf:2',
-        type: 'tls',
-        versions: ['1.2', '1.3'],
-        flags: ['cbc-sha1', 'static-rsa-kex'],
-        suites: [
-          'TLS_AES_256_GCM_SHA384',
-          'TLS_CHACHA20_POLY1305_SHA256',
-          'TLS_AES_128_GCM_SHA256',
-          'ECDHE-ECDSA-AES256-GCM-SHA384',
-          'ECDHE-RSA-AES256-GCM-SHA384',
-          'ECDHE-ECDSA-AES128-GCM-SHA256',
-          'ECDHE-RSA-AES128-GCM-SHA256',
-          'AES128-SHA',
-        ],
-        groups: ['X25519MLKEM768', 'x25519'],
-        references: ['SSLCertificateFile=certs/shop.pem'],
-      },
+    const rows = r.findings.map((f) => [
+      f.properties?.['config.setting'],
+      f.origin,
+      f.state,
+      f.context,
+      f.evidence.line,
     ]);
-    expect((r.findings[0] as ProtocolFinding).properties?.['tls.versions.origin']).toBe('inherited');
+    expect(rows).toEqual([
+      ['versions', 'inherited', 'active', 'VirtualHost[*:443 shop.example.com]', 1],
+      ['ciphers', 'explicit', 'active', 'VirtualHost[*:443 shop.example.com]', 5],
+      ['groups', 'explicit', 'active', 'VirtualHost[*:443 shop.example.com]', 6],
+      ['defaults', 'default', 'active', 'VirtualHost[*:443 shop.example.com]', 2],
+    ]);
+    const [versions, ciphers, groups, defaults] = r.findings.map(summarize);
+    expect(versions).toMatchObject({ versions: ['1.2', '1.3'] });
+    expect(ciphers).toMatchObject({
+      flags: ['cbc-sha1', 'static-rsa-kex'],
+      suites: [
+        'ECDHE-ECDSA-AES256-GCM-SHA384',
+        'ECDHE-RSA-AES256-GCM-SHA384',
+        'ECDHE-ECDSA-AES128-GCM-SHA256',
+        'ECDHE-RSA-AES128-GCM-SHA256',
+        'AES128-SHA',
+      ],
+      references: ['SSLCertificateFile=certs/shop.pem'],
+    });
+    expect(groups).toMatchObject({ groups: ['X25519MLKEM768', 'x25519'] });
+    expect(defaults).toMatchObject({
+      suites: ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'],
+    });
+    expect(r.findings[1]!.properties?.['config.directive']).toBe('SSLCipherSuite');
+    expect(r.findings[2]!.properties?.['config.directive']).toBe('SSLOpenSSLConfCmd Groups');
+  });
+
+  it('reports SSLProxy* as a client scope and ECDHParameters as the group list', async () => {
+    const files = memoryFiles({
+      'httpd.conf':
+        '<VirtualHost *:443>\nSSLEngine on\nSSLOpenSSLConfCmd ECDHParameters X25519\nSSLProxyEngine on\nSSLProxyProtocol -all +TLSv1.3\nSSLProxyCipherSuite HIGH\n</VirtualHost>\n',
+    });
+    const r = await runConfigDetector(apacheTls, files, { apache: '2.4.57', openssl: '3.0' });
+    const rows = r.findings.map((f) => [
+      f.context,
+      f.properties?.['config.role'],
+      f.properties?.['config.setting'],
+      f.state,
+      f.evidence.line,
+    ]);
+    expect(rows).toEqual([
+      ['VirtualHost[*:443]', 'server', 'groups', 'active', 3],
+      ['VirtualHost[*:443]', 'server', 'defaults', 'active', 1],
+      ['VirtualHost[*:443] > SSLProxy', 'client', 'versions', 'active', 5],
+      // TLS 1.3 only towards the back end: the TLS ≤ 1.2 list configures nothing.
+      ['VirtualHost[*:443] > SSLProxy', 'client', 'ciphers', 'inactive', 6],
+      ['VirtualHost[*:443] > SSLProxy', 'client', 'defaults', 'active', 1],
+    ]);
+    expect((r.findings[0] as ProtocolFinding).protocol.groups.map((g) => g.name)).toEqual(['x25519']);
   });
 
   it('reports nothing for a plain-HTTP configuration', async () => {
@@ -68,7 +100,7 @@ describe('apache-tls', () => {
     expect(old.protocol.versions).toEqual(['1.0', '1.1', '1.2']);
     expect(cur.protocol.versions).toEqual(['1.0', '1.1', '1.2', '1.3']);
     expect(cur.origin).toBe('default');
-    expect(cur.properties?.['tls.cipherString']).toBe('DEFAULT');
+    expect(cur.properties?.['tls.cipherString.default']).toBe('DEFAULT');
   });
 
   it('follows an include outside the root only when allowed, through readOutside', async () => {
@@ -127,10 +159,15 @@ describe('apache-tls on a Debian-style tree with symlinked sites-enabled/ and mo
     symlinkSync('../sites-available/default-ssl.conf', nodePath.join(root, 'sites-enabled/default-ssl.conf'));
     const inv = await scan({ roots: [root], scanTime: new Date('2026-01-01T00:00:00Z'), detectors: [apacheTls] });
     const found = inv.findings as ProtocolFinding[];
-    expect(found.map((f) => `${f.evidence.path} ${f.context} ${f.origin}`)).toEqual([
-      'sites-enabled/default-ssl.conf VirtualHost[*:443] inherited',
+    expect(found.map((f) => `${f.evidence.path}:${f.evidence.line} ${f.context} ${f.origin} ${f.state}`)).toEqual([
+      // The module file stands as a snippet under its real name, and is reported through the host by its link.
+      'mods-available/ssl.conf:2 snippet explicit conditional',
+      'mods-available/ssl.conf:3 snippet explicit conditional',
+      'mods-enabled/ssl.conf:2 VirtualHost[*:443] inherited active',
+      'mods-enabled/ssl.conf:3 VirtualHost[*:443] inherited active',
+      'sites-enabled/default-ssl.conf:1 VirtualHost[*:443] default active',
     ]);
     // HIGH:!aNULL from the enabled module, not mod_ssl's DEFAULT.
-    expect(found[0]!.protocol.cipherSuites.length).toBeGreaterThan(40);
+    expect(found[2]!.protocol.cipherSuites.length).toBeGreaterThan(40);
   });
 });

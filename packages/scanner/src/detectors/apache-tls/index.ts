@@ -8,17 +8,12 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
-import { markIncluded, resolveInclude } from '../../config/includes.js';
-import {
-  diagnostic,
-  headText,
-  looksBinary,
-  looksLikeDocumentation,
-  protocolFinding,
-} from '../../config/protocol-finding.js';
+import { ancestors, IncludeFollower, resolveInclude } from '../../config/includes.js';
+import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { type Scope as SettingScope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
-import { pickByVersion } from '../../config/version.js';
+import { compareVersions, pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile } from '../types.js';
 import {
   APACHE_ACCUMULATING_FILES,
@@ -30,11 +25,11 @@ import {
   APACHE_MARKERS,
   APACHE_PROTOCOL_DEFAULTS,
   APACHE_PROTOCOL_WORDS,
+  APACHE_SSLV3_IN_ALL_BEFORE_OPENSSL,
   DEFAULT_APACHE_VERSION,
 } from './table.js';
 
 const ID = 'apache-tls';
-const MAX_INCLUDE_DEPTH = 16;
 const MAX_OVERRIDDEN = 20;
 const TLS13_DEFAULT = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 
@@ -63,12 +58,8 @@ function accepts(file: FileHead): boolean {
 
 interface Loader {
   readonly diagnostics: Diagnostic[];
-  readonly included: Set<string>;
+  readonly inc: IncludeFollower;
   serverRoot?: string;
-}
-
-async function readConfig(path: string, outside: boolean, ctx: DetectContext): Promise<ScanFile | undefined> {
-  return outside ? ctx.readOutside(path) : ctx.readFile(path);
 }
 
 function resolveApachePath(
@@ -80,11 +71,13 @@ function resolveApachePath(
   const dir = posix.dirname(mainPath) === '.' ? '' : posix.dirname(mainPath);
   const attempts = [
     ...(serverRoot && !pattern.startsWith('/')
-      ? [() => resolveInclude(posix.join(serverRoot, pattern), dir, ctx.files)]
+      ? [() => resolveInclude(posix.join(serverRoot, pattern), dir, ctx.files, ctx.scanRoot)]
       : []),
-    () => resolveInclude(pattern, dir, ctx.files),
+    () => resolveInclude(pattern, dir, ctx.files, ctx.scanRoot),
     // Relative paths are relative to ServerRoot, usually the parent of conf/ (httpd.conf lives in conf/).
-    ...(dir ? [() => resolveInclude(pattern, posix.dirname(dir) === '.' ? '' : posix.dirname(dir), ctx.files)] : []),
+    ...(dir
+      ? [() => resolveInclude(pattern, posix.dirname(dir) === '.' ? '' : posix.dirname(dir), ctx.files, ctx.scanRoot)]
+      : []),
   ];
   let first: { paths: readonly string[]; outside: boolean } | undefined;
   for (const a of attempts) {
@@ -106,14 +99,13 @@ function conditionHolds(d: ApacheDirective, ctx: DetectContext): boolean {
 }
 
 async function expand(
-  path: string,
-  outside: boolean,
+  read: () => Promise<ScanFile | undefined>,
   stack: readonly string[],
   mainPath: string,
   ctx: DetectContext,
   st: Loader,
 ): Promise<Node[]> {
-  const f = await readConfig(path, outside, ctx);
+  const f = await read();
   if (!f) return [];
   const filePath = f.path;
   const r = parseApache(f.text());
@@ -128,7 +120,19 @@ async function expand(
       }
       if (key === 'serverroot' && d.args[0] && st.serverRoot === undefined) st.serverRoot = d.args[0];
       if ((key === 'include' || key === 'includeoptional') && !d.block) {
-        out.push(...(await include(d, key === 'includeoptional')));
+        const pattern = d.args[0] ?? '';
+        const dir = posix.dirname(mainPath) === '.' ? '' : posix.dirname(mainPath);
+        // Relative paths are relative to ServerRoot, usually the parent of conf/ (httpd.conf lives in conf/).
+        const targets = await st.inc.resolve({
+          pattern: st.serverRoot && !pattern.startsWith('/') ? posix.join(st.serverRoot, pattern) : pattern,
+          also: st.serverRoot && !pattern.startsWith('/') ? [pattern] : [],
+          from: { path: filePath, line: d.line },
+          baseDirs: ancestors(dir),
+          stack,
+          optional: key === 'includeoptional' || /[*?[]/.test(pattern),
+        });
+        for (const t of targets)
+          out.push(...(await expand(() => st.inc.read(t), [...stack, t.path], mainPath, ctx, st)));
         continue;
       }
       out.push({
@@ -142,76 +146,41 @@ async function expand(
     }
     return out;
   };
-  const include = async (d: ApacheDirective, optional: boolean): Promise<Node[]> => {
-    const pattern = d.args[0] ?? '';
-    const glob = /[*?[]/.test(pattern);
-    const res = resolveApachePath(pattern, mainPath, ctx, st.serverRoot);
-    const targets: { path: string; outside: boolean }[] = res.paths.map((p) => ({ path: p, outside: false }));
-    if (targets.length === 0 && res.outside) {
-      if (ctx.options.followIncludesOutside && pattern.startsWith('/') && !glob) {
-        targets.push({ path: pattern, outside: true });
-      } else {
-        st.diagnostics.push(
-          diagnostic(
-            ID,
-            'info',
-            'include-outside-root',
-            `Include "${pattern}" is outside the scan root; not followed.`,
-            filePath,
-            d.line,
-          ),
-        );
-        return [];
-      }
-    }
-    if (targets.length === 0 && !optional && !glob) {
-      st.diagnostics.push(
-        diagnostic(ID, 'info', 'include-not-found', `Include "${pattern}" matches no scanned file.`, filePath, d.line),
-      );
-    }
-    const out: Node[] = [];
-    for (const t of targets) {
-      if (stack.includes(t.path) || stack.length > MAX_INCLUDE_DEPTH) {
-        st.diagnostics.push(
-          diagnostic(
-            ID,
-            'warning',
-            'include-cycle',
-            `Include of "${t.path}" forms a cycle; skipped.`,
-            filePath,
-            d.line,
-          ),
-        );
-        continue;
-      }
-      if (!t.outside) markIncluded(st.included, t.path, ctx.files);
-      out.push(...(await expand(t.path, t.outside, [...stack, t.path], mainPath, ctx, st)));
-    }
-    return out;
-  };
   return walk(r.directives);
 }
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
-  const st: Loader = { diagnostics: [], included: new Set() };
-  const main = (p: string) => (/^(httpd|apache2?)\.conf$/.test(posix.basename(p)) ? 0 : 1);
-  const ordered = [...files].sort((a, b) => main(a.path) - main(b.path) || a.path.localeCompare(b.path));
+  const st: Loader = { diagnostics: [], inc: new IncludeFollower(ID, ctx) };
+  const isMain = (p: string) => /^(httpd|apache2?)\.conf$/.test(posix.basename(p));
+  const ordered = [...files].sort(
+    (a, b) => Number(!isMain(a.path)) - Number(!isMain(b.path)) || a.path.localeCompare(b.path),
+  );
   const trees = new Map<string, { tree: Node[]; serverRoot?: string }>();
   for (const f of ordered) {
-    if (st.included.has(f.path)) continue;
+    if (st.inc.isIncluded(f.path)) continue;
     st.serverRoot = undefined;
-    const tree = await expand(f.path, false, [f.path], f.path, ctx, st);
+    const tree = await expand(() => ctx.readFile(f.path), [f.path], f.path, ctx, st);
     trees.set(f.path, { tree, ...(st.serverRoot ? { serverRoot: st.serverRoot } : {}) });
   }
   const findings: Finding[] = [];
   for (const [path, { tree, serverRoot }] of trees) {
-    if (st.included.has(path)) continue;
-    findings.push(...contextsOf(tree, path, serverRoot, ctx, st.diagnostics));
+    if (st.inc.isIncluded(path)) continue;
+    findings.push(...contextsOf(tree, path, serverRoot, ctx, st.diagnostics, isMain(path)));
   }
-  yield { findings, diagnostics: st.diagnostics };
+  // A snippet (TLS directives outside any <VirtualHost>, in a file that is not the main config) stands as a scope
+  // of its own too: it applies wherever it is included.
+  for (const f of ordered) {
+    if (isMain(f.path) || !st.inc.isIncluded(f.path)) continue;
+    const r = { diagnostics: [] as Diagnostic[] };
+    const sub: Loader = { diagnostics: r.diagnostics, inc: new IncludeFollower(ID, ctx) };
+    const tree = await expand(() => ctx.readFile(f.path), [f.path], f.path, ctx, sub);
+    findings.push(...contextsOf(tree, f.path, undefined, ctx, [], false, true));
+  }
+  yield { findings, diagnostics: [...st.diagnostics, ...st.inc.diagnostics] };
 }
 
 const TLS_DIRECTIVES = ['sslprotocol', 'sslciphersuite', 'sslopensslconfcmd', 'sslcertificatefile'];
+const PROXY_DIRECTIVES = ['sslproxyprotocol', 'sslproxyciphersuite'];
 
 function plain(list: readonly Node[]): Node[] {
   return list.filter((d) => !d.block);
@@ -270,10 +239,16 @@ export function contiguousFromTop(set: ReadonlySet<TlsVersion>): TlsVersion[] {
   return order.slice(lo, hi + 1);
 }
 
-interface Scope {
+interface ApacheScope {
   readonly label: string;
   readonly node?: Node;
   readonly own: readonly Node[];
+  /** SSLProxy*: the TLS client of mod_proxy towards back ends. */
+  readonly proxy?: boolean;
+  /** Reports what it writes, never defaults: a snippet, or server-wide settings without SSLEngine on. */
+  readonly explicitOnly?: boolean;
+  /** The main server's own scope (settings at top level). */
+  readonly isServer?: boolean;
 }
 
 function contextsOf(
@@ -282,27 +257,48 @@ function contextsOf(
   serverRoot: string | undefined,
   ctx: DetectContext,
   diagnostics: Diagnostic[],
+  isMain: boolean,
+  snippetOnly = false,
 ): Finding[] {
   const apacheVersion = ctx.options.assume.apache ?? ctx.options.assume.httpd ?? DEFAULT_APACHE_VERSION;
   const opensslVersion = ctx.options.assume.openssl ?? '3.0';
-  const all = pickByVersion(APACHE_ALL_PROTOCOLS, apacheVersion).value;
+  const baseAll = pickByVersion(APACHE_ALL_PROTOCOLS, apacheVersion).value;
+  const all: readonly TlsVersion[] =
+    compareVersions(opensslVersion, APACHE_SSLV3_IN_ALL_BEFORE_OPENSSL) < 0 ? ['ssl-3.0', ...baseAll] : baseAll;
   const server = plain(tree);
   const last = (list: readonly Node[], key: string) => list.filter((d) => d.key === key).at(-1);
   const engineOn = (d: Node | undefined) => d !== undefined && /^(on|optional)$/i.test(d.args[0] ?? '');
   const findings: Finding[] = [];
 
-  const scopes: Scope[] = [];
+  const scopes: ApacheScope[] = [];
   const serverTls = engineOn(last(server, 'sslengine'));
-  const vhosts = tree.filter((d) => d.key === 'virtualhost' && d.block);
+  const proxyOn = (d: Node | undefined) => d !== undefined && /^on$/i.test(d.args[0] ?? '');
+  const vhosts = snippetOnly ? [] : tree.filter((d) => d.key === 'virtualhost' && d.block);
   for (const v of vhosts) {
     const own = plain(v.block ?? []);
-    const engine = last(own, 'sslengine') ?? last(server, 'sslengine');
-    if (!engineOn(engine)) continue;
     const name = last(own, 'servername')?.args[0];
-    scopes.push({ label: `VirtualHost[${v.args.join(' ')}${name ? ` ${name}` : ''}]`, node: v, own });
+    const label = `VirtualHost[${v.args.join(' ')}${name ? ` ${name}` : ''}]`;
+    if (engineOn(last(own, 'sslengine') ?? last(server, 'sslengine'))) scopes.push({ label, node: v, own });
+    if (proxyOn(last(own, 'sslproxyengine') ?? last(server, 'sslproxyengine')))
+      scopes.push({ label: `${label} > SSLProxy`, node: v, own, proxy: true });
   }
   const serverHasTlsSettings = server.some((d) => TLS_DIRECTIVES.includes(d.key));
-  if (serverTls || (scopes.length === 0 && serverHasTlsSettings)) scopes.unshift({ label: 'server', own: [] });
+  const serverHasProxySettings = server.some((d) => PROXY_DIRECTIVES.includes(d.key));
+  if (!isMain && (serverHasTlsSettings || serverHasProxySettings)) {
+    // Not the main config: its top-level TLS directives are a snippet, included into some server or host.
+    if (serverHasTlsSettings) scopes.unshift({ label: 'snippet', own: [], isServer: true, explicitOnly: true });
+    if (serverHasProxySettings)
+      scopes.unshift({ label: 'snippet > SSLProxy', own: [], isServer: true, explicitOnly: true, proxy: true });
+  } else if (isMain) {
+    if (serverTls) scopes.unshift({ label: 'server', own: [], isServer: true });
+    // Server-wide settings with no TLS host to inherit them: what every TLS host added later gets.
+    else if (serverHasTlsSettings && scopes.length === 0)
+      scopes.unshift({ label: 'server', own: [], isServer: true, explicitOnly: true });
+    if (proxyOn(last(server, 'sslproxyengine')))
+      scopes.push({ label: 'server > SSLProxy', own: [], isServer: true, proxy: true });
+    else if (serverHasProxySettings)
+      scopes.push({ label: 'server > SSLProxy', own: [], isServer: true, proxy: true, explicitOnly: true });
+  }
 
   const fileRef = (p: string): string => {
     const r = resolveApachePath(p, rootPath, ctx, serverRoot);
@@ -310,9 +306,17 @@ function contextsOf(
   };
 
   for (const scope of scopes) {
-    const isServer = scope.label === 'server';
+    const isServer = scope.isServer === true;
     const own = isServer ? server : scope.own;
     const base = isServer ? [] : server;
+    const K = scope.proxy
+      ? {
+          protocol: 'sslproxyprotocol',
+          suite: 'sslproxyciphersuite',
+          Protocol: 'SSLProxyProtocol',
+          Suite: 'SSLProxyCipherSuite',
+        }
+      : { protocol: 'sslprotocol', suite: 'sslciphersuite', Protocol: 'SSLProtocol', Suite: 'SSLCipherSuite' };
     const pick = (key: string, filter: (d: Node) => boolean = () => true) => {
       const o = own.filter((d) => d.key === key && filter(d)).at(-1);
       if (o) return { node: o, origin: 'explicit' as const };
@@ -322,7 +326,7 @@ function contextsOf(
     const notes: string[] = [];
     const defaultSrc = `Apache ${apacheVersion} default`;
 
-    const proto = pick('sslprotocol');
+    const proto = pick(K.protocol);
     const protoText = proto ? proto.node.args.join(' ') : pickByVersion(APACHE_PROTOCOL_DEFAULTS, apacheVersion).value;
     const parsed = applySslProtocol(proto ? proto.node.args : protoText.split(/\s+/), all);
     if (parsed.illegal.length > 0 && proto) {
@@ -331,7 +335,7 @@ function contextsOf(
           ID,
           'warning',
           'illegal-protocol',
-          `SSLProtocol: illegal protocol ${parsed.illegal.join(', ')} (httpd refuses to start).`,
+          `${K.Protocol}: illegal protocol ${parsed.illegal.join(', ')} (httpd refuses to start).`,
           proto.node.path,
           proto.node.line,
         ),
@@ -342,25 +346,25 @@ function contextsOf(
     if (versions.length < [...parsed.set].filter((v) => v !== 'ssl-2.0').length)
       notes.push('SSLProtocol leaves a gap between versions: mod_ssl enables only the run below the highest one');
     const versionSetting: Omit<Setting<readonly TlsVersion[]>, 'value'> = proto
-      ? { origin: proto.origin, directive: 'SSLProtocol', line: proto.node.line, path: proto.node.path }
+      ? { origin: proto.origin, directive: K.Protocol, line: proto.node.line, path: proto.node.path }
       : { origin: 'default', directive: defaultSrc };
 
-    const cs = pick('sslciphersuite', (d) => cipherFamily(d).family === 'ssl');
+    const cs = pick(K.suite, (d) => cipherFamily(d).family === 'ssl');
     let cipherString: Setting<string> = cs
       ? {
           value: cipherFamily(cs.node).value,
           origin: cs.origin,
-          directive: 'SSLCipherSuite',
+          directive: K.Suite,
           line: cs.node.line,
           path: cs.node.path,
         }
       : { value: APACHE_DEFAULT_CIPHERS, origin: 'default', directive: `OpenSSL ${opensslVersion} default` };
-    const ts = pick('sslciphersuite', (d) => cipherFamily(d).family === 'tls13');
+    const ts = pick(K.suite, (d) => cipherFamily(d).family === 'tls13');
     let ciphersuites: Setting<string> = ts
       ? {
           value: cipherFamily(ts.node).value,
           origin: ts.origin,
-          directive: 'SSLCipherSuite TLSv1.3',
+          directive: `${K.Suite} TLSv1.3`,
           line: ts.node.line,
           path: ts.node.path,
         }
@@ -374,10 +378,12 @@ function contextsOf(
 
     // SSLOpenSSLConfCmd lists are merged server first, then the virtual host's (mod_ssl cfgMergeArray), and are
     // applied after SSLProtocol/SSLCipherSuite, so they win.
-    const cmds = [
-      ...base.filter((d) => d.key === 'sslopensslconfcmd').map((d) => ({ d, origin: 'inherited' as const })),
-      ...own.filter((d) => d.key === 'sslopensslconfcmd').map((d) => ({ d, origin: 'explicit' as const })),
-    ];
+    const cmds = scope.proxy
+      ? []
+      : [
+          ...base.filter((d) => d.key === 'sslopensslconfcmd').map((d) => ({ d, origin: 'inherited' as const })),
+          ...own.filter((d) => d.key === 'sslopensslconfcmd').map((d) => ({ d, origin: 'explicit' as const })),
+        ];
     let minV: TlsVersion | undefined;
     let maxV: TlsVersion | undefined;
     let cmdVersions = false;
@@ -388,6 +394,8 @@ function contextsOf(
       if (cmd === 'cipherstring') cipherString = s;
       else if (cmd === 'ciphersuites') ciphersuites = s;
       else if (cmd === 'groups' || cmd === 'curves') groups = s;
+      // ssl_conf.c cmd_ECDHParameters: one group name, set as the group list; "auto"/"automatic" keep the default.
+      else if (cmd === 'ecdhparameters' && !/^\+?auto(matic)?$/i.test(value)) groups = s;
       else if (cmd === 'signaturealgorithms') sigalgs = s;
       else if (cmd === 'minprotocol') {
         minV = tlsVersionOf(value);
@@ -430,34 +438,34 @@ function contextsOf(
       // mod_ssl has no PSK support; SRP suites need SSLSRPVerifierFile.
       negotiable: { psk: false, srp: pick('sslsrpverifierfile') !== undefined },
     };
-    const facts = buildTlsFacts(settings);
     const at =
       scope.node ??
       last(server, 'sslengine') ??
       server.find((d) => TLS_DIRECTIVES.includes(d.key)) ??
       ({ key: '', name: '', args: [], line: 1, path: rootPath } satisfies Node);
-    const conditional = isServer && !serverTls;
-    if (conditional) notes.push('no SSLEngine on here: server-wide TLS defaults that virtual hosts inherit');
-    findings.push(
-      protocolFinding({
-        detector: ID,
-        path: at.path,
-        line: at.line,
-        snippet: scope.node ? `<VirtualHost ${scope.node.args.join(' ')}>` : `${at.name} ${at.args.join(' ')}`,
-        context: scope.label,
-        origin: facts.origin,
-        state: conditional ? 'conditional' : 'active',
-        protocol: facts.protocol,
-        library: 'OpenSSL',
-        notes: [...notes, ...facts.notes],
-        properties: {
-          ...facts.properties,
-          'assumed.apache': apacheVersion,
-          'tls.sslProtocol': protoText,
-          ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
-        },
-      }),
-    );
+    if (isServer && scope.explicitOnly && scope.label === 'server')
+      notes.push('no SSLEngine on here: server-wide TLS defaults that virtual hosts inherit');
+    if (scope.label.startsWith('snippet')) notes.push('snippet: applies wherever this file is included');
+    const common: SettingScope = {
+      detector: ID,
+      label: scope.label,
+      role: scope.proxy ? 'client' : 'server',
+      path: at.path,
+      line: at.line,
+      snippet: scope.node ? `<VirtualHost ${scope.node.args.join(' ')}>` : `${at.name} ${at.args.join(' ')}`,
+      state: scope.explicitOnly ? 'conditional' : 'active',
+      library: 'OpenSSL',
+      notes,
+      properties: {
+        'assumed.apache': apacheVersion,
+        ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
+      },
+    };
+    for (const f of tlsSettingFindings(common, settings, 'tls', proto ? { versions: protoText } : {})) {
+      if (scope.explicitOnly && f.origin === 'default') continue;
+      findings.push(f);
+    }
+    if (scope.proxy) continue;
 
     // Per-directory SSLCipherSuite forces a renegotiation with that list for matching requests (TLS ≤ 1.2).
     for (const sec of (isServer ? tree : (scope.node?.block ?? [])).filter(
@@ -479,18 +487,23 @@ function contextsOf(
         },
       });
       findings.push(
-        protocolFinding({
-          detector: ID,
-          path: dcs.path,
-          line: dcs.line,
-          snippet: `${dcs.name} ${dcs.args.join(' ')}`,
-          context: `${scope.label} > ${sec.name}[${sec.args.join(' ')}]`,
-          origin: 'explicit',
-          state: 'conditional',
-          protocol: dir.protocol,
-          library: 'OpenSSL',
-          notes: ['per-directory cipher suite: applied by renegotiation for matching requests', ...dir.notes],
-        }),
+        settingFinding(
+          { ...common, label: `${scope.label} > ${sec.name}[${sec.args.join(' ')}]` },
+          {
+            setting: 'ciphers',
+            directive: 'SSLCipherSuite',
+            value: cipherFamily(dcs).value,
+            origin: 'explicit',
+            path: dcs.path,
+            line: dcs.line,
+            snippet: `${dcs.name} ${dcs.args.join(' ')}`,
+          },
+          dir.protocol,
+          {
+            state: 'conditional',
+            notes: ['per-directory cipher suite: applied by renegotiation for matching requests', ...dir.notes],
+          },
+        ),
       );
     }
 
@@ -519,19 +532,26 @@ function contextsOf(
               ? { ciphersuites: { value: cipherFamily(d).value, origin: 'explicit', directive: 'SSLCipherSuite' } }
               : { cipherString: { value: cipherFamily(d).value, origin: 'explicit', directive: 'SSLCipherSuite' } }),
         });
+        const fam =
+          key === 'sslprotocol' ? 'versions' : cipherFamily(d).family === 'tls13' ? 'ciphersuites' : 'ciphers';
         findings.push(
-          protocolFinding({
-            detector: ID,
-            path: d.path,
-            line: d.line,
-            snippet: `${d.name} ${d.args.join(' ')}`,
-            context: scope.label,
-            origin: 'explicit',
-            state: 'overridden',
-            protocol: over.protocol,
-            library: 'OpenSSL',
-            notes: [`${d.name} is set again at ${winner!.path}:${winner!.line}; the last one wins`],
-          }),
+          settingFinding(
+            common,
+            {
+              setting: fam,
+              directive: d.name,
+              value: key === 'sslprotocol' ? d.args.join(' ') : cipherFamily(d).value,
+              origin: 'explicit',
+              path: d.path,
+              line: d.line,
+              snippet: `${d.name} ${d.args.join(' ')}`,
+            },
+            over.protocol,
+            {
+              state: 'overridden',
+              notes: [`${d.name} is set again at ${winner!.path}:${winner!.line}; the last one wins`],
+            },
+          ),
         );
       }
     }

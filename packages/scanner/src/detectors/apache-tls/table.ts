@@ -21,6 +21,13 @@ export const APACHE_ALL_PROTOCOLS: readonly { readonly since: string; readonly v
     { since: '2.4.36', value: Object.freeze(['1.0', '1.1', '1.2', '1.3'] as TlsVersion[]) },
   ]);
 
+/**
+ * OpenSSL builds before 1.1.0 keep SSLv3, and mod_ssl's SSL_PROTOCOL_ALL includes it whenever OPENSSL_NO_SSL3 is
+ * not defined (modules/ssl/ssl_private.h); OpenSSL 1.1.0 disabled SSLv3 at build time by default (OpenSSL CHANGES,
+ * 1.1.0 "SSLv3 is by default disabled at build-time").
+ */
+export const APACHE_SSLV3_IN_ALL_BEFORE_OPENSSL = '1.1.0';
+
 /** `SSLProtocol` default by first httpd version (2.4.17 changed `all` to `all -SSLv3`). */
 export const APACHE_PROTOCOL_DEFAULTS: readonly { readonly since: string; readonly value: string }[] = Object.freeze([
   { since: '2.4.0', value: 'all' },

@@ -55,4 +55,42 @@ describe('crypto-parameters', () => {
     );
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['der-invalid']);
   });
+
+  it('reads DER parameter files (dhparam, dsaparam, ecparam -outform DER), which OpenSSL reads too', async () => {
+    const read = async (name: string) => {
+      const r = await runDetector(cryptoParameters, name, fixture(name));
+      expect(r.diagnostics, name).toEqual([]);
+      return keys(r).map((f) => [
+        f.key.format,
+        f.key.encoding,
+        f.key.algorithm.id,
+        f.key.algorithm.curve,
+        f.key.sizeBits,
+      ]);
+    };
+    expect(await read('dh1024.der')).toEqual([['DHparams (PKCS#3)', 'DER', 'dh', undefined, 1024]]);
+    expect(await read('x942-dh.params.der')).toEqual([['DHparams (X9.42)', 'DER', 'dh', undefined, 1024]]);
+    expect(await read('dsa1024.params.der')).toEqual([['DSAparams', 'DER', 'dsa', undefined, 1024]]);
+    expect(await read('p256-named.params.der')).toEqual([['ECParameters', 'DER', 'ec', 'p-256', 256]]);
+    expect(await read('p384-explicit.params.der')).toEqual([['ECParameters', 'DER', 'ec', undefined, 384]]);
+    // A generator as large as p with a privateValueLength (mbedTLS's dh.optlen.der has this shape).
+    expect(await read('dh-generator-and-length.der')).toEqual([['DHparams (PKCS#3)', 'DER', 'dh', undefined, 1024]]);
+  });
+
+  it('does not take two-integer structures that are not groups (an RSA public key, a signature) for DH', async () => {
+    ossl.run(
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:1024',
+      '-pkeyopt',
+      'rsa_keygen_pubexp:5',
+      '-out',
+      'rsa5.pem',
+    );
+    ossl.run('rsa', '-in', 'rsa5.pem', '-RSAPublicKey_out', '-outform', 'DER', '-out', 'rsa5.der');
+    const r = await runDetector(cryptoParameters, 'rsa5.der', ossl.read('rsa5.der'));
+    expect([r.findings, r.diagnostics]).toEqual([[], []]);
+  });
 });

@@ -1,16 +1,49 @@
 /**
- * Domain-parameter PEM labels (OpenSSL `dhparam`, `genpkey -genparam`, `dsaparam`, `ecparam`):
- * PKCS #3 DHParameter { p, g, privateValueLength? }, X9.42 DomainParameters { p, g, q, j?, seed? }
- * (RFC 3279 §2.3.3), Dss-Parms { p, q, g } (RFC 3279 §2.3.2), ECParameters (RFC 5480 §2.1.1).
+ * Domain-parameter PEM labels and DER structures (OpenSSL `dhparam`, `genpkey -genparam`, `dsaparam`,
+ * `ecparam`, with `-outform DER` too): PKCS #3 DHParameter { p, g, privateValueLength? }, X9.42
+ * DomainParameters { p, g, q, j?, seed? } (RFC 3279 §2.3.3), Dss-Parms { p, q, g } (RFC 3279 §2.3.2),
+ * ECParameters (RFC 5480 §2.1.1).
  */
+import type { DerKind } from '../../pki/der-kind.js';
+
 export type ParamsKind = 'dh' | 'dhx' | 'dsa' | 'ec';
 
 export const PARAMETER_PEM_LABELS = Object.freeze([
-  { label: 'DH PARAMETERS', kind: 'dh', format: 'DHparams (PKCS#3)', algorithmOid: '1.2.840.113549.1.3.1' },
-  { label: 'X9.42 DH PARAMETERS', kind: 'dhx', format: 'DHparams (X9.42)', algorithmOid: '1.2.840.10046.2.1' },
-  { label: 'DSA PARAMETERS', kind: 'dsa', format: 'DSAparams', algorithmOid: '1.2.840.10040.4.1' },
-  { label: 'EC PARAMETERS', kind: 'ec', format: 'ECParameters', algorithmOid: '1.2.840.10045.2.1' },
-] as const satisfies readonly { label: string; kind: ParamsKind; format: string; algorithmOid: string }[]);
+  {
+    label: 'DH PARAMETERS',
+    kind: 'dh',
+    derKind: 'dh-params',
+    format: 'DHparams (PKCS#3)',
+    algorithmOid: '1.2.840.113549.1.3.1',
+  },
+  {
+    label: 'X9.42 DH PARAMETERS',
+    kind: 'dhx',
+    derKind: 'dhx-params',
+    format: 'DHparams (X9.42)',
+    algorithmOid: '1.2.840.10046.2.1',
+  },
+  {
+    label: 'DSA PARAMETERS',
+    kind: 'dsa',
+    derKind: 'dsa-params',
+    format: 'DSAparams',
+    algorithmOid: '1.2.840.10040.4.1',
+  },
+  {
+    label: 'EC PARAMETERS',
+    kind: 'ec',
+    derKind: 'ec-params',
+    format: 'ECParameters',
+    algorithmOid: '1.2.840.10045.2.1',
+  },
+] as const satisfies readonly {
+  label: string;
+  kind: ParamsKind;
+  derKind: DerKind;
+  format: string;
+  algorithmOid: string;
+}[]);
 
 /**
  * Well-known finite-field groups, identified by comparing p with the primes node:crypto's

@@ -9,13 +9,8 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { HAPROXY_SECTIONS, type HaproxyLine, type HaproxySection, parseHaproxy } from '../../config/haproxy-parser.js';
 import { resolveReference } from '../../config/includes.js';
-import {
-  diagnostic,
-  headText,
-  looksBinary,
-  looksLikeDocumentation,
-  protocolFinding,
-} from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Origin, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
@@ -155,7 +150,7 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
     const global = readOptions(gOptLine?.args ?? []);
     const setting = (lineKey: string, globalKey: string, fallback: string, src: string): Setting<string> => {
       const v = own.values.get(lineKey);
-      if (v) return { value: v.value, origin: ownOrigin, directive: lineKey, line: at.line, path };
+      if (v) return { value: v.value, origin: ownOrigin, directive: `${at.keyword} ${lineKey}`, line: at.line, path };
       const g = lastGlobal(globalKey);
       if (g) return { value: g.args.join(' '), origin: fromGlobal, directive: globalKey, line: g.line, path };
       return { value: fallback, origin: 'default', directive: src };
@@ -168,7 +163,7 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
     const groups: Setting<string | undefined> =
       curves.origin === 'default'
         ? ecdhe
-          ? { value: ecdhe.value, origin: ownOrigin, directive: 'ecdhe', line: at.line, path }
+          ? { value: ecdhe.value, origin: ownOrigin, directive: `${at.keyword} ecdhe`, line: at.line, path }
           : { ...curves, value: undefined }
         : curves;
     const sig = setting('sigalgs', keys.sigalgs, '', '');
@@ -180,11 +175,14 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
     const references = own.files.map((f) => {
       const prefix = base[HAPROXY_FILE_KEYWORDS[f.keyword] === 'crt-base' ? 'crt' : 'ca'];
       const full = prefix && !f.value.startsWith('/') ? posix.join(prefix, f.value) : f.value;
-      return { directive: f.keyword, path: resolveReference(full, posix.dirname(path), ctx.files) ?? full };
+      return {
+        directive: f.keyword,
+        path: resolveReference(full, posix.dirname(path), ctx.files, ctx.scanRoot) ?? full,
+      };
     });
     const settings: TlsSettings = {
       versions: versionsExplicit
-        ? { value: v.versions, origin: ownOrigin, directive: at.keyword, line: at.line, path }
+        ? { value: v.versions, origin: ownOrigin, directive: `${at.keyword} options`, line: at.line, path }
         : versionsInherited
           ? { value: v.versions, origin: fromGlobal, directive: keys.options, line: gOptLine!.line, path }
           : { value: v.versions, origin: 'default', directive: `HAProxy ${version} default` },
@@ -197,32 +195,31 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
       // HAProxy configures neither PSK nor SRP for TLS ≤ 1.2.
       negotiable: { psk: false, srp: false },
     };
-    const facts = buildTlsFacts(settings);
-    findings.push(
-      protocolFinding({
-        detector: ID,
-        path,
-        line: at.line,
-        snippet: `${at.keyword} ${at.args.join(' ')}`,
-        context,
-        origin: facts.origin,
-        state: globalDefaults ? 'conditional' : 'active',
-        protocol: facts.protocol,
-        library: 'OpenSSL',
-        notes: [
-          ...(globalDefaults
-            ? [`no ${side} line uses TLS: the defaults every "${side} … ssl" line added to this file inherits`]
-            : []),
-          ...v.notes,
-          ...facts.notes,
-        ],
-        properties: {
-          ...facts.properties,
-          'assumed.haproxy': version,
-          ...(own.files.length > 0 ? { 'references.asWritten': own.files.map((f) => f.value).join(' ') } : {}),
-        },
-      }),
-    );
+    const scope: Scope = {
+      detector: ID,
+      label: context,
+      role: side === 'bind' ? 'server' : 'client',
+      path,
+      line: at.line,
+      snippet: `${at.keyword} ${at.args.join(' ')}`,
+      state: globalDefaults ? 'conditional' : 'active',
+      library: 'OpenSSL',
+      notes: [
+        ...(globalDefaults
+          ? [`no ${side} line uses TLS: the defaults every "${side} … ssl" line added to this file inherits`]
+          : []),
+        ...v.notes,
+      ],
+      properties: {
+        'assumed.haproxy': version,
+        ...(own.files.length > 0 ? { 'references.asWritten': own.files.map((f) => f.value).join(' ') } : {}),
+      },
+    };
+    const versionWords = versionsExplicit ? at.args.join(' ') : (gOptLine?.args.join(' ') ?? '');
+    for (const f of tlsSettingFindings(scope, settings, 'tls', { versions: versionWords })) {
+      if (globalDefaults && f.origin === 'default') continue;
+      findings.push(f);
+    }
   };
 
   let defaultsServer: HaproxyLine | undefined;
@@ -286,18 +283,33 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
         });
         const winner = all.at(-1)!;
         findings.push(
-          protocolFinding({
-            detector: ID,
-            path,
-            line: l.line,
-            snippet: `${l.keyword} ${l.args.join(' ')}`,
-            context: 'global',
-            origin: 'explicit',
-            state: 'overridden',
-            protocol: facts.protocol,
-            library: 'OpenSSL',
-            notes: [`${kw} is set again at line ${winner.line}; the last one wins`],
-          }),
+          settingFinding(
+            {
+              detector: ID,
+              label: 'global',
+              role: side === 'bind' ? 'server' : 'client',
+              path,
+              line: l.line,
+              snippet: `${l.keyword} ${l.args.join(' ')}`,
+              state: 'active',
+              library: 'OpenSSL',
+            },
+            {
+              setting: isSuites ? 'ciphersuites' : 'ciphers',
+              directive: kw,
+              value: l.args.join(' '),
+              origin: 'explicit',
+              path,
+              line: l.line,
+            },
+            {
+              ...facts.protocol,
+              versions: isSuites ? ['1.3'] : ['1.2'],
+              cipherSuites: facts.protocol.cipherSuites.filter((c) => isSuites === !c.name.includes('_WITH_')),
+              groups: [],
+            },
+            { state: 'overridden', notes: [`${kw} is set again at line ${winner.line}; the last one wins`] },
+          ),
         );
       }
     }

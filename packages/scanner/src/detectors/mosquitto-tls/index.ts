@@ -6,17 +6,12 @@
  */
 
 import { posix } from 'node:path';
-import type { Diagnostic, Finding } from '@pqready/core';
-import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
+import type { Diagnostic, Finding, ProtocolFinding } from '@pqready/core';
+import { IncludeFollower, resolveReference } from '../../config/includes.js';
 import { type MosquittoLine, parseMosquittoConf } from '../../config/mosquitto-parser.js';
-import {
-  diagnostic,
-  headText,
-  looksBinary,
-  looksLikeDocumentation,
-  protocolFinding,
-} from '../../config/protocol-finding.js';
-import { buildTlsFacts, type Setting } from '../../config/tls-facts.js';
+import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { type Scope, tlsSettingFindings } from '../../config/setting-findings.js';
+import type { Setting } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
@@ -62,18 +57,18 @@ interface Listener {
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
   const diagnostics: Diagnostic[] = [];
-  const included = new Set<string>();
-  const load = async (path: string, main: boolean): Promise<MosquittoLine[]> => {
-    const f = await ctx.readFile(path);
+  const inc = new IncludeFollower(ID, ctx, { word: 'include_dir' });
+  const load = async (path: string, stack: readonly string[], read = () => ctx.readFile(path)) => {
+    const f = await read();
     if (!f) return [];
-    const r = parseMosquittoConf(f.text(), path);
-    for (const p of r.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
+    const r = parseMosquittoConf(f.text(), f.path);
+    for (const p of r.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, f.path, p.line));
     const out: MosquittoLine[] = [];
     let unknown = 0;
     for (const l of r.lines) {
       if (!isKnown(l.option) && unknown++ < MAX_UNKNOWN_REPORTS) {
         diagnostics.push(
-          diagnostic(ID, 'warning', 'unknown-option', `Unknown mosquitto option "${l.option}".`, path, l.line),
+          diagnostic(ID, 'warning', 'unknown-option', `Unknown mosquitto option "${l.option}".`, f.path, l.line),
         );
       }
       if (l.option !== 'include_dir') {
@@ -81,31 +76,31 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
         continue;
       }
       // mosquitto.conf(5): include_dir is only processed from the main configuration file.
-      if (!main) {
+      if (stack.length > 1) {
         diagnostics.push(
-          diagnostic(ID, 'warning', 'include-ignored', 'include_dir is only read from the main file.', path, l.line),
+          diagnostic(ID, 'warning', 'include-ignored', 'include_dir is only read from the main file.', f.path, l.line),
         );
         continue;
       }
-      const pattern = `${l.value.replace(/\/+$/, '')}/*.conf`;
-      const res = resolveInclude(pattern, posix.dirname(path), ctx.files);
-      if (res.outside) {
-        diagnostics.push(
-          diagnostic(
-            ID,
-            'info',
-            'include-outside-root',
-            `include_dir "${l.value}" is outside the scan root; not followed.`,
-            path,
-            l.line,
-          ),
-        );
-      }
+      const targets = await inc.resolve({
+        pattern: `${l.value.replace(/\/+$/, '')}/*.conf`,
+        from: { path: f.path, line: l.line },
+        baseDirs: [posix.dirname(path)],
+        stack,
+        optional: true,
+      });
+      // mosquitto refuses to start when the directory cannot be opened; an empty one configures nothing.
+      const dir = posix.normalize(posix.join(posix.dirname(path), l.value)).replace(/\/+$/, '');
+      if (
+        targets.length === 0 &&
+        !l.value.startsWith('/') &&
+        !dir.startsWith('../') &&
+        ![...ctx.files.keys()].some((k) => k.startsWith(`${dir}/`))
+      )
+        inc.notFound(l.value, { path: f.path, line: l.line });
       // Files load in case-sensitive alphabetical order (mosquitto ≥ 1.5 sorts them).
-      for (const t of [...res.paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (t === path) continue;
-        markIncluded(included, t, ctx.files);
-        out.push(...(await load(t, false)));
+      for (const t of [...targets].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        out.push(...(await load(t.path, [...stack, t.path], () => inc.read(t))));
       }
     }
     return out;
@@ -114,11 +109,11 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   const ordered = [...files].sort((a, b) => main(a.path) - main(b.path) || a.path.localeCompare(b.path));
   const findings: Finding[] = [];
   for (const f of ordered) {
-    if (included.has(f.path)) continue;
-    const lines = await load(f.path, true);
+    if (inc.isIncluded(f.path)) continue;
+    const lines = await load(f.path, [f.path]);
     findings.push(...brokerFindings(f.path, lines, ctx, diagnostics));
   }
-  yield { findings, diagnostics };
+  yield { findings, diagnostics: [...diagnostics, ...inc.diagnostics] };
 }
 
 function isKnown(option: string): boolean {
@@ -231,50 +226,44 @@ function brokerFindings(
       // Relative paths are relative to the broker's working directory; the config's directory is the best guess.
       references.push({ directive: name, path: resolveReference(o.value, posix.dirname(path), ctx.files) ?? o.value });
     }
-    const facts = buildTlsFacts(
-      {
-        versions: tv
-          ? { value: versions, origin: 'explicit', directive: 'tls_version', line: tv.line, path: tv.path }
-          : { value: versions, origin: 'default', directive: `mosquitto ${version} default` },
-        cipherString: str('ciphers', MOSQUITTO_DEFAULT_CIPHERS, `mosquitto ${version} default`),
-        ciphersuites: str('ciphers_tls1.3', DEFAULT_TLS13, `OpenSSL ${opensslVersion} default`),
-        groups: { value: undefined, origin: 'default', directive: `OpenSSL ${opensslVersion} default` },
-        references,
-        opensslVersion,
-        // PSK suites need psk_hint (the listener then installs its PSK callback); SRP is never configured.
-        negotiable: { psk: get('psk_hint') !== undefined, srp: false },
-      },
-      'mqtt-tls',
-    );
-    const flags = new Set(facts.protocol.flags);
-    if (psk) {
-      flags.add('psk');
-      if (!hasCert) notes.push('PSK-only listener: clients authenticate with a pre-shared key, no certificate');
-    }
     const requireCert = get('require_certificate')?.value ?? 'false';
-    findings.push(
-      protocolFinding({
-        detector: ID,
-        path: lis.path,
-        line: lis.line,
-        snippet: lis.snippet,
-        context: lis.context,
-        origin: facts.origin,
-        state: 'active',
-        library: 'OpenSSL',
-        protocol: { ...facts.protocol, flags: [...flags].sort() },
-        notes: [...facts.notes, ...notes],
-        properties: {
-          ...facts.properties,
-          'assumed.mosquitto': version,
-          'mqtt.tlsVersionSemantics': rule.semantics,
-          'mqtt.requireCertificate': requireCert,
-          'mqtt.perListenerSettings': perListener,
-          ...(psk ? { 'mqtt.pskHint': 'set' } : {}),
-          ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
-        },
-      }),
-    );
+    if (psk && !hasCert) notes.push('PSK-only listener: clients authenticate with a pre-shared key, no certificate');
+    const scope: Scope = {
+      detector: ID,
+      label: lis.context,
+      role: 'server',
+      path: lis.path,
+      line: lis.line,
+      snippet: lis.snippet,
+      state: 'active',
+      library: 'OpenSSL',
+      notes,
+      properties: {
+        'assumed.mosquitto': version,
+        'mqtt.tlsVersionSemantics': rule.semantics,
+        'mqtt.requireCertificate': requireCert,
+        'mqtt.perListenerSettings': perListener,
+        ...(psk ? { 'mqtt.pskHint': 'set' } : {}),
+        ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
+      },
+    };
+    const settings = {
+      versions: tv
+        ? { value: versions, origin: 'explicit' as const, directive: 'tls_version', line: tv.line, path: tv.path }
+        : { value: versions, origin: 'default' as const, directive: `mosquitto ${version} default` },
+      cipherString: str('ciphers', MOSQUITTO_DEFAULT_CIPHERS, `mosquitto ${version} default`),
+      ciphersuites: str('ciphers_tls1.3', DEFAULT_TLS13, `OpenSSL ${opensslVersion} default`),
+      groups: { value: undefined, origin: 'default' as const, directive: `OpenSSL ${opensslVersion} default` },
+      references,
+      opensslVersion,
+      // PSK suites need psk_hint (the listener then installs its PSK callback); SRP is never configured.
+      negotiable: { psk: psk !== undefined, srp: false },
+    };
+    for (const f of tlsSettingFindings(scope, settings, 'mqtt-tls', tv ? { versions: tv.value } : {})) {
+      const pf = f as ProtocolFinding;
+      const flags = [...new Set([...(pf.protocol.flags ?? []), 'psk'])].sort();
+      findings.push(psk && f.origin === 'default' ? { ...pf, protocol: { ...pf.protocol, flags } } : f);
+    }
   }
   return findings;
 }

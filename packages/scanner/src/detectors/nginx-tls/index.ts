@@ -1,26 +1,27 @@
 /**
- * nginx-tls: TLS settings of every nginx `server` block (http, stream, mail), with `include` expansion
- * and http → server inheritance, reported as one ProtocolFinding per server (ngx_http_ssl_module).
+ * nginx-tls: TLS settings of nginx, one finding per setting at the directive that chose it: every TLS `server`
+ * of `http`, `stream` and `mail` (ngx_http_ssl_module, ngx_stream_ssl_module, ngx_mail_ssl_module), every upstream
+ * TLS context (`proxy_ssl_*` with `proxy_pass https://`, `grpc_ssl_*` with `grpcs://`, `uwsgi_ssl_*` with
+ * `suwsgi://`, stream `proxy_ssl on`), and snippet files whose TLS directives stand outside any block (they apply
+ * wherever they are included, and are also reported through the including server when it is in the scan).
  */
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
-import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
+import { ancestors, IncludeFollower, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
-import {
-  diagnostic,
-  headText,
-  looksBinary,
-  looksLikeDocumentation,
-  protocolFinding,
-} from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { type Role, type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
 import { pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
 import {
   DEFAULT_NGINX_VERSION,
-  NGINX_BLOCK_TLS_DIRECTIVES,
+  NGINX_CLIENT_DEFAULT_CIPHERS,
+  NGINX_CLIENT_FAMILIES,
+  NGINX_CLIENT_FILE_SUFFIXES,
+  NGINX_CLIENT_PROTOCOL_DEFAULTS,
   NGINX_DEFAULT_CIPHERS,
   NGINX_FILE_DIRECTIVES,
   NGINX_PROTOCOL_DEFAULTS,
@@ -28,8 +29,8 @@ import {
 } from './table.js';
 
 const ID = 'nginx-tls';
-const MAX_INCLUDE_DEPTH = 16;
 const MAX_OVERRIDDEN = 20;
+const TLS13_DEFAULT = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 
 /** A directive with the file it came from (after include expansion). */
 interface Node {
@@ -45,11 +46,19 @@ const NGINX_HINT =
 /** A `directive args;` line only nginx writes; needed when neither path nor name says nginx. */
 const NGINX_DIRECTIVE =
   /(^|\n)[ \t]*(listen[ \t]+[^{;\n]+|server_name[ \t]+[^{;\n]+|ssl_[a-z_]+[ \t]+[^{;\n]+|worker_processes[ \t]+\S+|root[ \t]+\S+|proxy_pass[ \t]+\S+|return[ \t]+\d{3}[^{;\n]*|include[ \t]+\S+)[ \t]*;/;
+/** TLS directive lines only nginx writes: enough to claim a snippet of any name (`tls.inc`, `ssl-params`). */
+const NGINX_TLS_LINE =
+  /(^|\n)[ \t]*((ssl|proxy_ssl|grpc_ssl|uwsgi_ssl)_(protocols|ciphers|conf_command|ecdh_curve|certificate|certificate_key|dhparam|prefer_server_ciphers|session_cache|session_timeout|trusted_certificate|verify)|listen[ \t]+[^;\n{]*\bssl\b[^;\n{]*)[ \t]+[^;\n{]*;/;
 /** `name = value` lines (FreeRADIUS `server … { listen { type = auth } }`, BIND, keepalived): never nginx syntax. */
 const ASSIGNMENT_LINE = /(^|\n)[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^;\n]*(?=\n|$)/g;
 
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
+  const text = headText(file.head);
+  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeDocumentation(file.path, text)) return false;
+  const assignments = text.match(ASSIGNMENT_LINE)?.length ?? 0;
+  // Snippets are claimed by content whatever their name: an nginx-only TLS directive line and no `key = value`.
+  if (NGINX_TLS_LINE.test(text) && assignments < 2) return true;
   const name = posix.basename(file.path);
   const nginxPath = /nginx/i.test(file.path);
   if (
@@ -58,86 +67,72 @@ function accepts(file: FileHead): boolean {
     !/sites-(enabled|available)/.test(file.path)
   )
     return false;
-  const text = headText(file.head);
-  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeDocumentation(file.path, text)) return false;
   if (!NGINX_HINT.test(text)) return false;
   if (nginxPath) return true;
   // Other daemons keep `sites-available/` and brace blocks too (FreeRADIUS, BIND, keepalived): without nginx in
   // the path, demand an nginx-only directive line and no `key = value` lines.
-  return NGINX_DIRECTIVE.test(text) && (text.match(ASSIGNMENT_LINE)?.length ?? 0) < 2;
+  return NGINX_DIRECTIVE.test(text) && assignments < 2;
+}
+
+/** Directive names that choose an algorithm or version (server side, and each upstream family). */
+function settingDirective(name: string): { prefix: string; role: Role } | undefined {
+  const m = /^(ssl|proxy_ssl|grpc_ssl|uwsgi_ssl)_(protocols|ciphers|conf_command|ecdh_curve)$/.exec(name);
+  if (!m || (m[1] !== 'ssl' && m[2] === 'ecdh_curve')) return undefined;
+  return { prefix: `${m[1]}_`, role: m[1] === 'ssl' ? 'server' : 'client' };
+}
+
+/** The directive families (`ssl_`, `proxy_ssl_` …) of one role among setting directives. */
+function prefixesOf(list: readonly Node[], role: Role): Set<string> {
+  const out = new Set<string>();
+  for (const d of list) {
+    const x = settingDirective(d.name);
+    if (x?.role === role) out.add(x.prefix);
+  }
+  return out;
 }
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
   const parsed = new Map<string, readonly NginxDirective[]>();
   const diagnostics: Diagnostic[] = [];
-  const parseFile = async (path: string): Promise<readonly NginxDirective[] | undefined> => {
+  const inc = new IncludeFollower(ID, ctx, { word: 'include' });
+  const parseFile = async (path: string, read: () => Promise<{ text(): string } | undefined>) => {
     if (parsed.has(path)) return parsed.get(path);
-    const f = await ctx.readFile(path);
+    const f = await read();
     if (!f) return undefined;
     const r = parseNginx(f.text());
     for (const p of r.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
     parsed.set(path, r.directives);
     return r.directives;
   };
-  // Files pulled in by another accepted file are reported through their includer, not alone.
-  const included = new Set<string>();
-  const expand = async (path: string, stack: readonly string[], baseDir: string): Promise<Node[]> => {
-    const dirs = await parseFile(path);
+  const expand = async (path: string, stack: readonly string[], baseDir: string, outside = false): Promise<Node[]> => {
+    const dirs = await parseFile(path, () =>
+      outside ? inc.read({ path, outside: true, absPath: path }) : ctx.readFile(path),
+    );
     if (!dirs) return [];
     const walk = async (list: readonly NginxDirective[]): Promise<Node[]> => {
       const out: Node[] = [];
       for (const d of list) {
         if (d.name === 'include' && !d.block) {
           const pattern = d.args[0] ?? '';
-          const res = resolveInclude(pattern, baseDir, ctx.files);
-          if (res.outside) {
-            diagnostics.push(
-              diagnostic(
-                ID,
-                'info',
-                'include-outside-root',
-                `Include "${pattern}" is outside the scan root; not followed.`,
-                path,
-                d.line,
-              ),
-            );
-            continue;
-          }
-          if (res.paths.length === 0 && !/[*?[]/.test(pattern)) {
-            diagnostics.push(
-              diagnostic(
-                ID,
-                'info',
-                'include-not-found',
-                `Include "${pattern}" matches no scanned file.`,
-                path,
-                d.line,
-              ),
-            );
-          }
-          for (const target of res.paths) {
-            if (stack.includes(target) || stack.length > MAX_INCLUDE_DEPTH) {
-              diagnostics.push(
-                diagnostic(
-                  ID,
-                  'warning',
-                  'include-cycle',
-                  `Include of "${target}" forms a cycle; skipped.`,
-                  path,
-                  d.line,
-                ),
-              );
-              continue;
-            }
-            markIncluded(included, target, ctx.files);
-            out.push(...(await expand(target, [...stack, target], baseDir)));
+          // Relative includes start at nginx's conf prefix: the main file's directory, or (for a server file
+          // standing alone, conf.d/x.conf) one of its parents.
+          const targets = await inc.resolve({
+            pattern,
+            from: { path, line: d.line },
+            baseDirs: ancestors(baseDir),
+            stack,
+            optional: /[*?[]/.test(pattern),
+          });
+          for (const t of targets) {
+            const key = t.outside ? (t.absPath ?? t.path) : t.path;
+            out.push(...(await expand(key, [...stack, t.path], baseDir, t.outside)));
           }
         } else {
           out.push({
             name: d.name,
             args: d.args,
             line: d.line,
-            path,
+            path: outside ? posix.relative(ctx.scanRoot ?? '/', path) : path,
             ...(d.block ? { block: await walk(d.block) } : {}),
           });
         }
@@ -152,195 +147,279 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   const main = (p: string) => (posix.basename(p).startsWith('nginx') ? 0 : 1);
   const ordered = [...files].sort((a, b) => main(a.path) - main(b.path) || a.path.localeCompare(b.path));
   for (const f of ordered) {
-    if (included.has(f.path)) continue;
+    if (inc.isIncluded(f.path)) continue;
     trees.set(f.path, await expand(f.path, [f.path], posix.dirname(f.path)));
   }
   const findings: Finding[] = [];
   for (const [path, tree] of trees) {
-    if (included.has(path)) continue;
-    findings.push(...serversOf(tree, path, ctx));
+    if (inc.isIncluded(path)) continue;
+    findings.push(...new ScopeWalker(ctx, path).walkFile(tree));
   }
-  yield { findings, diagnostics };
-}
-
-function serversOf(tree: readonly Node[], rootPath: string, ctx: DetectContext): Finding[] {
-  const out: Finding[] = [];
-  for (const top of tree) {
-    if (top.block && NGINX_SERVER_PARENTS.includes(top.name)) {
-      const before = out.length;
-      for (const s of top.block) if (s.name === 'server' && s.block) out.push(...serverFindings(s, top, ctx, rootPath));
-      // TLS settings written at http/stream/mail level with no TLS server to inherit them (Debian's nginx.conf
-      // sets ssl_protocols in http; its servers live in sites-enabled): they are what every future one gets.
-      if (out.length === before && top.block.some((d) => NGINX_BLOCK_TLS_DIRECTIVES.includes(d.name)))
-        out.push(...serverFindings(top, undefined, ctx, rootPath, true));
-    } else if (top.name === 'server' && top.block) {
-      out.push(...serverFindings(top, undefined, ctx, rootPath));
-    }
+  // A snippet stands as a scope of its own too: it applies wherever it is included.
+  for (const f of ordered) {
+    const own = parsed.get(f.path);
+    if (!own) continue;
+    const bare = own
+      .filter((d) => !d.block && settingDirective(d.name))
+      .map((d) => ({ name: d.name, args: d.args, line: d.line, path: f.path }));
+    if (bare.length > 0) findings.push(...new ScopeWalker(ctx, f.path).snippet(bare));
   }
-  return out;
+  yield { findings, diagnostics: [...diagnostics, ...inc.diagnostics] };
 }
 
 function last(list: readonly Node[] | undefined, name: string): Node | undefined {
-  return list?.filter((d) => d.name === name).at(-1);
+  for (let i = (list?.length ?? 0) - 1; i >= 0; i--) if (list![i]!.name === name) return list![i];
+  return undefined;
 }
 
-/**
- * TLS is on when a `listen` has `ssl`/`quic`, or `ssl on;` (removed in 1.25.1) is set in the server or inherited,
- * or (mail) `starttls on|only`. A certificate alone turns nothing on: `listen 80;` next to an http-level
- * `ssl_certificate` stays plain HTTP.
- */
-function hasTls(server: readonly Node[], parent: readonly Node[] | undefined): boolean {
-  if (server.some((d) => d.name === 'listen' && d.args.some((a) => a === 'ssl' || a === 'quic'))) return true;
-  const flag = (name: string) => (last(server, name) ?? last(parent, name))?.args[0];
-  return flag('ssl') === 'on' || /^(on|only)$/.test(flag('starttls') ?? '');
-}
+/** Blocks from the scope outward: its own list first, then each enclosing block's (inheritance order). */
+type Chain = readonly (readonly Node[])[];
 
-function confCommands(list: readonly Node[] | undefined): Map<string, Node> {
-  const m = new Map<string, Node>();
-  for (const d of list ?? []) if (d.name === 'ssl_conf_command' && d.args[0]) m.set(d.args[0].toLowerCase(), d);
-  return m;
-}
+class ScopeWalker {
+  private readonly nginxVersion: string;
+  private readonly opensslVersion: string;
+  /** Setting directives some scope reported; the others are reported with the block that holds them. */
+  private readonly used = new Set<Node>();
+  private readonly out: Finding[] = [];
 
-/** `blockDefaults`: `server` is an http/stream/mail block whose own TLS settings no TLS server inherits. */
-function serverFindings(
-  server: Node,
-  parent: Node | undefined,
-  ctx: DetectContext,
-  rootPath: string,
-  blockDefaults = false,
-): Finding[] {
-  const body = server.block ?? [];
-  const outer = parent?.block;
-  if (!blockDefaults && !hasTls(body, outer)) return [];
-  const nginxVersion = ctx.options.assume.nginx ?? DEFAULT_NGINX_VERSION;
-  const opensslVersion = ctx.options.assume.openssl ?? '3.0';
-  const name = last(body, 'server_name')?.args[0] ?? '_';
-  const listen = body.find((d) => d.name === 'listen')?.args[0] ?? '';
-  const port = listen.includes(':') ? listen.slice(listen.lastIndexOf(':') + 1) : listen;
-  const context = blockDefaults
-    ? server.name
-    : `${parent ? `${parent.name} > ` : ''}server[${name}${port ? `:${port}` : ''}]`;
+  constructor(
+    private readonly ctx: DetectContext,
+    private readonly rootPath: string,
+  ) {
+    this.nginxVersion = ctx.options.assume.nginx ?? DEFAULT_NGINX_VERSION;
+    this.opensslVersion = ctx.options.assume.openssl ?? '3.0';
+  }
 
-  const setting = (directive: string, fallback: string, defaultSource: string): Setting<string> => {
-    const own = last(body, directive);
-    if (own) return { value: own.args.join(' '), origin: 'explicit', directive, line: own.line, path: own.path };
-    const inh = last(outer, directive);
-    if (inh) return { value: inh.args.join(' '), origin: 'inherited', directive, line: inh.line, path: inh.path };
-    return { value: fallback, origin: 'default', directive: defaultSource };
-  };
-  // ssl_conf_command is an array: a server with any of its own does not inherit the http ones.
-  const ownCmds = confCommands(body);
-  const cmds = ownCmds.size > 0 ? ownCmds : confCommands(outer);
-  const cmdOrigin = ownCmds.size > 0 ? 'explicit' : 'inherited';
-  const fromCmd = (key: string, base: Setting<string>): Setting<string> => {
-    const c = cmds.get(key.toLowerCase());
-    return c
-      ? {
-          value: c.args.slice(1).join(' '),
-          origin: cmdOrigin,
-          directive: `ssl_conf_command ${c.args[0]}`,
-          line: c.line,
-          path: c.path,
+  walkFile(tree: readonly Node[]): Finding[] {
+    for (const top of tree) {
+      if (top.block && NGINX_SERVER_PARENTS.includes(top.name)) {
+        for (const s of top.block) {
+          if (s.name !== 'server' || !s.block) continue;
+          const label = `${top.name} > ${serverLabel(s.block)}`;
+          if (hasTls(s.block, top.block, top.name)) this.tlsScope(s, label, 'server', 'ssl_', [s.block, top.block]);
+          this.clients(s, label, [s.block, top.block], top.name === 'stream');
         }
-      : base;
-  };
-
-  const protoSetting = setting(
-    'ssl_protocols',
-    pickByVersion(NGINX_PROTOCOL_DEFAULTS, nginxVersion).value,
-    `nginx ${nginxVersion} default`,
-  );
-  const versions = protoSetting.value
-    .split(/\s+/)
-    .map(tlsVersionOf)
-    .filter((v): v is TlsVersion => v !== undefined);
-  const cipherString = fromCmd(
-    'CipherString',
-    setting('ssl_ciphers', NGINX_DEFAULT_CIPHERS, `nginx ${nginxVersion} default`),
-  );
-  const ciphersuites = fromCmd('Ciphersuites', {
-    value: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256',
-    origin: 'default',
-    directive: `OpenSSL ${opensslVersion} default`,
-  });
-  const curve = setting('ssl_ecdh_curve', 'auto', `nginx ${nginxVersion} default`);
-  const groupsBase: Setting<string | undefined> = curve.value === 'auto' ? { ...curve, value: undefined } : curve;
-  const groupCmd = cmds.get('groups') ?? cmds.get('curves');
-  const groups: Setting<string | undefined> = groupCmd
-    ? {
-        value: groupCmd.args.slice(1).join(' '),
-        origin: cmdOrigin,
-        directive: 'ssl_conf_command Groups',
-        line: groupCmd.line,
-        path: groupCmd.path,
+        this.leftovers(top, top.name);
+      } else if (top.name === 'server' && top.block) {
+        const label = serverLabel(top.block);
+        if (hasTls(top.block, undefined, 'http')) this.tlsScope(top, label, 'server', 'ssl_', [top.block]);
+        this.clients(top, label, [top.block], false);
+        this.leftovers(top, label);
       }
-    : groupsBase;
-  const sig = cmds.get('signaturealgorithms');
+    }
+    return this.out;
+  }
 
-  const references: { directive: string; path: string }[] = [];
-  const written: string[] = [];
-  for (const directive of NGINX_FILE_DIRECTIVES) {
-    const own = body.filter((d) => d.name === directive);
-    for (const d of own.length > 0 ? own : (outer ?? []).filter((x) => x.name === directive)) {
-      const p = d.args[0];
-      if (!p || p.startsWith('data:') || p.includes('$')) continue;
-      written.push(p);
-      references.push({ directive, path: resolveReference(p, posix.dirname(rootPath), ctx.files) ?? p });
+  /** A snippet's bare TLS directives: a scope of their own, reporting only what they set. */
+  snippet(bare: readonly Node[]): Finding[] {
+    const at = bare[0]!;
+    const host = { name: 'snippet', args: [], line: at.line, path: this.rootPath, block: bare };
+    for (const role of ['server', 'client'] as const) {
+      for (const prefix of prefixesOf(bare, role))
+        this.tlsScope(
+          host,
+          prefix === 'ssl_' ? 'snippet' : `snippet > ${prefix}*`,
+          role,
+          prefix,
+          [bare],
+          'conditional',
+        );
+    }
+    return this.out;
+  }
+
+  /** Upstream TLS of a server and its locations (nested), and of stream servers with `proxy_ssl on`. */
+  private clients(block: Node, label: string, chain: Chain, stream: boolean): void {
+    const body = block.block ?? [];
+    for (const fam of NGINX_CLIENT_FAMILIES) {
+      const pass = last(body, fam.pass);
+      const streamTls = stream && fam.prefix === 'proxy_ssl_' && pick(chain, 'proxy_ssl')?.node.args[0] === 'on';
+      if ((pass && fam.tlsScheme.test(pass.args[0] ?? '')) || (streamTls && pass))
+        this.tlsScope(block, `${label} > ${fam.prefix}*`, 'client', fam.prefix, chain);
+    }
+    for (const loc of body) {
+      if (loc.name !== 'location' || !loc.block) continue;
+      this.clients(loc, `${label} > location[${loc.args.join(' ')}]`, [loc.block, ...chain], stream);
     }
   }
 
-  const settings: TlsSettings = {
-    versions: { ...protoSetting, value: versions },
-    cipherString,
-    ciphersuites,
-    groups,
-    ...(sig
-      ? {
-          signatureAlgorithms: {
-            value: sig.args.slice(1).join(' '),
-            origin: cmdOrigin,
-            directive: 'ssl_conf_command SignatureAlgorithms',
-            line: sig.line,
-            path: sig.path,
-          },
-        }
-      : {}),
-    references,
-    opensslVersion,
-    // nginx sets neither a PSK callback nor an SRP verifier.
-    negotiable: { psk: false, srp: false },
-  };
-  const facts = buildTlsFacts(settings);
-  const findings: Finding[] = [
-    protocolFinding({
+  /** Setting directives no scope reported: they configure whatever TLS server or upstream is added to the block. */
+  private leftovers(block: Node, label: string): void {
+    const visit = (b: Node, l: string, depth: number) => {
+      const list = b.block ?? [];
+      const unused = list.filter((d) => !d.block && settingDirective(d.name) && !this.used.has(d));
+      for (const role of ['server', 'client'] as const) {
+        const prefixes = prefixesOf(unused, role);
+        // Written in a server that speaks no TLS: configures nothing. Elsewhere: what TLS servers added here get.
+        const mode = b.name === 'server' && role === 'server' ? 'inactive' : 'conditional';
+        for (const prefix of prefixes)
+          this.tlsScope(b, `${l}${role === 'client' ? ` > ${prefix}*` : ''}`, role, prefix, [list], mode);
+      }
+      if (depth < 8)
+        for (const c of list)
+          if (c.block && (c.name === 'server' || c.name === 'location'))
+            visit(
+              c,
+              `${l} > ${c.name === 'server' ? serverLabel(c.block) : `location[${c.args.join(' ')}]`}`,
+              depth + 1,
+            );
+    };
+    visit(block, label, 0);
+  }
+
+  /**
+   * One TLS scope: the settings of `prefix` (ssl_, proxy_ssl_ …) from the scope's block and the blocks it inherits
+   * from. A snippet or a block without a TLS scope (`conditional`), or a server that speaks no TLS (`inactive`),
+   * reports what it writes, never defaults.
+   */
+  private tlsScope(
+    host: Node,
+    label: string,
+    role: Role,
+    prefix: string,
+    chain: Chain,
+    mode: 'active' | 'conditional' | 'inactive' = 'active',
+  ): void {
+    const explicitOnly = mode !== 'active';
+    const server = role === 'server';
+    const defaults = server ? NGINX_PROTOCOL_DEFAULTS : NGINX_CLIENT_PROTOCOL_DEFAULTS;
+    const defaultSource = `nginx ${this.nginxVersion} default`;
+    const take = (directive: string): Setting<string> | undefined => {
+      const hit = pick(chain, directive);
+      if (!hit) return undefined;
+      this.markUsed(hit, label, role);
+      return {
+        value: hit.node.args.join(' '),
+        origin: hit.inherited ? 'inherited' : 'explicit',
+        directive,
+        line: hit.node.line,
+        path: hit.node.path,
+      };
+    };
+    const proto = take(`${prefix}protocols`);
+    const protoValue = proto?.value ?? pickByVersion(defaults, this.nginxVersion).value;
+    const versions = protoValue
+      .split(/\s+/)
+      .map(tlsVersionOf)
+      .filter((v): v is TlsVersion => v !== undefined);
+    const ciphers = take(`${prefix}ciphers`) ?? {
+      value: server ? NGINX_DEFAULT_CIPHERS : NGINX_CLIENT_DEFAULT_CIPHERS,
+      origin: 'default',
+      directive: defaultSource,
+    };
+    let cipherString: Setting<string> = ciphers;
+    let ciphersuites: Setting<string> = {
+      value: TLS13_DEFAULT,
+      origin: 'default',
+      directive: `OpenSSL ${this.opensslVersion} default`,
+    };
+    const curve = server ? take('ssl_ecdh_curve') : undefined;
+    let groups: Setting<string | undefined> = curve
+      ? { ...curve, value: curve.value === 'auto' ? undefined : curve.value }
+      : { value: undefined, origin: 'default', directive: `OpenSSL ${this.opensslVersion} default` };
+    let sigalgs: Setting<string> | undefined;
+    // ssl_conf_command is an array: a block with any of its own does not inherit the outer ones.
+    const cmdName = `${prefix}conf_command`;
+    const cmdLevel = chain.findIndex((l) => l.some((d) => d.name === cmdName));
+    if (cmdLevel >= 0) {
+      for (const c of chain[cmdLevel]!.filter((d) => d.name === cmdName)) {
+        this.used.add(c);
+        const key = (c.args[0] ?? '').toLowerCase();
+        const s = {
+          value: c.args.slice(1).join(' '),
+          origin: cmdLevel === 0 ? ('explicit' as const) : ('inherited' as const),
+          directive: `${cmdName} ${c.args[0] ?? ''}`,
+          line: c.line,
+          path: c.path,
+        };
+        if (key === 'cipherstring') cipherString = s;
+        else if (key === 'ciphersuites') ciphersuites = s;
+        else if (key === 'groups' || key === 'curves') groups = s;
+        else if (key === 'signaturealgorithms') sigalgs = s;
+      }
+    }
+
+    const references: { directive: string; path: string }[] = [];
+    const written: string[] = [];
+    const fileDirectives = server ? NGINX_FILE_DIRECTIVES : NGINX_CLIENT_FILE_SUFFIXES.map((s) => `${prefix}${s}`);
+    for (const directive of fileDirectives) {
+      const level = chain.find((l) => l.some((d) => d.name === directive));
+      for (const d of level?.filter((x) => x.name === directive) ?? []) {
+        const p = d.args[0];
+        if (!p || p.startsWith('data:') || p.includes('$')) continue;
+        written.push(p);
+        const found = resolveReference(p, posix.dirname(this.rootPath), this.ctx.files, this.ctx.scanRoot);
+        references.push({ directive, path: found ?? p });
+      }
+    }
+    const settings: TlsSettings = {
+      versions: proto
+        ? { ...proto, value: versions }
+        : { value: versions, origin: 'default', directive: defaultSource },
+      cipherString,
+      ciphersuites,
+      groups,
+      ...(sigalgs ? { signatureAlgorithms: sigalgs } : {}),
+      references,
+      opensslVersion: this.opensslVersion,
+      // nginx sets neither a PSK callback nor an SRP verifier.
+      negotiable: { psk: false, srp: false },
+    };
+    const scope: Scope = {
       detector: ID,
-      path: server.path,
-      line: server.line,
-      snippet: blockDefaults ? `${server.name} {` : `server { # ${name}`,
-      context,
-      origin: facts.origin,
-      state: blockDefaults ? 'conditional' : 'active',
-      protocol: facts.protocol,
+      label,
+      role,
+      path: host.path,
+      line: host.line,
+      snippet: host.name === 'snippet' ? 'snippet' : `${host.name} ${host.args.join(' ')}`.trim(),
+      state: explicitOnly ? 'conditional' : 'active',
       library: 'OpenSSL',
-      notes: blockDefaults
-        ? [`no TLS server in this ${server.name} block: settings every TLS server added to it inherits`, ...facts.notes]
-        : facts.notes,
+      ...(explicitOnly
+        ? {
+            notes: [
+              host.name === 'snippet'
+                ? 'snippet: applies wherever this file is included'
+                : mode === 'inactive'
+                  ? 'this server speaks no TLS: the setting configures nothing'
+                  : `not used by a TLS ${role === 'server' ? 'server' : 'upstream'} of this block: applies to the ones added to it`,
+            ],
+          }
+        : {}),
       properties: {
-        ...facts.properties,
-        'assumed.nginx': nginxVersion,
+        'assumed.nginx': this.nginxVersion,
         ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
       },
-    }),
-  ];
-  // Earlier copies of a single-valued directive in the same block configure nothing.
-  for (const directive of ['ssl_protocols', 'ssl_ciphers', 'ssl_ecdh_curve']) {
-    for (const scope of [body, outer ?? []]) {
-      const all = scope.filter((d) => d.name === directive);
-      // A bounded number per directive: a file repeating one line thousands of times stays cheap.
+    };
+    const found = tlsSettingFindings(scope, settings, 'tls', proto ? { versions: proto.value } : {});
+    for (const f of found) {
+      if (explicitOnly && f.origin === 'default') continue;
+      this.out.push(mode === 'inactive' && f.state !== 'overridden' ? { ...f, state: 'inactive' } : f);
+    }
+    this.overridden(scope, chain, prefix, settings);
+  }
+
+  private markUsed(hit: { node: Node }, _label: string, _role: Role): void {
+    this.used.add(hit.node);
+  }
+
+  /** Earlier copies of a single-valued directive in one block configure nothing (nginx rejects most of them). */
+  private overridden(scope: Scope, chain: Chain, prefix: string, settings: TlsSettings): void {
+    const kinds: [string, string][] = [
+      [`${prefix}protocols`, 'versions'],
+      [`${prefix}ciphers`, 'ciphers'],
+      ...(prefix === 'ssl_' ? [['ssl_ecdh_curve', 'groups'] as [string, string]] : []),
+    ];
+    for (const [directive, setting] of kinds) {
+      const level = chain.find((l) => l.some((d) => d.name === directive));
+      const all = level?.filter((d) => d.name === directive) ?? [];
+      const winner = all.at(-1);
       for (const d of all.slice(0, -1).slice(-MAX_OVERRIDDEN)) {
-        const over = buildTlsFacts({
+        if (this.used.has(d)) continue;
+        this.used.add(d);
+        const value = d.args.join(' ');
+        const facts = buildTlsFacts({
           ...settings,
-          ...(directive === 'ssl_protocols'
+          ...(setting === 'versions'
             ? {
                 versions: {
                   value: d.args.map(tlsVersionOf).filter((v): v is TlsVersion => v !== undefined),
@@ -349,39 +428,65 @@ function serverFindings(
                 },
               }
             : {}),
-          ...(directive === 'ssl_ciphers'
-            ? { cipherString: { value: d.args.join(' '), origin: 'explicit', directive } }
-            : {}),
-          ...(directive === 'ssl_ecdh_curve'
-            ? { groups: { value: d.args.join(' '), origin: 'explicit', directive } }
-            : {}),
+          ...(setting === 'ciphers' ? { cipherString: { value, origin: 'explicit', directive } } : {}),
+          ...(setting === 'groups' ? { groups: { value, origin: 'explicit', directive } } : {}),
         });
-        findings.push(
-          protocolFinding({
-            detector: ID,
-            path: d.path,
-            line: d.line,
-            snippet: `${d.name} ${d.args.join(' ')};`,
-            context,
-            origin: 'explicit',
-            state: 'overridden',
-            protocol: over.protocol,
-            library: 'OpenSSL',
-            notes: [
-              `${directive} is set again at ${all.at(-1)!.path}:${all.at(-1)!.line}; nginx rejects duplicates of it in one block`,
-            ],
-          }),
+        const p = facts.protocol;
+        this.out.push(
+          settingFinding(
+            scope,
+            { setting, directive, value, origin: 'explicit', path: d.path, line: d.line },
+            {
+              ...p,
+              cipherSuites: setting === 'ciphers' ? p.cipherSuites : [],
+              groups: setting === 'groups' ? p.groups : [],
+              signatureAlgorithms: [],
+              flags: [],
+            },
+            {
+              state: 'overridden',
+              notes: [
+                `${directive} is set again at ${winner!.path}:${winner!.line}; nginx rejects duplicates of it in one block`,
+              ],
+            },
+          ),
         );
       }
-      if (scope === body && all.length > 0) break;
     }
   }
-  return findings;
+}
+
+/** The nearest block of the chain that writes `name`, and its last value there. */
+function pick(chain: Chain, name: string): { node: Node; inherited: boolean } | undefined {
+  for (const [i, list] of chain.entries()) {
+    const hit = last(list, name);
+    if (hit) return { node: hit, inherited: i > 0 };
+  }
+  return undefined;
+}
+
+function serverLabel(body: readonly Node[]): string {
+  const name = last(body, 'server_name')?.args[0] ?? '_';
+  const listen = body.find((d) => d.name === 'listen')?.args[0] ?? '';
+  const port = listen.includes(':') ? listen.slice(listen.lastIndexOf(':') + 1) : listen;
+  return `server[${name}${port ? `:${port}` : ''}]`;
+}
+
+/**
+ * TLS is on when a `listen` has `ssl`/`quic`, or `ssl on;` (removed in 1.25.1) is set in the server or inherited,
+ * or (mail) `starttls on|only`. A certificate alone turns nothing on: `listen 80;` next to an http-level
+ * `ssl_certificate` stays plain HTTP.
+ */
+function hasTls(server: readonly Node[], parent: readonly Node[] | undefined, context: string): boolean {
+  if (server.some((d) => d.name === 'listen' && d.args.some((a) => a === 'ssl' || a === 'quic'))) return true;
+  const flag = (name: string) => (last(server, name) ?? last(parent, name))?.args[0];
+  return flag('ssl') === 'on' || (context === 'mail' && /^(on|only)$/.test(flag('starttls') ?? ''));
 }
 
 export const nginxTls: Detector = {
   id: ID,
-  summary: 'TLS protocol versions, cipher suites, groups and certificate files of nginx server blocks',
+  summary:
+    'TLS versions, cipher suites, groups and certificate files of nginx servers, upstreams (proxy_ssl_*) and snippets',
   accepts,
   scanAll,
 };

@@ -14,40 +14,104 @@ import { nginxTls } from './index.js';
 const fx = (name: string) => detectorFixture(__dirname, name);
 
 describe('nginx-tls', () => {
-  it('reports one finding per TLS server with expanded suites, groups and references', async () => {
+  it('reports each setting of a TLS server at its directive, inherited ones at the inherited line', async () => {
     const r = await runConfigDetector(nginxTls, fx('positive'), { nginx: '1.24' });
-    expect(r.findings.map(summarize)).toEqual([
-      {
-        context: 'http > server[api.example.org:443]',
-        state: 'active',
-        origin: 'explicit',
-        at: 'nginx.conf:4',
-        type: 'tls',
-        versions: ['1.2', '1.3'],
-        flags: ['cbc-sha1', 'static-rsa-kex'],
-        suites: [
-          'TLS_AES_256_GCM_SHA384',
-          'TLS_CHACHA20_POLY1305_SHA256',
-          'TLS_AES_128_GCM_SHA256',
-          'AES128-SHA',
-          'ECDHE-RSA-AES128-GCM-SHA256',
-        ],
-        groups: ['X25519MLKEM768', 'x25519'],
-        references: ['ssl_certificate=api.pem'],
-      },
+    const at = r.findings.map((f) => [
+      f.properties?.['config.setting'],
+      f.origin,
+      `${f.evidence.path}:${f.evidence.line}`,
     ]);
-    const f = r.findings[0] as ProtocolFinding;
-    expect(f.protocol.groups[0]).toEqual({
+    expect(at).toEqual([
+      ['versions', 'inherited', 'nginx.conf:3'],
+      ['ciphers', 'explicit', 'nginx.conf:8'],
+      ['groups', 'explicit', 'nginx.conf:9'],
+      ['defaults', 'default', 'nginx.conf:4'],
+    ]);
+    expect(new Set(r.findings.map((f) => f.context))).toEqual(new Set(['http > server[api.example.org:443]']));
+    const [versions, ciphers, groups, defaults] = r.findings.map((f) => summarize(f));
+    expect(versions).toMatchObject({ versions: ['1.2', '1.3'], suites: [], groups: [] });
+    expect(ciphers).toMatchObject({
+      versions: ['1.2'],
+      flags: ['cbc-sha1', 'static-rsa-kex'],
+      suites: ['AES128-SHA', 'ECDHE-RSA-AES128-GCM-SHA256'],
+    });
+    expect(groups).toMatchObject({ groups: ['X25519MLKEM768', 'x25519'], flags: [] });
+    // Only the TLS 1.3 suites default here.
+    expect(defaults).toMatchObject({
+      suites: ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'],
+      groups: [],
+      references: ['ssl_certificate=api.pem'],
+    });
+    expect(r.findings[3]!.properties?.['config.defaults']).toBe('ciphersuites');
+    const g = r.findings[2] as ProtocolFinding;
+    expect(g.protocol.groups[0]).toEqual({
       name: 'X25519MLKEM768',
       codePoint: '0x11EC',
       algorithm: { id: 'x25519mlkem768', components: [{ id: 'ml-kem-768' }, { id: 'x25519' }] },
     });
-    expect(f.protocol.cipherSuites[4]).toEqual({
+    expect((r.findings[1] as ProtocolFinding).protocol.cipherSuites[1]).toEqual({
       name: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
       openssl: 'ECDHE-RSA-AES128-GCM-SHA256',
       codePoint: '0xC02F',
       algorithms: [{ id: 'ecdh' }, { id: 'rsa', parameterSet: 'signature' }, { id: 'aes', keyBits: 128, mode: 'gcm' }],
     });
+  });
+
+  it('reads a snippet directory with no main config: each snippet is a scope of its own', async () => {
+    const r = await runConfigDetector(nginxTls, fx('snippets'));
+    expect(r.accepted.sort()).toEqual(['snippets/ssl-params', 'snippets/upstream-tls.inc']);
+    expect(
+      r.findings.map((f) => [
+        f.context,
+        f.state,
+        f.properties?.['config.setting'],
+        f.properties?.['config.role'],
+        `${f.evidence.path}:${f.evidence.line}`,
+      ]),
+    ).toEqual([
+      ['snippet', 'conditional', 'versions', 'server', 'snippets/ssl-params:2'],
+      ['snippet', 'conditional', 'ciphers', 'server', 'snippets/ssl-params:3'],
+      ['snippet', 'conditional', 'groups', 'server', 'snippets/ssl-params:4'],
+      ['snippet > proxy_ssl_*', 'conditional', 'versions', 'client', 'snippets/upstream-tls.inc:1'],
+      // TLS 1.3 only: the cipher list for TLS ≤ 1.2 configures nothing.
+      ['snippet > proxy_ssl_*', 'inactive', 'ciphers', 'client', 'snippets/upstream-tls.inc:2'],
+    ]);
+    expect(r.findings.some((f) => f.origin === 'default')).toBe(false);
+  });
+
+  it('reports an included snippet through the including server and as a scope of its own', async () => {
+    const files = memoryFiles({
+      'nginx.conf': 'http {\n  server {\n    listen 443 ssl;\n    include snippets/tls.conf;\n  }\n}\n',
+      'snippets/tls.conf': '# shared\nssl_protocols TLSv1.3;\n',
+    });
+    const r = await runConfigDetector(nginxTls, files, { nginx: '1.24' });
+    const versions = r.findings.filter((f) => f.properties?.['config.setting'] === 'versions');
+    expect(versions.map((f) => [f.context, f.state, `${f.evidence.path}:${f.evidence.line}`])).toEqual([
+      ['http > server[_:443]', 'active', 'snippets/tls.conf:2'],
+      ['snippet', 'conditional', 'snippets/tls.conf:2'],
+    ]);
+  });
+
+  it('reports stream TLS servers and upstream TLS (proxy_ssl_*, grpc_ssl_*) with their roles', async () => {
+    const r = await runConfigDetector(nginxTls, fx('stream-upstream'), { nginx: '1.24' });
+    const rows = r.findings.map((f) => [
+      f.context,
+      f.properties?.['config.role'],
+      f.properties?.['config.setting'],
+      f.origin,
+      f.evidence.line,
+    ]);
+    expect(rows).toEqual([
+      ['http > server[app.example.org:443]', 'server', 'defaults', 'default', 4],
+      ['http > server[app.example.org:443] > location[/api] > proxy_ssl_*', 'client', 'versions', 'explicit', 12],
+      ['http > server[app.example.org:443] > location[/api] > proxy_ssl_*', 'client', 'ciphers', 'inherited', 3],
+      ['http > server[app.example.org:443] > location[/api] > proxy_ssl_*', 'client', 'defaults', 'default', 10],
+      ['http > server[app.example.org:443] > location[/grpc] > grpc_ssl_*', 'client', 'defaults', 'default', 14],
+      ['stream > server[_:5671]', 'server', 'versions', 'explicit', 22],
+      ['stream > server[_:5671]', 'server', 'defaults', 'default', 20],
+      ['stream > server[_:5671] > proxy_ssl_*', 'client', 'versions', 'explicit', 24],
+      ['stream > server[_:5671] > proxy_ssl_*', 'client', 'defaults', 'default', 20],
+    ]);
   });
 
   it('reports nothing for a server without TLS', async () => {
@@ -63,7 +127,9 @@ describe('nginx-tls', () => {
     expect(old.protocol.versions).toEqual(['1.0', '1.1', '1.2', '1.3']);
     expect(recent.protocol.versions).toEqual(['1.2', '1.3']);
     expect(recent.origin).toBe('default');
-    expect(recent.properties?.['tls.cipherString']).toBe('HIGH:!aNULL:!MD5');
+    expect(recent.evidence.line).toBe(1);
+    expect(recent.properties?.['config.defaults']).toBe('versions ciphers ciphersuites groups');
+    expect(recent.properties?.['tls.cipherString.default']).toBe('HIGH:!aNULL:!MD5');
   });
 
   it('does not claim unrelated text or binary files', () => {
@@ -87,7 +153,9 @@ describe('nginx-tls', () => {
       memoryFiles({ 'nginx.conf': deep, 'sites-enabled/junk.conf': junk, 'big/nginx.conf': big }),
     );
     expect(r.diagnostics.some((d) => d.code === 'nesting-too-deep')).toBe(true);
-    expect(r.findings.filter((f) => f.state === 'active').map((f) => f.evidence.path)).toEqual(['big/nginx.conf']);
+    expect([...new Set(r.findings.filter((f) => f.state === 'active').map((f) => f.evidence.path))]).toEqual([
+      'big/nginx.conf',
+    ]);
     expect(r.findings.filter((f) => f.state === 'overridden').length).toBe(20);
     expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
   });

@@ -40,3 +40,41 @@ export const NGINX_BLOCK_TLS_DIRECTIVES: readonly string[] = Object.freeze([
   'ssl_conf_command',
   'ssl_certificate',
 ]);
+
+/**
+ * Upstream (client) TLS of ngx_http_proxy_module, ngx_http_grpc_module, ngx_http_uwsgi_module and
+ * ngx_stream_proxy_module: the directive prefix, and the pass directive whose scheme turns TLS on.
+ */
+export const NGINX_CLIENT_FAMILIES: readonly {
+  readonly prefix: string;
+  readonly pass: string;
+  readonly tlsScheme: RegExp;
+}[] = Object.freeze([
+  { prefix: 'proxy_ssl_', pass: 'proxy_pass', tlsScheme: /^https:\/\// },
+  { prefix: 'grpc_ssl_', pass: 'grpc_pass', tlsScheme: /^grpcs:\/\// },
+  { prefix: 'uwsgi_ssl_', pass: 'uwsgi_pass', tlsScheme: /^suwsgi:\/\// },
+]);
+
+/**
+ * `proxy_ssl_protocols` (and grpc_/uwsgi_) default by first nginx version: TLSv1.3 joined the default in 1.23.4,
+ * when TLSv1/TLSv1.1 left it (ngx_http_proxy_module documentation).
+ */
+export const NGINX_CLIENT_PROTOCOL_DEFAULTS: readonly { readonly since: string; readonly value: string }[] =
+  Object.freeze([
+    { since: '0.0', value: 'TLSv1 TLSv1.1 TLSv1.2' },
+    { since: '1.23.4', value: 'TLSv1.2 TLSv1.3' },
+  ]);
+
+/** `proxy_ssl_ciphers` default (ngx_http_proxy_module): OpenSSL's own list. */
+export const NGINX_CLIENT_DEFAULT_CIPHERS = 'DEFAULT';
+
+/** Upstream directives naming certificate files. */
+export const NGINX_CLIENT_FILE_SUFFIXES: readonly string[] = Object.freeze([
+  'certificate',
+  'certificate_key',
+  'trusted_certificate',
+  'crl',
+]);
+
+/** Blocks an upstream TLS setting is inherited through (`http` → `server` → `location` → nested `location`). */
+export const NGINX_INHERITING_BLOCKS: readonly string[] = Object.freeze(['http', 'server', 'location', 'stream']);

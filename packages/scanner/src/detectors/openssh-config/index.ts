@@ -6,16 +6,11 @@
  */
 
 import { posix } from 'node:path';
-import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts } from '@pqready/core';
+import type { AlgorithmRef, Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
 import { DEFAULT_OPENSSH_VERSION, findSshAlgorithm, opensshDefaultsFor, type SshAlgorithmKind } from '@pqready/core';
-import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
-import {
-  diagnostic,
-  headText,
-  looksBinary,
-  looksLikeDocumentation,
-  protocolFinding,
-} from '../../config/protocol-finding.js';
+import { IncludeFollower, resolveReference } from '../../config/includes.js';
+import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { defaultsFinding, type Scope, settingFinding } from '../../config/setting-findings.js';
 import { applyAlgorithmList, parseSshConfig, type SshLine } from '../../config/ssh-parser.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
 import {
@@ -27,7 +22,6 @@ import {
 } from './table.js';
 
 const ID = 'openssh-config';
-const MAX_INCLUDE_DEPTH = 16;
 
 function accepts(file: FileHead): boolean {
   const base = posix.basename(file.path);
@@ -55,42 +49,28 @@ interface Block {
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
   const diagnostics: Diagnostic[] = [];
-  const included = new Set<string>();
-  const load = async (path: string, stack: readonly string[]): Promise<SshLine[]> => {
-    const f = await ctx.readFile(path);
+  const inc = new IncludeFollower(ID, ctx);
+  const load = async (path: string, stack: readonly string[], read = () => ctx.readFile(path)) => {
+    const f = await read();
     if (!f) return [];
-    const r = parseSshConfig(f.text(), path);
-    for (const p of r.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
+    const r = parseSshConfig(f.text(), f.path);
+    for (const p of r.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, f.path, p.line));
     const out: SshLine[] = [];
     for (const l of r.lines) {
       if (l.keyword !== 'include') {
         out.push(l);
         continue;
       }
+      // ssh_config(5)/sshd_config(5): relative Include paths are relative to ~/.ssh or /etc/ssh, the main file's home.
       for (const pattern of l.args) {
-        const res = resolveInclude(pattern, posix.dirname(stack[0]!), ctx.files);
-        if (res.outside) {
-          diagnostics.push(
-            diagnostic(
-              ID,
-              'info',
-              'include-outside-root',
-              `Include "${pattern}" is outside the scan root; not followed.`,
-              path,
-              l.line,
-            ),
-          );
-        }
-        for (const t of res.paths) {
-          if (stack.includes(t) || stack.length > MAX_INCLUDE_DEPTH) {
-            diagnostics.push(
-              diagnostic(ID, 'warning', 'include-cycle', `Include of "${t}" forms a cycle; skipped.`, path, l.line),
-            );
-            continue;
-          }
-          markIncluded(included, t, ctx.files);
-          out.push(...(await load(t, [...stack, t])));
-        }
+        const targets = await inc.resolve({
+          pattern,
+          from: { path: f.path, line: l.line },
+          baseDirs: [posix.dirname(stack[0]!)],
+          stack,
+          optional: /[*?[]/.test(pattern),
+        });
+        for (const t of targets) out.push(...(await load(t.path, [...stack, t.path], () => inc.read(t))));
       }
     }
     return out;
@@ -100,12 +80,24 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   );
   const findings: Finding[] = [];
   for (const f of ordered) {
-    if (included.has(f.path)) continue;
+    if (inc.isIncluded(f.path)) continue;
     const lines = await load(f.path, [f.path]);
     findings.push(...configFindings(f.path, lines, ctx));
   }
-  yield { findings, diagnostics };
+  yield { findings, diagnostics: [...diagnostics, ...inc.diagnostics] };
 }
+
+/** Keyword as the manual spells it, for evidence. */
+const SPELLING: Readonly<Record<string, string>> = {
+  kexalgorithms: 'KexAlgorithms',
+  hostkeyalgorithms: 'HostKeyAlgorithms',
+  ciphers: 'Ciphers',
+  macs: 'MACs',
+  pubkeyacceptedalgorithms: 'PubkeyAcceptedAlgorithms',
+  pubkeyacceptedkeytypes: 'PubkeyAcceptedKeyTypes',
+  casignaturealgorithms: 'CASignatureAlgorithms',
+  protocol: 'Protocol',
+};
 
 function configFindings(path: string, lines: readonly SshLine[], ctx: DetectContext): Finding[] {
   const base = posix.basename(path);
@@ -130,138 +122,149 @@ function configFindings(path: string, lines: readonly SshLine[], ctx: DetectCont
   const global = blocks[0]!;
   const findings: Finding[] = [];
   const file = server ? 'sshd_config' : 'ssh_config';
+  const ref = (kind: SshAlgorithmKind, name: string): AlgorithmRef =>
+    findSshAlgorithm(kind, name)?.algorithm ?? { id: 'unknown', parameterSet: name };
+  const references: { directive: string; path: string }[] = [];
+  const written: string[] = [];
+  for (const l of global.lines.filter(
+    (x) => x.keyword === 'hostkey' || x.keyword === 'identityfile' || x.keyword === 'hostcertificate',
+  )) {
+    const p = l.args[0];
+    if (!p) continue;
+    written.push(p);
+    const directive =
+      l.keyword === 'hostkey' ? 'HostKey' : l.keyword === 'identityfile' ? 'IdentityFile' : 'HostCertificate';
+    references.push({ directive, path: resolveReference(p, posix.dirname(path), ctx.files, ctx.scanRoot) ?? p });
+  }
+  const facts = (kind: SshListKind | 'versions', list: readonly string[]): ProtocolFacts => {
+    const flags = new Set<string>();
+    if (kind === 'kex' && !list.some((n) => findSshAlgorithm('kex', n)?.pq)) flags.add('no-pq-kex');
+    if (kind === 'kex' && list.some((n) => /sha1$/.test(n))) flags.add('sha1-kex');
+    if (kind === 'cipher' && list.some((n) => /-cbc$|arcfour/.test(n))) flags.add('weak-cipher');
+    if (kind === 'mac' && list.some((n) => /md5|sha1/.test(n))) flags.add('sha1-or-md5-mac');
+    if (kind === 'hostkey' && list.some((n) => n === 'ssh-rsa' || n === 'ssh-dss')) flags.add('sha1-host-key');
+    if (kind === 'versions' && list.includes('1.0')) flags.add('ssh-1');
+    const sigKind = kind === 'hostkey' || kind === 'pubkey';
+    return {
+      type: 'ssh',
+      versions: kind === 'versions' ? list : ['2.0'],
+      cipherSuites: [],
+      groups: kind === 'kex' ? list.map((n) => ({ name: n, algorithm: ref('kex', n) })) : [],
+      signatureAlgorithms: sigKind ? list.map((n) => ({ name: n, algorithm: ref('hostkey', n) })) : [],
+      algorithms: kind === 'cipher' || kind === 'mac' ? list.map((n) => ref(kind, n)) : [],
+      references,
+      flags: [...flags].sort(),
+    };
+  };
+  const merge = (parts: readonly ProtocolFacts[]): ProtocolFacts => ({
+    type: 'ssh',
+    versions: ['2.0'],
+    cipherSuites: [],
+    groups: parts.flatMap((p) => p.groups),
+    signatureAlgorithms: parts.flatMap((p) => p.signatureAlgorithms),
+    algorithms: parts.flatMap((p) => p.algorithms ?? []),
+    references,
+    flags: [...new Set(parts.flatMap((p) => p.flags ?? []))].sort(),
+  });
   for (const block of blocks) {
-    if (block !== global && block.lines.length === 0) continue;
-    const context = block.header
+    const isGlobal = block === global;
+    const label = block.header
       ? `${file} > ${block.header.keyword === 'match' ? 'Match' : 'Host'}[${block.header.args.join(' ')}]`
       : file;
-    // First value wins: a block sees its own lines, then (ssh_config) the global ones; sshd Match blocks only
-    // override keywords sshd allows there.
-    const pick = (keyword: string): { line: SshLine; inherited: boolean } | undefined => {
-      if (block !== global) {
-        const own = block.lines.find((l) => l.keyword === keyword);
-        if (own && (!server || SSHD_MATCH_ALLOWED.includes(keyword))) return { line: own, inherited: false };
-      }
-      const g = global.lines.find((l) => l.keyword === keyword);
-      return g ? { line: g, inherited: block !== global } : undefined;
+    const scope: Scope = {
+      detector: ID,
+      label,
+      role: server ? 'server' : 'client',
+      path: block.header?.path ?? path,
+      line: block.header?.line ?? 1,
+      snippet: block.header
+        ? `${block.header.keyword === 'match' ? 'Match' : 'Host'} ${block.header.args.join(' ')}`
+        : file,
+      state: isGlobal ? 'active' : 'conditional',
+      library: 'OpenSSH',
+      properties: {
+        'assumed.openssh': version,
+        ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
+      },
     };
-    const lists = {} as Record<SshListKind, string[]>;
-    const origins: Record<string, string> = {};
-    let anyExplicit = false;
+    // First value wins; sshd Match blocks only override keywords sshd allows there.
+    const own = (keyword: string) =>
+      block.lines.find((l) => l.keyword === keyword && (isGlobal || !server || SSHD_MATCH_ALLOWED.includes(keyword)));
+    const defaulted: string[] = [];
+    const defaultFacts: ProtocolFacts[] = [];
     for (const kind of ['kex', 'hostkey', 'pubkey', 'cipher', 'mac'] as const) {
       const keywords = Object.entries(SSH_LIST_KEYWORDS)
         .filter(([, k]) => k === kind)
         .map(([kw]) => kw);
-      const hit = keywords.map(pick).find((h) => h !== undefined);
+      const hit = keywords.map(own).find((h) => h !== undefined);
       if (hit) {
-        lists[kind] = applyAlgorithmList(hit.line.args.join(','), defaultList[kind]);
-        origins[`ssh.${kind}.origin`] = hit.inherited ? 'inherited' : 'explicit';
-        if (!hit.inherited) anyExplicit = true;
-      } else {
-        lists[kind] = [...defaultList[kind]];
-        origins[`ssh.${kind}.origin`] = 'default';
-      }
-    }
-    if (block !== global && !anyExplicit) continue;
-    const ref = (kind: SshAlgorithmKind, name: string): AlgorithmRef =>
-      findSshAlgorithm(kind, name)?.algorithm ?? { id: 'unknown', parameterSet: name };
-    const kex: NamedGroupFacts[] = lists.kex.map((n) => ({ name: n, algorithm: ref('kex', n) }));
-    const hostkeys: NamedGroupFacts[] = lists.hostkey.map((n) => ({ name: n, algorithm: ref('hostkey', n) }));
-    const flags = new Set<string>();
-    if (!lists.kex.some((n) => findSshAlgorithm('kex', n)?.pq)) flags.add('no-pq-kex');
-    if (lists.kex.some((n) => /sha1$/.test(n))) flags.add('sha1-kex');
-    if (lists.cipher.some((n) => /-cbc$|arcfour/.test(n))) flags.add('weak-cipher');
-    if (lists.mac.some((n) => /md5|sha1/.test(n))) flags.add('sha1-or-md5-mac');
-    if (lists.hostkey.some((n) => n === 'ssh-rsa' || n === 'ssh-dss')) flags.add('sha1-host-key');
-    const protocol = pick('protocol');
-    const versions = protocol
-      ? protocol.line.args
-          .join(',')
-          .split(',')
-          .map((v) => (v.trim() === '1' ? '1.0' : '2.0'))
-      : ['2.0'];
-    if (versions.includes('1.0')) flags.add('ssh-1');
-    const references: { directive: string; path: string }[] = [];
-    const written: string[] = [];
-    if (block === global) {
-      for (const l of global.lines.filter(
-        (x) => x.keyword === 'hostkey' || x.keyword === 'identityfile' || x.keyword === 'hostcertificate',
-      )) {
-        const p = l.args[0];
-        if (!p) continue;
-        written.push(p);
-        const directive =
-          l.keyword === 'hostkey' ? 'HostKey' : l.keyword === 'identityfile' ? 'IdentityFile' : 'HostCertificate';
-        references.push({ directive, path: resolveReference(p, posix.dirname(path), ctx.files) ?? p });
-      }
-    }
-    const at = block.header ??
-      global.lines.find((l) => l.path === path) ??
-      global.lines[0] ?? { line: 1, path, keyword: '', args: [] };
-    findings.push(
-      protocolFinding({
-        detector: ID,
-        path: at.path,
-        line: at.line,
-        snippet: block.header
-          ? `${block.header.keyword === 'match' ? 'Match' : 'Host'} ${block.header.args.join(' ')}`
-          : file,
-        context,
-        origin: anyExplicit ? 'explicit' : block === global ? 'default' : 'inherited',
-        state: block === global ? 'active' : 'conditional',
-        library: 'OpenSSH',
-        protocol: {
-          type: 'ssh',
-          versions: [...new Set(versions)].sort(),
-          cipherSuites: [],
-          groups: kex,
-          signatureAlgorithms: hostkeys,
-          algorithms: [...lists.cipher.map((n) => ref('cipher', n)), ...lists.mac.map((n) => ref('mac', n))],
-          references,
-          flags: [...flags].sort(),
-        },
-        properties: {
-          ...origins,
-          'assumed.openssh': version,
-          'ssh.ciphers': lists.cipher.join(','),
-          'ssh.macs': lists.mac.join(','),
-          'ssh.pubkeyAcceptedAlgorithms': lists.pubkey.join(','),
-          ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
-        },
-      }),
-    );
-    // Later copies of a keyword in the same block never take effect (first value wins).
-    for (const [kw] of Object.entries(SSH_LIST_KEYWORDS)) {
-      const all = block.lines.filter((l) => l.keyword === kw);
-      for (const l of all.slice(1)) {
+        const value = hit.args.join(',');
+        const list = applyAlgorithmList(value, defaultList[kind]);
+        const directive = SPELLING[hit.keyword] ?? hit.keyword;
         findings.push(
-          protocolFinding({
-            detector: ID,
-            path: l.path,
-            line: l.line,
-            snippet: `${l.keyword} ${l.args.join(' ')}`,
-            context,
-            origin: 'explicit',
-            state: 'overridden',
-            library: 'OpenSSH',
-            notes: [`OpenSSH uses the first ${kw} (${all[0]!.path}:${all[0]!.line}); this one is ignored`],
-            protocol: {
-              type: 'ssh',
-              versions: ['2.0'],
-              cipherSuites: [],
-              groups:
-                SSH_LIST_KEYWORDS[kw] === 'kex'
-                  ? applyAlgorithmList(l.args.join(','), defaultList.kex).map((n) => ({
-                      name: n,
-                      algorithm: ref('kex', n),
-                    }))
-                  : [],
-              signatureAlgorithms: [],
-            },
-          }),
+          settingFinding(
+            scope,
+            { setting: kind, directive, value, origin: 'explicit', path: hit.path, line: hit.line },
+            facts(kind, list),
+            { properties: { [`ssh.${kind}`]: list.join(',') } },
+          ),
         );
+        // Later copies of a keyword in the same block never take effect (first value wins).
+        for (const dup of block.lines.filter((l) => keywords.includes(l.keyword) && l !== hit)) {
+          const dv = dup.args.join(',');
+          findings.push(
+            settingFinding(
+              scope,
+              {
+                setting: kind,
+                directive: SPELLING[dup.keyword] ?? dup.keyword,
+                value: dv,
+                origin: 'explicit',
+                path: dup.path,
+                line: dup.line,
+              },
+              facts(kind, applyAlgorithmList(dv, defaultList[kind])),
+              {
+                state: 'overridden',
+                notes: [`OpenSSH uses the first ${directive} (${hit.path}:${hit.line}); this one is ignored`],
+              },
+            ),
+          );
+        }
+      } else if (isGlobal) {
+        defaulted.push(kind);
+        defaultFacts.push(facts(kind, defaultList[kind]));
       }
     }
+    const protocol = own('protocol');
+    if (protocol) {
+      const versions = [
+        ...new Set(
+          protocol.args
+            .join(',')
+            .split(',')
+            .map((v) => (v.trim() === '1' ? '1.0' : '2.0')),
+        ),
+      ].sort();
+      findings.push(
+        settingFinding(
+          scope,
+          {
+            setting: 'versions',
+            directive: 'Protocol',
+            value: protocol.args.join(','),
+            origin: 'explicit',
+            path: protocol.path,
+            line: protocol.line,
+          },
+          facts('versions', versions),
+        ),
+      );
+    }
+    const d = defaultsFinding(scope, defaulted, merge(defaultFacts), {
+      properties: { 'ssh.defaults': `OpenSSH ${version} defaults` },
+    });
+    if (d) findings.push(d);
   }
   return findings;
 }

@@ -8,7 +8,14 @@ const fx = (name: string) => detectorFixture(__dirname, name);
 describe('openssh-config', () => {
   it('applies + and - modifiers to the defaults of the stated OpenSSH version', async () => {
     const r = await runConfigDetector(opensshConfig, fx('positive'), { openssh: '9.2' });
+    expect(r.findings.map((x) => [x.properties?.['config.setting'], x.origin, x.evidence.line])).toEqual([
+      ['kex', 'explicit', 2],
+      ['cipher', 'explicit', 3],
+      ['defaults', 'default', 1],
+    ]);
     const f = r.findings[0] as ProtocolFinding;
+    const c = r.findings[1] as ProtocolFinding;
+    const d = r.findings[2] as ProtocolFinding;
     expect(f.protocol.groups.map((g) => g.name)).toEqual([
       'sntrup761x25519-sha512@openssh.com',
       'curve25519-sha256',
@@ -23,11 +30,27 @@ describe('openssh-config', () => {
       'diffie-hellman-group14-sha1',
     ]);
     expect(f.protocol.groups[0]!.algorithm.id).toBe('sntrup761x25519-sha512');
-    expect(f.properties?.['ssh.ciphers']).toBe(
+    expect(c.properties?.['ssh.cipher']).toBe(
       'chacha20-poly1305@openssh.com,aes128-gcm@openssh.com,aes256-gcm@openssh.com',
     );
-    expect(f.protocol.flags).toEqual(['sha1-kex', 'sha1-or-md5-mac']);
+    expect(f.protocol.flags).toEqual(['sha1-kex']);
+    expect(d.protocol.flags).toEqual(['sha1-or-md5-mac']);
+    expect(d.properties?.['config.defaults']).toBe('hostkey pubkey mac');
     expect(f.protocol.references).toEqual([{ directive: 'HostKey', path: '/etc/ssh/ssh_host_ed25519_key' }]);
+  });
+
+  it('reports the crypto directives of a Match block as a conditional scope of their own', async () => {
+    const files = memoryFiles({
+      sshd_config:
+        'KexAlgorithms mlkem768x25519-sha256\nMatch Group legacy\n  PubkeyAcceptedAlgorithms +ssh-rsa\n  KexAlgorithms curve25519-sha256\n',
+    });
+    const r = await runConfigDetector(opensshConfig, files, { openssh: '9.9' });
+    expect(r.findings.map((x) => [x.context, x.properties?.['config.setting'], x.state, x.evidence.line])).toEqual([
+      ['sshd_config', 'kex', 'active', 1],
+      ['sshd_config', 'defaults', 'active', 1],
+      // sshd refuses KexAlgorithms inside Match: only the allowed keyword counts.
+      ['sshd_config > Match[Group legacy]', 'pubkey', 'conditional', 3],
+    ]);
   });
 
   it('puts ML-KEM first from OpenSSH 10.0 defaults and flags a missing PQ kex before 9.0', async () => {
@@ -55,7 +78,9 @@ describe('openssh-config', () => {
     });
     const r = await runConfigDetector(opensshConfig, files);
     expect(
-      r.findings.map((f) => [f.state, f.evidence.line, (f as ProtocolFinding).protocol.groups.map((g) => g.name)]),
+      r.findings
+        .filter((f) => f.origin !== 'default')
+        .map((f) => [f.state, f.evidence.line, (f as ProtocolFinding).protocol.groups.map((g) => g.name)]),
     ).toEqual([
       ['active', 2, ['curve25519-sha256']],
       ['overridden', 3, ['diffie-hellman-group1-sha1']],

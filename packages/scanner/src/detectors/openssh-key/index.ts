@@ -8,6 +8,7 @@ import { type AlgorithmRef, findSshAlgorithm, getCurve, type KeyFacts } from '@p
 import { ownedPem, pemSnippet } from '../../pki/der-objects.js';
 import { sha256Hex, sshSha256 } from '../../pki/fingerprint.js';
 import { type Issue, issueFromError } from '../../pki/issues.js';
+import { hasDataLine } from '../../pki/pem.js';
 import { type Collector, guarded, keyFinding, type Location } from '../../pki/report.js';
 import { readCertificateTail, readKeyBody, SshReader } from '../../pki/ssh-wire.js';
 import type { Detector, FileHead } from '../types.js';
@@ -211,6 +212,9 @@ function scanRfc4716(c: Collector, text: string): void {
   for (const m of text.matchAll(RFC4716)) {
     const line = text.slice(0, m.index).split('\n').length;
     const body = m[1]!.replace(/\\\r?\n/g, '');
+    // The markers named in code or a manual (a regular expression, "…between ---- BEGIN … ---- and ---- END …")
+    // hold no key: only a body with data lines is an object, decoded or reported.
+    if (!hasDataLine(body)) continue;
     const comment = /^Comment:\s*"?([^"\n]*)"?\s*$/m.exec(body)?.[1]?.trim() ?? '';
     const b64 = body
       .split(/\r?\n/)
@@ -230,7 +234,7 @@ function scanRfc4716(c: Collector, text: string): void {
 
 /** openssh-key-v1 (OpenSSH PROTOCOL.key): magic, cipher, kdf, kdf options, N public keys, encrypted section. */
 function scanPrivate(c: Collector): void {
-  for (const block of ownedPem(c, c.file, (label) => label === 'OPENSSH PRIVATE KEY')) {
+  for (const block of ownedPem(c, c.file, (label) => (label === 'OPENSSH PRIVATE KEY' ? null : undefined), [])) {
     const at: Location = { line: block.line, offset: block.offset, snippet: pemSnippet(block.label) };
     c.attempt('openssh-private-key-invalid', 'Invalid OpenSSH private key', block.line, () => {
       const der = block.der;

@@ -6,8 +6,8 @@
  */
 
 import { posix } from 'node:path';
-import type { AlgorithmFinding, Diagnostic, Finding } from '@pqready/core';
-import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
+import type { AlgorithmFinding, Diagnostic, Finding, ProtocolFinding } from '@pqready/core';
+import { IncludeFollower, resolveReference } from '../../config/includes.js';
 import {
   buildOpensslCnf,
   type CnfEntry,
@@ -16,6 +16,7 @@ import {
   lexOpensslCnf,
 } from '../../config/openssl-cnf-parser.js';
 import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
+import { type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { tlsVersionOf, versionRange } from '../../config/tls-lists.js';
 import { compareVersions } from '../../config/version.js';
@@ -28,11 +29,11 @@ import {
   PROVIDER_KINDS,
   type ProviderKind,
   REQ_DEFAULT_BITS,
+  SSL_CONF_COMMANDS,
   WEAK_DIGESTS,
 } from './table.js';
 
 const ID = 'openssl-cnf';
-const MAX_INCLUDE_DEPTH = 16;
 const TLS13_DEFAULT = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 
 function accepts(file: FileHead): boolean {
@@ -41,81 +42,56 @@ function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   if (!/\.(cnf|conf)$/.test(base) || !/openssl|ssl|\.cnf$/i.test(file.path)) return false;
   const text = headText(file.head);
-  if (!/(^|\n)[ \t]*\[[ \t]*[A-Za-z0-9_.]+[ \t]*\]/.test(text)) return false;
   const keys = new Set(
-    [...text.matchAll(/(^|\n)[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/g)].map((m) => m[2]!.toLowerCase()),
+    [...text.matchAll(/(^|\n)[ \t]*([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=/g)].map((m) => m[2]!.toLowerCase()),
   );
+  // A file of SSL_CONF commands with no section (OpenSSL's demos/bio/accept.cnf) is read by its application.
+  if (SSL_CONF_COMMANDS.filter((k) => keys.has(k)).length >= 2) return true;
+  if (!/(^|\n)[ \t]*\[[ \t]*[A-Za-z0-9_.]+[ \t]*\]/.test(text)) return false;
   return OPENSSL_CNF_KEYS.filter((k) => keys.has(k)).length >= 2;
 }
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
   const diagnostics: Diagnostic[] = [];
-  const included = new Set<string>();
-  const load = async (path: string, stack: readonly string[]): Promise<{ path: string; events: CnfEvent[] }[]> => {
-    const f = await ctx.readFile(path);
+  const inc = new IncludeFollower(ID, ctx, { word: '.include' });
+  const load = async (
+    path: string,
+    stack: readonly string[],
+    read = () => ctx.readFile(path),
+  ): Promise<{ path: string; events: CnfEvent[] }[]> => {
+    const f = await read();
     if (!f) return [];
     const lexed = lexOpensslCnf(f.text());
-    for (const p of lexed.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
-    const runs: { path: string; events: CnfEvent[] }[] = [{ path, events: [] }];
+    for (const p of lexed.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, f.path, p.line));
+    const runs: { path: string; events: CnfEvent[] }[] = [{ path: f.path, events: [] }];
     for (const ev of lexed.events) {
       if (ev.kind !== 'include') {
         runs.at(-1)!.events.push(ev);
         continue;
       }
       // OpenSSL resolves relative includes against the working directory (usually the main file's); the
-      // including file's own directory is tried next.
+      // including file's own directory is tried next. A directory includes its *.cnf and *.conf files
+      // (conf_def.c get_next_file).
       const dirOf = (p: string) => (posix.dirname(p) === '.' ? '' : posix.dirname(p));
-      let dir = dirOf(stack[0]!);
-      let res = resolveInclude(ev.pattern, dir, ctx.files);
-      if (res.paths.length === 0 && dirOf(path) !== dir) {
-        const alt = resolveInclude(ev.pattern, dirOf(path), ctx.files);
-        if (alt.paths.length > 0) {
-          res = alt;
-          dir = dirOf(path);
-        }
+      const from = { path: f.path, line: ev.line };
+      const baseDirs = [...new Set([dirOf(stack[0]!), dirOf(f.path)])];
+      let targets = await inc.resolve({ pattern: ev.pattern, from, baseDirs, stack, optional: true });
+      if (targets.length === 0) {
+        const inDir = await inc.resolve({
+          pattern: posix.join(ev.pattern, '*.cnf'),
+          also: [posix.join(ev.pattern, '*.conf')],
+          from,
+          baseDirs,
+          stack,
+          optional: true,
+        });
+        targets = inDir;
+        if (inDir.length === 0 && !inc.diagnostics.some((d) => d.path === f.path && d.line === ev.line))
+          inc.notFound(ev.pattern, from);
       }
-      // A directory includes its *.cnf and *.conf files (conf_def.c get_next_file).
-      if (res.paths.length === 0 && !res.outside) {
-        const inDir = ['*.cnf', '*.conf'].flatMap(
-          (g) => resolveInclude(posix.join(ev.pattern, g), dir, ctx.files).paths,
-        );
-        res = { paths: [...new Set(inDir)].sort(), outside: false };
-      }
-      if (res.outside) {
-        diagnostics.push(
-          diagnostic(
-            ID,
-            'info',
-            'include-outside-root',
-            `.include "${ev.pattern}" is outside the scan root; not followed.`,
-            path,
-            ev.line,
-          ),
-        );
-        continue;
-      }
-      if (res.paths.length === 0) {
-        diagnostics.push(
-          diagnostic(
-            ID,
-            'info',
-            'include-not-found',
-            `.include "${ev.pattern}" matches no scanned file.`,
-            path,
-            ev.line,
-          ),
-        );
-      }
-      for (const t of res.paths) {
-        if (stack.includes(t) || stack.length > MAX_INCLUDE_DEPTH) {
-          diagnostics.push(
-            diagnostic(ID, 'warning', 'include-cycle', `.include of "${t}" forms a cycle; skipped.`, path, ev.line),
-          );
-          continue;
-        }
-        markIncluded(included, t, ctx.files);
-        runs.push(...(await load(t, [...stack, t])));
-        runs.push({ path, events: [] });
+      for (const t of targets) {
+        runs.push(...(await load(t.path, [...stack, t.path], () => inc.read(t))));
+        runs.push({ path: f.path, events: [] });
       }
     }
     return runs;
@@ -128,14 +104,14 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   );
   const built: { path: string; sections: ReadonlyMap<string, CnfSection> }[] = [];
   for (const f of ordered) {
-    if (included.has(f.path)) continue;
+    if (inc.isIncluded(f.path)) continue;
     const runs = await load(f.path, [f.path]);
     const b = buildOpensslCnf(runs);
     for (const p of b.problems) diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, p.path, p.line));
     built.push({ path: f.path, sections: b.sections });
   }
-  for (const b of built) if (!included.has(b.path)) findings.push(...configFindings(b.path, b.sections, ctx));
-  yield { findings, diagnostics };
+  for (const b of built) if (!inc.isIncluded(b.path)) findings.push(...configFindings(b.path, b.sections, ctx));
+  yield { findings, diagnostics: [...diagnostics, ...inc.diagnostics] };
 }
 
 function lookup(section: CnfSection | undefined, key: string): CnfEntry | undefined {
@@ -198,14 +174,29 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
       provNotes.push('the default provider is not activated: explicit activation replaces the implicit default');
   }
 
-  // TLS: each ssl_conf entry names a configuration; system_default applies to every SSL_CTX.
-  const sslRef = lookup(init, 'ssl_conf');
-  const sslSect = sslRef ? sections.get(sslRef.value) : undefined;
+  // TLS: each ssl_conf entry names a configuration; system_default applies to every SSL_CTX. Application
+  // sections (CONF_modules_load_file with an appname) carry their own ssl_conf.
   const tlsContexts: { label: string; key: string; section?: CnfSection; at: CnfEntry }[] = [];
-  for (const [key, e] of sslSect?.entries ?? [])
-    tlsContexts.push({ label: `${sslRef!.value} > ${key}`, key, section: sections.get(e.value), at: e });
-  if (tlsContexts.length === 0 && provFlags.size > 0 && initRef)
-    tlsContexts.push({ label: 'system_default (built-in)', key: 'system_default', at: initRef });
+  for (const [name, s] of [...sections].sort(([a], [b]) => a.localeCompare(b))) {
+    const ref = lookup(s, 'ssl_conf');
+    const sslSect = ref ? sections.get(ref.value) : undefined;
+    for (const [key, e] of sslSect?.entries ?? [])
+      tlsContexts.push({
+        label: `${name === 'default' || name === initRef?.value ? '' : `${name} > `}${ref!.value} > ${key}`,
+        key,
+        section: sections.get(e.value),
+        at: e,
+      });
+  }
+  // No ssl_conf anywhere but SSL_CONF commands in the default section: a file an application feeds to SSL_CONF_cmd.
+  const flat = [...(defaults?.entries ?? [])].filter(([k]) => SSL_CONF_COMMANDS.includes(k.toLowerCase()));
+  if (tlsContexts.length === 0 && flat.length > 0 && !initRef && defaults)
+    tlsContexts.push({
+      label: 'SSL_CONF commands',
+      key: 'commands',
+      section: { ...defaults, line: 1, path },
+      at: flat[0]![1],
+    });
 
   for (const c of tlsContexts) {
     const src = `OpenSSL ${opensslVersion} default`;
@@ -230,7 +221,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
           ? {
               value: versions,
               origin: 'explicit',
-              directive: minE ? 'MinProtocol' : 'MaxProtocol',
+              directive: (minE ?? maxE)!.name,
               line: (minE ?? maxE)!.line,
               path: (minE ?? maxE)!.path,
             }
@@ -254,27 +245,47 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
       references: [],
       opensslVersion,
     };
-    const facts = buildTlsFacts(settings);
-    const notes = [...provNotes, ...facts.notes];
+    const notes = [...provNotes];
     if (lookup(c.section, 'protocol')) notes.push('the Protocol command is not evaluated; MinProtocol/MaxProtocol are');
     const isSystem = c.key === 'system_default';
-    findings.push(
-      protocolFinding({
-        detector: ID,
-        path: c.section?.path || c.at.path,
-        line: c.section?.line || c.at.line,
-        snippet: c.section ? `[ ${c.section.name} ]` : `${c.at.name} = ${c.at.value}`,
-        context: c.label,
-        origin: facts.origin,
-        state: isSystem ? 'active' : 'conditional',
-        protocol: { ...facts.protocol, flags: [...new Set([...(facts.protocol.flags ?? []), ...provFlags])].sort() },
-        library: 'OpenSSL',
-        notes: isSystem ? notes : ['applies only to applications that load this named configuration', ...notes],
-        properties: facts.properties,
-      }),
-    );
+    if (!isSystem) notes.unshift('applies only to applications that load this named configuration');
+    const scope: Scope = {
+      detector: ID,
+      label: c.label,
+      role: c.key === 'server' ? 'server' : c.key === 'client' ? 'client' : 'any',
+      path: c.section?.path || c.at.path,
+      line: c.section?.line || c.at.line,
+      snippet:
+        c.section?.name && c.section.name !== 'default' ? `[ ${c.section.name} ]` : `${c.at.name} = ${c.at.value}`,
+      state: isSystem ? 'active' : 'conditional',
+      library: 'OpenSSL',
+      notes,
+    };
+    const versionsWritten = [minE, maxE]
+      .filter((e) => e)
+      .map((e) => `${e!.name} = ${e!.value}`)
+      .join(', ');
+    for (const f of tlsSettingFindings(scope, settings, 'tls', versionsWritten ? { versions: versionsWritten } : {})) {
+      // A named configuration reports what it writes; what it leaves out is whatever its application sets.
+      if (!isSystem && f.origin === 'default') continue;
+      const pf = f as ProtocolFinding;
+      findings.push(
+        provFlags.size > 0
+          ? {
+              ...pf,
+              protocol: { ...pf.protocol, flags: [...new Set([...(pf.protocol.flags ?? []), ...provFlags])].sort() },
+            }
+          : f,
+      );
+    }
     // A key repeated in the section: NCONF keeps the last value, the earlier ones never apply.
-    for (const key of ['cipherstring', 'ciphersuites', 'minprotocol', 'groups', 'curves']) {
+    for (const [key, setting] of [
+      ['cipherstring', 'ciphers'],
+      ['ciphersuites', 'ciphersuites'],
+      ['minprotocol', 'versions'],
+      ['groups', 'groups'],
+      ['curves', 'groups'],
+    ] as const) {
       const e = key === 'minprotocol' ? minE : lookup(c.section, key);
       for (const r of e?.replaced ?? []) {
         const over = buildTlsFacts({
@@ -299,21 +310,52 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
             : {}),
         });
         findings.push(
-          protocolFinding({
-            detector: ID,
-            path: r.path,
-            line: r.line,
-            snippet: `${e!.name} = ${r.value}`,
-            context: c.label,
-            origin: 'explicit',
-            state: 'overridden',
-            protocol: over.protocol,
-            library: 'OpenSSL',
-            notes: [`${e!.name} is set again at ${e!.path}:${e!.line}; OpenSSL keeps the last value`],
-          }),
+          settingFinding(
+            scope,
+            { setting, directive: e!.name, value: r.value, origin: 'explicit', path: r.path, line: r.line },
+            over.protocol,
+            {
+              state: 'overridden',
+              notes: [`${e!.name} is set again at ${e!.path}:${e!.line}; OpenSSL keeps the last value`],
+            },
+          ),
         );
       }
     }
+  }
+
+  // An activated provider other than default/base makes its algorithms available to every application.
+  for (const p of providers.filter((x) => x.kind !== 'default' && x.kind !== 'base')) {
+    findings.push(
+      protocolFinding({
+        detector: ID,
+        path: p.entry.path || path,
+        line: p.entry.line,
+        snippet: `${p.entry.name} = ${p.entry.value}`,
+        context: `${providerSect} > ${p.name}`,
+        origin: 'explicit',
+        state: 'active',
+        library: 'OpenSSL',
+        protocol: {
+          type: 'other',
+          versions: [],
+          cipherSuites: [],
+          groups: [],
+          signatureAlgorithms: [],
+          flags: [`${p.kind}-provider-active`],
+        },
+        notes: [
+          `the ${p.name} provider is activated: its algorithms are available to every application that loads this file`,
+        ],
+        properties: {
+          'config.setting': 'provider',
+          'config.directive': 'activate',
+          'config.value': p.name,
+          'config.role': 'any',
+          'openssl.provider.kind': p.kind,
+        },
+      }),
+    );
   }
 
   // The legacy provider makes broken primitives available to every application again.
@@ -329,8 +371,22 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
 
   // req / ca defaults: the hash certificates and requests are signed with, the RSA size of new keys.
   for (const [name, s] of [...sections].sort(([a], [b]) => a.localeCompare(b))) {
+    // TSA signing digest, its accepted digests and the ESS certificate id hash (openssl-ts(1) config).
+    for (const key of ['signer_digest', 'digests', 'ess_cert_id_alg']) {
+      const e = lookup(s, key);
+      if (!e) continue;
+      for (const v of e.value.split(/[\s,]+/).filter((x) => x !== '')) {
+        const hash = DIGEST_NAMES[v.toLowerCase()];
+        findings.push(
+          algorithmFinding(e.path, e, name, hash ? { id: hash } : { id: 'unknown', parameterSet: v }, [], {
+            'openssl.key': key,
+            ...settingProps('digest', e),
+          }),
+        );
+      }
+    }
     const md = lookup(s, 'default_md');
-    if (md) {
+    if (md && md.value.toLowerCase() !== 'default') {
       const hash = DIGEST_NAMES[md.value.toLowerCase()];
       const notes: string[] = [];
       if (md.value.toLowerCase() === 'default')
@@ -339,6 +395,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
       findings.push(
         algorithmFinding(md.path, md, name, hash ? { id: hash } : { id: 'unknown', parameterSet: md.value }, notes, {
           'openssl.key': 'default_md',
+          ...settingProps('digest', md),
           ...(hash && WEAK_DIGESTS.includes(hash) ? { flag: 'weak-hash' } : {}),
         }),
       );
@@ -347,7 +404,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
     if (bits) {
       const n = Number.parseInt(bits.value, 10);
       const keyfile = lookup(s, 'default_keyfile');
-      const props: Record<string, string> = { 'openssl.key': 'default_bits' };
+      const props: Record<string, string> = { 'openssl.key': 'default_bits', ...settingProps('key-bits', bits) };
       if (keyfile)
         props['openssl.defaultKeyfile'] =
           resolveReference(keyfile.value, posix.dirname(path), ctx.files) ?? keyfile.value;
@@ -366,6 +423,10 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
     }
   }
   return findings;
+}
+
+function settingProps(setting: string, e: CnfEntry): Record<string, string> {
+  return { 'config.setting': setting, 'config.directive': e.name, 'config.value': e.value, 'config.role': 'any' };
 }
 
 function algorithmFinding(

@@ -19,33 +19,46 @@ const PROVIDERS = (extra: string) =>
 describe('openssl-cnf', () => {
   it('reports system_default as TLS and req defaults as algorithms with the section as context', async () => {
     const r = await runConfigDetector(opensslCnf, fx('positive'), { openssl: '3.0' });
-    expect(r.findings.map(summarize)).toEqual([
-      expect.objectContaining({
-        context: 'ssl_sect > system_default',
-        state: 'active',
-        origin: 'explicit',
-        at: 'openssl.cnf:6',
-        versions: ['1.2', '1.3'],
-        flags: ['cbc-sha1', 'seclevel-0', 'static-rsa-kex'],
-        groups: ['X25519MLKEM768', 'x25519'],
-      }),
-      {
-        context: 'req',
-        state: 'active',
-        origin: 'explicit',
-        at: 'openssl.cnf:11',
-        kind: 'algorithm',
-        algorithm: { id: 'sha-1' },
-        notes: ['sha1 is too weak to sign certificates or requests'],
-      },
-      {
-        context: 'req',
-        state: 'active',
-        origin: 'explicit',
-        at: 'openssl.cnf:12',
-        kind: 'algorithm',
-        algorithm: { id: 'rsa', keyBits: 3072 },
-      },
+    expect(r.findings.map((f) => [f.context, f.properties?.['config.setting'], f.origin, f.evidence.line])).toEqual([
+      ['ssl_sect > system_default', 'versions', 'explicit', 7],
+      ['ssl_sect > system_default', 'ciphers', 'explicit', 8],
+      ['ssl_sect > system_default', 'groups', 'explicit', 9],
+      ['ssl_sect > system_default', 'defaults', 'default', 6],
+      ['req', 'digest', 'explicit', 11],
+      ['req', 'key-bits', 'explicit', 12],
+    ]);
+    const s = r.findings.map(summarize);
+    expect(s[0]).toMatchObject({ versions: ['1.2', '1.3'] });
+    expect(s[1]).toMatchObject({ flags: ['cbc-sha1', 'seclevel-0', 'static-rsa-kex'] });
+    expect(s[2]).toMatchObject({ groups: ['X25519MLKEM768', 'x25519'] });
+    expect(s[4]).toMatchObject({
+      kind: 'algorithm',
+      algorithm: { id: 'sha-1' },
+      notes: ['sha1 is too weak to sign certificates or requests'],
+    });
+    expect(s[5]).toMatchObject({ kind: 'algorithm', algorithm: { id: 'rsa', keyBits: 3072 } });
+  });
+
+  it('reads SSL_CONF command files and application configuration modules', async () => {
+    const files = memoryFiles({
+      'demo/accept.cnf': '# server demo\nPort = 4433\nCurves = P-256\nSignatureAlgorithms = ECDSA+SHA256\n',
+      'demo/cmod.cnf':
+        'app = app_sect\n[app_sect]\nssl_conf = ssl_sect\n[ssl_sect]\nclient = c\n[c]\nMinProtocol = TLSv1.3\n',
+    });
+    const r = await runConfigDetector(opensslCnf, files);
+    expect(r.accepted.sort()).toEqual(['demo/accept.cnf', 'demo/cmod.cnf']);
+    expect(
+      r.findings.map((f) => [
+        f.evidence.path,
+        f.context,
+        f.properties?.['config.setting'],
+        f.properties?.['config.role'],
+        f.state,
+      ]),
+    ).toEqual([
+      ['demo/accept.cnf', 'SSL_CONF commands', 'groups', 'any', 'conditional'],
+      ['demo/accept.cnf', 'SSL_CONF commands', 'sigalgs', 'any', 'conditional'],
+      ['demo/cmod.cnf', 'app_sect > ssl_sect > client', 'versions', 'client', 'conditional'],
     ]);
   });
 
@@ -62,6 +75,8 @@ describe('openssl-cnf', () => {
     const oqs = memoryFiles({ 'openssl.cnf': PROVIDERS('oqsprovider = o\n[o]\nactivate = 1') });
     const f = (await runConfigDetector(opensslCnf, oqs)).findings[0] as ProtocolFinding;
     expect(f.protocol.flags).toContain('pq-provider-active');
+    expect(f.properties?.['config.setting']).toBe('provider');
+    expect(f.evidence.line).toBeGreaterThan(1);
     const legacy = memoryFiles({ 'openssl.cnf': PROVIDERS('legacy = l\n[l]\nactivate = 0') });
     // OpenSSL 3.0 activates on the key's presence; 3.2+ reads the value as a boolean.
     const v30 = await runConfigDetector(opensslCnf, legacy, { openssl: '3.0' });

@@ -89,3 +89,16 @@ export const OPENSSL_CNF_KEYS: readonly string[] = Object.freeze([
   'default_ca',
   'x509_extensions',
 ]);
+
+/** SSL_CONF_cmd(3) command names that choose versions and algorithms (lower-case, as NCONF keys are compared). */
+export const SSL_CONF_COMMANDS: readonly string[] = Object.freeze([
+  'cipherstring',
+  'ciphersuites',
+  'minprotocol',
+  'maxprotocol',
+  'groups',
+  'curves',
+  'signaturealgorithms',
+  'clientsignaturealgorithms',
+  'ecdhparameters',
+]);

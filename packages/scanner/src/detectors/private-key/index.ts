@@ -61,11 +61,11 @@ export const privateKey: Detector = {
   accepts: (file) => acceptsPemOrDer(file, ID),
   detect: (file) =>
     guarded(ID, file, (c) => {
-      for (const block of ownedPem(c, file, (label) => BY_LABEL.has(label))) {
-        const row = BY_LABEL.get(block.label)!;
+      for (const block of ownedPem(c, file, (label) => BY_LABEL.get(label)?.kind, KINDS)) {
+        const row = BY_LABEL.get(block.label);
         const at: Location = { line: block.line, offset: block.offset, snippet: pemSnippet(block.label) };
         const procType = block.headers['Proc-Type'] ?? '';
-        if (/ENCRYPTED/i.test(procType) && 'impliedOid' in row) {
+        if (/ENCRYPTED/i.test(procType) && row && 'impliedOid' in row) {
           // RFC 1421 §4.6.1.3 DEK-Info: <cipher>,<IV>; the body is ciphertext, so only the label tells the algorithm.
           const cipherName = (block.headers['DEK-Info'] ?? '').split(',')[0]!.trim();
           emit(
@@ -83,7 +83,7 @@ export const privateKey: Detector = {
           );
           continue;
         }
-        decode(c, row.kind, block.der, 'PEM', at);
+        decode(c, block.kind as PrivateKind, block.der, 'PEM', at);
       }
       const owned = ownedDer(c, file, KINDS);
       if (owned)

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { KeyFinding } from '@pqready/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leakForms, OpensslWorkdir, runDetector, serialize } from '../../../test-support/pki.js';
-import { ML_DSA, ML_KEM, PQC_OIDS, toPem } from '../../../test-support/pqc.js';
+import { ML_DSA, ML_KEM, PQC_OIDS, spki, toPem } from '../../../test-support/pqc.js';
 import { children, contents, readSingle, type Tlv } from '../../pki/der.js';
 import { privateKey } from './index.js';
 
@@ -225,6 +225,17 @@ describe('private-key with OpenSSL-generated keys', () => {
     expect(f?.properties).toMatchObject({ legacyPemEncryption: 'AES-128-CBC', kdf: 'evp-bytestokey-md5' });
     expect(f?.notes?.[0]).toMatch(/EVP_BytesToKey/);
   });
+
+  it('reads a legacy encrypted key held in a C macro of `"…\\r\\n" \\` lines, headers and blank line included', async () => {
+    ossl.run('rsa', '-in', 'rsa2048.pem', '-traditional', '-des3', '-passout', 'pass:pw', '-out', 'macro.pem');
+    const lines = Buffer.from(ossl.read('macro.pem')).toString('utf8').trimEnd().split('\n');
+    const c = ['#define TEST_KEY_PEM \\', ...lines.map((l) => `    "${l}\\r\\n" \\`), '    ""', ''].join('\n');
+    const r = await runDetector(privateKey, 'certs.c', c);
+    expect(r.diagnostics).toEqual([]);
+    expect(keys(r).map((f) => [f.key.format, f.key.protection?.id, f.properties?.legacyPemEncryption])).toEqual([
+      ['PKCS#1', '3des', 'DES-EDE3-CBC'],
+    ]);
+  });
 });
 
 describe('private-key with PQC keys', () => {
@@ -261,6 +272,21 @@ describe('private-key with PQC keys', () => {
     const out = serialize(r2.findings, r2.diagnostics);
     for (const s of leakForms(kem.secretKey.subarray(0, 768))) expect(out).not.toContain(s);
     expect(ML_DSA['ml-dsa-44']).toBeDefined();
+  });
+
+  it('reads an expanded ML-DSA key followed by its public key (wolfSSL), fingerprinted by that public key', async () => {
+    const { secretKey, publicKey } = ML_DSA['ml-dsa-44'].keygen(new Uint8Array(32).fill(9));
+    const both = Buffer.concat([secretKey, publicKey]);
+    const octet = (body: Uint8Array) =>
+      Buffer.concat([Buffer.from([0x04, 0x82, body.length >> 8, body.length & 255]), body]);
+    const inner = octet(both);
+    const body = Buffer.concat([Buffer.from('020100300b0609608648016503040311', 'hex'), octet(inner)]);
+    const der = Buffer.concat([Buffer.from([0x30, 0x82, body.length >> 8, body.length & 255]), body]);
+    const r = await runDetector(privateKey, 'mldsa44_key.der', new Uint8Array(der));
+    expect(r.diagnostics).toEqual([]);
+    const [f] = keys(r);
+    expect(f?.properties).toMatchObject({ privateKeyForm: 'expanded-with-public' });
+    expect(f?.key.fingerprint?.sha256).toBe(sha256(spki(PQC_OIDS['ml-dsa-44'], publicKey)));
   });
 
   it('flags a PQC private key of the wrong length', async () => {

@@ -15,6 +15,7 @@ import { PUBLIC_PEM_LABELS, type PublicKind } from './table.js';
 
 const ID = 'public-key';
 const BY_LABEL = new Map<string, (typeof PUBLIC_PEM_LABELS)[number]>(PUBLIC_PEM_LABELS.map((r) => [r.label, r]));
+const KINDS: readonly PublicKind[] = ['spki', 'rsa-public'];
 /** AlgorithmIdentifier { rsaEncryption, NULL }: wraps a PKCS#1 key so its fingerprint matches its SPKI form. */
 const RSA_ALG_ID = Uint8Array.from(Buffer.from('300d06092a864886f70d0101010500', 'hex'));
 
@@ -46,15 +47,14 @@ export const publicKey: Detector = {
   accepts: (file) => acceptsPemOrDer(file, ID),
   detect: (file) =>
     guarded(ID, file, (c) => {
-      for (const block of ownedPem(c, file, (label) => BY_LABEL.has(label))) {
-        const row = BY_LABEL.get(block.label)!;
-        decode(c, row.kind, block.der, 'PEM', {
+      for (const block of ownedPem(c, file, (label) => BY_LABEL.get(label)?.kind, KINDS)) {
+        decode(c, block.kind as PublicKind, block.der, 'PEM', {
           line: block.line,
           offset: block.offset,
           snippet: pemSnippet(block.label),
         });
       }
-      const owned = ownedDer(c, file, ['spki', 'rsa-public']);
+      const owned = ownedDer(c, file, KINDS);
       if (owned) {
         const kind = owned.kind as PublicKind;
         decode(c, kind, owned.bytes, 'DER', {

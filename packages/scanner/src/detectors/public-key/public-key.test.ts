@@ -90,4 +90,11 @@ describe('public-key', () => {
     const clean = await runDetector(publicKey, 'clean.txt', fixture('clean.txt'));
     expect([clean.findings, clean.diagnostics]).toEqual([[], []]);
   });
+
+  it('decodes an SPKI under the label `RSA PUBLIC KEY` by its structure, as OpenSSL does, with an info note', async () => {
+    const r = await runDetector(publicKey, 'server-keyPub.pem', fixture('spki-labelled-rsa-public.pem'));
+    expect(keys(r).map((f) => [f.key.format, f.key.algorithm.id, f.key.sizeBits])).toEqual([['SPKI', 'rsa', 2048]]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['info', 'pem-label-mismatch']]);
+    expect(r.diagnostics[0]?.message).toMatch(/'RSA PUBLIC KEY'.*SubjectPublicKeyInfo/);
+  });
 });

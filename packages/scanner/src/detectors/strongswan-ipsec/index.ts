@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
 import { findIkeToken } from '@pqready/core';
-import { markIncluded, resolveInclude, resolveReference } from '../../config/includes.js';
+import { IncludeFollower, type IncludeTarget, resolveReference } from '../../config/includes.js';
 import {
   diagnostic,
   headText,
@@ -41,7 +41,6 @@ import {
 } from './table.js';
 
 const ID = 'strongswan-ipsec';
-const MAX_INCLUDE_DEPTH = 16;
 const MAX_ALSO_DEPTH = 32;
 const MAX_UNKNOWN_REPORTS = 20;
 
@@ -73,7 +72,7 @@ function accepts(file: FileHead): boolean {
 interface Ctx {
   readonly ctx: DetectContext;
   readonly diagnostics: Diagnostic[];
-  readonly included: Set<string>;
+  readonly inc: IncludeFollower;
   readonly version: string;
   unknownReports: number;
 }
@@ -82,7 +81,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   const c: Ctx = {
     ctx,
     diagnostics: [],
-    included: new Set(),
+    inc: new IncludeFollower(ID, ctx),
     version: ctx.options.assume.strongswan ?? DEFAULT_STRONGSWAN_VERSION,
     unknownReports: 0,
   };
@@ -91,38 +90,28 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
   const ordered = [...files].sort((a, b) => main(a.path) - main(b.path) || a.path.localeCompare(b.path));
   const findings: Finding[] = [];
   for (const f of ordered) {
-    if (c.included.has(f.path)) continue;
+    if (c.inc.isIncluded(f.path)) continue;
     const grammar = grammarOf(f.path, headText(f.head)) ?? 'ipsec';
     if (grammar === 'ipsec') findings.push(...(await ipsecConf(f.path, c)));
     else findings.push(...(await swanctlConf(f.path, c)));
   }
-  yield { findings, diagnostics: c.diagnostics };
+  yield { findings, diagnostics: [...c.diagnostics, ...c.inc.diagnostics] };
 }
 
+/** Relative include patterns are relative to the including file (ipsec.conf(5), the settings parser). */
 function includeTargets(
   pattern: string,
   at: { path: string; line: number },
   stack: readonly string[],
   c: Ctx,
-): string[] {
-  const path = at.path;
-  const baseDir = posix.dirname(path);
-  const res = resolveInclude(pattern, baseDir, c.ctx.files);
-  const d = (code: string, msg: string, sev: Diagnostic['severity'] = 'info') =>
-    c.diagnostics.push(diagnostic(ID, sev, code, msg, path, at.line));
-  if (res.outside) d('include-outside-root', `Include "${pattern}" is outside the scan root; not followed.`);
-  else if (res.paths.length === 0 && !/[*?[]/.test(pattern))
-    d('include-not-found', `Include "${pattern}" matches no scanned file.`);
-  const out: string[] = [];
-  for (const t of res.paths) {
-    if (stack.includes(t) || stack.length > MAX_INCLUDE_DEPTH) {
-      d('include-cycle', `Include of "${t}" forms a cycle; skipped.`, 'warning');
-      continue;
-    }
-    markIncluded(c.included, t, c.ctx.files);
-    out.push(t);
-  }
-  return out;
+): Promise<IncludeTarget[]> {
+  return c.inc.resolve({
+    pattern,
+    from: at,
+    baseDirs: [posix.dirname(at.path)],
+    stack,
+    optional: /[*?[]/.test(pattern),
+  });
 }
 
 // ---------------------------------------------------------------- proposals → facts
@@ -288,9 +277,14 @@ interface Conn {
 
 async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
   const baseDir = posix.dirname(mainPath);
-  const load = async (path: string, stack: readonly string[]): Promise<Located<IpsecConfEntry>[]> => {
-    const f = await c.ctx.readFile(path);
+  const load = async (
+    path: string,
+    stack: readonly string[],
+    read = () => c.ctx.readFile(path),
+  ): Promise<Located<IpsecConfEntry>[]> => {
+    const f = await read();
     if (!f) return [];
+    path = f.path;
     const r = parseIpsecConf(f.text());
     for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
     const out: Located<IpsecConfEntry>[] = [];
@@ -300,8 +294,8 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
         continue;
       }
       // ipsec.conf(5): relative include names are relative to the including file's directory.
-      for (const t of includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
-        out.push(...(await load(t, [...stack, t])));
+      for (const t of await includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
+        out.push(...(await load(t.path, [...stack, t.path], () => c.inc.read(t))));
       }
     }
     return out;
@@ -409,6 +403,7 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
       return saFinding(
         {
           ...common,
+          ...(r ? { path: r.p.path, line: r.p.line, snippet: `${key}=${r.p.value}` } : {}),
           type,
           proposals,
           strict: list.strict,
@@ -418,6 +413,7 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
           properties: {
             [`${type}.configured`]: configured.join(','),
             [`${type}.origin`]: r?.origin ?? 'default',
+            ...configProps(r ? defaultsKind : 'defaults', key, r?.p.value),
             ...(r ? {} : { [`${type}.defaultFrom`]: `ipsec.conf ${key}= default (strongSwan ${c.version})` }),
             ...(type === 'ike' && written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
             ...(type === 'ike' ? { 'ike.keyexchange': kx?.p.value ?? 'ike' } : { 'ipsec.protocol': defaultsKind }),
@@ -428,18 +424,65 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
       );
     };
     findings.push(sa('ike', 'ike', confDefaults.ike, 'ike'));
+    if (kx) findings.push(versionsFinding(`conn ${conn.name}`, kx.p, kx.origin, 'keyexchange', versions, state, c));
     if (resolve(conn, 'ah') && !resolve(conn, 'esp')) findings.push(sa('ipsec', 'ah', '', 'ah'));
     else findings.push(sa('ipsec', 'esp', confDefaults.esp, 'esp'));
   }
   return findings;
 }
 
+/** Setting properties shared with the other config detectors (see config/setting-findings.ts). */
+function configProps(setting: string, directive: string, value: string | undefined): Record<string, string> {
+  return {
+    'config.setting': setting,
+    'config.directive': directive,
+    ...(value !== undefined ? { 'config.value': value } : {}),
+    'config.role': 'server',
+  };
+}
+
+/** The IKE version a connection was given (`keyexchange=`, `version =`), at that line. */
+function versionsFinding(
+  context: string,
+  at: { path: string; line: number; value: string },
+  origin: Origin,
+  directive: string,
+  versions: readonly string[],
+  state: 'active' | 'inactive',
+  c: Ctx,
+): Finding {
+  return protocolFinding({
+    detector: ID,
+    path: at.path,
+    line: at.line,
+    snippet: `${directive} = ${at.value}`,
+    context,
+    origin,
+    state,
+    library: 'strongSwan',
+    protocol: {
+      type: 'ike',
+      versions,
+      cipherSuites: [],
+      groups: [],
+      signatureAlgorithms: [],
+      flags: versions.includes('1') ? ['ikev1'] : [],
+    },
+    properties: { 'assumed.strongswan': c.version, ...configProps('versions', directive, at.value) },
+  });
+}
+
 // ---------------------------------------------------------------- swanctl.conf
 
 async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
-  const load = async (path: string, stack: readonly string[]): Promise<SwanEntry[]> => {
-    const f = await c.ctx.readFile(path);
+  const load = async (
+    path: string,
+    stack: readonly string[],
+    read = () => c.ctx.readFile(path),
+  ): Promise<SwanEntry[]> => {
+    const f = await read();
     if (!f) return [];
+    path = f.path;
     const r = parseSwanctlConf(f.text(), path);
     for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
     const expand = async (list: readonly SwanEntry[]): Promise<SwanEntry[]> => {
@@ -447,8 +490,8 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
       for (const e of list) {
         if (e.kind === 'include') {
           // Relative include patterns are relative to the including file (settings parser).
-          for (const t of includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
-            out.push(...(await load(t, [...stack, t])));
+          for (const t of await includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
+            out.push(...(await load(t.path, [...stack, t.path], () => c.inc.read(t))));
           }
         } else if (e.kind === 'section') {
           out.push({ ...e, entries: await expand(e.entries) });
@@ -554,11 +597,14 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
           versions,
           references: type === 'ike' ? references : [],
           context,
-          ...at,
+          ...(picked
+            ? { path: picked.kv.path, line: picked.kv.line, snippet: `${picked.kv.key} = ${picked.kv.value}` }
+            : at),
           state,
           properties: {
             [`${type}.configured`]: configured.join(','),
             ...(picked ? {} : { [`${type}.defaultFrom`]: `strongSwan ${c.version} default proposals` }),
+            ...configProps(picked ? kind : 'defaults', picked?.kv.key ?? `${kind}_proposals`, picked?.kv.value),
             ...extra,
           },
         },
@@ -571,6 +617,7 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
         ...(written.length > 0 ? { 'references.asWritten': written.join(' ') } : {}),
       }),
     );
+    if (version) findings.push(versionsFinding(ctxName, version.kv, version.origin, 'version', versions, 'active', c));
     for (const old of ikePick?.all.slice(0, -1) ?? []) {
       findings.push(
         sa(

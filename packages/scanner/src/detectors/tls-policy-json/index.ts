@@ -1,15 +1,18 @@
 /**
  * tls-policy-json: TLS policy documents in the Mozilla server-side TLS guideline format (ssl-config-generator
- * `guidelines/*.json`). One ProtocolFinding per configuration level (`configurations > intermediate`): the TLS
- * versions, the suites the OpenSSL names expand to, TLS 1.3 suites, groups, and the certificate algorithms the
- * level allows. A policy is a statement of intent, not a running server; findings say so in their properties.
+ * `guidelines/*.json`) and files shaped like them. Every profile (`configurations > intermediate`) yields one
+ * finding per field at its own line: TLS versions, TLS ≤ 1.2 suites, TLS 1.3 suites, groups (hybrid ML-KEM groups
+ * classified through the catalog), certificate key types, curves and signature algorithms, RSA/DH/ECDH sizes.
+ * Three generations of the format are read: 4.0 (`openssl_ciphersuites` is the TLS ≤ 1.2 cipher string and
+ * `ciphersuites` repeats it as names), 5.0-5.6 (`openssl_ciphers` / `openssl_ciphersuites`), 5.7+ (`ciphers.openssl`
+ * / `ciphers.iana` / `ciphersuites`). A policy is a statement of intent, not a running server.
  */
 
 import type { AlgorithmRef, Finding } from '@pqready/core';
 import { curveFromName, findCipherSuiteByIanaName } from '@pqready/core';
 import { parseTlsPolicyJson, sniffTlsPolicy, type TlsPolicyLevel } from '../../config/policy-json.js';
-import { diagnostic, headText, looksBinary, protocolFinding } from '../../config/protocol-finding.js';
-import { buildTlsFacts } from '../../config/tls-facts.js';
+import { diagnostic, headText, looksBinary } from '../../config/protocol-finding.js';
+import { type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile } from '../types.js';
 import { CERTIFICATE_SIGNATURES, CERTIFICATE_TYPES, MIN_DH_BITS, MIN_RSA_BITS } from './table.js';
@@ -37,16 +40,16 @@ function detect(file: ScanFile, ctx: DetectContext): DetectResult {
   const doc = r.document;
   if (!doc) return { findings: [], diagnostics };
   const opensslVersion = ctx.options.assume.openssl ?? '3.0';
-  const findings: Finding[] = doc.levels.map((level) => levelFinding(file, level, doc, opensslVersion));
+  const findings: Finding[] = doc.levels.flatMap((level) => levelFindings(file, level, doc, opensslVersion));
   return { findings, diagnostics };
 }
 
-function levelFinding(
+function levelFindings(
   file: ScanFile,
   level: TlsPolicyLevel,
   doc: { readonly version?: string; readonly href?: string },
   opensslVersion: string,
-): Finding {
+): Finding[] {
   const notes: string[] = [];
   const versions: TlsVersion[] = [];
   for (const v of level.tlsVersions) {
@@ -55,71 +58,127 @@ function levelFinding(
     else notes.push(`unknown TLS version name "${v}"`);
   }
   // OpenSSL names are authoritative; a document with only IANA names gets them translated through the catalog.
-  let openssl = [...level.ciphersOpenssl];
-  if (openssl.length === 0 && level.ciphersIana.length > 0) {
+  let tls12 = level.tls12;
+  if (!tls12 && level.ciphersIana.length > 0) {
+    const openssl: string[] = [];
     for (const name of level.ciphersIana) {
       const row = findCipherSuiteByIanaName(name);
       if (row && 'openssl' in row && row.openssl) openssl.push(row.openssl);
       else if (!row) notes.push(`unknown IANA cipher suite "${name}"`);
     }
+    if (openssl.length > 0) tls12 = { key: 'ciphers.iana', value: [...new Set(openssl)].join(':') };
   }
-  openssl = [...new Set(openssl)];
-  const at = { directive: `configurations.${level.name}`, line: level.line, path: file.path };
-  const facts = buildTlsFacts({
-    versions: { ...at, value: versions, origin: 'explicit', directive: 'tls_versions' },
-    cipherString: { ...at, value: openssl.join(':'), origin: 'explicit', directive: 'ciphers.openssl' },
-    ciphersuites:
-      level.ciphersuites.length > 0
-        ? { ...at, value: level.ciphersuites.join(':'), origin: 'explicit', directive: 'ciphersuites' }
-        : { value: DEFAULT_TLS13, origin: 'default', directive: `OpenSSL ${opensslVersion} default` },
-    groups: level.tlsCurves
-      ? { ...at, value: level.tlsCurves.join(':'), origin: 'explicit', directive: 'tls_curves' }
-      : { value: undefined, origin: 'default', directive: `OpenSSL ${opensslVersion} default` },
-    references: [],
-    opensslVersion,
-  });
-  const flags = new Set(facts.protocol.flags);
-  const algorithms: AlgorithmRef[] = [];
-  const curves = level.certificateCurves.map((c) => ({ name: c, id: curveFromName(c) }));
-  for (const c of curves) if (!c.id) notes.push(`unknown certificate curve "${c.name}"`);
-  for (const t of level.certificateTypes) {
-    const id = CERTIFICATE_TYPES[t.toLowerCase()];
-    if (!id) algorithms.push({ id: 'unknown', parameterSet: t });
-    else if (id === 'rsa') algorithms.push({ id, ...(level.rsaKeySize ? { keyBits: level.rsaKeySize } : {}) });
-    else if (id === 'ec' && curves.some((c) => c.id)) {
-      for (const c of curves) if (c.id) algorithms.push({ id, curve: c.id });
-    } else algorithms.push({ id });
-  }
-  for (const s of level.certificateSignatures) {
-    algorithms.push(CERTIFICATE_SIGNATURES[s.toLowerCase()] ?? { id: 'unknown', parameterSet: s });
-  }
-  if (level.dhParamSize) algorithms.push({ id: 'dh', keyBits: level.dhParamSize });
-  if (level.rsaKeySize !== undefined && level.rsaKeySize < MIN_RSA_BITS) flags.add('rsa-below-2048');
-  if (level.dhParamSize !== undefined && level.dhParamSize < MIN_DH_BITS) flags.add('dh-below-2048');
-  if (level.certificateSignatures.some((s) => /sha1/i.test(s))) flags.add('sha1-signature');
+  const lineOf = (key: string) => level.lines[key] ?? level.line;
+  const at = (key: string, directive = key) => ({ directive, line: lineOf(key), path: file.path });
   const properties: Record<string, string> = {
-    ...facts.properties,
     'policy.level': level.name,
     'policy.kind': 'guideline',
     ...(doc.version ? { 'policy.version': doc.version } : {}),
     ...(doc.href ? { 'policy.href': doc.href } : {}),
-    ...(level.rsaKeySize !== undefined ? { 'policy.rsaKeySize': String(level.rsaKeySize) } : {}),
-    ...(level.dhParamSize !== undefined ? { 'policy.dhParamSize': String(level.dhParamSize) } : {}),
-    ...(level.ecdhParamSize !== undefined ? { 'policy.ecdhParamSize': String(level.ecdhParamSize) } : {}),
-    ...(level.hstsMinAge !== undefined ? { 'policy.hstsMinAge': String(level.hstsMinAge) } : {}),
   };
-  return protocolFinding({
+  const scope: Scope = {
     detector: ID,
+    label: `configurations > ${level.name}`,
+    role: 'server',
     path: file.path,
     line: level.line,
     snippet: `"${level.name}": { … }`,
-    context: `configurations > ${level.name}`,
-    origin: 'explicit',
+    // A policy is a statement of intent, not a running server: its settings apply where it is adopted.
     state: 'active',
-    protocol: { ...facts.protocol, algorithms, flags: [...flags].sort() },
-    notes: [...facts.notes, ...notes],
+    notes,
     properties,
-  });
+  };
+  const src = `OpenSSL ${opensslVersion} default`;
+  const tls = tlsSettingFindings(
+    scope,
+    {
+      versions:
+        level.tlsVersions.length > 0
+          ? { ...at('tls_versions'), value: versions, origin: 'explicit' }
+          : { value: versions, origin: 'default', directive: 'tls_versions' },
+      cipherString: tls12
+        ? { ...at(tls12.key), value: tls12.value, origin: 'explicit' }
+        : { value: '', origin: 'default', directive: src },
+      ciphersuites: level.tls13
+        ? { ...at(level.tls13.key), value: level.tls13.value, origin: 'explicit' }
+        : { value: DEFAULT_TLS13, origin: 'default', directive: src },
+      groups:
+        level.tlsCurves && level.tlsCurves.length > 0
+          ? { ...at('tls_curves'), value: level.tlsCurves.join(':'), origin: 'explicit' }
+          : { value: undefined, origin: 'default', directive: src },
+      references: [],
+      opensslVersion,
+    },
+    'tls',
+    { versions: level.tlsVersions.join(':') },
+  ).filter((f) => f.origin !== 'default');
+
+  // Certificate key types, curves, sizes and signature algorithms: each at its own key.
+  const certificate = (key: string, setting: string, value: string, algorithms: AlgorithmRef[], flags: string[] = []) =>
+    settingFinding(
+      scope,
+      { setting, directive: key, value, origin: 'explicit', path: file.path, line: lineOf(key) },
+      { type: 'tls', versions: [], cipherSuites: [], groups: [], signatureAlgorithms: [], algorithms, flags },
+    );
+  const out = [...tls];
+  const curves = level.certificateCurves.map((c) => ({ name: c, id: curveFromName(c) }));
+  for (const c of curves) if (!c.id) notes.push(`unknown certificate curve "${c.name}"`);
+  if (level.certificateTypes.length > 0) {
+    const algorithms: AlgorithmRef[] = level.certificateTypes.map((t) => {
+      const id = CERTIFICATE_TYPES[t.toLowerCase()];
+      if (!id) return { id: 'unknown', parameterSet: t };
+      return id === 'rsa' && level.rsaKeySize ? { id, keyBits: level.rsaKeySize } : { id };
+    });
+    out.push(certificate('certificate_types', 'certificate-types', level.certificateTypes.join(':'), algorithms));
+  }
+  if (level.certificateCurves.length > 0)
+    out.push(
+      certificate(
+        'certificate_curves',
+        'certificate-curves',
+        level.certificateCurves.join(':'),
+        curves.map((c) => (c.id ? { id: 'ec', curve: c.id } : { id: 'unknown', parameterSet: c.name })),
+      ),
+    );
+  if (level.certificateSignatures.length > 0)
+    out.push(
+      certificate(
+        'certificate_signatures',
+        'certificate-signatures',
+        level.certificateSignatures.join(':'),
+        level.certificateSignatures.map(
+          (x) => CERTIFICATE_SIGNATURES[x.toLowerCase()] ?? { id: 'unknown', parameterSet: x },
+        ),
+        level.certificateSignatures.some((x) => /sha1/i.test(x)) ? ['sha1-signature'] : [],
+      ),
+    );
+  if (level.rsaKeySize !== undefined)
+    out.push(
+      certificate(
+        'rsa_key_size',
+        'rsa-key-size',
+        String(level.rsaKeySize),
+        [{ id: 'rsa', keyBits: level.rsaKeySize }],
+        level.rsaKeySize < MIN_RSA_BITS ? ['rsa-below-2048'] : [],
+      ),
+    );
+  if (level.dhParamSize !== undefined)
+    out.push(
+      certificate(
+        'dh_param_size',
+        'dh-param-size',
+        String(level.dhParamSize),
+        [{ id: 'dh', keyBits: level.dhParamSize }],
+        level.dhParamSize < MIN_DH_BITS ? ['dh-below-2048'] : [],
+      ),
+    );
+  if (level.ecdhParamSize !== undefined)
+    out.push(
+      certificate('ecdh_param_size', 'ecdh-param-size', String(level.ecdhParamSize), [
+        { id: 'ecdh', keyBits: level.ecdhParamSize },
+      ]),
+    );
+  return out;
 }
 
 export const tlsPolicyJson: Detector = {

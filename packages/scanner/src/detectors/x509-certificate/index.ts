@@ -14,6 +14,7 @@ import { CERT_PEM_LABELS, type CertObjectKind, DER_SNIPPETS } from './table.js';
 
 const ID = 'x509-certificate';
 const BY_LABEL = new Map<string, (typeof CERT_PEM_LABELS)[number]>(CERT_PEM_LABELS.map((row) => [row.label, row]));
+const KINDS: readonly CertObjectKind[] = ['certificate', 'csr', 'crl', 'pkcs7'];
 
 const ANALYZERS: Readonly<Record<Exclude<CertObjectKind, 'pkcs7'>, typeof analyzeCertificate>> = Object.freeze({
   certificate: analyzeCertificate,
@@ -76,18 +77,18 @@ export const x509Certificate: Detector = {
   accepts: (file) => acceptsPemOrDer(file, ID),
   detect: (file, ctx) =>
     guarded(ID, file, (c) => {
-      for (const block of ownedPem(c, file, (label) => BY_LABEL.has(label))) {
-        const row = BY_LABEL.get(block.label)!;
+      for (const block of ownedPem(c, file, (label) => BY_LABEL.get(label)?.kind, KINDS)) {
+        const row = BY_LABEL.get(block.label);
         const at: Location = { line: block.line, offset: block.offset, snippet: pemSnippet(block.label) };
         let der = block.der;
-        if ('leadingElement' in row && row.leadingElement) {
+        if (row && 'leadingElement' in row && row.leadingElement) {
           c.attempt('certificate-invalid', 'Invalid trusted certificate', block.line, () => {
             der = der.subarray(0, readTlv(der).end);
           });
         }
-        decode(c, row.kind, der, 'PEM', at, ctx.scanTime);
+        decode(c, block.kind as CertObjectKind, der, 'PEM', at, ctx.scanTime);
       }
-      const owned = ownedDer(c, file, ['certificate', 'csr', 'crl', 'pkcs7']);
+      const owned = ownedDer(c, file, KINDS);
       if (owned) {
         const kind = owned.kind as CertObjectKind;
         decode(c, kind, owned.bytes, 'DER', { line: 1, offset: 0, snippet: DER_SNIPPETS[kind] }, ctx.scanTime);

@@ -339,10 +339,17 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
 
   it('reports garbage PEM, truncated DER and empty files as diagnostics, without findings', async () => {
     const garbage = await runDetector(x509Certificate, 'garbage.pem', fixture('garbage.pem'));
-    expect([garbage.findings.length, garbage.diagnostics.map((d) => [d.code, d.line])]).toEqual([
+    // No line of it is base64 data: a stub more than a damaged object, so a warning; damaged data is an error.
+    expect([garbage.findings.length, garbage.diagnostics.map((d) => [d.severity, d.code, d.line])]).toEqual([
       0,
-      [['pem-invalid-base64', 1]],
+      [['warning', 'pem-invalid-base64', 1]],
     ]);
+    const damaged = Buffer.from(fixture('infix-whitespace.pem'))
+      .toString('utf8')
+      .replace(/\n([A-Za-z0-9+/]{8})/, '\n$1!!');
+    expect(
+      (await runDetector(x509Certificate, 'damaged.pem', damaged)).diagnostics.map((d) => [d.severity, d.code]),
+    ).toEqual([['error', 'pem-invalid-base64']]);
     const truncated = await runDetector(x509Certificate, 'truncated.der', fixture('truncated.der'));
     expect([truncated.findings.length, truncated.diagnostics.map((d) => d.code)]).toEqual([0, ['der-truncated']]);
     const empty = await runDetector(x509Certificate, 'empty.crt', new Uint8Array(0));
@@ -350,6 +357,52 @@ describe('x509-certificate on committed fixtures and hostile input', () => {
     const cut = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n';
     expect((await runDetector(x509Certificate, 'cut.pem', cut)).diagnostics.map((d) => d.code)).toEqual([
       'pem-truncated',
+    ]);
+  });
+
+  it('reads what OpenSSL reads: whitespace inside lines, a tail after `-`, one-line `\\n` strings, DER with stray bytes', async () => {
+    for (const name of ['infix-whitespace.pem', 'ascii-art-tail.pem', 'one-line-escaped.ts']) {
+      const r = await runDetector(x509Certificate, name, fixture(name));
+      expect([certs(r).length, r.diagnostics], name).toEqual([1, []]);
+    }
+    const trailing = await runDetector(x509Certificate, 'trailing-bytes.der', fixture('trailing-bytes.der'));
+    expect(certs(trailing).map((f) => f.certificate.subject)).toEqual(['CN=parity.example']);
+    expect(trailing.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
+      [
+        'warning',
+        'der-trailing-data',
+        '3 bytes follow the DER object and were not examined; the object itself was read.',
+      ],
+    ]);
+  });
+
+  it('takes PEM markers that are only named (C strings, comments, manuals) for text, not broken objects', async () => {
+    const markers = await runDetector(x509Certificate, 'pem.c', fixture('clean-pem-markers.c'));
+    expect([markers.findings, markers.diagnostics]).toEqual([[], []]);
+    const manual = [
+      'The file looks like this:',
+      '',
+      ' -----BEGIN CERTIFICATE-----',
+      ' ...',
+      ' -----END CERTIFICATE-----',
+      '',
+      'and a request starts with -----BEGIN CERTIFICATE REQUEST----- followed by base64.',
+    ].join('\n');
+    const doc = await runDetector(x509Certificate, 'doc/x509.pod', manual);
+    expect([doc.findings, doc.diagnostics]).toEqual([[], []]);
+    // A TypeScript test holding a deliberately broken block on one line is a mention too.
+    const ts = "const bad = '-----BEGIN CERTIFICATE-----\\nMIIB!!!garbage\\n-----END CERTIFICATE-----\\n';\n";
+    expect((await runDetector(x509Certificate, 'scan.test.ts', ts)).diagnostics).toEqual([]);
+    // The same text in a file whose name says PEM is a broken object.
+    expect((await runDetector(x509Certificate, 'x509.pem', manual)).diagnostics.map((d) => d.code)).toEqual([
+      'pem-invalid-base64',
+      'pem-truncated',
+    ]);
+    // A block with real base64 lines in source code is an object: when it breaks, that is reported.
+    const cut = fixture('one-line-escaped.ts');
+    const broken = Buffer.from(cut).toString('utf8').replace(/MIIB/, 'MI!B');
+    expect((await runDetector(x509Certificate, 'ca.ts', broken)).diagnostics.map((d) => d.code)).toEqual([
+      'pem-invalid-base64',
     ]);
   });
 

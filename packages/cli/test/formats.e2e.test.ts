@@ -1,0 +1,126 @@
+/**
+ * Every format says the same thing about each finding: a scan of the corpora (the repository's fixtures and every
+ * detector's fixtures, as two roots) rendered as JSON, SARIF, Markdown, table and CycloneDX 1.6/1.7 gives each
+ * finding one verdict, and no CBOM component holds two values for one property.
+ */
+import path from 'node:path';
+import { type QuantumVerdict, VERDICT_ORDER, validateCycloneDx } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { cliBuilt, repoRoot, runCli } from './run-cli.js';
+
+const corpora = [path.join(repoRoot, 'fixtures'), path.join(repoRoot, 'packages/scanner/src/detectors')];
+
+interface JsonFinding {
+  id: string;
+  kind: string;
+  evidence: { path: string; line?: number; column?: number };
+  verdict: { quantum: QuantumVerdict; classicallyWeak: string[] };
+}
+interface Component {
+  'bom-ref': string;
+  evidence?: { occurrences: { 'bom-ref'?: string }[] };
+  properties?: { name: string; value: string }[];
+}
+
+const render = (format: string, extra: string[] = []) => {
+  const r = runCli(['scan', ...corpora, '--format', format, ...extra]);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+
+const location = (f: JsonFinding) =>
+  `${f.evidence.path}${f.evidence.line ? `:${f.evidence.line}` : ''}${f.evidence.line && f.evidence.column ? `:${f.evidence.column}` : ''}`;
+
+/** The findings as every renderer that groups by verdict lists them: worst verdict first, report order inside. */
+const byVerdict = (findings: readonly JsonFinding[]) =>
+  VERDICT_ORDER.flatMap((v) => findings.filter((f) => f.verdict.quantum === v));
+
+describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
+  const findings: JsonFinding[] = JSON.parse(render('json')).findings;
+  const boms = new Map<string, { components: Component[] }>();
+  const bom = (spec: '1.6' | '1.7') => {
+    if (!boms.has(spec)) boms.set(spec, JSON.parse(render('cyclonedx', ['--spec-version', spec])));
+    return boms.get(spec)!;
+  };
+
+  it('scans enough of everything for the comparison to mean something', () => {
+    expect(new Set(findings.map((f) => f.kind)).size).toBe(4);
+    expect(new Set(findings.map((f) => f.verdict.quantum)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('SARIF: one result per finding, by id, with its verdict and the rule of that verdict', () => {
+    const sarif = JSON.parse(render('sarif'));
+    const run = sarif.runs[0];
+    const rules: string[] = run.tool.driver.rules.map((r: { name: string }) => r.name);
+    const results = run.results as {
+      ruleIndex: number;
+      properties: { findingId: string; quantumVerdict: string; classicallyWeak?: string[] };
+    }[];
+    expect(results.map((r) => r.properties.findingId)).toEqual(findings.map((f) => f.id));
+    results.forEach((r, i) => {
+      const f = findings[i]!;
+      expect(r.properties.quantumVerdict, f.id).toBe(f.verdict.quantum);
+      // A passing verdict with a classical weakness gets the classically-weak rule; every other rule names its verdict.
+      const weakPass =
+        (f.verdict.quantum === 'hybrid' || f.verdict.quantum === 'resistant') && f.verdict.classicallyWeak.length > 0;
+      if (weakPass) expect(rules[r.ruleIndex]).toBe('ClassicallyWeakCryptography');
+      else expect(rules[r.ruleIndex]!.toLowerCase()).toContain(f.verdict.quantum);
+    });
+  });
+
+  it('CycloneDX 1.6 and 1.7: the component holding a finding’s occurrence carries that finding’s verdict', () => {
+    for (const spec of ['1.6', '1.7'] as const) {
+      expect(validateCycloneDx(bom(spec), spec)).toEqual([]);
+      const holder = new Map<string, Component>();
+      for (const c of bom(spec).components) {
+        for (const o of c.evidence?.occurrences ?? []) if (o['bom-ref']) holder.set(o['bom-ref'], c);
+      }
+      for (const f of findings) {
+        const c = holder.get(`finding/${f.id}`);
+        expect(c, f.id).toBeDefined();
+        const verdicts = c!.properties!.filter((p) => p.name === 'pqready:quantum-verdict').map((p) => p.value);
+        expect(verdicts, `${f.kind} ${location(f)}`).toEqual([f.verdict.quantum]);
+      }
+    }
+  });
+
+  it('CycloneDX: no component in the corpora holds two values for one property', () => {
+    for (const spec of ['1.6', '1.7'] as const) {
+      const twice: string[] = [];
+      for (const c of bom(spec).components) {
+        const names = (c.properties ?? []).map((p) => p.name);
+        for (const n of new Set(names)) if (names.filter((x) => x === n).length > 1) twice.push(`${c['bom-ref']} ${n}`);
+      }
+      expect(twice).toEqual([]);
+    }
+  });
+
+  it('Markdown: each finding under the heading of its verdict, in report order', () => {
+    const md = render('markdown');
+    const rows: [QuantumVerdict, string][] = [];
+    let current: QuantumVerdict | undefined;
+    const titles: Record<string, QuantumVerdict> = {
+      'Broken by a quantum computer': 'broken',
+      'Weakened below the policy threshold': 'weakened',
+      Unknown: 'unknown',
+      'Hybrid (post-quantum + classical)': 'hybrid',
+      'Quantum-resistant': 'resistant',
+    };
+    for (const line of md.split('\n')) {
+      const heading = /^## (.+) \(\d+\)$/.exec(line);
+      if (heading) current = titles[heading[1]!];
+      const row = /^\| (algorithm|certificate|key|protocol) \| .*? \| `([^`]*)` \|/.exec(line);
+      if (row && current) rows.push([current, row[2]!.replace(/\\\|/g, '|').replace(/\\\\/g, '\\')]);
+    }
+    expect(rows).toEqual(byVerdict(findings).map((f) => [f.verdict.quantum, location(f)]));
+  });
+
+  it('table: each finding on a row that starts with its verdict, worst first', () => {
+    const table = render('table');
+    const rows = table
+      .split('\n')
+      .filter((l) => /^(broken|weakened|unknown|hybrid|resistant) +(algorithm|certificate|key|protocol) /.test(l))
+      .map((l) => l.split(/ {2,}/).slice(0, 2));
+    expect(rows).toEqual(byVerdict(findings).map((f) => [f.verdict.quantum, f.kind]));
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Canonical text and hashing for identities and ordering: the same value always gives the same text,
+ * whatever the order its keys were written in.
+ */
+import { createHash } from 'node:crypto';
+
+/** Stable canonical text of a plain value: keys sorted at every level, `undefined` members left out. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,148 @@
+/**
+ * One include mechanism, the same behaviour in every detector that follows includes: `--follow-includes-outside`,
+ * and the `include-not-found`, `include-cycle`, `include-depth` and `include-outside-root` diagnostics.
+ */
+import { describe, expect, it } from 'vitest';
+import { apacheTls } from '../detectors/apache-tls/index.js';
+import { mosquittoTls } from '../detectors/mosquitto-tls/index.js';
+import { nginxTls } from '../detectors/nginx-tls/index.js';
+import { opensshConfig } from '../detectors/openssh-config/index.js';
+import { opensslCnf } from '../detectors/openssl-cnf/index.js';
+import { strongswanIpsec } from '../detectors/strongswan-ipsec/index.js';
+import type { Detector } from '../detectors/types.js';
+import { MAX_INCLUDE_DEPTH } from './includes.js';
+import { FIXTURE_ROOT, memoryFiles, runConfigDetector } from './test-support/fixture-context.js';
+
+interface Grammar {
+  readonly detector: Detector;
+  /** Name of the top-level config. */
+  readonly main: string;
+  /** An include line naming `path`. */
+  include(path: string): string;
+  /** A TLS (or crypto) setting line, and how a finding for it is recognised. */
+  readonly setting: string;
+  /** Lines the main file starts with so that it is recognised by content (nginx's `events {}`). */
+  readonly prelude?: string;
+  readonly postlude?: string;
+}
+
+const GRAMMARS: Record<string, Grammar> = {
+  nginx: {
+    detector: nginxTls,
+    main: 'nginx.conf',
+    include: (p) => `include ${p};`,
+    setting: 'ssl_protocols TLSv1.3;',
+    prelude: 'events {}\nhttp {\n',
+    postlude: '}\n',
+  },
+  apache: {
+    detector: apacheTls,
+    main: 'httpd.conf',
+    include: (p) => `Include ${p}`,
+    setting: 'SSLProtocol -all +TLSv1.3',
+  },
+  openssh: {
+    detector: opensshConfig,
+    main: 'sshd_config',
+    include: (p) => `Include ${p}`,
+    setting: 'KexAlgorithms mlkem768x25519-sha256',
+  },
+  strongswan: {
+    detector: strongswanIpsec,
+    main: 'ipsec.conf',
+    include: (p) => `include ${p}`,
+    setting: 'conn a\n  ike=aes256-sha256-x25519!',
+  },
+  'openssl-cnf': {
+    detector: opensslCnf,
+    main: 'openssl.cnf',
+    include: (p) => `.include ${p}`,
+    setting: '[ req ]\ndefault_bits = 3072',
+  },
+};
+
+const main = (g: Grammar, body: string) => ({ [g.main]: `${g.prelude ?? ''}${body}${g.postlude ?? ''}` });
+const at = (g: Grammar, line: number) => `${g.main}:${line + (g.prelude?.split('\n').length ?? 1) - 1}`;
+
+const codes = (r: { diagnostics: { code: string; path?: string; line?: number }[] }) =>
+  r.diagnostics.filter((d) => d.code.startsWith('include-')).map((d) => `${d.code} ${d.path}:${d.line}`);
+
+describe.each(Object.entries(GRAMMARS))('includes of %s', (_name, g) => {
+  it('diagnoses an include that names no file', async () => {
+    const r = await runConfigDetector(g.detector, memoryFiles(main(g, `${g.include('missing.conf')}\n${g.setting}\n`)));
+    expect(codes(r)).toEqual([`include-not-found ${at(g, 1)}`]);
+  });
+
+  it('diagnoses a cycle once and still reports the settings', async () => {
+    const r = await runConfigDetector(
+      g.detector,
+      memoryFiles({ ...main(g, `${g.include('loop.conf')}\n`), 'loop.conf': `${g.include(g.main)}\n${g.setting}\n` }),
+    );
+    expect(codes(r)).toEqual([`include-cycle loop.conf:1`]);
+    expect(r.findings.length).toBeGreaterThan(0);
+  });
+
+  it('stops at the depth limit with a depth diagnostic, not a cycle', async () => {
+    const files: Record<string, string> = main(g, `${g.include('chain-1.conf')}\n`);
+    for (let i = 1; i <= MAX_INCLUDE_DEPTH + 3; i++) files[`chain-${i}.conf`] = `${g.include(`chain-${i + 1}.conf`)}\n`;
+    files[`chain-${MAX_INCLUDE_DEPTH + 4}.conf`] = `${g.setting}\n`;
+    const r = await runConfigDetector(g.detector, memoryFiles(files));
+    expect(codes(r)).toEqual([`include-depth chain-${MAX_INCLUDE_DEPTH}.conf:1`]);
+  });
+
+  it('follows an include outside the scan root only with --follow-includes-outside', async () => {
+    const files = memoryFiles(main(g, `${g.include('/opt/shared/tls.conf')}\n`));
+    const outside = new Map([['/opt/shared/tls.conf', new TextEncoder().encode(`${g.setting}\n`)]]);
+    const off = await runConfigDetector(g.detector, files, {}, {}, outside);
+    expect(codes(off)).toEqual([`include-outside-root ${at(g, 1)}`]);
+    const on = await runConfigDetector(g.detector, files, {}, { followIncludesOutside: true }, outside);
+    expect(codes(on)).toEqual([]);
+    // The setting read from outside is reported at its own file, written relative to the scan root.
+    const rel = '../opt/shared/tls.conf';
+    expect(on.findings.some((f) => f.evidence.path === rel && f.origin !== 'default')).toBe(true);
+    expect(FIXTURE_ROOT).toBe('/scan');
+  });
+
+  it('follows an outside glob through the directory listing', async () => {
+    const files = memoryFiles(main(g, `${g.include('/opt/shared/*.conf')}\n`));
+    const outside = new Map([
+      ['/opt/shared/a.conf', new TextEncoder().encode(`${g.setting}\n`)],
+      ['/opt/shared/.hidden.conf', new TextEncoder().encode(`${g.setting}\n`)],
+    ]);
+    const on = await runConfigDetector(g.detector, files, {}, { followIncludesOutside: true }, outside);
+    const paths = new Set(on.findings.filter((f) => f.origin !== 'default').map((f) => f.evidence.path));
+    expect([...paths]).toEqual(['../opt/shared/a.conf']);
+  });
+});
+
+describe('includes of mosquitto (include_dir, main file only)', () => {
+  const tls = 'listener 8883\ncertfile a.pem\nkeyfile a.key\ntls_version tlsv1.3\n';
+  it('diagnoses a missing directory, a directory holding the main file, and nested include_dir', async () => {
+    const missing = await runConfigDetector(mosquittoTls, memoryFiles({ 'mosquitto.conf': 'include_dir nope\n' }));
+    expect(codes(missing)).toEqual(['include-not-found mosquitto.conf:1']);
+    const self = await runConfigDetector(
+      mosquittoTls,
+      memoryFiles({ 'b/mosquitto.conf': `include_dir .\n${tls}`, 'b/other.conf': 'log_type all\n' }),
+    );
+    expect(codes(self)).toEqual(['include-cycle b/mosquitto.conf:1']);
+    const nested = await runConfigDetector(
+      mosquittoTls,
+      memoryFiles({ 'mosquitto.conf': 'include_dir conf.d\n', 'conf.d/a.conf': `include_dir more\n${tls}` }),
+    );
+    // mosquitto never reads include_dir from an included file, so nesting has no depth to reach.
+    expect(nested.diagnostics.map((d) => d.code)).toEqual(['include-ignored']);
+  });
+
+  it('follows include_dir outside the scan root only with --follow-includes-outside', async () => {
+    const files = memoryFiles({ 'mosquitto.conf': 'include_dir /etc/mosquitto/conf.d\n' });
+    const outside = new Map([['/etc/mosquitto/conf.d/tls.conf', new TextEncoder().encode(tls)]]);
+    const off = await runConfigDetector(mosquittoTls, files, {}, {}, outside);
+    // Without the flag an absolute directory the tree lacks reads as an empty directory of a copied /etc layout.
+    expect(off.findings).toEqual([]);
+    const on = await runConfigDetector(mosquittoTls, files, {}, { followIncludesOutside: true }, outside);
+    expect(codes(on)).toEqual([]);
+    expect(on.findings.map((f) => `${f.evidence.path}:${f.evidence.line} ${f.properties?.['config.setting']}`)).toEqual(
+      ['../etc/mosquitto/conf.d/tls.conf:4 versions', '../etc/mosquitto/conf.d/tls.conf:1 defaults'],
+    );
+  });
+});

@@ -47,6 +47,11 @@ export default class Scan extends Command {
       description: 'preprocessor define for C analysis, NAME or NAME=VALUE (repeatable)',
       multiple: true,
     }),
+    'config-file': Flags.string({
+      description:
+        'configuration header the C build selects (e.g. configs/config-suite-b.h), as with -DMBEDTLS_CONFIG_FILE (repeatable)',
+      multiple: true,
+    }),
     assume: Flags.string({
       description: 'product version whose defaults apply when a directive is absent, e.g. nginx=1.22 (repeatable)',
       multiple: true,
@@ -106,6 +111,7 @@ export default class Scan extends Command {
         defines,
         assume,
         followIncludesOutside: flags['follow-includes-outside'],
+        ...(flags['config-file'] ? { configFiles: flags['config-file'] } : {}),
         ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
       },
       toolVersion: this.config.version,

@@ -44,6 +44,11 @@ export interface ScanOptions {
   readonly followIncludesOutside: boolean;
   /** Worker threads for parse-heavy detectors (default: CPU count). */
   readonly jobs: number;
+  /**
+   * Configuration headers the build uses (`--config-file`), relative to a scan root: the C analysis
+   * evaluates sources against them instead of guessing among alternatives.
+   */
+  readonly configFiles?: readonly string[];
 }
 
 export interface DetectContext {

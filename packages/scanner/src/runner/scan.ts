@@ -52,6 +52,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     assume: request.options?.assume ?? {},
     followIncludesOutside: request.options?.followIncludesOutside ?? false,
     jobs: request.options?.jobs ?? availableParallelism(),
+    ...(request.options?.configFiles ? { configFiles: request.options.configFiles } : {}),
   };
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];

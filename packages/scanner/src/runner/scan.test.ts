@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import type { Detector } from '../detectors/types.js';
 import { nginxTls } from '../detectors/nginx-tls/index.js';
+import type { Detector } from '../detectors/types.js';
 import { scan } from './scan.js';
 import { rootNames } from './walk.js';
 

@@ -45,7 +45,12 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
 
   it('scans enough of everything for the comparison to mean something', () => {
     expect(new Set(findings.map((f) => f.kind)).size).toBe(4);
-    expect(new Set(findings.map((f) => f.verdict.quantum)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(findings.map((f) => f.verdict.quantum)).size).toBeGreaterThanOrEqual(5);
+    // Per-setting protocol findings: some name no algorithm (versions), some only signatures (host keys).
+    const na = findings.filter((f) => f.verdict.quantum === 'not-applicable');
+    expect(na.length).toBeGreaterThan(0);
+    expect(na.every((f) => f.kind === 'protocol')).toBe(true);
+    expect(na.some((f) => f.verdict.classicallyWeak.includes('tls-below-1.2'))).toBe(true);
   });
 
   it('SARIF: one result per finding, by id, with its verdict and the rule of that verdict', () => {
@@ -54,6 +59,7 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
     const rules: string[] = run.tool.driver.rules.map((r: { name: string }) => r.name);
     const results = run.results as {
       ruleIndex: number;
+      kind: string;
       properties: { findingId: string; quantumVerdict: string; classicallyWeak?: string[] };
     }[];
     expect(results.map((r) => r.properties.findingId)).toEqual(findings.map((f) => f.id));
@@ -62,9 +68,10 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
       expect(r.properties.quantumVerdict, f.id).toBe(f.verdict.quantum);
       // A passing verdict with a classical weakness gets the classically-weak rule; every other rule names its verdict.
       const weakPass =
-        (f.verdict.quantum === 'hybrid' || f.verdict.quantum === 'resistant') && f.verdict.classicallyWeak.length > 0;
+        ['hybrid', 'resistant', 'not-applicable'].includes(f.verdict.quantum) && f.verdict.classicallyWeak.length > 0;
       if (weakPass) expect(rules[r.ruleIndex]).toBe('ClassicallyWeakCryptography');
-      else expect(rules[r.ruleIndex]!.toLowerCase()).toContain(f.verdict.quantum);
+      else expect(rules[r.ruleIndex]!.toLowerCase()).toContain(f.verdict.quantum.replace('-', ''));
+      if (f.verdict.quantum === 'not-applicable' && !weakPass) expect(r.kind).toBe('notApplicable');
     });
   });
 
@@ -105,6 +112,7 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
       Unknown: 'unknown',
       'Hybrid (post-quantum + classical)': 'hybrid',
       'Quantum-resistant': 'resistant',
+      'Not applicable: settings that name no algorithm': 'not-applicable',
     };
     for (const line of md.split('\n')) {
       const heading = /^## (.+) \(\d+\)$/.exec(line);
@@ -119,7 +127,9 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
     const table = render('table');
     const rows = table
       .split('\n')
-      .filter((l) => /^(broken|weakened|unknown|hybrid|resistant) +(algorithm|certificate|key|protocol) /.test(l))
+      .filter((l) =>
+        /^(broken|weakened|unknown|hybrid|resistant|not-applicable) +(algorithm|certificate|key|protocol) /.test(l),
+      )
       .map((l) => l.split(/ {2,}/).slice(0, 2));
     expect(rows).toEqual(byVerdict(findings).map((f) => [f.verdict.quantum, f.kind]));
   });

@@ -949,7 +949,14 @@ export function buildPlan(input: PlanInput): Plan {
       };
     });
 
-  const byVerdict: Record<QuantumVerdict, number> = { broken: 0, weakened: 0, unknown: 0, hybrid: 0, resistant: 0 };
+  const byVerdict: Record<QuantumVerdict, number> = {
+    broken: 0,
+    weakened: 0,
+    unknown: 0,
+    hybrid: 0,
+    resistant: 0,
+    'not-applicable': 0,
+  };
   for (const f of findings) byVerdict[f.verdict]++;
   const inEffect = findings.filter(
     (f) => !['inactive', 'overridden'].includes(f.state) && f.role !== 'config-disable',

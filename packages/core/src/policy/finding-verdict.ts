@@ -130,7 +130,9 @@ const bestOffer = (parts: readonly JudgedPart[]) =>
  * The facts of a protocol setting its verdict reads besides its algorithms: the protocol facts, and which setting
  * it is (`config.setting` and `config.directive`, the properties every config detector writes).
  */
-export type ProtocolSetting = Pick<ProtocolFacts, 'type' | 'versions' | 'references' | 'flags'> & {
+export type ProtocolSetting = Pick<ProtocolFacts, 'versions' | 'references' | 'flags'> & {
+  /** Protocol type as written (`tls`, `ssh`, `mqtt-tls` …): the reason names it. */
+  readonly type: string;
   readonly setting?: string;
   readonly directive?: string;
 };
@@ -173,7 +175,12 @@ export function protocolVerdict(
   const weak = [...new Set([...parts.flatMap((p) => p.verdict.classicallyWeak), ...protocolWeak])].sort();
   const base = { classicallyWeak: weak, policy: policy.id, sources: policy.sources };
   const weakSentence = protocolWeak.length
-    ? ` Classically weak: ${protocolWeak.map((f) => protocolWeakness(f)!.what).join('; ')}.`
+    ? ` Classically weak: ${protocolWeak
+        .map((f) => {
+          const w = protocolWeakness(f)!;
+          return `${w.what} (${w.why})`;
+        })
+        .join('; ')}.`
     : '';
   if (parts.length === 0)
     return {

@@ -10,15 +10,18 @@ import type { Source } from '../model/source.js';
 export interface ProtocolWeakness {
   /** The protocol flag detectors write (`ProtocolFacts.flags`). */
   readonly flag: string;
-  /** What is weak, in a few words for people. */
+  /** What is weak, as a noun phrase (`RSA key transport`). */
   readonly what: string;
+  /** Why it is weak today, one clause. */
+  readonly why: string;
   readonly sources: readonly Source[];
 }
 
 export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   {
     flag: 'tls-below-1.2',
-    what: 'a protocol version below TLS 1.2 enabled',
+    what: 'protocol versions below TLS 1.2',
+    why: 'SSL 3.0, TLS 1.0 and TLS 1.1 are deprecated and must not be negotiated',
     sources: [
       {
         title: 'RFC 8996 "Deprecating TLS 1.0 and TLS 1.1" §§2–3 (MUST NOT negotiate)',
@@ -34,7 +37,8 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   },
   {
     flag: 'ssh-1',
-    what: 'SSH protocol 1 enabled',
+    what: 'SSH protocol 1',
+    why: 'SSH-1 is obsolete; OpenSSH removed it',
     sources: [
       {
         title: 'OpenSSH 7.4 release notes (server support for SSH protocol 1 removed)',
@@ -45,7 +49,8 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   },
   {
     flag: 'ikev1',
-    what: 'IKEv1 enabled',
+    what: 'IKEv1',
+    why: 'IKEv1 is deprecated in favour of IKEv2',
     sources: [
       {
         title:
@@ -58,6 +63,7 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   {
     flag: 'null-cipher',
     what: 'cipher suites without encryption',
+    why: 'NULL cipher suites send data in clear text',
     sources: [
       {
         title: 'RFC 9325 (BCP 195) §4.1: NULL cipher suites MUST NOT be negotiated',
@@ -68,7 +74,8 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   },
   {
     flag: 'anonymous-auth',
-    what: 'cipher suites without server authentication',
+    what: 'cipher suites without authentication',
+    why: 'anonymous suites let anyone in the path impersonate the server',
     sources: [
       {
         title: 'RFC 9325 (BCP 195) §4.1: cipher suites that offer no authentication MUST NOT be negotiated',
@@ -79,7 +86,8 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   },
   {
     flag: 'static-rsa-kex',
-    what: 'RSA key transport (no forward secrecy; PKCS#1 v1.5 key transport)',
+    what: 'RSA key transport',
+    why: 'it gives no forward secrecy, and PKCS#1 v1.5 key transport is disallowed after 2023',
     sources: [
       {
         title: 'RFC 9325 (BCP 195) §4.1: cipher suites based on RSA key transport SHOULD NOT be negotiated',
@@ -95,7 +103,8 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   },
   {
     flag: 'legacy-provider-active',
-    what: 'the OpenSSL legacy provider (MD4, DES, RC4 …) available to every application',
+    what: 'the OpenSSL legacy provider',
+    why: 'it makes MD4, DES, RC4 and other insecure algorithms available to every application',
     sources: [
       {
         title:
@@ -107,7 +116,8 @@ export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   },
   {
     flag: 'seclevel-0',
-    what: 'OpenSSL security level 0 (everything permitted)',
+    what: 'OpenSSL security level 0',
+    why: 'it permits every algorithm and key size, however weak',
     sources: [
       {
         title: 'OpenSSL SSL_CTX_set_security_level(3): "Level 0: Everything is permitted"',

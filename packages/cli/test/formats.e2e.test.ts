@@ -3,6 +3,8 @@
  * detector's fixtures, as two roots) rendered as JSON, SARIF, Markdown, table and CycloneDX 1.6/1.7 gives each
  * finding one verdict, and no CBOM component holds two values for one property.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type QuantumVerdict, VERDICT_ORDER, validateCycloneDx } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +91,19 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
         expect(verdicts, `${f.kind} ${location(f)}`).toEqual([f.verdict.quantum]);
       }
     }
+  });
+
+  it('the planner, reading the CBOM, judges every finding as the five formats do', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-formats-'));
+    const file = path.join(dir, 'corpora.cdx.json');
+    writeFileSync(file, JSON.stringify(bom('1.6')));
+    const r = runCli(['plan', '--inventory', file, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout) as { findings: { findingRef?: string; verdict: string }[] };
+    const planned = new Map(plan.findings.map((f) => [f.findingRef, f.verdict]));
+    expect(planned.size).toBe(findings.length);
+    for (const f of findings)
+      expect(planned.get(`finding/${f.id}`), `${f.kind} ${location(f)}`).toBe(f.verdict.quantum);
   });
 
   it('CycloneDX: no component in the corpora holds two values for one property', () => {

@@ -9,6 +9,7 @@ import type { FitCandidate, FitUseCase, PlanDeviceProfile } from './device/bench
 export type PlanFitUseCase = Omit<FitUseCase, 'candidates'> & {
   readonly candidates: readonly Omit<FitCandidate, 'timeParts' | 'why'>[];
 };
+
 import type { Feasibility } from './replacements.js';
 import type { Party, StageId, UseCaseId } from './use-cases/table.js';
 

@@ -32,11 +32,11 @@ import { weaknessWhy } from './policies/weaknesses.js';
 import {
   LIBRARY_NOTES,
   REPLACEMENT_RULES,
-  WEAKNESS_NAMES,
   type Selection,
   type Stance,
   select,
   UPGRADES,
+  WEAKNESS_NAMES,
   withHashEngine,
 } from './replacements.js';
 import { assignUseCases, type Exposure, protocolName } from './use-cases/assign.js';
@@ -120,8 +120,13 @@ interface Context {
   readonly loaded: ReadonlyMap<string, LoadedDevice>;
 }
 
-const occKey = (bomRef: string, path: string, line: number | undefined, offset?: number) =>
-  `${bomRef}\u0000${path}\u0000${line ?? ''}\u0000${offset ?? ''}`;
+/**
+ * One finding: the occurrence's own bom-ref where the producer marks it (two findings of one component may share a
+ * line: an inherited setting applied to two connections), else the component and the place.
+ */
+const occKey = (bomRef: string, o: AssetOccurrence) =>
+  o.findingRef ?? `${bomRef}\u0000${o.location}\u0000${o.line ?? ''}\u0000${o.offset ?? ''}\u0000${o.symbol ?? ''}`;
+const keyOf = (e: Exposure) => occKey(e.asset.bomRef, e.occurrence);
 
 function devicesFor(ctx: Context, paths: readonly string[]): PlanDevice[] {
   return ctx.devices.filter((d) => {
@@ -329,7 +334,8 @@ function effortOf(
 ): { effort: Effort; reason: string } {
   const roles = new Set(exposures.map((e) => e.occurrence.role ?? ''));
   const configOnly = [...roles].every((r) => r.startsWith('config') || r === 'protocol-config');
-  const immutable = useCase === 'secure-boot-update' && group !== 'update' && devices.some((d) => d.rootOfTrust === 'immutable');
+  const immutable =
+    useCase === 'secure-boot-update' && group !== 'update' && devices.some((d) => d.rootOfTrust === 'immutable');
   if (sel?.nothingFits)
     return {
       effort: 'XL',
@@ -380,7 +386,7 @@ function findingRefs(ctx: Context, exposures: readonly Exposure[]): PlanFindingR
   const byRef = new Map<string, { asset: CryptoAsset; occ: Map<string, Exposure> }>();
   for (const e of exposures) {
     const entry = byRef.get(e.asset.bomRef) ?? { asset: e.asset, occ: new Map() };
-    const k = occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset);
+    const k = keyOf(e);
     entry.occ.set(k, e);
     byRef.set(e.asset.bomRef, entry);
   }
@@ -547,7 +553,9 @@ function actionOf(
   const fit = nothingFits ? ' No option fits the device budgets: see the hardware change.' : '';
   const at = list(places(d.exposures), 4);
   // The option or directive a reviewer changes, when the evidence names it (MBEDTLS_DES_C, ssl_ciphers).
-  const knobs = sortedUniq(d.exposures.flatMap((e) => e.occurrence.facts.option ?? e.occurrence.facts['config.directive'] ?? []));
+  const knobs = sortedUniq(
+    d.exposures.flatMap((e) => e.occurrence.facts.option ?? e.occurrence.facts['config.directive'] ?? []),
+  );
   const via = knobs.length ? ` (${knobs.join(', ')})` : '';
   const targets = sortedUniq(sel.algorithm.split('; ').map((l) => l.replace(/^[^→]*→ /, '')));
   switch (d.useCase) {
@@ -598,7 +606,8 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
     // The bench's full fit (with its time parts), not the trimmed copy plan.json carries.
     const benched = devices.map((x) => ({ id: x.id, fits: ctx.loaded.get(x.id)?.fits ?? [] }));
     sel = select(rule.options[ctx.stance], bench, benched);
-    if (sel.nothingFits && bench && HASHED_IMAGES.has(bench)) sel = withHashEngineNotes(ctx, sel, rule.options[ctx.stance], bench);
+    if (sel.nothingFits && bench && HASHED_IMAGES.has(bench))
+      sel = withHashEngineNotes(ctx, sel, rule.options[ctx.stance], bench);
     replacement = { algorithm: sel.option.algorithm, parameterSet: sel.option.parameterSet, mode: sel.option.mode };
     if (sel.option.note) notes.push(sel.option.note);
     sources.push(...sel.option.sources);
@@ -697,6 +706,10 @@ function rationaleOf(ctx: Context, d: Draft, deadline: Deadline): string {
           : e.verdict.quantum,
     ),
   );
+  if (d.useCase === 'unidentified') {
+    const why = sortedUniq(d.exposures.map((e) => trimDot(e.verdict.reason)));
+    return `${spec.why[0]!.toUpperCase()}${spec.why.slice(1)}: ${why.join('; ')} (${at}); ${dated}.`;
+  }
   const policy = getPolicy(ctx.policies[0]!.verdictPolicy).name;
   const names = list(coveredNames(d), 5);
   return `${spec.why[0]!.toUpperCase()}${spec.why.slice(1)}; this item covers ${names} (${worst} under ${policy}) at ${at}; ${dated}.`;
@@ -708,7 +721,12 @@ type ItemDraft = Omit<PlanItem, 'id' | 'dependsOn'> & { key: string; agilityDevi
 const HASHED_IMAGES = new Set(['secure-boot-verify', 'firmware-update-verify']);
 
 /** For each device that hashes in software and misses its budget: what the bench estimates with a SHA-256 engine. */
-function withHashEngineNotes(ctx: Context, sel: Selection, options: Parameters<typeof select>[0], bench: string): Selection {
+function withHashEngineNotes(
+  ctx: Context,
+  sel: Selection,
+  options: Parameters<typeof select>[0],
+  bench: string,
+): Selection {
   return {
     ...sel,
     feasibility: sel.feasibility.map((f) => {
@@ -811,7 +829,7 @@ function inventoryItem(ctx: Context, planned: readonly Exposure[]): ItemDraft | 
     },
     devices: [],
     conditions: [],
-    rationale: `Organisations cannot prioritise or migrate cryptography they have not identified (NIST NCCoE), and ${plural(uniq(planned.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset))).length, 'finding')} of this inventory need work, so it is put under configuration control with the next release.`,
+    rationale: `Organisations cannot prioritise or migrate cryptography they have not identified (NIST NCCoE), and ${plural(uniq(planned.map((e) => keyOf(e))).length, 'finding')} of this inventory need work, so it is put under configuration control with the next release.`,
   };
 }
 
@@ -825,7 +843,7 @@ function conditionsItem(ctx: Context, planned: readonly Exposure[]): ItemDraft |
     overdue: false,
     sources: [NCCOE_INVENTORY],
   };
-  const n = uniq(unsure.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line))).length;
+  const n = uniq(unsure.map((e) => keyOf(e))).length;
   return {
     key: 'conditions',
     stage: 0,
@@ -889,8 +907,7 @@ function exposureRows(ctx: Context, exposures: readonly Exposure[], items: reado
   for (const spec of USE_CASE_SPECS) {
     const es = exposures.filter((e) => e.useCase === spec.id && e.inEffect);
     if (es.length === 0) continue;
-    const count = (xs: readonly Exposure[]) =>
-      uniq(xs.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset))).length;
+    const count = (xs: readonly Exposure[]) => uniq(xs.map((e) => keyOf(e))).length;
     const work = es.filter((e) => e.needsWork);
     const paths = es.map((e) => e.occurrence.location);
     const dc = spec.confidentiality ? dataClassesFor(ctx, paths) : { classes: [], assumed: false };
@@ -1028,9 +1045,16 @@ export function buildPlan(input: PlanInput): Plan {
   const occs = inv.assets.flatMap((a) =>
     a.occurrences
       .filter((o) => !inv.findingsMarked || o.findingRef !== undefined)
-      .map((o) => ({ a, o, k: occKey(a.bomRef, o.location, o.line, o.offset) })),
+      .map((o) => ({ a, o, k: occKey(a.bomRef, o) })),
   );
-  occs.sort((x, y) => x.a.bomRef.localeCompare(y.a.bomRef) || x.k.localeCompare(y.k));
+  const place = (o: AssetOccurrence) =>
+    `${o.location}\u0000${o.line ?? ''}\u0000${o.offset ?? ''}\u0000${o.symbol ?? ''}`;
+  occs.sort(
+    (x, y) =>
+      x.a.bomRef.localeCompare(y.a.bomRef) ||
+      place(x.o).localeCompare(place(y.o), 'en', { numeric: true }) ||
+      x.k.localeCompare(y.k),
+  );
   const width = String(Math.max(occs.length, 1)).length;
   for (const { k } of occs)
     if (!findingIds.has(k)) findingIds.set(k, `F-${String(findingIds.size + 1).padStart(Math.max(3, width), '0')}`);
@@ -1123,7 +1147,7 @@ export function buildPlan(input: PlanInput): Plan {
       for (const id of f.findings) itemsByFinding.set(id, [...(itemsByFinding.get(id) ?? []), i.id]);
   const exposuresByOcc = new Map<string, Exposure[]>();
   for (const e of exposures) {
-    const k = occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset);
+    const k = keyOf(e);
     exposuresByOcc.set(k, [...(exposuresByOcc.get(k) ?? []), e]);
   }
   const findings: FindingRow[] = occs
@@ -1284,11 +1308,7 @@ export function buildPlan(input: PlanInput): Plan {
       byVerdict,
       byUseCase: USE_CASE_SPECS.map((s) => {
         const keys = (es: readonly Exposure[]) =>
-          uniq(
-            es
-              .filter((e) => e.useCase === s.id)
-              .map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset)),
-          ).length;
+          uniq(es.filter((e) => e.useCase === s.id).map((e) => keyOf(e))).length;
         return {
           useCase: s.id,
           title: s.title,
@@ -1302,7 +1322,8 @@ export function buildPlan(input: PlanInput): Plan {
         message: d.message,
         ...(d.path ? { path: d.path } : {}),
       })),
-      incomplete: inv.aggregate?.startsWith('incomplete') === true || inv.diagnostics.some((d) => d.severity !== 'info'),
+      incomplete:
+        inv.aggregate?.startsWith('incomplete') === true || inv.diagnostics.some((d) => d.severity !== 'info'),
       completeness: inv.aggregate ?? 'not stated',
       readerNotes: [...inv.readerNotes],
       libraries: sortedUniq([

@@ -389,7 +389,13 @@ export function hardwareChange(c: FitCandidate, useCase?: FitUseCase): string {
 function feasibilityOf(device: string, bench: string, u: FitUseCase | undefined, id: string): Feasibility {
   const c = u?.candidates.find((x) => x.id === id);
   if (!c)
-    return { device, benchUseCase: bench, verdict: 'unavailable', why: ['the bench does not cost this candidate'], sources: [] };
+    return {
+      device,
+      benchUseCase: bench,
+      verdict: 'unavailable',
+      why: ['the bench does not cost this candidate'],
+      sources: [],
+    };
   return {
     device,
     benchUseCase: bench,
@@ -410,7 +416,11 @@ function feasibilityOf(device: string, bench: string, u: FitUseCase | undefined,
  * The same choice on a device given a SHA-256 engine (the bench re-run with `accelerators.sha256: true`): one
  * sentence naming the option that fits there and its numbers, or undefined when a hash engine would not help.
  */
-export function withHashEngine(options: readonly Option[], bench: string, fits: readonly FitUseCase[]): string | undefined {
+export function withHashEngine(
+  options: readonly Option[],
+  bench: string,
+  fits: readonly FitUseCase[],
+): string | undefined {
   const sel = select(options, bench, [{ id: 'what-if', fits }]);
   const f = sel.feasibility[0];
   const t = f?.timeMs;
@@ -458,8 +468,7 @@ export function select(
     // The option that misses by the least on its worst device: the smallest hardware change.
     const miss = (o: Option) => Math.max(...devices.map((d) => overshoot(lookup(d, o.candidate))));
     const known = ranked.filter((r) => r.w === RANK['does-not-fit']!);
-    if (known.length)
-      chosen = [...known].sort((a, b) => miss(a.o) - miss(b.o) || a.i - b.i)[0]!;
+    if (known.length) chosen = [...known].sort((a, b) => miss(a.o) - miss(b.o) || a.i - b.i)[0]!;
     else {
       // None of the options is costed: name what a device would need for the bench's least-failing candidate.
       const any = devices

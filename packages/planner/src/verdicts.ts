@@ -139,7 +139,13 @@ export class VerdictIndex {
 
   private compute(asset: CryptoAsset): AssetVerdict {
     if (asset.algorithm) {
-      const ref = asset.algorithm.ref;
+      // A composite (PBES2 = KDF + cipher) is judged by the parts it depends on, as the scan judged it.
+      const parts = asset.dependsOn.flatMap((r) => {
+        const part = this.byRef.get(r);
+        return part?.algorithm?.ref ? [part.algorithm.ref] : [];
+      });
+      const own = asset.algorithm.ref;
+      const ref = own && !own.components && parts.length ? { ...own, components: parts } : own;
       const v = this.fromRefs(ref ? [ref] : [], () => this.recorded(asset, asset.algorithm?.primitive));
       return asset.algorithm.primitive && v.basis === 'policy' && v.primitive === 'unknown'
         ? { ...v, primitive: asset.algorithm.primitive }
@@ -211,11 +217,18 @@ export class VerdictIndex {
     for (const r of p.refs) {
       const ref = inSuites.has(r) ? undefined : refOrUnknown(r);
       if (!ref) continue;
-      const primitive = this.of(this.byRef.get(r)!).primitive ?? 'unknown';
-      // An algorithm the catalog cannot place in a list of groups is one of the groups.
-      const group =
-        KEX.has(primitive) || (primitive === 'unknown' && p.groups.length > 0 && p.signatureSchemes.length === 0);
-      const use = group ? 'group' : primitive === 'signature' ? 'signature-scheme' : 'protocol-algorithm';
+      const part = this.byRef.get(r)!;
+      const primitive = this.of(part).primitive ?? 'unknown';
+      // An algorithm the catalog cannot place is a group or signature scheme when the setting lists it by that name.
+      const listed = (names: readonly string[]) =>
+        names.some((n) => n.toLowerCase() === part.name.replace(/^unknown-/, '').toLowerCase());
+      const unplaced = primitive === 'unknown' || primitive === 'other';
+      const use =
+        KEX.has(primitive) || (unplaced && listed(p.groups))
+          ? 'group'
+          : primitive === 'signature' || (unplaced && listed(p.signatureSchemes))
+            ? 'signature-scheme'
+            : 'protocol-algorithm';
       algorithms.push({ use, ref });
     }
     const facts = asset.occurrences[0]?.facts ?? {};

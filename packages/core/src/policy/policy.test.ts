@@ -215,7 +215,9 @@ describe('protocol settings (one finding per setting)', () => {
       policy,
     );
     expect(old).toMatchObject({ quantum: 'not-applicable', classicallyWeak: ['tls-below-1.2'] });
-    expect(old.reason).toMatch(/Classically weak: protocol versions below TLS 1\.2 \(SSL 3\.0, TLS 1\.0 and TLS 1\.1 are deprecated/);
+    expect(old.reason).toMatch(
+      /Classically weak: protocol versions below TLS 1\.2 \(SSL 3\.0, TLS 1\.0 and TLS 1\.1 are deprecated/,
+    );
   });
 
   it('a certificate or key reference names files, not algorithms', () => {

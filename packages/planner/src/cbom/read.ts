@@ -502,9 +502,7 @@ export function readCbom(text: string, label: string): CbomInventory {
   // The least complete aggregate wins: one part left unexamined makes the whole incomplete.
   const aggregates = arr(bom.compositions).flatMap((x) => str(obj(x)?.aggregate) ?? []);
   const aggregate =
-    aggregates.find((a) => a.startsWith('incomplete')) ??
-    aggregates.find((a) => a !== 'complete') ??
-    aggregates[0];
+    aggregates.find((a) => a.startsWith('incomplete')) ?? aggregates.find((a) => a !== 'complete') ?? aggregates[0];
   return {
     label,
     specVersion,

@@ -29,11 +29,7 @@ const SP_800_38A = s(
   'https://doi.org/10.6028/NIST.SP.800-38A',
   'primary',
 );
-const RFC_7465 = s(
-  'RFC 7465 "Prohibiting RC4 Cipher Suites"',
-  'https://www.rfc-editor.org/rfc/rfc7465',
-  'primary',
-);
+const RFC_7465 = s('RFC 7465 "Prohibiting RC4 Cipher Suites"', 'https://www.rfc-editor.org/rfc/rfc7465', 'primary');
 const RFC_6149 = s('RFC 6149 "MD2 to Historic Status"', 'https://www.rfc-editor.org/rfc/rfc6149', 'primary');
 const RFC_6150 = s('RFC 6150 "MD4 to Historic Status"', 'https://www.rfc-editor.org/rfc/rfc6150', 'primary');
 const FIPS_186_5 = s(
@@ -67,9 +63,18 @@ const ALGORITHM_WEAKNESSES: Readonly<Record<string, WeaknessWhy>> = {
   },
   rc2: { why: 'RC2 is not an approved cipher (SP 800-131A Rev. 2 approves AES and TDEA only)', sources: [SP_800_131A] },
   rc4: { why: 'RC4 is prohibited in TLS', sources: [RFC_7465] },
-  'ecb-mode': { why: 'ECB encrypts equal blocks to equal ciphertext, so it leaks the data’s patterns', sources: [SP_800_38A] },
-  'rsa-below-2048': { why: 'RSA below 2048 bits is below 112-bit security (SP 800-131A Rev. 2)', sources: [SP_800_131A] },
-  'dsa-below-2048': { why: 'DSA below 2048 bits is below 112-bit security (SP 800-131A Rev. 2)', sources: [SP_800_131A] },
+  'ecb-mode': {
+    why: 'ECB encrypts equal blocks to equal ciphertext, so it leaks the data’s patterns',
+    sources: [SP_800_38A],
+  },
+  'rsa-below-2048': {
+    why: 'RSA below 2048 bits is below 112-bit security (SP 800-131A Rev. 2)',
+    sources: [SP_800_131A],
+  },
+  'dsa-below-2048': {
+    why: 'DSA below 2048 bits is below 112-bit security (SP 800-131A Rev. 2)',
+    sources: [SP_800_131A],
+  },
   'dh-below-2048': {
     why: 'finite-field Diffie-Hellman below 2048 bits is below 112-bit security (SP 800-131A Rev. 2)',
     sources: [SP_800_131A],

@@ -117,16 +117,14 @@ function assignProtocol(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdic
   const out: Assignment[] = [];
   const directive = occ.facts['config.directive'];
   const label = directive ? `\`${directive}\`` : `${protocolName(p.type)} setting`;
-  if (v.kex) out.push({ useCase: 'transport-key-exchange', why: `${label} offers ${v.kex.names.slice(0, 4).join(', ')}` });
+  if (v.kex)
+    out.push({ useCase: 'transport-key-exchange', why: `${label} offers ${v.kex.names.slice(0, 4).join(', ')}` });
   if (v.auth)
     out.push({
       useCase: 'transport-authentication',
       why: `${label} authenticates with ${v.auth.names.slice(0, 3).join(', ')}`,
     });
-  const weak = [
-    ...protocolWeaknesses(p.flags),
-    ...v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f)),
-  ];
+  const weak = [...protocolWeaknesses(p.flags), ...v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f))];
   if (weak.length)
     out.push({
       useCase: 'classically-weak',

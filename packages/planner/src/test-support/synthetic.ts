@@ -39,44 +39,6 @@ export function algorithm(
   };
 }
 
-export function key(bomRef: string, type: string, algorithmRef: string, occurrences: readonly Occ[], p = {}): Json {
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': bomRef,
-    name: `${type}`,
-    cryptoProperties: { assetType: 'related-crypto-material', relatedCryptoMaterialProperties: { type, algorithmRef } },
-    evidence: { occurrences },
-    ...(Object.keys(p).length ? { properties: props(p) } : {}),
-  };
-}
-
-export function certificate(
-  bomRef: string,
-  name: string,
-  c: { sig: string; key: string; notAfter: string; subject?: string; ca?: boolean; eku?: string[] },
-  occurrences: readonly Occ[],
-): Json {
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': bomRef,
-    name,
-    cryptoProperties: {
-      assetType: 'certificate',
-      certificateProperties: {
-        subjectName: c.subject ?? `CN=${name}`,
-        notValidAfter: c.notAfter,
-        signatureAlgorithmRef: c.sig,
-        subjectPublicKeyRef: c.key,
-      },
-    },
-    evidence: { occurrences },
-    properties: props({
-      'pqready:ca': String(c.ca ?? false),
-      ...(c.eku ? { 'pqready:extended-key-usage': c.eku } : {}),
-    }),
-  };
-}
-
 export function bom(
   components: readonly Json[],
   opts: { pqready?: boolean; dependencies?: Json[]; spec?: '1.6' | '1.7' } = {},

@@ -1,8 +1,9 @@
 /**
  * SARIF 2.1.0 (OASIS, https://docs.oasis-open.org/sarif/sarif/v2.1.0/) for code-scanning tools.
  * Every finding becomes a result, so the inventory stays complete: quantum-broken findings are
- * errors, weakened and classically weak ones warnings, unknown ones notes, and quantum-resistant
- * or hybrid ones `pass` results. Diagnostics become tool execution notifications.
+ * errors, weakened and classically weak ones warnings, unknown ones notes, quantum-resistant
+ * or hybrid ones `pass` results, and settings that name no algorithm `notApplicable` ones
+ * (SARIF §3.27.9). Diagnostics become tool execution notifications.
  * Every URI is relative to its own scan root (SARIF §3.4.4): `uriBaseId` `SRCROOT` with one root, `ROOT1` …
  * with several, each described in `originalUriBaseIds` (with its absolute URI only under `--absolute-paths`,
  * SARIF §3.14.14), so that the document never depends on where the tree sat.
@@ -10,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { locateInRoots, type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
+import { locateInRoots, type QuantumVerdict, type Report, type ReportFinding } from '@pqready/core';
 import { algorithmNames, detail } from './finding-summary.js';
 
 interface Rule {
@@ -64,14 +65,28 @@ const RULES: Readonly<Record<QuantumVerdict | 'classically-weak', Rule>> = {
     help: 'Replace now: these are attackable with classical computers.',
     level: 'warning',
   },
+  'not-applicable': {
+    id: 'PQR007',
+    name: 'NotApplicableSetting',
+    short: 'A protocol setting that names no algorithm (protocol versions, certificate or key files).',
+    help: 'Nothing to judge in the setting itself; the settings that name algorithms carry the verdict.',
+    level: 'none',
+  },
 };
-const RULE_ORDER = [...VERDICT_ORDER, 'classically-weak'] as const;
+const RULE_ORDER = (Object.keys(RULES) as (keyof typeof RULES)[]).sort((a, b) =>
+  RULES[a].id.localeCompare(RULES[b].id),
+);
 
 function ruleFor(f: ReportFinding): Rule {
   const v = f.verdict.quantum;
-  if ((v === 'hybrid' || v === 'resistant') && f.verdict.classicallyWeak.length > 0) return RULES['classically-weak'];
+  const passes = v === 'hybrid' || v === 'resistant' || v === 'not-applicable';
+  if (passes && f.verdict.classicallyWeak.length > 0) return RULES['classically-weak'];
   return RULES[v];
 }
+
+/** SARIF §3.27.9 result kinds: a setting that names no algorithm is `notApplicable`, not a pass. */
+const kindOf = (rule: Rule) =>
+  rule === RULES['not-applicable'] ? 'notApplicable' : rule.level === 'none' ? 'pass' : 'fail';
 
 const baseId = (report: Report, root: number): string => (report.roots.length > 1 ? `ROOT${root + 1}` : 'SRCROOT');
 
@@ -100,7 +115,7 @@ function result(report: Report, f: ReportFinding) {
     ruleId: rule.id,
     ruleIndex: RULE_ORDER.findIndex((k) => RULES[k] === rule),
     level: rule.level,
-    kind: rule.level === 'none' ? 'pass' : 'fail',
+    kind: kindOf(rule),
     message: { text: `${algorithmNames(report, f, 8) || f.kind}: ${f.verdict.reason} (${detail(f)})` },
     locations: [
       {

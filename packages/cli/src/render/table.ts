@@ -10,6 +10,7 @@ const COLOR: Readonly<Record<QuantumVerdict, string>> = {
   unknown: '\x1b[35m',
   hybrid: '\x1b[36m',
   resistant: '\x1b[32m',
+  'not-applicable': '\x1b[2m',
 };
 const MAX_CELL = 60;
 

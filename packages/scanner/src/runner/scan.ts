@@ -8,7 +8,15 @@ import { availableParallelism } from 'node:os';
 import nodePath from 'node:path';
 import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
-import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
+import type {
+  DetectContext,
+  Detector,
+  DetectResult,
+  FileHead,
+  ScanFile,
+  ScanOptions,
+  ScanRoot,
+} from '../detectors/types.js';
 import { identifyLibraries } from '../libraries/identify.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import { rootNames, scanBase, walk } from './walk.js';
@@ -27,6 +35,24 @@ export interface ScanRequest {
   readonly toolVersion?: string;
   /** Called as files are walked and read; for progress display only. */
   readonly onProgress?: (event: { readonly phase: 'walk' | 'detect'; readonly files: number }) => void;
+}
+
+const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
+
+/**
+ * Each root's place on disk and the prefix of its scan paths (see `walk`): with one directory root paths are
+ * relative to it; with one file root, relative to its directory; with several roots each path starts with its
+ * root's name. Absolute config includes map through these, whichever root the including file is in.
+ */
+async function scanRootsOf(roots: readonly string[], names: readonly string[]): Promise<ScanRoot[]> {
+  const stats = await Promise.all(roots.map((r) => stat(r).catch(() => undefined)));
+  return roots.map((r, i) => {
+    const absPath = toPosix(nodePath.resolve(r));
+    if (roots.length > 1) return { absPath, prefix: names[i]! };
+    return stats[i]?.isFile()
+      ? { absPath: toPosix(nodePath.dirname(nodePath.resolve(r))), prefix: '' }
+      : { absPath, prefix: '' };
+  });
 }
 
 function errorMessage(error: unknown): string {
@@ -143,7 +169,8 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const ctx: DetectContext = {
     scanTime: request.scanTime,
     options,
-    scanRoot: nodePath.resolve(base).split(nodePath.sep).join('/'),
+    scanRoot: toPosix(nodePath.resolve(base)),
+    scanRoots: await scanRootsOf(request.roots, names),
     files,
     readFile: async (path) => {
       const head = files.get(path);

@@ -23,7 +23,9 @@ if (!root) {
 }
 const only = opt('--tree');
 const verbose = flag('--verbose');
-const manifestUrl = opt('--manifest') ? pathToFileURL(resolve(opt('--manifest'))) : new URL('manifest.json', import.meta.url);
+const manifestUrl = opt('--manifest')
+  ? pathToFileURL(resolve(opt('--manifest')))
+  : new URL('manifest.json', import.meta.url);
 const here = new URL('.', manifestUrl);
 const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8'));
 

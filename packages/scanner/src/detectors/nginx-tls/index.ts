@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { ancestors, IncludeFollower, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { type Role, type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
@@ -55,7 +55,7 @@ const ASSIGNMENT_LINE = /(^|\n)[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^;\n]*(?=\n|$
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   const text = headText(file.head);
-  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeDocumentation(file.path, text)) return false;
+  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeNonConfig(file.path, text)) return false;
   const assignments = text.match(ASSIGNMENT_LINE)?.length ?? 0;
   // Snippets are claimed by content whatever their name: an nginx-only TLS directive line and no `key = value`.
   if (NGINX_TLS_LINE.test(text) && assignments < 2) return true;
@@ -467,7 +467,10 @@ function pick(chain: Chain, name: string): { node: Node; inherited: boolean } | 
 
 function serverLabel(body: readonly Node[]): string {
   const name = last(body, 'server_name')?.args[0] ?? '_';
-  const listen = body.find((d) => d.name === 'listen')?.args[0] ?? '';
+  // A server listening on 80 and 443 ssl is named by its TLS port: the scope is its TLS side.
+  const listens = body.filter((d) => d.name === 'listen');
+  const tls = listens.find((d) => d.args.some((a) => a === 'ssl' || a === 'quic'));
+  const listen = (tls ?? listens[0])?.args[0] ?? '';
   const port = listen.includes(':') ? listen.slice(listen.lastIndexOf(':') + 1) : listen;
   return `server[${name}${port ? `:${port}` : ''}]`;
 }

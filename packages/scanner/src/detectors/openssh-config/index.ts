@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
 import { DEFAULT_OPENSSH_VERSION, findSshAlgorithm, opensshDefaultsFor, type SshAlgorithmKind } from '@pqready/core';
 import { IncludeFollower, resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { defaultsFinding, type Scope, settingFinding } from '../../config/setting-findings.js';
 import { applyAlgorithmList, parseSshConfig, type SshLine } from '../../config/ssh-parser.js';
 import { pickByVersion } from '../../config/version.js';
@@ -30,7 +30,7 @@ function accepts(file: FileHead): boolean {
   const named = /^sshd?_config$/.test(base) || /sshd?_config\.d\/[^/]+\.conf$/.test(file.path);
   // A file named like an OpenSSH config is parsed even with junk bytes (diagnostics, not silence).
   if (named) return true;
-  if (looksBinary(file.head) || looksLikeDocumentation(file.path, headText(file.head))) return false;
+  if (looksBinary(file.head) || looksLikeNonConfig(file.path, headText(file.head))) return false;
   const kw = headText(file.head)
     .split('\n')
     .map((l) => /^\s*([A-Za-z]+)[\s=]/.exec(l)?.[1]?.toLowerCase())

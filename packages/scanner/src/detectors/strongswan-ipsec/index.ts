@@ -14,7 +14,7 @@ import {
   diagnostic,
   headText,
   looksBinary,
-  looksLikeDocumentation,
+  looksLikeNonConfig,
   protocolFinding,
 } from '../../config/protocol-finding.js';
 import {
@@ -64,8 +64,7 @@ function grammarOf(path: string, head: string): Grammar | undefined {
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   const text = headText(file.head);
-  if (!/^(ipsec|swanctl)\.conf$/.test(posix.basename(file.path)) && looksLikeDocumentation(file.path, text))
-    return false;
+  if (!/^(ipsec|swanctl)\.conf$/.test(posix.basename(file.path)) && looksLikeNonConfig(file.path, text)) return false;
   return grammarOf(file.path, text) !== undefined;
 }
 

@@ -100,5 +100,12 @@ export const APACHE_CONF_COMMANDS: readonly string[] = Object.freeze([
 ]);
 
 /** Directives that mark a file as Apache configuration (any one is enough together with a config name). */
+/**
+ * mod_ssl directive lines that choose TLS algorithms or turn TLS on: enough to claim a file of any name (a policy
+ * kept as `ssl-mozilla-intermediate.default` and copied to mods-available/ssl.conf by a setup script).
+ */
+export const APACHE_TLS_LINE =
+  /^[ \t]*(SSLEngine|SSLProtocol|SSLCipherSuite|SSLOpenSSLConfCmd|SSLProxyEngine|SSLProxyProtocol|SSLProxyCipherSuite)[ \t]+\S/im;
+
 export const APACHE_MARKERS =
   /^[ \t]*(<VirtualHost\b|<IfModule\b|<Directory\b|SSLEngine\b|SSLProtocol\b|SSLCipherSuite\b|SSLCertificateFile\b|SSLOpenSSLConfCmd\b|LoadModule\b|ServerRoot\b|DocumentRoot\b|IncludeOptional\b)/im;

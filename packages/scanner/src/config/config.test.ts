@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globToRegExp, resolveInclude } from './includes.js';
 import { parseNginx } from './nginx-parser.js';
@@ -89,17 +91,23 @@ describe('nginx grammar', () => {
     ]);
     expect(r.directives[0]!.block![0]!.block![0]!.name).toBe('listen');
   });
-  it('keeps ${name} variables inside a word, as nginx does', () => {
-    const r = parseNginx(
-      'location / {\n  try_files "/c/$host${uri}i.gz" @f;\n  if (-f /c/$host${uri}i.gz) {\n    rewrite ^ /c/$host${uri}i.gz last;\n  }\n}\n',
+  it('keeps braced variables ($name in braces) inside a word, as nginx does', () => {
+    const text = readFileSync(
+      resolve(__dirname, '../../../../fixtures/configs/nginx/variable-braces/nginx.conf'),
+      'utf8',
     );
+    const r = parseNginx(text);
     expect(r.problems).toEqual([]);
-    const loc = r.directives[0]!.block!;
+    const server = r.directives[0]!.block![0]!.block!;
+    const loc = server.find((d) => d.name === 'location')!.block!;
+    const word = text.match(/\/cache\/\$host\S+?gz/)![0];
     expect(loc.map((d) => [d.name, d.args])).toEqual([
-      ['try_files', ['/c/$host${uri}i.gz', '@f']],
-      ['if', ['(-f', '/c/$host${uri}i.gz)']],
+      ['try_files', [word, '@origin']],
+      ['if', ['(-f', `$document_root${word})`]],
     ]);
-    expect(loc[1]!.block!.map((d) => d.args)).toEqual([['^', '/c/$host${uri}i.gz', 'last']]);
+    expect(loc[1]!.block!.map((d) => d.args)).toEqual([['^', word, 'last']]);
+    // The block structure survives: ssl_protocols is still the server's.
+    expect(server.at(-1)!.name).toBe('ssl_protocols');
   });
 });
 

@@ -21,6 +21,7 @@ import {
   APACHE_CONDITIONAL_SECTIONS,
   APACHE_DEFAULT_CIPHERS,
   APACHE_DIRECTORY_SECTIONS,
+  APACHE_ENABLED_FROM,
   APACHE_FILE_DIRECTIVES,
   APACHE_MARKERS,
   APACHE_PROTOCOL_DEFAULTS,
@@ -132,6 +133,7 @@ async function expand(
           baseDirs: ancestors(dir),
           stack,
           optional: key === 'includeoptional' || /[*?[]/.test(pattern),
+          enabledFrom: APACHE_ENABLED_FROM,
         });
         for (const t of targets)
           out.push(...(await expand(() => st.inc.read(t), [...stack, t.path], mainPath, ctx, st)));

@@ -23,6 +23,7 @@ import {
   NGINX_CLIENT_FILE_SUFFIXES,
   NGINX_CLIENT_PROTOCOL_DEFAULTS,
   NGINX_DEFAULT_CIPHERS,
+  NGINX_ENABLED_FROM,
   NGINX_FILE_DIRECTIVES,
   NGINX_PROTOCOL_DEFAULTS,
   NGINX_SERVER_PARENTS,
@@ -122,6 +123,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
             baseDirs: ancestors(baseDir),
             stack,
             optional: /[*?[]/.test(pattern),
+            enabledFrom: NGINX_ENABLED_FROM,
           });
           for (const t of targets) {
             const key = t.outside ? (t.absPath ?? t.path) : t.path;

@@ -209,6 +209,14 @@ class ScopeWalker {
         this.leftovers(top, label);
       }
     }
+    // `location` blocks at the top of a file that nothing in the tree includes: a piece of a server body, spliced
+    // into servers elsewhere (an installer's template, a snippet of a server the tree does not hold). Its upstream
+    // TLS contexts exist wherever it goes, with whatever they leave at the default.
+    const first = tree.find((d) => d.name === 'location' && d.block);
+    if (first) {
+      const host = { name: 'fragment', args: [], line: first.line, path: this.rootPath, block: tree };
+      this.clients(host, 'fragment', [tree], false, 'fragment');
+    }
     return this.out;
   }
 
@@ -231,17 +239,23 @@ class ScopeWalker {
   }
 
   /** Upstream TLS of a server and its locations (nested), and of stream servers with `proxy_ssl on`. */
-  private clients(block: Node, label: string, chain: Chain, stream: boolean): void {
+  private clients(
+    block: Node,
+    label: string,
+    chain: Chain,
+    stream: boolean,
+    mode: 'active' | 'fragment' = 'active',
+  ): void {
     const body = block.block ?? [];
     for (const fam of NGINX_CLIENT_FAMILIES) {
       const pass = last(body, fam.pass);
       const streamTls = stream && fam.prefix === 'proxy_ssl_' && pick(chain, 'proxy_ssl')?.node.args[0] === 'on';
       if ((pass && fam.tlsScheme.test(pass.args[0] ?? '')) || (streamTls && pass))
-        this.tlsScope(block, `${label} > ${fam.prefix}*`, 'client', fam.prefix, chain);
+        this.tlsScope(block, `${label} > ${fam.prefix}*`, 'client', fam.prefix, chain, mode);
     }
     for (const loc of body) {
       if (loc.name !== 'location' || !loc.block) continue;
-      this.clients(loc, `${label} > location[${loc.args.join(' ')}]`, [loc.block, ...chain], stream);
+      this.clients(loc, `${label} > location[${loc.args.join(' ')}]`, [loc.block, ...chain], stream, mode);
     }
   }
 
@@ -280,9 +294,12 @@ class ScopeWalker {
     role: Role,
     prefix: string,
     chain: Chain,
-    mode: 'active' | 'conditional' | 'inactive' = 'active',
+    mode: 'active' | 'conditional' | 'inactive' | 'fragment' = 'active',
   ): void {
-    const explicitOnly = mode !== 'active';
+    // A fragment's scope applies wherever the fragment is spliced in (conditional) but is a TLS context of its own:
+    // what it leaves unset is reported as defaults, unlike a snippet's or a block's leftover settings.
+    const explicitOnly = mode === 'conditional' || mode === 'inactive';
+    const conditional = mode !== 'active';
     const server = role === 'server';
     const defaults = server ? NGINX_PROTOCOL_DEFAULTS : NGINX_CLIENT_PROTOCOL_DEFAULTS;
     const defaultSource = `nginx ${this.nginxVersion} default`;
@@ -374,13 +391,13 @@ class ScopeWalker {
       path: host.path,
       line: host.line,
       snippet: host.name === 'snippet' ? 'snippet' : `${host.name} ${host.args.join(' ')}`.trim(),
-      state: explicitOnly ? 'conditional' : 'active',
+      state: conditional ? 'conditional' : 'active',
       library: 'OpenSSL',
-      ...(explicitOnly
+      ...(conditional
         ? {
             notes: [
-              host.name === 'snippet'
-                ? 'snippet: applies wherever this file is included'
+              host.name === 'snippet' || host.name === 'fragment'
+                ? `${host.name}: applies wherever this file is included`
                 : mode === 'inactive'
                   ? 'this server speaks no TLS: the setting configures nothing'
                   : `not used by a TLS ${role === 'server' ? 'server' : 'upstream'} of this block: applies to the ones added to it`,

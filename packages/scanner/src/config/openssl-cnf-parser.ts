@@ -188,11 +188,11 @@ function expandValue(
       const sep = ref.indexOf('::');
       const sec = sep >= 0 ? ref.slice(0, sep) : section;
       const name = sep >= 0 ? ref.slice(sep + 2) : ref;
-      const v =
-        sections.get(sec)?.entries.get(name)?.value ??
-        (sep < 0 ? sections.get('default')?.entries.get(name)?.value : undefined);
+      // conf_api.c _CONF_get_string: the named section, the environment for ENV, then the default section.
+      const v = sections.get(sec)?.entries.get(name)?.value ?? sections.get('default')?.entries.get(name)?.value;
       if (v === undefined) {
-        fail(`Variable "${ref}" has no value here; OpenSSL refuses to load this file.`);
+        // $ENV::NAME is read from the environment of the program that loads the file: unknown here, not an error.
+        if (sec !== 'ENV') fail(`Variable "${ref}" has no value here; OpenSSL refuses to load this file.`);
         out += m[0];
       } else out += v;
     } else out += c;

@@ -122,4 +122,14 @@ describe('openssl-cnf', () => {
     ]);
     expect(r.findings[0]!.notes).toEqual(['"default" lets the key type choose: SHA-256 for RSA and EC in OpenSSL 3.0']);
   });
+
+  it('resolves $ENV:: and $section:: through the default section, as OpenSSL does, and only flags real failures', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/openssl-cnf/env-variables'));
+    const r = await runConfigDetector(opensslCnf, files, { openssl: '3.0' });
+    // $ENV::HOME falls back to HOME = . and $ENV::OPENSSL_CONF_DIR depends on the environment: neither is an error.
+    // Only the forward reference (a section defined later in the file) makes OpenSSL refuse to load it.
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['variable-has-no-value', 18]]);
+    const md = r.findings.find((f) => f.context === 'req' && f.properties?.['config.setting'] === 'digest');
+    expect(md?.kind === 'algorithm' && md.algorithm).toEqual({ id: 'sha-384' });
+  });
 });

@@ -36,6 +36,7 @@ import {
   IPSEC_CONF_CERT_DIR,
   IPSEC_CONF_DEFAULTS,
   IPSEC_CONF_FILE_PARAMS,
+  LIBRESWAN_ONLY_KEYS,
   STRONGSWAN_DEFAULT_PROPOSALS,
   SWANCTL_FILE_KEYS,
 } from './table.js';
@@ -300,6 +301,27 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
     return out;
   };
   const entries = await load(mainPath, [mainPath]);
+  // Libreswan reads ipsec.conf too, with its own keywords, proposal syntax and defaults: read as strongSwan's it
+  // would give wrong algorithms and invented defaults, so it is named in a diagnostic and left out.
+  const libreswan = entries.find(
+    ({ entry: e }) =>
+      e.kind === 'param' &&
+      (LIBRESWAN_ONLY_KEYS.includes(e.key) || (['ike', 'esp'].includes(e.key) && e.value.includes(';'))),
+  );
+  if (libreswan?.entry.kind === 'param') {
+    c.diagnostics.push(
+      diagnostic(
+        ID,
+        'info',
+        'libreswan-config',
+        `Libreswan ipsec.conf (${libreswan.entry.key}=${libreswan.entry.value.slice(0, 40)}): Libreswan proposals ` +
+          'and defaults are not read, so its connections are not in the inventory.',
+        libreswan.path,
+        libreswan.entry.line,
+      ),
+    );
+    return [];
+  }
   const conns = new Map<string, Conn>();
   const defaults: Conn = { name: '%default', line: 0, path: mainPath, params: new Map(), also: [] };
   let cur: Conn | undefined;

@@ -152,4 +152,20 @@ describe('strongswan-ipsec', () => {
     const ike = r.findings.find((f) => f.properties?.['config.setting'] === 'ike') as ProtocolFinding;
     expect(ike.protocol.groups.map((g) => g.algorithm.id)).toEqual(['x25519', 'kyber-768', 'bike', 'hqc']);
   });
+
+  it('names a Libreswan ipsec.conf in one info diagnostic instead of reading it as strongSwan', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/strongswan/libreswan-dialect'));
+    const r = await runConfigDetector(strongswanIpsec, files, { strongswan: '6.0' });
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path, d.line])).toEqual([
+      ['libreswan-config', 'info', 'ipsec.conf', 4],
+    ]);
+    // A conn file of its own is recognised by Libreswan's proposal syntax alone.
+    const alone = await runConfigDetector(
+      strongswanIpsec,
+      memoryFiles({ 'vpn.conf': 'conn a\n\tauto=add\n\tike=aes256-sha2;modp2048\n' }),
+      { strongswan: '6.0' },
+    );
+    expect(alone.diagnostics.map((d) => d.code)).toEqual(['libreswan-config']);
+  });
 });

@@ -69,10 +69,12 @@ function readCorrections(path) {
   return out;
 }
 
-const canonical = (v) =>
-  JSON.stringify(v, (_k, x) =>
+/** JSON with object keys sorted, so an entry matches whatever order its keys were written in. */
+function canonical(v) {
+  return JSON.stringify(v, (_k, x) =>
     x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
   );
+}
 
 /** A set with its corrections applied. */
 function corrected(set) {

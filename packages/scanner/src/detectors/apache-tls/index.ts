@@ -8,13 +8,8 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
-<<<<<<< HEAD
 import { ancestors, IncludeFollower, placementOf, resolveInclude } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
-=======
-import { ancestors, IncludeFollower, resolveInclude } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
->>>>>>> cfgheld
 import { type Scope as SettingScope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';

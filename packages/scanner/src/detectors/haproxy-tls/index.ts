@@ -8,13 +8,8 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { HAPROXY_SECTIONS, type HaproxyLine, type HaproxySection, parseHaproxy } from '../../config/haproxy-parser.js';
-<<<<<<< HEAD
 import { placementOf, resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
-=======
-import { resolveReference } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
->>>>>>> cfgheld
 import { type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Origin, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion } from '../../config/tls-lists.js';

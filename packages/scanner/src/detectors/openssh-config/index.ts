@@ -8,13 +8,8 @@
 import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
 import { DEFAULT_OPENSSH_VERSION, findSshAlgorithm, opensshDefaultsFor, type SshAlgorithmKind } from '@pqready/core';
-<<<<<<< HEAD
 import { IncludeFollower, placementOf, resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
-=======
-import { IncludeFollower, resolveReference } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
->>>>>>> cfgheld
 import { defaultsFinding, type Scope, settingFinding } from '../../config/setting-findings.js';
 import { applyAlgorithmList, parseSshConfig, type SshLine } from '../../config/ssh-parser.js';
 import { pickByVersion } from '../../config/version.js';

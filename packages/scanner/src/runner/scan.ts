@@ -6,10 +6,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import nodePath from 'node:path';
-import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
+import {
+  compareDiagnostics,
+  compareFindings,
+  type Diagnostic,
+  type Finding,
+  type Inventory,
+  type SuppressionDirective,
+} from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
 import { identifyLibraries } from '../libraries/identify.js';
+import { readDirectives } from './directives.js';
+import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import { rootNames, scanBase, walk } from './walk.js';
 
@@ -25,6 +34,8 @@ export interface ScanRequest {
   readonly detectors?: readonly Detector[];
   readonly maxFileBytes?: number;
   readonly toolVersion?: string;
+  /** What to leave out: `.gitignore`, `.pqreadyignore`, exclude patterns (default: nothing). */
+  readonly ignore?: IgnoreOptions;
   /** Called as files are walked and read; for progress display only. */
   readonly onProgress?: (event: { readonly phase: 'walk' | 'detect'; readonly files: number }) => void;
 }
@@ -61,6 +72,8 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const names = rootNames(request.roots, request.absoluteRootNames);
   let bytesScanned = 0;
   let filesSkipped = 0;
+  let pathsIgnored = 0;
+  const directives = new Map<string, SuppressionDirective[]>();
 
   const absorb = (result: DetectResult): void => {
     findings.push(...result.findings);
@@ -79,8 +92,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
-  for await (const event of walk(request.roots, names)) {
+  for await (const event of walk(request.roots, names, request.ignore)) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
+    if (event.ignored) pathsIgnored++;
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
       files.set(alias.path, new WalkedFileHead(alias.path, alias.absPath, alias.size, undefined, alias.of));
@@ -123,8 +137,13 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const read = async (head: FileHead): Promise<ScanFile | undefined> => {
     try {
       const scanFile = makeScanFile(head, new Uint8Array(await readFile(head.absPath)));
-      // Counted once per file, however many detectors read it.
-      if (!hashes.has(head.path)) bytesScanned += scanFile.size;
+      // Counted once per file, however many detectors read it; its suppression comments are read then too.
+      if (!hashes.has(head.path)) {
+        bytesScanned += scanFile.size;
+        const found = readDirectives(head.path, scanFile.bytes);
+        if (found.directives.length > 0) directives.set(head.path, found.directives);
+        diagnostics.push(...found.diagnostics);
+      }
       hashes.set(head.path, scanFile.sha256);
       return scanFile;
     } catch (error) {
@@ -216,9 +235,18 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     findings: withHashes.sort(compareFindings),
     libraries,
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
-    stats: { filesScanned: [...files.values()].filter((f) => !f.aliasOf).length, bytesScanned, filesSkipped },
+    ...(directives.size > 0 ? { directives: [...directives.values()].flat().sort(compareDirectives) } : {}),
+    stats: {
+      filesScanned: [...files.values()].filter((f) => !f.aliasOf).length,
+      bytesScanned,
+      filesSkipped,
+      ...(pathsIgnored > 0 ? { pathsIgnored } : {}),
+    },
   };
 }
+
+const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
 
 function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -20,6 +20,8 @@ export interface IgnoreOptions {
   readonly pqreadyignore?: boolean;
   /** Patterns in gitignore syntax, relative to each scan root (`build/`, `**\/test/*.pem`, `*.o`). */
   readonly exclude?: readonly string[];
+  /** Patterns in gitignore syntax relative to a given folder (a configuration file's), applied with `exclude`. */
+  readonly excludeAt?: readonly { readonly base: string; readonly patterns: readonly string[] }[];
 }
 
 /** One pattern file (or the exclude list), anchored at the folder its patterns are relative to. */
@@ -87,6 +89,9 @@ export class IgnoreRules {
     const abs = path.resolve(root);
     const layers: Layer[] = [];
     if (options.exclude?.length) layers.push({ base: abs, matcher: ignore().add([...options.exclude]), rank: 2 });
+    for (const { base, patterns } of options.excludeAt ?? []) {
+      if (patterns.length) layers.push({ base: path.resolve(base), matcher: ignore().add([...patterns]), rank: 2 });
+    }
     const top = options.gitignore || options.pqreadyignore ? await findRepositoryRoot(abs) : undefined;
     if (top && options.gitignore) {
       const info = await readPatterns(path.join(top, '.git', 'info', 'exclude'));
@@ -131,5 +136,32 @@ export class IgnoreRules {
       else if (result.unignored) ignored = false;
     }
     return ignored;
+  }
+}
+
+/**
+ * Patterns in gitignore syntax anchored at folders (a configuration file's folder, a scan root), for marking paths
+ * rather than leaving them out: third-party folders, configured suppressions. A path matches when some anchor's
+ * patterns, tested on the path relative to that anchor, say it is ignored.
+ */
+export class PathPatterns {
+  private readonly anchors: readonly { readonly base: string; readonly matcher: Ignore }[];
+
+  constructor(anchors: readonly { readonly base: string; readonly patterns: readonly string[] }[]) {
+    this.anchors = anchors
+      .filter((a) => a.patterns.length > 0)
+      .map((a) => ({ base: path.resolve(a.base), matcher: ignore().add([...a.patterns]) }));
+  }
+
+  get empty(): boolean {
+    return this.anchors.length === 0;
+  }
+
+  /** Whether the file at `abs` matches (its parent folders count, so `vendor/` covers every file below it). */
+  matches(abs: string): boolean {
+    return this.anchors.some(({ base, matcher }) => {
+      const rel = toPosix(path.relative(base, abs));
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && matcher.ignores(rel);
+    });
   }
 }

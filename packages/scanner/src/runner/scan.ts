@@ -36,8 +36,15 @@ export interface ScanRequest {
   readonly toolVersion?: string;
   /** What to leave out: `.gitignore`, `.pqreadyignore`, exclude patterns (default: nothing). */
   readonly ignore?: IgnoreOptions;
-  /** Called as files are walked and read; for progress display only. */
-  readonly onProgress?: (event: { readonly phase: 'walk' | 'detect'; readonly files: number }) => void;
+  /**
+   * Called as files are walked, read by per-file detectors (`detect`) and read by tree-wide ones (`analyse`: C
+   * translation units, configs with includes), with the phase's total once it is known; for progress display only.
+   */
+  readonly onProgress?: (event: {
+    readonly phase: 'walk' | 'detect' | 'analyse';
+    readonly files: number;
+    readonly total?: number;
+  }) => void;
 }
 
 function errorMessage(error: unknown): string {
@@ -134,7 +141,14 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     request.onProgress?.({ phase: 'walk', files: files.size });
   }
 
+  /** Files the tree-wide detectors will read, and those they have read so far (for progress). */
+  const treeFiles = new Set<string>();
+  const treeRead = new Set<string>();
   const read = async (head: FileHead): Promise<ScanFile | undefined> => {
+    if (treeFiles.has(head.path) && !treeRead.has(head.path)) {
+      treeRead.add(head.path);
+      request.onProgress?.({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
+    }
     try {
       const scanFile = makeScanFile(head, new Uint8Array(await readFile(head.absPath)));
       // Counted once per file, however many detectors read it; its suppression comments are read then too.
@@ -194,6 +208,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
 
   // Phase 2: per-file detectors; each file is read once for all of them.
   let done = 0;
+  const perFile = [...acceptedBy.values()].filter((list) => list.some((d) => d.detect)).length;
   for (const head of files.values()) {
     // Aliases have no acceptance entry: their file is detected under its first path.
     const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
@@ -207,10 +222,11 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
         diagnostics.push(crashDiagnostic(detector, error, head.path));
       }
     }
-    request.onProgress?.({ phase: 'detect', files: ++done });
+    request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
   }
 
   // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
+  for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
   for (const detector of detectorList.filter((d) => d.scanAll)) {
     const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
     if (accepted.length === 0) continue;

@@ -1,8 +1,9 @@
 /**
  * The terminal table: findings grouped by verdict (worst first), third-party code after the project's own, and
- * suppressed findings last; each group with its heading. It fits the terminal: LOCATION loses the middle of its
- * path, never the file name or the line number, and ALGORITHM and DETAIL wrap. A legend names every code shown, and
- * the diagnostics follow once.
+ * suppressed findings last; each group with its heading. It fits the terminal: on a wide one, four columns where
+ * LOCATION loses the middle of its path (never the file name or the line number) and ALGORITHM and DETAIL wrap; below
+ * `WIDE` columns, two lines per finding (location, then kind, algorithm and detail). A legend names every code shown,
+ * and the diagnostics follow once.
  */
 import { type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
 import { algorithmNames, detail, location } from './finding-summary.js';
@@ -25,6 +26,9 @@ const SGR: Readonly<Record<QuantumVerdict | 'dim' | 'bold', string>> = {
   dim: '2',
   bold: '1',
 };
+
+/** Below this many columns the four columns leave too little room: one finding takes two lines instead. */
+export const WIDE = 110;
 
 const HEADING: Readonly<Record<QuantumVerdict, string>> = {
   broken: 'a quantum computer breaks these',
@@ -153,11 +157,17 @@ export function renderTable(report: Report, opts: TableOptions): string {
       ...(suppressed ? [`suppressed ${suppressed}`] : []),
     ].join(' · '),
   ];
+  const narrow = opts.width !== undefined && opts.width < WIDE;
+  const block = (cells: readonly string[]): string[] => {
+    const indent = '      ';
+    const body = wrap(`${cells[0]}  ${cells[1] ? `${cells[1]} · ` : ''}${cells[3]}`, opts.width! - indent.length);
+    return [`  ${elideMiddle(cells[2]!, opts.width! - 2)}`, ...body.map((l) => `${indent}${l}`)];
+  };
   for (const group of groups(rows)) {
     out.push('', paint(group.verdict ? `${SGR.bold};${SGR[group.verdict]}` : SGR.dim, group.title));
-    out.push(paint(SGR.dim, line(header).join('\n')));
+    if (!narrow) out.push(paint(SGR.dim, line(header).join('\n')));
     for (const row of group.rows) {
-      const text = line(row.cells).join('\n');
+      const text = (narrow ? block(row.cells) : line(row.cells)).join('\n');
       out.push(row.finding.suppression ? paint(SGR.dim, text) : text);
     }
   }

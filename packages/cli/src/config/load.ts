@@ -122,7 +122,8 @@ function telling(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 export async function loadConfig(file: string): Promise<LoadedConfig> {
-  const shown = path.relative(process.cwd(), file) || file;
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative && !relative.startsWith('..') ? relative : file;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -131,6 +132,20 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
     throw new ConfigError(
       `Cannot read the configuration ${shown} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}).`,
     );
+  }
+  if (file.endsWith('.json')) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      // V8 names the offset ("at position 34") or quotes the text around the error ('…"strict": tru\n}" is not …').
+      const message = (error as Error).message;
+      const quoted = /, (?:\.\.\.)?"([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
+      const at = /position (\d+)/.exec(message);
+      const offset = at ? Number(at[1]) : quoted ? Math.max(0, text.indexOf(quoted)) : 0;
+      const line = text.slice(0, offset).split('\n').length;
+      const why = quoted ? `near ${quoted.split('\n')[0]!.trim()}` : message.replace(/ in JSON at position \d+.*$/s, '');
+      throw new ConfigError(`${shown}:${line}: not valid JSON: ${why}.`);
+    }
   }
   const counter = new LineCounter();
   // YAML 1.2 reads JSON too, with line numbers for every node.

@@ -45,8 +45,10 @@ export function elideMiddle(loc: string, width: number): string {
   const path = loc.slice(0, loc.length - suffix.length);
   const room = width - suffix.length - 1;
   if (room <= 0) return `…${suffix}`;
-  const head = Math.floor(room * 0.4);
-  return `${path.slice(0, head)}…${path.slice(path.length - (room - head))}${suffix}`;
+  // The file name is kept whole when it fits, then as much of the start of the path as room allows.
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const tail = Math.min(room, Math.max(room - Math.floor(room * 0.4), base.length + 1));
+  return `${path.slice(0, room - tail)}…${path.slice(path.length - tail)}${suffix}`;
 }
 
 /** Word-wraps at spaces (after `,` and `·` too); a word longer than the width is cut. */

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listAlgorithms } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { LEGEND } from './legend.js';
+import { elideMiddle, wrap } from './table.js';
+
+describe('table cells', () => {
+  it('elides the middle of a path and never the line number or the file name', () => {
+    const loc = 'firmware/third_party/mbedtls/library/ssl_tls13_keys.c:1234:17';
+    for (const width of [60, 40, 30, 25]) {
+      const cell = elideMiddle(loc, width);
+      expect(cell.length).toBeLessThanOrEqual(width);
+      expect(cell.endsWith(':1234:17')).toBe(true);
+      expect(cell).toContain('…');
+    }
+    expect(elideMiddle(loc, 40)).toBe('firmware/thi…ry/ssl_tls13_keys.c:1234:17');
+    expect(elideMiddle(loc, 30)).toMatch(/^fir…\/?y?\/ssl_tls13_keys\.c:1234:17$/);
+    expect(elideMiddle('a.c:7', 40)).toBe('a.c:7');
+  });
+
+  it('wraps at spaces and cuts only words longer than the width', () => {
+    expect(wrap('api-call · mbedTLS · in tls_client_setup', 20)).toEqual(['api-call · mbedTLS ·', 'in tls_client_setup']);
+    expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+});
+
+/** Codes the scanner writes into protocol flags, read from its sources (`flags.add('x')`, `flags: ['x']`). */
+function scannerFlags(): string[] {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scanner/src');
+  const out = new Set<string>();
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) visit(file);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/flags\.(?:add|push)\('([a-z0-9.-]+)'\)/g)) out.add(m[1]!);
+      }
+    }
+  };
+  visit(root);
+  return [...out];
+}
+
+describe('legend', () => {
+  it('explains every protocol flag the scanner writes and every weakness the catalog names', () => {
+    const flags = scannerFlags();
+    expect(flags.length).toBeGreaterThan(10);
+    const weaknesses = listAlgorithms().flatMap((a) => [...(a.weak ?? [])]);
+    const missing = [...new Set([...flags, ...weaknesses, 'rsa-below-2048', 'dsa-below-2048', 'dh-below-2048', 'key-below-112', 'ecb-mode', 'sha1-signature', 'pre-standard', 'non-nist-pq'])].filter(
+      (code) => !(code in LEGEND),
+    );
+    expect(missing).toEqual([]);
+  });
+});

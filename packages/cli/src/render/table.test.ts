@@ -16,7 +16,7 @@ describe('table cells', () => {
       expect(cell).toContain('…');
     }
     expect(elideMiddle(loc, 40)).toBe('firmware/thi…ry/ssl_tls13_keys.c:1234:17');
-    expect(elideMiddle(loc, 30)).toMatch(/^fir…\/?y?\/ssl_tls13_keys\.c:1234:17$/);
+    expect(elideMiddle(loc, 30)).toBe('firm…/ssl_tls13_keys.c:1234:17');
     expect(elideMiddle('a.c:7', 40)).toBe('a.c:7');
   });
 

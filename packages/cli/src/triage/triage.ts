@@ -6,6 +6,7 @@
 import {
   type AlgorithmRef,
   classify,
+  compareDiagnostics,
   describeAlgorithm,
   type Diagnostic,
   type Finding,
@@ -126,6 +127,6 @@ export function applyTriage(inventory: Inventory, opts: TriageOptions): Inventor
   return {
     ...inventory,
     findings,
-    diagnostics: unused.length > 0 ? [...inventory.diagnostics, ...unused] : inventory.diagnostics,
+    diagnostics: unused.length > 0 ? [...inventory.diagnostics, ...unused].sort(compareDiagnostics) : inventory.diagnostics,
   };
 }

@@ -62,7 +62,10 @@ const rewrite = (dir) => {
     else if (entry.name.endsWith('.js')) {
       const text = readFileSync(file, 'utf8');
       const next = text.replace(IMPORT, (_, lead, quote, name) => {
-        let rel = path.relative(path.dirname(file), path.join(stage, 'lib', name, 'index.js')).split(path.sep).join('/');
+        let rel = path
+          .relative(path.dirname(file), path.join(stage, 'lib', name, 'index.js'))
+          .split(path.sep)
+          .join('/');
         if (!rel.startsWith('.')) rel = `./${rel}`;
         return `${lead}${quote}${rel}${quote}`;
       });

@@ -119,7 +119,9 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v
 function configuredDefines(v: unknown): string[] {
   if (v === undefined) return [];
   if (Array.isArray(v)) return v.map(String);
-  return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${x === true ? '1' : x === false ? '0' : String(x)}`);
+  return Object.entries(v as Record<string, unknown>).map(
+    ([k, x]) => `${k}=${x === true ? '1' : x === false ? '0' : String(x)}`,
+  );
 }
 
 function checkAssume(assume: Record<string, string>): void {
@@ -142,7 +144,8 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
   const c = config?.values ?? {};
   const configDir = configFile ? path.dirname(configFile) : process.cwd();
   const shownConfig = configFile ? path.relative(process.cwd(), configFile) || configFile : '';
-  const fromConfig = (p: unknown): string | undefined => (typeof p === 'string' ? path.resolve(configDir, p) : undefined);
+  const fromConfig = (p: unknown): string | undefined =>
+    typeof p === 'string' ? path.resolve(configDir, p) : undefined;
 
   const output = flags.output ?? fromConfig(c.output);
   const explicitFormat = flags.format ?? (c.format as string | undefined);
@@ -164,9 +167,14 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
   let defines: Record<string, string>;
   let assume: Record<string, string>;
   try {
-    defines = parseKeyValues([...configuredDefines(c.define), ...(flags.define ?? [])], 'define', { valueOptional: true });
+    defines = parseKeyValues([...configuredDefines(c.define), ...(flags.define ?? [])], 'define', {
+      valueOptional: true,
+    });
     assume = parseKeyValues(
-      [...Object.entries((c.assume as Record<string, string> | undefined) ?? {}).map(([k, v]) => `${k}=${v}`), ...(flags.assume ?? [])],
+      [
+        ...Object.entries((c.assume as Record<string, string> | undefined) ?? {}).map(([k, v]) => `${k}=${v}`),
+        ...(flags.assume ?? []),
+      ],
       'assume',
     );
   } catch (error) {
@@ -214,7 +222,10 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
       exclude: [...(flags.exclude ?? [])],
       excludeAt: configAnchored(asList(c.exclude)),
     },
-    thirdParty: new PathPatterns([...configAnchored(asList(c['third-party'])), ...rootAnchored(flags['third-party'] ?? [])]),
+    thirdParty: new PathPatterns([
+      ...configAnchored(asList(c['third-party'])),
+      ...rootAnchored(flags['third-party'] ?? []),
+    ]),
     suppress,
     failOn: flagFailOn.length > 0 ? flagFailOn : asList(c['fail-on']),
     ...(baseline ? { baseline } : {}),

@@ -45,7 +45,8 @@ const plain = (e: DiffEntry): DiffJsonEntry => ({
   attributes: e.attributes,
 });
 
-const where = (e: DiffEntry): string => `${e.path}${e.line !== undefined ? `:${e.line}` : ''}${e.scope ? ` in ${e.scope}` : ''}`;
+const where = (e: DiffEntry): string =>
+  `${e.path}${e.line !== undefined ? `:${e.line}` : ''}${e.scope ? ` in ${e.scope}` : ''}`;
 
 export function renderDiff(d: EntryDiff, oldName: string, newName: string): string {
   const out: string[] = [`pqready diff ${oldName} → ${newName}`];

@@ -68,9 +68,13 @@ export default class Scan extends PqreadyCommand {
     output: Flags.string({ char: 'o', description: 'write to FILE (atomically) instead of standard output' }),
     config: Flags.string({
       char: 'c',
-      description: 'configuration FILE (default: pqready.config.yaml/.json from the first path up to the repository top)',
+      description:
+        'configuration FILE (default: pqready.config.yaml/.json from the first path up to the repository top)',
     }),
-    'spec-version': Flags.string({ description: 'CycloneDX specification version (default 1.6)', options: [...SPEC_VERSIONS] }),
+    'spec-version': Flags.string({
+      description: 'CycloneDX specification version (default 1.6)',
+      options: [...SPEC_VERSIONS],
+    }),
     policy: Flags.string({ description: 'policy that turns facts into quantum verdicts (see --list-policies)' }),
     'list-policies': Flags.boolean({ description: 'list the available policies and exit' }),
     'fail-on': Flags.string({
@@ -83,7 +87,11 @@ export default class Scan extends PqreadyCommand {
       description: 'earlier CBOM or JSON report: the gate judges only findings it does not have',
       helpGroup: 'GATE',
     }),
-    strict: Flags.boolean({ description: 'exit 1 when the scan produced warnings or errors', allowNo: true, helpGroup: 'GATE' }),
+    strict: Flags.boolean({
+      description: 'exit 1 when the scan produced warnings or errors',
+      allowNo: true,
+      helpGroup: 'GATE',
+    }),
     exclude: Flags.string({
       char: 'x',
       description: 'leave out paths matching a .gitignore-style pattern, relative to each path (repeatable)',
@@ -113,7 +121,12 @@ export default class Scan extends PqreadyCommand {
       description: 'follow config includes that point outside the scanned paths',
       allowNo: true,
     }),
-    jobs: Flags.integer({ char: 'j', description: 'worker threads for C parsing (default: CPU count)', min: 1, max: 256 }),
+    jobs: Flags.integer({
+      char: 'j',
+      description: 'worker threads for C parsing (default: CPU count)',
+      min: 1,
+      max: 256,
+    }),
     'component-name': Flags.string({
       description: 'name of the product the tree builds (CycloneDX metadata.component; default: the root names)',
       helpGroup: 'CBOM',
@@ -121,7 +134,8 @@ export default class Scan extends PqreadyCommand {
     'component-version': Flags.string({ description: 'version of that product', helpGroup: 'CBOM' }),
     supplier: Flags.string({ description: 'organisation that supplies the product', helpGroup: 'CBOM' }),
     'absolute-paths': Flags.boolean({
-      description: 'name scan roots by their absolute paths (default: base names, so outputs never depend on where the tree sat)',
+      description:
+        'name scan roots by their absolute paths (default: base names, so outputs never depend on where the tree sat)',
       allowNo: true,
     }),
     'sarif-include-pass': Flags.boolean({
@@ -144,7 +158,8 @@ export default class Scan extends PqreadyCommand {
       return undefined;
     }
     const paths = argv.map(String);
-    if (paths.length === 0) this.usageError('Give at least one file or directory to scan, e.g. `pqready scan firmware/`.');
+    if (paths.length === 0)
+      this.usageError('Give at least one file or directory to scan, e.g. `pqready scan firmware/`.');
 
     let settings: ScanSettings;
     let baseline: readonly DiffEntry[] | undefined;
@@ -217,7 +232,9 @@ export default class Scan extends PqreadyCommand {
         sarif: {
           includePass: settings.sarifIncludePass,
           includeSuppressed: settings.sarifIncludeSuppressed,
-          ...(this.config.pjson.homepage ? { docsUrl: `${this.config.pjson.homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` } : {}),
+          ...(this.config.pjson.homepage
+            ? { docsUrl: `${this.config.pjson.homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` }
+            : {}),
           ...(settings.absolutePaths ? {} : { repositoryPaths: await repositoryPaths(paths) }),
         },
         ...(baseline ? { fresh } : {}),

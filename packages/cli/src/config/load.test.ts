@@ -53,11 +53,18 @@ describe('pqready.config loading', () => {
 
   it('lists the allowed values of an enumerated key', async () => {
     const message = await errorOf(write('pqready.config.yml', '\n\nformat: xml\n'));
-    expect(message).toMatch(/pqready\.config\.yml:3: `format` must be one of: cyclonedx, json, markdown, sarif, table\./);
+    expect(message).toMatch(
+      /pqready\.config\.yml:3: `format` must be one of: cyclonedx, json, markdown, sarif, table\./,
+    );
   });
 
   it('requires a reason for every configured suppression, naming the entry and its line', async () => {
-    const message = await errorOf(write('pqready.config.yaml', 'suppress:\n  - paths: a.der\n    ids: rsa\n  - paths: b.der\n    ids: rsa\n    reason: "  "\n'));
+    const message = await errorOf(
+      write(
+        'pqready.config.yaml',
+        'suppress:\n  - paths: a.der\n    ids: rsa\n  - paths: b.der\n    ids: rsa\n    reason: "  "\n',
+      ),
+    );
     expect(message.split('\n')).toEqual([
       expect.stringMatching(/:2: `suppress\[0\]` needs `reason`: every suppression says why\.$/),
       expect.stringMatching(/:6: `suppress\[1\]\.reason` must not be empty\.$/),
@@ -66,7 +73,9 @@ describe('pqready.config loading', () => {
 
   it('says to quote versions that YAML reads as numbers', async () => {
     const message = await errorOf(write('pqready.config.yaml', 'assume:\n  nginx: 1.20\n'));
-    expect(message).toMatch(/:2: `assume\.nginx` must be string \(quote versions: YAML reads 1\.20 as the number 1\.2\)\./);
+    expect(message).toMatch(
+      /:2: `assume\.nginx` must be string \(quote versions: YAML reads 1\.20 as the number 1\.2\)\./,
+    );
   });
 
   it('reports YAML and JSON syntax errors with their line', async () => {
@@ -90,6 +99,8 @@ describe('pqready.config loading', () => {
     writeFileSync(path.join(top, 'repo', 'pqready.config.json'), '{}');
     expect(await findConfig(path.join(top, 'repo', 'fw', 'src'))).toBe(path.join(top, 'repo', 'pqready.config.json'));
     writeFileSync(path.join(top, 'repo', 'pqready.config.yaml'), '{}');
-    await expect(findConfig(path.join(top, 'repo', 'fw'))).rejects.toThrow(/holds pqready\.config\.yaml and pqready\.config\.json; keep one/);
+    await expect(findConfig(path.join(top, 'repo', 'fw'))).rejects.toThrow(
+      /holds pqready\.config\.yaml and pqready\.config\.json; keep one/,
+    );
   });
 });

@@ -31,7 +31,11 @@ async function isFile(p: string): Promise<boolean> {
 /** The nearest configuration from `start` upwards, stopping at the repository top (or the file system root). */
 export async function findConfig(start: string): Promise<string | undefined> {
   const from = path.resolve(start);
-  const dir = (await stat(from).then((s) => s.isDirectory()).catch(() => false)) ? from : path.dirname(from);
+  const dir = (await stat(from)
+    .then((s) => s.isDirectory())
+    .catch(() => false))
+    ? from
+    : path.dirname(from);
   const top = await findRepositoryRoot(dir);
   for (let current = dir; ; current = path.dirname(current)) {
     const found: string[] = [];
@@ -66,7 +70,10 @@ function segmentsOf(instancePath: string): (string | number)[] {
 function lineOf(doc: Document, counter: LineCounter, segments: readonly (string | number)[], key?: string): number {
   for (let n = segments.length; n >= 0; n--) {
     const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    const target = n === segments.length && key !== undefined && isMap(node) ? node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.key : node;
+    const target =
+      n === segments.length && key !== undefined && isMap(node)
+        ? node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.key
+        : node;
     const range = (target as { range?: [number, number, number] } | undefined)?.range ?? node?.range;
     if (range) return counter.linePos(range[0]).line;
     if (n === 0) break;
@@ -143,7 +150,9 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
       const at = /position (\d+)/.exec(message);
       const offset = at ? Number(at[1]) : quoted ? Math.max(0, text.indexOf(quoted)) : 0;
       const line = text.slice(0, offset).split('\n').length;
-      const why = quoted ? `near ${quoted.split('\n')[0]!.trim()}` : message.replace(/ in JSON at position \d+.*$/s, '');
+      const why = quoted
+        ? `near ${quoted.split('\n')[0]!.trim()}`
+        : message.replace(/ in JSON at position \d+.*$/s, '');
       throw new ConfigError(`${shown}:${line}: not valid JSON: ${why}.`);
     }
   }
@@ -153,7 +162,9 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = counter.linePos(e.pos[0]).line;
-    throw new ConfigError(`${shown}:${line}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}.`);
+    throw new ConfigError(
+      `${shown}:${line}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}.`,
+    );
   }
   const values = (doc.toJS() ?? {}) as unknown;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {

@@ -44,9 +44,16 @@ export const CONFIG_SCHEMA = {
     quiet: { type: 'boolean' },
     gitignore: { type: 'boolean', description: 'honour .gitignore files (default true)' },
     exclude: { ...strings, description: 'patterns in .gitignore syntax to leave out' },
-    'third-party': { ...strings, description: 'patterns in .gitignore syntax of vendored folders: kept, grouped apart' },
+    'third-party': {
+      ...strings,
+      description: 'patterns in .gitignore syntax of vendored folders: kept, grouped apart',
+    },
     'fail-on': { ...oneOrMore, description: 'gate expression(s): exit 1 when a finding matches (docs/ci.md)' },
-    baseline: { type: 'string', minLength: 1, description: 'earlier CBOM or JSON report: the gate judges new findings only' },
+    baseline: {
+      type: 'string',
+      minLength: 1,
+      description: 'earlier CBOM or JSON report: the gate judges new findings only',
+    },
     'sarif-include-pass': { type: 'boolean' },
     'sarif-include-suppressed': { type: 'boolean' },
     suppress: {

@@ -10,7 +10,13 @@ const entry = (what: string, path: string, line: number, attributes: Record<stri
   line,
   scope: 'f',
   attributes: { verdict: 'broken', state: 'active', ...attributes },
-  gate: { verdict: attributes.verdict ?? 'broken', classicallyWeak: [], state: attributes.state ?? 'active', kind: 'algorithm', thirdParty: false },
+  gate: {
+    verdict: attributes.verdict ?? 'broken',
+    classicallyWeak: [],
+    state: attributes.state ?? 'active',
+    kind: 'algorithm',
+    thirdParty: false,
+  },
 });
 
 describe('diff by identity', () => {

@@ -43,7 +43,11 @@ function changes(before: DiffEntry, after: DiffEntry): Change[] {
 }
 
 const byPlace = (a: DiffEntry, b: DiffEntry): number =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  a.path < b.path
+    ? -1
+    : a.path > b.path
+      ? 1
+      : (a.line ?? 0) - (b.line ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function diffEntries(before: readonly DiffEntry[], after: readonly DiffEntry[]): EntryDiff {
   const old = group(before);

@@ -101,7 +101,14 @@ export function entryOfFinding(report: Report, f: ReportFinding): DiffEntry {
   switch (f.kind) {
     case 'algorithm': {
       const what = name(f.algorithms[0]?.algorithm ?? f.algorithm.id);
-      return entry({ ...common, kind: 'algorithm', what, role: f.role, label: `${what} ${f.role}`, attributes: triage });
+      return entry({
+        ...common,
+        kind: 'algorithm',
+        what,
+        role: f.role,
+        label: `${what} ${f.role}`,
+        attributes: triage,
+      });
     }
     case 'certificate': {
       const c = f.certificate;
@@ -205,7 +212,9 @@ const KIND_OF_ASSET: Readonly<Record<string, string>> = {
  */
 export function entriesOfCycloneDx(bom: { readonly components?: readonly CdxComponent[] }): DiffEntry[] {
   const components = bom.components ?? [];
-  const ownFindings = components.some((c) => c.evidence?.occurrences?.some((o) => o['bom-ref']?.startsWith('finding/')));
+  const ownFindings = components.some((c) =>
+    c.evidence?.occurrences?.some((o) => o['bom-ref']?.startsWith('finding/')),
+  );
   const out: DiffEntry[] = [];
   for (const c of components) {
     const kind = KIND_OF_ASSET[c.cryptoProperties?.assetType ?? ''];

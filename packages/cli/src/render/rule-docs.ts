@@ -8,7 +8,9 @@ const HEADER = '<!-- DO NOT EDIT: generated from packages/cli/src/sarif/rules.ts
 
 function page(rule: SarifRule): string {
   const covers = [
-    ...(rule.algorithms?.length ? [`Algorithms (catalog ids): ${rule.algorithms.map((a) => `\`${a}\``).join(', ')}.`] : []),
+    ...(rule.algorithms?.length
+      ? [`Algorithms (catalog ids): ${rule.algorithms.map((a) => `\`${a}\``).join(', ')}.`]
+      : []),
     ...(rule.weaknesses?.length ? [`Weaknesses: ${rule.weaknesses.map((w) => `\`${w}\``).join(', ')}.`] : []),
   ];
   return [

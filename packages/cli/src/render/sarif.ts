@@ -40,12 +40,14 @@ const baseId = (report: Report, root: number): string => (report.roots.length > 
 function artifact(report: Report, evidencePath: string, opts: SarifOptions) {
   const at = locateInRoots(evidencePath, report.roots);
   const prefix = opts.repositoryPaths?.[at.root];
-  if (prefix !== undefined) return { uri: encodeURI(path.posix.normalize(path.posix.join(prefix, at.path))), uriBaseId: REPO_BASE };
+  if (prefix !== undefined)
+    return { uri: encodeURI(path.posix.normalize(path.posix.join(prefix, at.path))), uriBaseId: REPO_BASE };
   return { uri: encodeURI(at.path), uriBaseId: baseId(report, at.root) };
 }
 
 function originalUriBaseIds(report: Report, opts: SarifOptions) {
-  if (opts.repositoryPaths) return { [REPO_BASE]: { description: { text: 'The root of the git repository holding the scan roots' } } };
+  if (opts.repositoryPaths)
+    return { [REPO_BASE]: { description: { text: 'The root of the git repository holding the scan roots' } } };
   return Object.fromEntries(
     report.roots.map((name, i) => {
       // A root named by its absolute path (`--absolute-paths`) gets its file URI; a directory URI ends in `/`.

@@ -21,7 +21,10 @@ describe('table cells', () => {
   });
 
   it('wraps at spaces and cuts only words longer than the width', () => {
-    expect(wrap('api-call · mbedTLS · in tls_client_setup', 20)).toEqual(['api-call · mbedTLS ·', 'in tls_client_setup']);
+    expect(wrap('api-call · mbedTLS · in tls_client_setup', 20)).toEqual([
+      'api-call · mbedTLS ·',
+      'in tls_client_setup',
+    ]);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
   });
 });
@@ -49,9 +52,20 @@ describe('legend', () => {
     const flags = scannerFlags();
     expect(flags.length).toBeGreaterThan(10);
     const weaknesses = listAlgorithms().flatMap((a) => [...(a.weak ?? [])]);
-    const missing = [...new Set([...flags, ...weaknesses, 'rsa-below-2048', 'dsa-below-2048', 'dh-below-2048', 'key-below-112', 'ecb-mode', 'sha1-signature', 'pre-standard', 'non-nist-pq'])].filter(
-      (code) => !(code in LEGEND),
-    );
+    const missing = [
+      ...new Set([
+        ...flags,
+        ...weaknesses,
+        'rsa-below-2048',
+        'dsa-below-2048',
+        'dh-below-2048',
+        'key-below-112',
+        'ecb-mode',
+        'sha1-signature',
+        'pre-standard',
+        'non-nist-pq',
+      ]),
+    ].filter((code) => !(code in LEGEND));
     expect(missing).toEqual([]);
   });
 });

@@ -91,14 +91,17 @@ function groups(rows: readonly Row[]): Group[] {
   const active = rows.filter((r) => !r.finding.suppression);
   for (const thirdParty of [false, true]) {
     for (const v of VERDICT_ORDER) {
-      const list = active.filter((r) => r.finding.verdict.quantum === v && (r.finding.thirdParty === true) === thirdParty);
+      const list = active.filter(
+        (r) => r.finding.verdict.quantum === v && (r.finding.thirdParty === true) === thirdParty,
+      );
       if (list.length === 0) continue;
       const title = `${thirdParty ? 'THIRD-PARTY ' : ''}${v.toUpperCase()} (${list.length}) · ${HEADING[v]}`;
       out.push({ title, verdict: v, rows: list });
     }
   }
   const suppressed = rows.filter((r) => r.finding.suppression);
-  if (suppressed.length > 0) out.push({ title: `SUPPRESSED (${suppressed.length}) · kept, not counted by the gate`, rows: suppressed });
+  if (suppressed.length > 0)
+    out.push({ title: `SUPPRESSED (${suppressed.length}) · kept, not counted by the gate`, rows: suppressed });
   return out;
 }
 
@@ -187,7 +190,9 @@ export function renderTable(report: Report, opts: TableOptions): string {
   if (report.diagnostics.length > 0) {
     out.push('', `${problems.length} diagnostics${info ? ` (and ${info} notes: --format json lists them)` : ''}:`);
     for (const d of problems) {
-      out.push(`  ${paint(d.severity === 'error' ? '31' : '33', d.severity.padEnd(7))} ${d.path ?? ''}${d.line ? `:${d.line}` : ''}  ${d.message} [${d.code}]`);
+      out.push(
+        `  ${paint(d.severity === 'error' ? '31' : '33', d.severity.padEnd(7))} ${d.path ?? ''}${d.line ? `:${d.line}` : ''}  ${d.message} [${d.code}]`,
+      );
     }
   }
   return `${out.join('\n')}\n`;

@@ -26,7 +26,8 @@ export function ruleOfAlgorithm(a: JudgedAlgorithm): string {
       if (weak.length > 0) return weaknessRule(weak[0]!);
       if ((a.description.nistQuantumCategory ?? 0) > 0) return 'pq-parameter-set';
       if (HASH_PRIMITIVES.has(a.description.primitive)) return 'hash-output-size';
-      if (['block-cipher', 'stream-cipher', 'ae', 'key-wrap'].includes(a.description.primitive)) return 'symmetric-key-size';
+      if (['block-cipher', 'stream-cipher', 'ae', 'key-wrap'].includes(a.description.primitive))
+        return 'symmetric-key-size';
       return 'weakened-other';
     case 'unknown':
       return 'unknown-algorithm';

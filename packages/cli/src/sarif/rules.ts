@@ -34,15 +34,39 @@ export interface SarifRule {
   readonly sources: readonly { readonly title: string; readonly url: string }[];
 }
 
-const IR8547 = { title: 'NIST IR 8547 ipd, Transition to Post-Quantum Cryptography Standards', url: 'https://doi.org/10.6028/NIST.IR.8547.ipd' };
-const FIPS203 = { title: 'FIPS 203, Module-Lattice-Based Key-Encapsulation Mechanism Standard', url: 'https://doi.org/10.6028/NIST.FIPS.203' };
-const FIPS204 = { title: 'FIPS 204, Module-Lattice-Based Digital Signature Standard', url: 'https://doi.org/10.6028/NIST.FIPS.204' };
-const FIPS205 = { title: 'FIPS 205, Stateless Hash-Based Digital Signature Standard', url: 'https://doi.org/10.6028/NIST.FIPS.205' };
-const SP800208 = { title: 'NIST SP 800-208, Recommendation for Stateful Hash-Based Signature Schemes', url: 'https://doi.org/10.6028/NIST.SP.800-208' };
-const SP800131 = { title: 'NIST SP 800-131A Rev. 2, Transitioning the Use of Cryptographic Algorithms and Key Lengths', url: 'https://doi.org/10.6028/NIST.SP.800-131Ar2' };
-const CWE327 = { title: 'CWE-327: Use of a Broken or Risky Cryptographic Algorithm', url: 'https://cwe.mitre.org/data/definitions/327.html' };
+const IR8547 = {
+  title: 'NIST IR 8547 ipd, Transition to Post-Quantum Cryptography Standards',
+  url: 'https://doi.org/10.6028/NIST.IR.8547.ipd',
+};
+const FIPS203 = {
+  title: 'FIPS 203, Module-Lattice-Based Key-Encapsulation Mechanism Standard',
+  url: 'https://doi.org/10.6028/NIST.FIPS.203',
+};
+const FIPS204 = {
+  title: 'FIPS 204, Module-Lattice-Based Digital Signature Standard',
+  url: 'https://doi.org/10.6028/NIST.FIPS.204',
+};
+const FIPS205 = {
+  title: 'FIPS 205, Stateless Hash-Based Digital Signature Standard',
+  url: 'https://doi.org/10.6028/NIST.FIPS.205',
+};
+const SP800208 = {
+  title: 'NIST SP 800-208, Recommendation for Stateful Hash-Based Signature Schemes',
+  url: 'https://doi.org/10.6028/NIST.SP.800-208',
+};
+const SP800131 = {
+  title: 'NIST SP 800-131A Rev. 2, Transitioning the Use of Cryptographic Algorithms and Key Lengths',
+  url: 'https://doi.org/10.6028/NIST.SP.800-131Ar2',
+};
+const CWE327 = {
+  title: 'CWE-327: Use of a Broken or Risky Cryptographic Algorithm',
+  url: 'https://cwe.mitre.org/data/definitions/327.html',
+};
 const CWE328 = { title: 'CWE-328: Use of Weak Hash', url: 'https://cwe.mitre.org/data/definitions/328.html' };
-const CWE326 = { title: 'CWE-326: Inadequate Encryption Strength', url: 'https://cwe.mitre.org/data/definitions/326.html' };
+const CWE326 = {
+  title: 'CWE-326: Inadequate Encryption Strength',
+  url: 'https://cwe.mitre.org/data/definitions/326.html',
+};
 
 const QUANTUM_TAGS = ['security', 'cryptography', 'post-quantum', 'external/cwe/cwe-327'] as const;
 const SIGNATURE_HELP =
@@ -78,13 +102,58 @@ const shor = (
 });
 
 export const SARIF_RULES: readonly SarifRule[] = Object.freeze([
-  shor('rsa', 'RsaQuantumVulnerable', 'RSA (signatures and encryption)', ['rsa', 'rsa-pkcs1v15', 'rsa-pss', 'rsa-oaep', 'rsaes-pkcs1v15'], `${SIGNATURE_HELP}\n\nFor RSA key transport or encryption: ${KEX_HELP}`, [FIPS203, FIPS204]),
-  shor('ecdsa', 'EcdsaQuantumVulnerable', 'ECDSA and other elliptic-curve signatures and keys', ['ecdsa', 'ec', 'sm2', 'eccsi'], SIGNATURE_HELP, [FIPS204, FIPS205, SP800208]),
-  shor('eddsa', 'EddsaQuantumVulnerable', 'EdDSA (Ed25519, Ed448)', ['ed25519', 'ed448'], SIGNATURE_HELP, [FIPS204, FIPS205]),
-  shor('ecdh', 'EcdhQuantumVulnerable', 'Elliptic-curve key agreement (ECDH, X25519, X448)', ['ecdh', 'x25519', 'x448', 'sakke'], KEX_HELP, [FIPS203]),
-  shor('dh', 'DhQuantumVulnerable', 'Finite-field Diffie-Hellman, ElGamal and SRP', ['dh', 'elgamal', 'srp'], KEX_HELP, [FIPS203]),
-  shor('dsa', 'DsaQuantumVulnerable', 'DSA', ['dsa'], `DSA is also withdrawn for new signatures (FIPS 186-5). ${SIGNATURE_HELP}`, [FIPS204]),
-  shor('quantum-broken-other', 'OtherQuantumVulnerable', 'A public-key algorithm', [], `${SIGNATURE_HELP}\n\n${KEX_HELP}`, [FIPS203, FIPS204]),
+  shor(
+    'rsa',
+    'RsaQuantumVulnerable',
+    'RSA (signatures and encryption)',
+    ['rsa', 'rsa-pkcs1v15', 'rsa-pss', 'rsa-oaep', 'rsaes-pkcs1v15'],
+    `${SIGNATURE_HELP}\n\nFor RSA key transport or encryption: ${KEX_HELP}`,
+    [FIPS203, FIPS204],
+  ),
+  shor(
+    'ecdsa',
+    'EcdsaQuantumVulnerable',
+    'ECDSA and other elliptic-curve signatures and keys',
+    ['ecdsa', 'ec', 'sm2', 'eccsi'],
+    SIGNATURE_HELP,
+    [FIPS204, FIPS205, SP800208],
+  ),
+  shor('eddsa', 'EddsaQuantumVulnerable', 'EdDSA (Ed25519, Ed448)', ['ed25519', 'ed448'], SIGNATURE_HELP, [
+    FIPS204,
+    FIPS205,
+  ]),
+  shor(
+    'ecdh',
+    'EcdhQuantumVulnerable',
+    'Elliptic-curve key agreement (ECDH, X25519, X448)',
+    ['ecdh', 'x25519', 'x448', 'sakke'],
+    KEX_HELP,
+    [FIPS203],
+  ),
+  shor(
+    'dh',
+    'DhQuantumVulnerable',
+    'Finite-field Diffie-Hellman, ElGamal and SRP',
+    ['dh', 'elgamal', 'srp'],
+    KEX_HELP,
+    [FIPS203],
+  ),
+  shor(
+    'dsa',
+    'DsaQuantumVulnerable',
+    'DSA',
+    ['dsa'],
+    `DSA is also withdrawn for new signatures (FIPS 186-5). ${SIGNATURE_HELP}`,
+    [FIPS204],
+  ),
+  shor(
+    'quantum-broken-other',
+    'OtherQuantumVulnerable',
+    'A public-key algorithm',
+    [],
+    `${SIGNATURE_HELP}\n\n${KEX_HELP}`,
+    [FIPS203, FIPS204],
+  ),
   {
     id: 'symmetric-key-size',
     name: 'SymmetricKeyBelowPolicy',

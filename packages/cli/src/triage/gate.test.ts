@@ -43,7 +43,9 @@ describe('--fail-on expressions', () => {
   });
 
   it('rejects what it cannot read with the expression and the allowed terms', () => {
-    expect(() => parseGate('brokn')).toThrow(/--fail-on "brokn": unknown term "brokn"; use broken, weakened, .*expires-before/);
+    expect(() => parseGate('brokn')).toThrow(
+      /--fail-on "brokn": unknown term "brokn"; use broken, weakened, .*expires-before/,
+    );
     expect(() => parseGate('broken and')).toThrow(/ends too early/);
     expect(() => parseGate('(broken')).toThrow(/parenthesis is not closed/);
     expect(() => parseGate('broken active')).toThrow(/unexpected "active"/);

@@ -49,7 +49,10 @@ function term(word: string, expression: string): Node {
   if (expires) {
     const day = `${expires[1]}-${expires[2] ?? '01'}-${expires[3] ?? '01'}`;
     const limit = Date.parse(`${day}T00:00:00Z`);
-    if (Number.isNaN(limit)) throw new GateError(`--fail-on "${expression}": ${word} is not a date (write expires-before:2030 or expires-before:2030-06-30).`);
+    if (Number.isNaN(limit))
+      throw new GateError(
+        `--fail-on "${expression}": ${word} is not a date (write expires-before:2030 or expires-before:2030-06-30).`,
+      );
     return {
       op: 'term',
       test: (s) => s.notAfter !== undefined && !Number.isNaN(Date.parse(s.notAfter)) && Date.parse(s.notAfter) < limit,
@@ -63,7 +66,8 @@ function term(word: string, expression: string): Node {
 /** Parses one expression; throws `GateError` with the expression and what is allowed. */
 export function parseGate(expression: string): (s: GateSubject) => boolean {
   const tokens = expression.match(/\(|\)|[^\s()]+/g) ?? [];
-  if (tokens.length === 0) throw new GateError('--fail-on needs an expression, e.g. --fail-on broken or --fail-on "broken and active".');
+  if (tokens.length === 0)
+    throw new GateError('--fail-on needs an expression, e.g. --fail-on broken or --fail-on "broken and active".');
   let at = 0;
   const peek = () => tokens[at]?.toLowerCase();
   const fail = (what: string): never => {

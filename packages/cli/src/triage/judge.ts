@@ -44,7 +44,9 @@ export function judgeGate(
     failed: matching.length > 0,
     matching,
     suppressed,
-    ...(baseline ? { baseline: { file: baseline.file, new: fresh.size, known: report.findings.length - fresh.size } } : {}),
+    ...(baseline
+      ? { baseline: { file: baseline.file, new: fresh.size, known: report.findings.length - fresh.size } }
+      : {}),
   };
 }
 
@@ -56,9 +58,12 @@ export function gateSummary(report: Report, outcome: GateOutcome): string {
     outcome.baseline ? `${outcome.baseline.known} in the baseline` : '',
   ].filter(Boolean);
   const aside = notCounted.length ? ` (not counted: ${notCounted.join(', ')})` : '';
-  if (!outcome.failed) return `Gate passed: no${outcome.baseline ? ' new' : ''} finding matches --fail-on ${expr}${aside}.`;
+  if (!outcome.failed)
+    return `Gate passed: no${outcome.baseline ? ' new' : ''} finding matches --fail-on ${expr}${aside}.`;
   const first = report.findings.find((f) => f.id === outcome.matching[0]);
-  const what = first ? `; first: ${location(first)} ${algorithmNames(report, first, 2)} (${first.verdict.quantum})` : '';
+  const what = first
+    ? `; first: ${location(first)} ${algorithmNames(report, first, 2)} (${first.verdict.quantum})`
+    : '';
   const n = outcome.matching.length;
   return `Gate failed: ${n}${outcome.baseline ? ' new' : ''} finding${n === 1 ? '' : 's'} match --fail-on ${expr}${what}${aside}.`;
 }

@@ -7,7 +7,14 @@ import { applyTriage, suppressionIds } from './triage.js';
 
 const policy = getPolicy(listPolicies()[0]!.id);
 const alg = (id: string, p: string, line: number, extra: Partial<Finding> = {}): Finding =>
-  ({ kind: 'algorithm', detector: 'c-crypto-api', role: 'api-call', algorithm: { id, keyBits: id === 'rsa' ? 2048 : undefined }, evidence: { path: p, line }, ...extra }) as Finding;
+  ({
+    kind: 'algorithm',
+    detector: 'c-crypto-api',
+    role: 'api-call',
+    algorithm: { id, keyBits: id === 'rsa' ? 2048 : undefined },
+    evidence: { path: p, line },
+    ...extra,
+  }) as Finding;
 
 const inventory = (findings: Finding[], directives: Inventory['directives'] = []): Inventory => ({
   tool: { name: 'pqready', version: '0' },
@@ -39,12 +46,18 @@ describe('suppressions', () => {
       ),
     );
     expect(out.findings.map((f) => f.suppression?.source ?? '-')).toEqual(['src/a.c:10', 'src/a.c:10', '-', '-']);
-    expect(out.findings[0]!.suppression).toEqual({ targets: ['RSA'], reason: 'legacy bootloader', source: 'src/a.c:10' });
+    expect(out.findings[0]!.suppression).toEqual({
+      targets: ['RSA'],
+      reason: 'legacy bootloader',
+      source: 'src/a.c:10',
+    });
     expect(out.diagnostics).toEqual([]);
   });
 
   it('warns about a suppression that matches nothing, naming its line', () => {
-    const out = triage(inventory([alg('rsa', 'a.c', 5)], [{ path: 'a.c', line: 4, targets: ['rsaa'], reason: 'typo' }]));
+    const out = triage(
+      inventory([alg('rsa', 'a.c', 5)], [{ path: 'a.c', line: 4, targets: ['rsaa'], reason: 'typo' }]),
+    );
     expect(out.findings[0]!.suppression).toBeUndefined();
     expect(out.diagnostics).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'suppression-unused', path: 'a.c', line: 4 }),
@@ -53,25 +66,42 @@ describe('suppressions', () => {
   });
 
   it('applies configured suppressions by path pattern, and marks third-party folders', () => {
-    const out = triage(inventory([alg('rsa', 'certs/old.der', 1), alg('rsa', 'vendor/mbedtls/rsa.c', 7), alg('ecdsa', 'src/x.c', 2)]), {
-      thirdParty: new PathPatterns([{ base: root, patterns: ['vendor/'] }]),
-      suppress: [
-        { patterns: new PathPatterns([{ base: root, patterns: ['certs/*.der'] }]), ids: ['rsa'], reason: 'archive', source: 'pqready.config.yaml:4 suppress[0]' },
-        { patterns: new PathPatterns([{ base: root, patterns: ['nothing/'] }]), ids: ['all'], reason: 'stale', source: 'pqready.config.yaml:8 suppress[1]' },
-      ],
-    });
+    const out = triage(
+      inventory([alg('rsa', 'certs/old.der', 1), alg('rsa', 'vendor/mbedtls/rsa.c', 7), alg('ecdsa', 'src/x.c', 2)]),
+      {
+        thirdParty: new PathPatterns([{ base: root, patterns: ['vendor/'] }]),
+        suppress: [
+          {
+            patterns: new PathPatterns([{ base: root, patterns: ['certs/*.der'] }]),
+            ids: ['rsa'],
+            reason: 'archive',
+            source: 'pqready.config.yaml:4 suppress[0]',
+          },
+          {
+            patterns: new PathPatterns([{ base: root, patterns: ['nothing/'] }]),
+            ids: ['all'],
+            reason: 'stale',
+            source: 'pqready.config.yaml:8 suppress[1]',
+          },
+        ],
+      },
+    );
     expect(out.findings.map((f) => [f.suppression?.reason ?? '-', f.thirdParty ?? false])).toEqual([
       ['archive', false],
       ['-', true],
       ['-', false],
     ]);
-    expect(out.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^pqready\.config\.yaml:8 suppress\[1\] \(all\) matches no finding/)]);
+    expect(out.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^pqready\.config\.yaml:8 suppress\[1\] \(all\) matches no finding/),
+    ]);
   });
 });
 
 describe('SARIF rules', () => {
   it('give every algorithm a quantum computer breaks a family rule of its own', () => {
-    const shor = listAlgorithms().filter((a) => a.exposure === 'shor').map((a) => a.id);
+    const shor = listAlgorithms()
+      .filter((a) => a.exposure === 'shor')
+      .map((a) => a.id);
     expect(shor.filter((id) => !SHOR_RULE_OF.has(id))).toEqual([]);
   });
 

@@ -127,6 +127,7 @@ export function applyTriage(inventory: Inventory, opts: TriageOptions): Inventor
   return {
     ...inventory,
     findings,
-    diagnostics: unused.length > 0 ? [...inventory.diagnostics, ...unused].sort(compareDiagnostics) : inventory.diagnostics,
+    diagnostics:
+      unused.length > 0 ? [...inventory.diagnostics, ...unused].sort(compareDiagnostics) : inventory.diagnostics,
   };
 }

@@ -252,9 +252,9 @@ export default class Scan extends PqreadyCommand {
       process.stdout.write(rendered);
     }
 
-    // Diagnostics are printed once: the table on a terminal holds them; otherwise standard error does.
+    // Diagnostics are printed once: a table on standard output holds them; otherwise standard error does.
     const problems = inventory.diagnostics.filter((d) => d.severity !== 'info');
-    if (!quiet && !toTerminal) {
+    if (!quiet && !(format === 'table' && !settings.output && !json)) {
       for (const d of problems) {
         process.stderr.write(`${d.severity}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message} [${d.code}]\n`);
       }

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findRepositoryRoot } from '@pqready/scanner';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CONFIG_SCHEMA } from './schema.js';
 
 export const CONFIG_NAMES = ['pqready.config.yaml', 'pqready.config.yml', 'pqready.config.json'] as const;
@@ -177,6 +177,6 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   const lines = new Map<string, number>();
   for (const key of Object.keys(values)) lines.set(key, lineOf(doc, counter, [], key));
   const suppress = (values as { suppress?: unknown[] }).suppress ?? [];
-  suppress.forEach((_, i) => lines.set(`suppress[${i}]`, lineOf(doc, counter, ['suppress', i])));
+  for (let i = 0; i < suppress.length; i++) lines.set(`suppress[${i}]`, lineOf(doc, counter, ['suppress', i]));
   return { file, values: values as Record<string, unknown>, lines };
 }

@@ -2,8 +2,9 @@
  * Findings as `diff` and `--baseline` compare them, read from a pqready JSON report or a CycloneDX CBOM (pqready's
  * or another tool's). Each entry has an identity that survives moved code: the kind, the algorithm with its
  * parameters (or the certificate subject, the key type, the protocol), the file, and the enclosing function or
- * configuration scope; never the line. What else it carries (verdict, state, fingerprint, versions …) is compared to
- * tell a changed entry from an unchanged one.
+ * configuration scope; never the line. What else it carries (verdict, state, weaknesses, suppression, fingerprint,
+ * validity, protocol versions, groups, suites and flags) is compared to tell a changed entry from an unchanged one;
+ * only facts that both formats write the same way are compared, so a CBOM and a JSON report of one scan are equal.
  */
 import type { Report, ReportFinding } from '@pqready/core';
 import type { GateSubject } from '../triage/gate.js';
@@ -87,7 +88,6 @@ export function entryOfFinding(report: Report, f: ReportFinding): DiffEntry {
   const triage = {
     suppressed: f.suppression ? `${f.suppression.targets.join(',')}: ${f.suppression.reason}` : undefined,
     'third-party': f.thirdParty ? 'yes' : undefined,
-    library: f.library,
   };
   const common = {
     path: f.evidence.path,
@@ -122,7 +122,6 @@ export function entryOfFinding(report: Report, f: ReportFinding): DiffEntry {
         attributes: {
           ...triage,
           fingerprint: c.fingerprint.sha256.toLowerCase(),
-          algorithms: f.algorithms.map((a) => name(a.algorithm)).join(', '),
           'not-after': c.notAfter,
         },
       });
@@ -135,7 +134,7 @@ export function entryOfFinding(report: Report, f: ReportFinding): DiffEntry {
         kind: 'key',
         what: `${k.keyType} ${k.comment ?? ''}`,
         label: `${what} ${k.keyType} key`,
-        attributes: { ...triage, algorithm: what, fingerprint: k.fingerprint?.sha256.toLowerCase(), format: k.format },
+        attributes: { ...triage, fingerprint: k.fingerprint?.sha256.toLowerCase(), format: k.format },
       });
     }
     case 'protocol': {
@@ -241,7 +240,6 @@ export function entriesOfCycloneDx(bom: { readonly components?: readonly CdxComp
       const triage = {
         suppressed: ctx.suppressed ? `${ctx.suppressed}: ${ctx['suppression-reason'] ?? ''}` : undefined,
         'third-party': ctx['third-party'],
-        library: ctx.library,
       };
       const type = props.get('pqready:certificate-type') ?? 'certificate';
       switch (kind) {

@@ -182,7 +182,9 @@ export function renderTable(report: Report, opts: TableOptions): string {
     const key = Math.max(...legend.map(([code]) => code.length));
     for (const [code, meaning] of legend) {
       const lines = wrap(meaning, opts.width === undefined ? 0 : Math.max(20, opts.width - key - 4));
-      lines.forEach((l, i) => out.push(`  ${(i === 0 ? code : '').padEnd(key)}  ${l}`));
+      lines.forEach((l, i) => {
+        out.push(`  ${(i === 0 ? code : '').padEnd(key)}  ${l}`);
+      });
     }
   }
   const problems = report.diagnostics.filter((d) => d.severity !== 'info');

@@ -65,5 +65,5 @@ export function gateSummary(report: Report, outcome: GateOutcome): string {
     ? `; first: ${location(first)} ${algorithmNames(report, first, 2)} (${first.verdict.quantum})`
     : '';
   const n = outcome.matching.length;
-  return `Gate failed: ${n}${outcome.baseline ? ' new' : ''} finding${n === 1 ? '' : 's'} match --fail-on ${expr}${what}${aside}.`;
+  return `Gate failed: ${n}${outcome.baseline ? ' new' : ''} finding${n === 1 ? ' matches' : 's match'} --fail-on ${expr}${what}${aside}.`;
 }

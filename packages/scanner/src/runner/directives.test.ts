@@ -27,7 +27,9 @@ describe('pqready-ignore comments', () => {
   });
 
   it('warns, naming the line, when the reason or the id is missing, and suppresses nothing then', () => {
-    const r = read('a\n/* pqready-ignore rsa */\n# pqready-ignore -- because\n# pqready-ignore rsa --   \n// pqready-ignore "rsa" -- q\n');
+    const r = read(
+      'a\n/* pqready-ignore rsa */\n# pqready-ignore -- because\n# pqready-ignore rsa --   \n// pqready-ignore "rsa" -- q\n',
+    );
     expect(r.directives).toEqual([]);
     expect(r.diagnostics.map((d) => [d.line, d.code, d.severity])).toEqual([
       [2, 'suppression-without-reason', 'warning'],

@@ -49,7 +49,13 @@ export function readDirectives(path: string, bytes: Uint8Array): DirectiveScan {
     const body = match[1]!.replace(/\s*(?:\*\/|-->).*$/, '').trim();
     const separator = body.search(/(?:^|\s)--(?:\s|$)/);
     const idsText = (separator < 0 ? body : body.slice(0, separator)).trim();
-    const reason = separator < 0 ? '' : body.slice(separator).replace(/^\s*--/, '').trim();
+    const reason =
+      separator < 0
+        ? ''
+        : body
+            .slice(separator)
+            .replace(/^\s*--/, '')
+            .trim();
     const targets = idsText
       .split(/[\s,]+/)
       .map((t) => t.trim())

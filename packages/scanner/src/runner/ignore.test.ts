@@ -48,7 +48,15 @@ describe('ignore files and exclude patterns', () => {
   it('honours .gitignore at the root and in sub-folders, with negation, and never enters an ignored folder', async () => {
     const { files: f, ignored } = await walked(tree(files), { gitignore: true });
     expect(f.sort()).toEqual(
-      ['.gitignore', 'certs/dev.pem', 'certs/prod.pem', 'src/a.c', 'src/keep.o', 'vendor/.gitignore', 'vendor/lib/x.h'].sort(),
+      [
+        '.gitignore',
+        'certs/dev.pem',
+        'certs/prod.pem',
+        'src/a.c',
+        'src/keep.o',
+        'vendor/.gitignore',
+        'vendor/lib/x.h',
+      ].sort(),
     );
     expect(ignored.sort()).toEqual(['build/', 'src/a.o', 'vendor/lib/generated.h']);
   });

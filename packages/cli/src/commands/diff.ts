@@ -94,6 +94,7 @@ export default class Diff extends PqreadyCommand {
     'fail-on': Flags.string({
       description: 'exit 1 when an added or changed entry matches, e.g. broken, "broken and active" (repeatable)',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     output: Flags.string({ char: 'o', description: 'write the listing (or JSON with --json) to FILE' }),
   };

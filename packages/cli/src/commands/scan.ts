@@ -81,6 +81,7 @@ export default class Scan extends PqreadyCommand {
       description:
         'exit 1 when a finding matches, e.g. broken, "broken and active", classically-weak, expires-before:2030 (repeatable: any)',
       multiple: true,
+      multipleNonGreedy: true,
       helpGroup: 'GATE',
     }),
     baseline: Flags.string({
@@ -96,6 +97,7 @@ export default class Scan extends PqreadyCommand {
       char: 'x',
       description: 'leave out paths matching a .gitignore-style pattern, relative to each path (repeatable)',
       multiple: true,
+      multipleNonGreedy: true,
       helpGroup: 'SELECTION',
     }),
     gitignore: Flags.boolean({
@@ -106,16 +108,19 @@ export default class Scan extends PqreadyCommand {
     'third-party': Flags.string({
       description: 'mark paths matching a pattern as vendored third-party code: kept, grouped apart (repeatable)',
       multiple: true,
+      multipleNonGreedy: true,
       helpGroup: 'SELECTION',
     }),
     define: Flags.string({
       char: 'D',
       description: 'preprocessor define for C analysis, NAME or NAME=VALUE (repeatable)',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     assume: Flags.string({
       description: `product version whose defaults apply when a directive is absent, e.g. nginx=1.22 (repeatable; products: haproxy, mosquitto, nginx, openssh, openssl, strongswan)`,
       multiple: true,
+      multipleNonGreedy: true,
     }),
     'follow-includes-outside': Flags.boolean({
       description: 'follow config includes that point outside the scanned paths',

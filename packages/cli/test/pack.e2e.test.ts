@@ -20,7 +20,12 @@ describe.skipIf(!cliBuilt)('packed tarball', () => {
     expect(path.basename(tarball)).toMatch(/^pqready-\d+\.\d+\.\d+\.tgz$/);
     const prefix = path.join(work, 'prefix');
     // tree-sitter compiles against the local Node headers (no header download on machines without internet).
-    const env = { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr', npm_config_audit: 'false', npm_config_fund: 'false' };
+    const env = {
+      ...process.env,
+      npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    };
     const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, tarball], { encoding: 'utf8', env });
     expect(install.status, install.stderr).toBe(0);
 
@@ -38,11 +43,15 @@ describe.skipIf(!cliBuilt)('packed tarball', () => {
     expect(run(['scan', 'missing']).status).toBe(2);
     expect(run(['help', 'scan']).stdout).toMatch(/--fail-on/);
 
-    const npx = spawnSync('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'pqready', 'scan', 'tree', '--format', 'json'], {
-      cwd: elsewhere,
-      encoding: 'utf8',
-      env: { ...env, SOURCE_DATE_EPOCH: '1767225600' },
-    });
+    const npx = spawnSync(
+      'npm',
+      ['exec', '--yes', `--package=${tarball}`, '--', 'pqready', 'scan', 'tree', '--format', 'json'],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...env, SOURCE_DATE_EPOCH: '1767225600' },
+      },
+    );
     expect(npx.status, npx.stderr).toBe(0);
     expect(JSON.parse(npx.stdout).findings).toHaveLength(report.findings.length);
   }, 600_000);

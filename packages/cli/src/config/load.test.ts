@@ -45,6 +45,12 @@ describe('pqready.config loading', () => {
     expect(c.lines.get('suppress[0]')).toBe(8);
   });
 
+  it('accepts the documented example (docs/examples/pqready.config.yaml)', async () => {
+    const example = path.resolve(import.meta.dirname, '../../../../docs/examples/pqready.config.yaml');
+    const c = await loadConfig(example);
+    expect(c.values['fail-on']).toBe('broken and active and not third-party');
+  });
+
   it('names the file, line and key of an unknown key, and lists the allowed keys', async () => {
     const message = await errorOf(write('pqready.config.yaml', 'format: json\nexlude:\n  - build/\n'));
     expect(message).toMatch(/pqready\.config\.yaml:2: `exlude` is not a known key; allowed keys: format, output, /);

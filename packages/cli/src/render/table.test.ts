@@ -26,6 +26,11 @@ describe('table cells', () => {
       'in tls_client_setup',
     ]);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    // A separator never starts a line.
+    expect(wrap('EC · api-call · in bootutil_ecdsa_verify · [conditional]', 42)).toEqual([
+      'EC · api-call · in bootutil_ecdsa_verify ·',
+      '[conditional]',
+    ]);
   });
 });
 

@@ -51,12 +51,12 @@ export function elideMiddle(loc: string, width: number): string {
   return `${path.slice(0, room - tail)}…${path.slice(path.length - tail)}${suffix}`;
 }
 
-/** Word-wraps at spaces (after `,` and `·` too); a word longer than the width is cut. */
+/** Word-wraps at spaces; a `·` separator stays at the end of its line; a word longer than the width is cut. */
 export function wrap(text: string, width: number): string[] {
   if (width <= 0 || text.length <= width) return [text];
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.replace(/ · /g, '\u0000· ').split(' ').map((w) => w.replace(/\u0000/g, ' '))) {
     const candidate = line ? `${line} ${word}` : word;
     if (candidate.length <= width) {
       line = candidate;
@@ -189,8 +189,9 @@ export function renderTable(report: Report, opts: TableOptions): string {
   }
   const problems = report.diagnostics.filter((d) => d.severity !== 'info');
   const info = report.diagnostics.length - problems.length;
-  if (report.diagnostics.length > 0) {
-    out.push('', `${problems.length} diagnostics${info ? ` (and ${info} notes: --format json lists them)` : ''}:`);
+  const notes = info ? `${info} note${info === 1 ? '' : 's'} (--format json lists them)` : '';
+  if (problems.length > 0) {
+    out.push('', `${problems.length} diagnostic${problems.length === 1 ? '' : 's'}${notes ? `, and ${notes}` : ''}:`);
     for (const d of problems) {
       out.push(
         `  ${paint(d.severity === 'error' ? '31' : '33', d.severity.padEnd(7))} ${d.path ?? ''}${d.line ? `:${d.line}` : ''}  ${d.message} [${d.code}]`,

@@ -143,7 +143,10 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
   const config = configFile ? await loadConfig(configFile) : undefined;
   const c = config?.values ?? {};
   const configDir = configFile ? path.dirname(configFile) : process.cwd();
-  const shownConfig = configFile ? path.relative(process.cwd(), configFile) || configFile : '';
+  // Written into outputs (a suppression's source), so relative to the scanned tree, never to where pqready ran.
+  const firstRoot = path.resolve(paths[0]!);
+  const rootDir = (await stat(firstRoot)).isDirectory() ? firstRoot : path.dirname(firstRoot);
+  const shownConfig = configFile ? path.relative(rootDir, configFile).split(path.sep).join('/') : '';
   const fromConfig = (p: unknown): string | undefined =>
     typeof p === 'string' ? path.resolve(configDir, p) : undefined;
 

@@ -269,7 +269,8 @@ export function entriesOfCycloneDx(bom: { readonly components?: readonly CdxComp
               ...common,
               kind,
               what: `${keyType} ${props.get('pqready:comment') ?? ''}`,
-              label: `${name} ${keyType} key`.trim(),
+              // The CBOM names a key `EC-P256 private key`; older or other CBOMs may give the algorithm only.
+              label: / key$/.test(name) ? name : `${name} ${keyType} key`.trim(),
               attributes: {
                 ...triage,
                 fingerprint: props.get('pqready:fingerprint-sha256'),

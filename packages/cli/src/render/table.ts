@@ -56,7 +56,10 @@ export function wrap(text: string, width: number): string[] {
   if (width <= 0 || text.length <= width) return [text];
   const lines: string[] = [];
   let line = '';
-  for (const word of text.replace(/ · /g, '\u0000· ').split(' ').map((w) => w.replace(/\u0000/g, ' '))) {
+  for (const word of text
+    .replace(/ · /g, '\u0000· ')
+    .split(' ')
+    .map((w) => w.replace(/\u0000/g, ' '))) {
     const candidate = line ? `${line} ${word}` : word;
     if (candidate.length <= width) {
       line = candidate;

@@ -12,15 +12,8 @@ import { EXIT } from '../main.js';
 import { writeFileAtomically } from '../output.js';
 import { GateError, parseGates } from '../triage/gate.js';
 
-/** An entry as `--json` prints it (its identity spelled out, no internal key). */
-export interface DiffJsonEntry {
-  readonly kind: string;
-  readonly label: string;
-  readonly path: string;
-  readonly line?: number;
-  readonly scope?: string;
-  readonly attributes: Readonly<Record<string, string>>;
-}
+/** An entry as `--json` prints it: its identity spelled out, without the internal key. */
+export type DiffJsonEntry = Omit<DiffEntry, 'key' | 'gate'>;
 
 export interface DiffJson {
   readonly old: string;

@@ -26,6 +26,10 @@ import { applyTriage } from '../triage/triage.js';
 
 /** `--json`: the JSON report, with the gate's outcome when `--fail-on` was given. */
 export type ScanJson = Report & { readonly gate?: GateOutcome };
+/** `--list-policies --json`. */
+export interface PolicyList {
+  readonly policies: readonly { readonly id: string; readonly name: string; readonly default: boolean }[];
+}
 
 /** For each root, its folder relative to the top of the git work tree holding all of them (else undefined). */
 async function repositoryPaths(roots: readonly string[]): Promise<string[] | undefined> {
@@ -156,11 +160,12 @@ export default class Scan extends PqreadyCommand {
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself', allowNo: true }),
   };
 
-  async run(): Promise<ScanJson | undefined> {
+  async run(): Promise<ScanJson | PolicyList> {
     const { argv, flags } = await this.parse(Scan);
     if (flags['list-policies']) {
-      for (const p of listPolicies()) this.log(`${p.id}${p.id === defaultPolicyId ? ' (default)' : ''}\t${p.name}`);
-      return undefined;
+      const policies = listPolicies().map((p) => ({ id: p.id, name: p.name, default: p.id === defaultPolicyId }));
+      for (const p of policies) this.log(`${p.id}${p.default ? ' (default)' : ''}\t${p.name}`);
+      return { policies };
     }
     const paths = argv.map(String);
     if (paths.length === 0)
@@ -278,6 +283,6 @@ export default class Scan extends PqreadyCommand {
       // Not this.exit(): with --json the report must still be printed.
       process.exitCode = EXIT.gate;
     }
-    return json ? { ...report, ...(gate ? { gate } : {}) } : undefined;
+    return { ...report, ...(gate ? { gate } : {}) };
   }
 }

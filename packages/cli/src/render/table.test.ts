@@ -1,10 +1,44 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listAlgorithms } from '@pqready/core';
+import { buildReport, defaultPolicyId, getPolicy, listAlgorithms } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
 import { LEGEND } from './legend.js';
-import { elideMiddle, wrap } from './table.js';
+import { elideMiddle, renderTable, wrap } from './table.js';
+
+describe('table colour', () => {
+  const report = buildReport(
+    {
+      tool: { name: 'pqready', version: '0' },
+      scannedAt: '2026-01-01T00:00:00.000Z',
+      roots: ['t'],
+      findings: [
+        {
+          kind: 'algorithm',
+          detector: 'd',
+          role: 'api-call',
+          algorithm: { id: 'rsa', keyBits: 2048 },
+          evidence: { path: 'a.c', line: 3 },
+        },
+      ],
+      diagnostics: [],
+      stats: { filesScanned: 1, bytesScanned: 1, filesSkipped: 0 },
+    },
+    getPolicy(defaultPolicyId),
+  );
+  it('paints headings by verdict only when asked (NO_COLOR and pipes get none)', () => {
+    expect(renderTable(report, { color: true })).toMatch(/\x1b\[1;31mBROKEN \(1\)/);
+    expect(renderTable(report, { color: false })).not.toMatch(/\x1b/);
+  });
+  it('takes two lines per finding below 110 columns, one row above', () => {
+    expect(renderTable(report, { color: false, width: 80 })).toMatch(
+      /^ {2}a\.c:3\n {6}algorithm {2}RSA-2048 · api-call$/m,
+    );
+    expect(renderTable(report, { color: false, width: 200 })).toMatch(
+      /^ {2}algorithm {2}RSA-2048 {3}a\.c:3 {5}api-call$/m,
+    );
+  });
+});
 
 describe('table cells', () => {
   it('elides the middle of a path and never the line number or the file name', () => {

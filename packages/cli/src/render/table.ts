@@ -27,6 +27,8 @@ const SGR: Readonly<Record<QuantumVerdict | 'dim' | 'bold', string>> = {
   bold: '1',
 };
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Below this many columns the four columns leave too little room: one finding takes two lines instead. */
 export const WIDE = 110;
 
@@ -158,7 +160,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   const thirdParty = report.findings.filter((f) => f.thirdParty).length;
   const ignored = report.stats.pathsIgnored;
   const out: string[] = [
-    `pqready ${report.tool.version} · policy ${report.policy.id} · ${s.findings} findings in ${report.stats.filesScanned} files${ignored ? ` (${ignored} paths ignored)` : ''}`,
+    `pqready ${report.tool.version} · policy ${report.policy.id} · ${plural(s.findings, 'finding')} in ${plural(report.stats.filesScanned, 'file')}${ignored ? ` (${plural(ignored, 'path')} ignored)` : ''}`,
     [
       ...VERDICT_ORDER.map((v) => paint(SGR[v], `${v} ${s.byVerdict[v]}`)),
       ...(thirdParty ? [`third-party ${thirdParty}`] : []),

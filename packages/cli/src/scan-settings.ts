@@ -1,7 +1,7 @@
 /**
  * What `pqready scan` runs with: its flags over the configuration file over the defaults, every value checked.
- * A scalar flag replaces the configured value; list flags (`--define`, `--assume`, `--exclude`, `--third-party`) add
- * to it. Configured paths and patterns are relative to the configuration's folder, flags to the working directory
+ * A scalar flag replaces the configured value; list flags (`--define`, `--config-file`, `--assume`, `--exclude`,
+ * `--third-party`) add to it. Configured paths and patterns are relative to the configuration's folder, flags to the working directory
  * (paths) or to each scan root (patterns). Every problem is a `SettingsError`: one sentence, exit code 2.
  */
 import { constants } from 'node:fs';
@@ -27,6 +27,7 @@ export interface ScanFlagValues {
   readonly 'spec-version'?: string;
   readonly policy?: string;
   readonly define?: readonly string[];
+  readonly 'config-file'?: readonly string[];
   readonly assume?: readonly string[];
   readonly 'follow-includes-outside'?: boolean;
   readonly jobs?: number;
@@ -55,6 +56,8 @@ export interface ScanSettings {
   readonly specVersion: SpecVersion;
   readonly policy: Policy;
   readonly defines: Record<string, string>;
+  /** C configuration headers the build selects, as scan paths. */
+  readonly configFiles: readonly string[];
   readonly assume: Record<string, string>;
   readonly followIncludesOutside: boolean;
   readonly jobs?: number;
@@ -212,6 +215,7 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
     specVersion: specVersion as SpecVersion,
     policy,
     defines,
+    configFiles: [...asList(c['config-file']), ...(flags['config-file'] ?? [])],
     assume,
     followIncludesOutside: bool(flags['follow-includes-outside'], 'follow-includes-outside', false),
     ...(jobs !== undefined ? { jobs } : {}),

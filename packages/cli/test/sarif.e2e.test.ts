@@ -62,14 +62,16 @@ describe.skipIf(!cliBuilt)('pqready scan --format sarif', () => {
     const json = JSON.parse(runCli(['scan', demo, '--format', 'json']).stdout);
     const failing = json.findings.filter(
       (f: { verdict: { quantum: string; classicallyWeak: string[] } }) =>
-        !['hybrid', 'resistant'].includes(f.verdict.quantum) || f.verdict.classicallyWeak.length > 0,
+        !['hybrid', 'resistant', 'not-applicable'].includes(f.verdict.quantum) || f.verdict.classicallyWeak.length > 0,
     );
     const run = sarifOf([demo]).runs[0];
     expect(run.results.map((r: Result) => r.properties.findingId)).toEqual(failing.map((f: { id: string }) => f.id));
     expect(run.results.every((r: Result) => r.kind === undefined && r.level !== 'none')).toBe(true);
     const all = sarifOf([demo, '--sarif-include-pass']).runs[0];
     expect(all.results).toHaveLength(json.findings.length);
-    expect(all.results.filter((r: Result) => r.kind === 'pass').length).toBe(json.findings.length - failing.length);
+    expect(all.results.filter((r: Result) => r.kind === 'pass' || r.kind === 'notApplicable').length).toBe(
+      json.findings.length - failing.length,
+    );
     expect(json.findings.length).toBeGreaterThan(failing.length);
     // Broken findings are errors under the rule of their algorithm's family.
     const rules: { id: string }[] = run.tool.driver.rules;

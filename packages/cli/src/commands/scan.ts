@@ -121,6 +121,12 @@ export default class Scan extends PqreadyCommand {
       multiple: true,
       multipleNonGreedy: true,
     }),
+    'config-file': Flags.string({
+      description:
+        'configuration header the C build selects (e.g. configs/config-suite-b.h), as with -DMBEDTLS_CONFIG_FILE; a scan path (repeatable)',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
     assume: Flags.string({
       description: `product version whose defaults apply when a directive is absent, e.g. nginx=1.22 (repeatable; products: haproxy, mosquitto, nginx, openssh, openssl, strongswan)`,
       multiple: true,
@@ -206,6 +212,7 @@ export default class Scan extends PqreadyCommand {
         assume: settings.assume,
         followIncludesOutside: settings.followIncludesOutside,
         ...(settings.jobs === undefined ? {} : { jobs: settings.jobs }),
+        ...(settings.configFiles.length > 0 ? { configFiles: settings.configFiles } : {}),
       },
       ignore: settings.ignore,
       toolVersion: this.config.version,

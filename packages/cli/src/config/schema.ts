@@ -29,6 +29,11 @@ export const CONFIG_SCHEMA = {
       description: 'preprocessor defines for C analysis: a list of NAME or NAME=VALUE, or a map NAME: VALUE',
       anyOf: [strings, { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } }],
     },
+    'config-file': {
+      ...strings,
+      description:
+        'C configuration headers the build selects (as with -DMBEDTLS_CONFIG_FILE), as paths in the scanned tree',
+    },
     assume: {
       description: 'product versions whose defaults apply when a directive is absent, e.g. nginx: "1.22"',
       type: 'object',

@@ -25,6 +25,7 @@ export const LEGEND: Readonly<Record<string, string>> = Object.freeze({
   'invalid-cipher-string': 'a cipher string the library would reject or ignore',
   'tls-below-1.2': 'TLS 1.0/1.1 or SSL enabled',
   'seclevel-0': 'OpenSSL @SECLEVEL=0: every key size and algorithm allowed',
+  'legacy-provider-active': 'OpenSSL 3 legacy provider activated (MD4, DES, RC4 … available again)',
   psk: 'pre-shared keys in use',
   ikev1: 'IKEv1 allowed',
   'ssh-1': 'SSH protocol 1 allowed',

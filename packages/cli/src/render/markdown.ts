@@ -12,6 +12,7 @@ const TITLE: Readonly<Record<QuantumVerdict, string>> = {
   unknown: 'Unknown',
   hybrid: 'Hybrid (post-quantum + classical)',
   resistant: 'Quantum-resistant',
+  'not-applicable': 'Not applicable: settings that name no algorithm',
 };
 
 /** Markdown table cells must not break the table. */

@@ -4,7 +4,8 @@
  * - one rule per algorithm family or weakness (`sarif/rules.ts`), each with its full description, help in text and
  *   Markdown, a `helpUri` to its page in docs/rules/, tags and a `security-severity`;
  * - one result per finding that needs attention; quantum-resistant and hybrid findings without a classical
- *   weakness are `pass` results and are left out unless asked for (GitHub would show them as alerts);
+ *   weakness are `pass` results, and protocol settings that name no algorithm `notApplicable` ones (SARIF §3.27.9);
+ *   both are left out unless asked for (GitHub would show them as alerts);
  * - suppressed findings keep their result, with a SARIF `suppressions` entry and its justification;
  * - URIs relative to the repository root (`%SRCROOT%`) when the scan roots lie in one git work tree, so results map to
  *   the repository's files wherever the scan ran; otherwise relative to each scan root (`SRCROOT`, `ROOT1` …);
@@ -85,6 +86,7 @@ const LEVEL: Readonly<Record<string, 'error' | 'warning' | 'note' | 'none'>> = {
   unknown: 'note',
   hybrid: 'none',
   resistant: 'none',
+  'not-applicable': 'none',
 };
 
 function levelOf(f: ReportFinding, rule: SarifRule): 'error' | 'warning' | 'note' | 'none' {
@@ -112,7 +114,7 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
         ruleId: rule.id,
         ruleIndex: ruleIndex.get(rule.id)!,
         level,
-        ...(level === 'none' ? { kind: 'pass' } : {}),
+        ...(level === 'none' ? { kind: f.verdict.quantum === 'not-applicable' ? 'notApplicable' : 'pass' } : {}),
         message: { text: `${names}: ${f.verdict.reason} (${detail(f)})` },
         locations: [
           {

@@ -23,6 +23,7 @@ const SGR: Readonly<Record<QuantumVerdict | 'dim' | 'bold', string>> = {
   unknown: '35',
   hybrid: '36',
   resistant: '32',
+  'not-applicable': '2',
   dim: '2',
   bold: '1',
 };
@@ -38,6 +39,7 @@ const HEADING: Readonly<Record<QuantumVerdict, string>> = {
   unknown: 'not judged: review by hand',
   hybrid: 'post-quantum + classical',
   resistant: 'quantum-resistant',
+  'not-applicable': 'settings that name no algorithm: nothing to judge in them',
 };
 
 /** `src/…/deep/file.c:42:5`: the middle of the path goes first; the suffix `:line:col` always stays. */

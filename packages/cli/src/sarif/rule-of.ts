@@ -35,6 +35,8 @@ export function ruleOfAlgorithm(a: JudgedAlgorithm): string {
       return weak.length > 0 ? weaknessRule(weak[0]!) : 'hybrid';
     case 'resistant':
       return weak.length > 0 ? weaknessRule(weak[0]!) : 'quantum-resistant';
+    case 'not-applicable':
+      return weak.length > 0 ? weaknessRule(weak[0]!) : 'not-applicable';
   }
 }
 
@@ -49,8 +51,11 @@ const useRank = (use: string): number => {
 export function ruleOfFinding(report: Report, f: ReportFinding): string {
   const verdict = f.verdict.quantum;
   const weak = f.verdict.classicallyWeak;
-  // A weakness today says more than a policy shortfall or a pass.
+  // A weakness today says more than a policy shortfall or a pass; a pass without one is the pass rule.
   if (verdict !== 'broken' && verdict !== 'unknown' && weak.length > 0) return weaknessRule(weak[0]!);
+  if (verdict === 'hybrid') return 'hybrid';
+  if (verdict === 'resistant') return 'quantum-resistant';
+  if (verdict === 'not-applicable') return 'not-applicable';
   const ordered = [...f.algorithms].sort((a, b) => useRank(a.use) - useRank(b.use));
   for (const use of ordered) {
     const a = report.algorithms[use.algorithm];
@@ -60,9 +65,5 @@ export function ruleOfFinding(report: Report, f: ReportFinding): string {
     ? 'quantum-broken-other'
     : verdict === 'weakened'
       ? 'weakened-other'
-      : verdict === 'unknown'
-        ? 'unknown-algorithm'
-        : verdict === 'hybrid'
-          ? 'hybrid'
-          : 'quantum-resistant';
+      : 'unknown-algorithm';
 }

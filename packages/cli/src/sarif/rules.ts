@@ -118,10 +118,14 @@ export const SARIF_RULES: readonly SarifRule[] = Object.freeze([
     SIGNATURE_HELP,
     [FIPS204, FIPS205, SP800208],
   ),
-  shor('eddsa', 'EddsaQuantumVulnerable', 'EdDSA (Ed25519, Ed448)', ['ed25519', 'ed448'], SIGNATURE_HELP, [
-    FIPS204,
-    FIPS205,
-  ]),
+  shor(
+    'eddsa',
+    'EddsaQuantumVulnerable',
+    'EdDSA and other Edwards-curve signatures (Ed25519, Ed448, libhydrogen)',
+    ['ed25519', 'ed448', 'eddsa-25519-blake2b', 'hydro-sign'],
+    SIGNATURE_HELP,
+    [FIPS204, FIPS205],
+  ),
   shor(
     'ecdh',
     'EcdhQuantumVulnerable',
@@ -251,6 +255,35 @@ export const SARIF_RULES: readonly SarifRule[] = Object.freeze([
     sources: [SP800131, CWE327],
   },
   {
+    id: 'legacy-protocol',
+    name: 'LegacyProtocolConfiguration',
+    short:
+      'A protocol configuration that switches security off or allows retired versions (TLS below 1.2, SSH-1, IKEv1, NULL or anonymous suites, RSA key transport, @SECLEVEL=0).',
+    full: 'These settings are weak whatever algorithms they name: the standards retire the versions (RFC 8996, RFC 9395), and NULL encryption, anonymous authentication and static RSA key transport give up confidentiality, authentication or forward secrecy.',
+    help: 'Allow **TLS 1.2 and 1.3** only (1.3 where both sides support it), SSH-2 and IKEv2; remove NULL, anonymous and static-RSA suites; keep the OpenSSL security level at 2 or more.',
+    level: 'warning',
+    severity: '7.0',
+    tags: ['security', 'cryptography', 'external/cwe/cwe-327'],
+    weaknesses: [
+      'tls-below-1.2',
+      'ssh-1',
+      'ikev1',
+      'null-cipher',
+      'anonymous-auth',
+      'static-rsa-kex',
+      'legacy-provider-active',
+      'seclevel-0',
+    ],
+    sources: [
+      { title: 'RFC 8996, Deprecating TLS 1.0 and TLS 1.1', url: 'https://www.rfc-editor.org/rfc/rfc8996' },
+      {
+        title: 'RFC 9395, Deprecation of the Internet Key Exchange Version 1 (IKEv1) Protocol and Obsoleted Algorithms',
+        url: 'https://www.rfc-editor.org/rfc/rfc9395',
+      },
+      CWE327,
+    ],
+  },
+  {
     id: 'pre-standard-pq',
     name: 'PreStandardPostQuantum',
     short: 'A pre-standard or non-NIST post-quantum algorithm (Kyber, Dilithium, draft hybrids, FrodoKEM …).',
@@ -292,6 +325,16 @@ export const SARIF_RULES: readonly SarifRule[] = Object.freeze([
     help: 'Nothing to do now; keep the inventory current.',
     level: 'none',
     tags: ['cryptography', 'post-quantum'],
+    sources: [IR8547],
+  },
+  {
+    id: 'not-applicable',
+    name: 'NotApplicableSetting',
+    short: 'A protocol setting that names no algorithm: protocol versions, certificate or key files (passing).',
+    full: 'There is nothing to judge in the setting itself; the settings that name algorithms carry the verdict.',
+    help: 'Nothing to do for this setting.',
+    level: 'none',
+    tags: ['cryptography'],
     sources: [IR8547],
   },
   {

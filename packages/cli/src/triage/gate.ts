@@ -1,6 +1,6 @@
 /**
  * The `--fail-on` gate: a small boolean language over what a finding is. Terms are verdicts (`broken`, `weakened`,
- * `unknown`, `hybrid`, `resistant`), `classically-weak`, states (`active`, `conditional`, `inactive`, `overridden`,
+ * `unknown`, `hybrid`, `resistant`, `not-applicable`), `classically-weak`, states (`active`, `conditional`, `inactive`, `overridden`,
  * `disabled`), kinds (`algorithm`, `certificate`, `key`, `protocol`), `third-party`, `any`, and
  * `expires-before:YYYY[-MM-DD]` (a certificate whose validity ends before that day), combined with `and`, `or`,
  * `not` and parentheses. Several `--fail-on` flags are joined with `or`. Suppressed findings never count.
@@ -24,7 +24,7 @@ type Node =
   | { readonly op: 'not'; readonly operand: Node }
   | { readonly op: 'term'; readonly test: (s: GateSubject) => boolean };
 
-const VERDICTS = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'] as const;
+const VERDICTS = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant', 'not-applicable'] as const;
 const STATES = ['active', 'conditional', 'inactive', 'overridden', 'disabled'] as const;
 const KINDS = ['algorithm', 'certificate', 'key', 'protocol'] as const;
 export const GATE_TERMS: readonly string[] = [

@@ -228,6 +228,31 @@ export const PUBLIC_KEY_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     nistCategory: 0,
     sources: [SRC.rfc6508],
   },
+  {
+    // Monocypher's crypto_eddsa_*: EdDSA over Curve25519 with BLAKE2b-512 instead of SHA-512.
+    id: 'eddsa-25519-blake2b',
+    names: ['EdDSA-Curve25519-BLAKE2b'],
+    family: 'EdDSA',
+    primitive: 'signature',
+    cryptoFunctions: SIG_FN,
+    exposure: 'shor',
+    strength: { rule: 'fixed', bits: 128 },
+    nistCategory: 0,
+    curve: 'curve25519',
+    sources: [SRC.monocypherEddsa, SRC.rfc8032],
+  },
+  {
+    // libhydrogen hydro_sign_*: its own Schnorr-style scheme over Curve25519 with the Gimli hash.
+    id: 'hydro-sign',
+    names: ['libhydrogen-sign'],
+    primitive: 'signature',
+    cryptoFunctions: SIG_FN,
+    exposure: 'shor',
+    strength: { rule: 'fixed', bits: 128 },
+    nistCategory: 0,
+    curve: 'curve25519',
+    sources: [SRC.libhydrogenSign],
+  },
 ]);
 
 export const SYMMETRIC_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
@@ -427,6 +452,46 @@ export const SYMMETRIC_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     strength: { rule: 'key-bits' },
     weak: ['64-bit-block'],
     sources: [SRC.weakAlgos, ...SYM],
+  },
+  {
+    id: 'salsa20',
+    names: ['Salsa20'],
+    family: 'Salsa20',
+    primitive: 'stream-cipher',
+    cryptoFunctions: ENC_FN,
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 256 },
+    sources: [SRC.salsa20],
+  },
+  {
+    id: 'xsalsa20',
+    names: ['XSalsa20'],
+    family: 'Salsa20',
+    primitive: 'stream-cipher',
+    cryptoFunctions: ENC_FN,
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 256 },
+    sources: [SRC.xsalsa20],
+  },
+  {
+    // The Gimli permutation and libhydrogen's constructions on it (hash, KDF, secretbox, DRBG).
+    id: 'gimli',
+    names: ['Gimli'],
+    primitive: 'other',
+    exposure: 'symmetric',
+    strength: { rule: 'fixed', bits: 128 },
+    sources: [SRC.gimli],
+  },
+  {
+    // Ascon-Hash256 (SP 800-232): 256-bit output, 128-bit collision strength; no OID assigned.
+    id: 'ascon-hash256',
+    names: ['Ascon-Hash256'],
+    family: 'Ascon',
+    primitive: 'hash',
+    cryptoFunctions: ['digest'],
+    exposure: 'hash',
+    strength: { rule: 'fixed', bits: 128 },
+    sources: [SRC.sp800232],
   },
 ]);
 

@@ -154,6 +154,28 @@ export const SRC = Object.freeze({
     'https://www.itu.int/rec/T-REC-X.509',
     'unverified',
   ),
+  monocypherEddsa: s(
+    'Monocypher manual, crypto_eddsa_sign: EdDSA over Curve25519 with BLAKE2b-512 (not Ed25519, which uses SHA-512)',
+    'https://monocypher.org/manual/eddsa',
+    'secondary',
+  ),
+  libhydrogenSign: s(
+    'libhydrogen wiki, Public-key signatures: Schnorr-like signatures over Curve25519 with the Gimli hash',
+    'https://github.com/jedisct1/libhydrogen/wiki/Public-key-signatures',
+    'secondary',
+  ),
+  gimli: s('Bernstein et al., Gimli: a cross-platform permutation (CHES 2017)', 'https://gimli.cr.yp.to/', 'secondary'),
+  salsa20: s('D. J. Bernstein, Salsa20 specification', 'https://cr.yp.to/snuffle/spec.pdf', 'secondary'),
+  xsalsa20: s(
+    'D. J. Bernstein, Extending the Salsa20 nonce (XSalsa20)',
+    'https://cr.yp.to/snuffle/xsalsa-20081128.pdf',
+    'secondary',
+  ),
+  sp800232: s(
+    'NIST SP 800-232 (Ascon-Based Lightweight Cryptography Standards), Ascon-Hash256',
+    'https://doi.org/10.6028/NIST.SP.800-232',
+    'primary',
+  ),
   catalogJudgement: s(
     'pqready catalog convention (documented judgement, no external number)',
     'docs/catalog.md',

@@ -1,30 +1,41 @@
 /**
- * The C analysis pipeline shared by the c-crypto-* detectors: discover configuration (Kconfig,
- * configuration headers, `--define`), extract facts from headers then sources in the worker pool,
- * evaluate each file against its includes and the configuration, and stream per-file results.
- * Only per-file macro/constant tables of headers are kept across the scan; syntax trees never are.
+ * The C analysis pipeline shared by the c-crypto-* detectors: discover the build configuration
+ * (Kconfig fragments, configuration headers by name or content, `-D` flags of build files and
+ * `--define`, `--config-file`), extract facts from headers then sources in the worker pool, index the
+ * tree's own implementations, evaluate each file against its includes and the configuration that
+ * applies to it, and stream per-file results. Knowledge comes from the detectors (CKnowledge); syntax
+ * trees never outlive extraction.
  */
 import { posix } from 'node:path';
-import type { AlgorithmFinding, Diagnostic } from '@pqready/core';
-import { ApiResolver } from '../detectors/c-crypto-api/resolve.js';
-import { cryptoFunctions } from '../detectors/c-crypto-api/tables/index.js';
-import { cmakeFindings, configHeaderFindings, kconfigFindings } from '../detectors/c-crypto-config/findings.js';
-import {
-  CONFIG_FILE_RULES,
-  type ConfigFileRule,
-  NOT_CONFIG_PATTERN,
-  OPTIONS,
-} from '../detectors/c-crypto-config/table.js';
-import { implementationFindings } from '../detectors/c-crypto-implementation/findings.js';
+import type { ActivityState, AlgorithmFinding, Diagnostic } from '@pqready/core';
 import type { DetectContext, FileHead } from '../detectors/types.js';
+import { ApiResolver } from './api.js';
+import {
+  type BuildDefine,
+  isCmakeLists,
+  isCompileCommands,
+  isMakefile,
+  parseCmakeLists,
+  parseCompileCommands,
+  parseMakefile,
+} from './build-flags.js';
 import { parseCmakeSets } from './cmake.js';
+import { CONFIG_DETECTOR, cmakeFindings, configHeaderFindings, kconfigFindings, suitesOf } from './config-findings.js';
+import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import type { MacroValue } from './expr.js';
-import type { FileFacts } from './facts.js';
-import { IncludeResolver, isCHeader, isCmakeConfig, isCSource, isKconfig } from './files.js';
-import { type KconfigEntry, kconfigMacroBody, parseKconfig } from './kconfig.js';
+import type { FileFacts, IncludeFact, Site } from './facts.js';
+import { IncludeResolver, isCHeader, isCSource } from './files.js';
+import {
+  hasImplementationConstants,
+  IMPLEMENTATION_DETECTOR,
+  type ImplementationContext,
+  implementationFindings,
+  implementedNames,
+} from './implementations.js';
+import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
+import type { CKnowledge, SignatureRow } from './knowledge.js';
 import { extractAll, type SourceText } from './pool.js';
 import { type GlobalEnv, Scope } from './scope.js';
-import { stringValue, tokenize } from './tokens.js';
 
 export interface CFileResult {
   readonly path: string;
@@ -34,30 +45,42 @@ export interface CFileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Files any of the C detectors take. */
-export function acceptsC(file: Pick<FileHead, 'path'>): boolean {
-  return isCSource(file.path) || isCHeader(file.path) || isKconfig(file.path) || isCmakeConfig(file.path);
+/** Build files that make their directory a project root. */
+const PROJECT_MARKER = /^(?:CMakeLists\.txt|Makefile|GNUmakefile|makefile|.*\.mk|prj\.conf|compile_commands\.json)$/;
+
+const KCONFIG_LIKE = /\.conf$|(?:^|[/_-])(?:def)?config$|\.config$/;
+
+/** Files any of the C detectors take: C, Kconfig by name or content, CMake configs and build files. */
+export function acceptsC(file: Pick<FileHead, 'path'> & Partial<Pick<FileHead, 'head'>>, k: CKnowledge): boolean {
+  const p = file.path;
+  const base = posix.basename(p);
+  if (isCSource(p) || isCHeader(p)) return true;
+  if (k.options.kconfigPattern.test(base) || k.options.cmakePattern.test(base)) return true;
+  if (isMakefile(p) || isCmakeLists(p) || isCompileCommands(p)) return true;
+  if (KCONFIG_LIKE.test(base) && file.head) return looksLikeKconfig(new TextDecoder().decode(file.head));
+  return false;
 }
 
 const MAX_TU_HEADERS = 512;
+const READ_AHEAD = 32;
+const IDENT = /[A-Za-z_]\w*/g;
+const DIAG_DETECTOR = 'c-crypto-api';
+/** Directories holding alternative Kconfig fragments of an application (one board, one image). */
+const FRAGMENT_DIRS = new Set(['boards', 'sysbuild', 'socs', 'child_image']);
 
 interface IncludeEdge {
   readonly target: string;
   readonly path: string | undefined;
+  readonly include: IncludeFact;
 }
-const READ_AHEAD = 32;
-const IDENT = /[A-Za-z_]\w*/g;
-const DIAG_DETECTOR = 'c-crypto-api';
 
-function configRuleFor(path: string): ConfigFileRule | undefined {
-  const base = posix.basename(path);
-  if (NOT_CONFIG_PATTERN.test(base)) return undefined;
-  return CONFIG_FILE_RULES.find(
-    (r) =>
-      r.basenames?.includes(base) ||
-      r.suffixes?.some((s) => path === s || path.endsWith(`/${s}`)) ||
-      r.pattern?.test(base),
-  );
+interface KconfigFile {
+  readonly path: string;
+  readonly entries: readonly KconfigEntry[];
+  readonly invalid: readonly number[];
+  /** The application directory the fragment configures, or undefined for an alternative (board, sysbuild). */
+  readonly appRoot: string | undefined;
+  readonly complete: boolean;
 }
 
 function cliMacros(defines: Readonly<Record<string, string>>): Map<string, MacroValue> {
@@ -66,19 +89,42 @@ function cliMacros(defines: Readonly<Record<string, string>>): Map<string, Macro
   return m;
 }
 
+const isAncestor = (dir: string, path: string) => dir === '.' || dir === '' || path.startsWith(`${dir}/`);
+
+function hasCryptoContent(f: FileFacts): boolean {
+  return (
+    f.calls.length > 0 ||
+    f.constants.length > 0 ||
+    f.definitions.length > 0 ||
+    f.commentedDefines.length > 0 ||
+    f.diagnostics.length > 0
+  );
+}
+
 class Analysis {
   private readonly headerFacts = new Map<string, FileFacts>();
-  private readonly headerScopes = new Map<string, Scope>();
   private readonly resolver: IncludeResolver;
-  private env: GlobalEnv = { macros: new Map(), isGoverned: () => false };
-  private readonly configFiles = new Map<string, ConfigFileRule>();
+  private readonly signatureById: ReadonlyMap<string, SignatureRow>;
+  private base: Map<string, MacroValue> = new Map();
+  private governed: (name: string) => boolean = () => false;
+  private selection: Selection = { configs: new Map(), alternatives: new Map(), governing: [] };
+  private kconfigs: KconfigFile[] = [];
+  private buildDefines: BuildDefine[] = [];
   private readonly scanned = new Set<string>();
+  private readonly revealed = new Set<string>();
+  /** Names the tree defines as implementations, and the files that define any. */
+  private readonly implementedIn = new Map<string, Set<string>>();
+  private readonly implementingFiles = new Set<string>();
+  private readonly includers = new Map<string, Set<string>>();
+  private readonly pendingFacts = new Map<string, FileFacts>();
 
   constructor(
     private readonly files: readonly FileHead[],
     private readonly ctx: DetectContext,
+    private readonly k: CKnowledge,
   ) {
     this.resolver = new IncludeResolver(ctx.files.keys());
+    this.signatureById = new Map(k.signatures.map((s) => [s.id, s]));
   }
 
   private async read(path: string): Promise<SourceText | undefined> {
@@ -116,64 +162,129 @@ class Analysis {
 
   async *run(): AsyncGenerator<CFileResult> {
     const paths = [...new Set(this.files.map((f) => f.path))].sort();
-    const kconfigs = paths.filter(isKconfig);
     const headers = paths.filter((p) => isCHeader(p));
     const sources = paths.filter((p) => isCSource(p));
+    const other = paths.filter((p) => !isCHeader(p) && !isCSource(p));
 
-    // Kconfig first: its values are macros for everything else.
-    const kconfigEntries = new Map<string, { entries: readonly KconfigEntry[]; invalid: readonly number[] }>();
-    for (const p of kconfigs) {
+    // Build configuration outside C: Kconfig, CMake option files, build files.
+    const early: CFileResult[] = [];
+    for (const p of other) {
       const t = await this.read(p);
       if (!t) continue;
+      const base = posix.basename(p);
+      if (isMakefile(p) || isCmakeLists(p) || isCompileCommands(p)) {
+        const parsed = isMakefile(p)
+          ? parseMakefile(t.text, p)
+          : isCmakeLists(p)
+            ? parseCmakeLists(t.text, p)
+            : parseCompileCommands(
+                t.text,
+                p,
+                this.rootGuess(),
+                this.files.map((f) => f.path),
+              );
+        if (parsed instanceof Error) {
+          early.push(
+            this.empty(p, [
+              {
+                severity: 'warning',
+                code: 'c-build-file-invalid',
+                message: parsed.message,
+                path: p,
+                detector: CONFIG_DETECTOR,
+              },
+            ]),
+          );
+          continue;
+        }
+        this.buildDefines.push(...parsed);
+        if (isCmakeLists(p) && this.k.options.cmakePattern.test(base)) continue;
+        continue;
+      }
+      if (this.k.options.cmakePattern.test(base)) {
+        early.push({
+          path: p,
+          api: [],
+          config: cmakeFindings(parseCmakeSets(t.text), p, this.k.options),
+          implementation: [],
+          diagnostics: [],
+        });
+        continue;
+      }
       const parsed = parseKconfig(t.text);
-      kconfigEntries.set(p, { entries: parsed.entries, invalid: parsed.invalidLines });
+      const dir = posix.dirname(p);
+      const parts = dir.split('/');
+      const alternative = parts.some((x) => FRAGMENT_DIRS.has(x)) || /^(sysbuild|mcuboot)\.conf$/.test(base);
+      this.kconfigs.push({
+        path: p,
+        entries: parsed.entries,
+        invalid: parsed.invalidLines,
+        appRoot: alternative ? undefined : dir,
+        complete: isCompleteKconfig(p),
+      });
     }
 
-    for await (const facts of extractAll(this.texts(headers), this.jobs())) this.headerFacts.set(facts.path, facts);
+    for await (const facts of extractAll(this.texts(headers), this.jobs(), this.k.extract))
+      this.headerFacts.set(facts.path, facts);
+    this.buildEnv();
 
-    this.buildEnv(kconfigEntries);
-
-    for (const [p, k] of kconfigEntries) {
-      const diagnostics: Diagnostic[] = k.invalid.slice(0, 5).map((line) => ({
+    for (const kc of this.kconfigs) {
+      const diagnostics: Diagnostic[] = kc.invalid.slice(0, 5).map((line) => ({
         severity: 'info',
         code: 'kconfig-invalid-line',
         message: 'Line is not a Kconfig assignment or comment and was ignored.',
-        path: p,
+        path: kc.path,
         line,
-        detector: 'c-crypto-config',
+        detector: CONFIG_DETECTOR,
       }));
-      yield { path: p, api: [], config: kconfigFindings(k.entries, p), implementation: [], diagnostics };
+      yield {
+        path: kc.path,
+        api: [],
+        config: kconfigFindings(kc.entries, kc.path, this.k.options),
+        implementation: [],
+        diagnostics,
+      };
     }
-    for (const p of paths.filter(isCmakeConfig)) {
-      const t = await this.read(p);
-      if (t)
-        yield {
-          path: p,
-          api: [],
-          config: cmakeFindings(parseCmakeSets(t.text), p),
-          implementation: [],
-          diagnostics: [],
-        };
-    }
-    for (const h of headers) {
-      const facts = this.headerFacts.get(h);
-      if (!facts) continue;
-      const result = this.resultFor(facts);
-      // Keep only what other files need from a header: its macros, values, branches and includes.
-      this.headerFacts.set(h, { ...facts, calls: [], constants: [], arrays: [], diagnostics: [] });
-      this.headerScopes.delete(h);
-      yield result;
-    }
-    const aliases = this.headerAliases();
-    for await (const facts of extractAll(this.texts(sources), this.jobs(), aliases)) yield this.resultFor(facts);
+    const flagFindings = buildFlagFindings(this.buildDefines, this.k.options);
+    for (const [p, config] of flagFindings) yield { path: p, api: [], config, implementation: [], diagnostics: [] };
+    yield* early;
 
+    // Sources are extracted now; files with anything to report are kept until the tree's own
+    // implementations are indexed, because a call is internal or a generic name confirmed only in
+    // the light of every definition in the tree.
+    const setsSelector = (f: FileFacts) => f.defines.some((d) => this.k.options.byName.get(d.name)?.selector);
+    const pending: FileFacts[] = [...this.headerFacts.values()].filter((f) => hasCryptoContent(f) || setsSelector(f));
+    const pendingConfigs = [...this.headerFacts.keys()].filter((p) => this.selection.configs.has(p));
+    for (const p of pendingConfigs) if (!pending.some((f) => f.path === p)) pending.push(this.headerFacts.get(p)!);
+    const aliases = this.headerAliases();
+    for await (const facts of extractAll(this.texts(sources), this.jobs(), this.k.extract, aliases)) {
+      this.noteIncludes(facts);
+      if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);
+      else yield this.empty(facts.path, []);
+    }
     // Files reached only through #include (other extensions, e.g. generated tables).
+    for (const f of this.headerFacts.values()) this.noteIncludes(f);
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
-    for await (const facts of extractAll(this.texts(extra), 1, aliases)) yield this.resultFor(facts);
+    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) pending.push(facts);
+
+    for (const f of pending) {
+      this.pendingFacts.set(f.path, f);
+      this.indexImplementations(f);
+    }
+    pending.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    yield* resolveSharedTables(pending.map((f) => this.resultFor(f)));
   }
 
-  private readonly revealed = new Set<string>();
+  private rootGuess(): string {
+    const any = this.files[0];
+    if (!any) return '/';
+    return any.absPath.slice(0, any.absPath.length - any.path.length).replace(/\/$/, '') || '/';
+  }
+
+  private empty(path: string, diagnostics: Diagnostic[]): CFileResult {
+    return { path, api: [], config: [], implementation: [], diagnostics };
+  }
 
   /** Macros in headers whose body names a crypto function (aliases and wrappers), through chains. */
   private headerAliases(): string[] {
@@ -185,13 +296,12 @@ class Analysis {
         if (ids.length > 0 && ids.length <= 64) bodies.set(d.name, ids);
       }
     }
-    // Least fixpoint by a worklist over the reverse "named in the body of" relation.
     const users = new Map<string, string[]>();
     const aliases = new Set<string>();
     const work: string[] = [];
     for (const [name, ids] of bodies) {
       for (const id of ids) {
-        if (cryptoFunctions.has(id)) {
+        if (this.k.api.functionCandidates(id)) {
           if (!aliases.has(name)) {
             aliases.add(name);
             work.push(name);
@@ -213,70 +323,147 @@ class Analysis {
     return [...aliases].sort();
   }
 
-  private buildEnv(kconfig: ReadonlyMap<string, { entries: readonly KconfigEntry[] }>): void {
-    const macros = new Map<string, MacroValue>();
-    for (const { entries } of kconfig.values()) {
-      for (const e of entries) {
-        const body = kconfigMacroBody(e.value);
-        macros.set(e.name, body === undefined ? { state: 'undefined' } : { state: 'defined', body });
-      }
-    }
-    const cli = cliMacros(this.ctx.options.defines);
-    for (const [k, v] of cli) macros.set(k, v);
+  // ------------------------------------------------------------------------------------------
+  // Configuration
 
-    // Configuration headers: by name, or selected by a selector macro (MBEDTLS_CONFIG_FILE …).
-    for (const [p] of this.headerFacts) {
-      const rule = configRuleFor(p);
-      if (rule) this.configFiles.set(p, rule);
-    }
-    const selectorBodies = new Map<string, string[]>();
-    for (const rule of CONFIG_FILE_RULES) for (const sel of rule.selectors ?? []) selectorBodies.set(sel, []);
-    for (const f of this.headerFacts.values()) {
-      for (const d of f.defines) selectorBodies.get(d.name)?.push(d.body);
-    }
-    for (const rule of CONFIG_FILE_RULES) {
-      for (const sel of rule.selectors ?? []) {
-        const bodies: string[] = [...(selectorBodies.get(sel) ?? [])];
-        const g = macros.get(sel);
-        if (g?.state === 'defined') bodies.push(g.body);
-        for (const body of bodies) {
-          const t = tokenize(body)[0];
-          const target = t?.kind === 'string' ? stringValue(t.text) : body.replace(/^<|>$/g, '');
-          const path = this.resolver.resolve('', target);
-          if (path && this.headerFacts.has(path) && !NOT_CONFIG_PATTERN.test(posix.basename(path)))
-            this.configFiles.set(path, rule);
-        }
-      }
-    }
-    const governedPrefixes = [...new Set([...this.configFiles.values()].flatMap((r) => r.governs))];
-    const known = new Set(OPTIONS.map((o) => o.name));
-    const isGoverned = (name: string) => known.has(name) && governedPrefixes.some((p) => name.startsWith(p));
-    const env0: GlobalEnv = { macros: new Map(macros), isGoverned };
-    for (const p of [...this.configFiles.keys()].sort()) {
-      const facts = this.headerFacts.get(p)!;
-      const scope = new Scope(facts, [], env0);
-      const own = new Set<string>();
-      this.contributed.set(p, own);
-      for (const d of facts.defines) {
-        if (cli.has(d.name)) continue;
-        own.add(d.name);
-        const st = scope.stateOf(d);
-        if (st === 'inactive') continue;
-        if (st === 'conditional') macros.set(d.name, { state: 'unknown' });
-        else if (d.undef) macros.set(d.name, { state: 'undefined' });
-        else
-          macros.set(
-            d.name,
-            d.params ? { state: 'defined', body: d.body, params: d.params } : { state: 'defined', body: d.body },
-          );
-      }
-    }
-    this.env = { macros, isGoverned };
+  /** Names something in the tree defines: a header, a build file's `-D`, a Kconfig fragment. */
+  private readonly definedInTree = new Set<string>();
+
+  private buildEnv(): void {
+    const cli = cliMacros(this.ctx.options.defines);
+    for (const f of this.headerFacts.values()) for (const d of f.defines) if (!d.undef) this.definedInTree.add(d.name);
+    for (const d of this.buildDefines) this.definedInTree.add(d.name);
+    for (const kc of this.kconfigs) for (const e of kc.entries) this.definedInTree.add(e.name);
+    const build = new Map<string, MacroValue>();
+    for (const d of this.buildDefines)
+      if (d.scope === 'build' && !d.file && !cli.has(d.name)) build.set(d.name, { state: 'defined', body: d.value });
+    const configs = discoverConfigs(this.headerFacts, this.k.options, this.resolver);
+    for (const cf of configs.values()) if (cf.isDefault) this.librariesInTree.add(cf.library);
+    const selectorValues = new Map<string, string[]>();
+    const addSel = (name: string, body: string) => {
+      const list = selectorValues.get(name) ?? [];
+      list.push(body);
+      selectorValues.set(name, list);
+    };
+    for (const [k, v] of [...build, ...cli]) if (v.state === 'defined') addSel(k, v.body);
+    for (const f of this.headerFacts.values()) for (const d of f.defines) if (!d.undef) addSel(d.name, d.body);
+    this.selection = selectConfigs(
+      configs,
+      {
+        selectorValues,
+        requested: this.ctx.options.configFiles ?? [],
+        resolver: this.resolver,
+        headerFacts: this.headerFacts,
+      },
+      this.k.options,
+    );
+    for (const msg of this.selection.notes ?? []) this.configNotes.push(msg);
+
+    // Configurations the build names (--config-file, a selector macro) apply to every unit. One picked
+    // only because it is the library's only or default file applies where it is near (its project) or
+    // where a unit includes it: a tree of several projects must not configure one with another's file.
+    const macros = new Map<string, MacroValue>([...build, ...cli]);
+    // A selector the build does not set is undefined: the library then includes its default file.
+    for (const rule of this.k.options.fileRules)
+      for (const sel of rule.selectors ?? []) if (!macros.has(sel)) macros.set(sel, { state: 'undefined' });
+    const env0: GlobalEnv = { macros: new Map(macros), isGoverned: () => false };
+    const selected = [...this.selection.configs.values()]
+      .filter((c) => c.selected)
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    const explicit = selected.filter((c) => c.reason === 'requested' || c.reason === 'selector');
+    this.autoConfigs = selected.filter((c) => c.reason !== 'requested' && c.reason !== 'selector');
+    for (const cf of explicit) this.applyConfig(cf, macros, env0, cli);
+    this.governed = (name) => this.isOptOut(name) || explicit.some((g) => this.governs(g, name));
+    this.base = macros;
     this.noteTestedNames();
   }
 
+  private autoConfigs: ConfigFile[] = [];
+
+  /**
+   * A library's opt-out switch (`NO_SHA256`, `OPENSSL_NO_RC4`): off unless something the unit sees
+   * defines it, configuration or not (a program built against an installed library gets its defaults).
+   */
+  private isOptOut(name: string): boolean {
+    const row = this.k.options.byName.get(name);
+    if (row) return row.effect === 'disable';
+    return /(?:^|_)NO_/.test(name) && this.k.options.isKnownName(name);
+  }
+
+  /** Automatically selected configurations that apply to a file: in its project, or at the tree's root. */
+  private nearAutoConfigs(path: string): ConfigFile[] {
+    const first = path.split('/')[0];
+    return this.autoConfigs.filter((cf) => {
+      const dir = posix.dirname(cf.path);
+      return dir === '.' || (path.includes('/') && dir.split('/')[0] === first);
+    });
+  }
+
+  private readonly configNotes: string[] = [];
+
+  /** Whether a configuration with these prefixes decides a name: a known option, or one of the library's option shape. */
+  private governs(cf: ConfigFile, name: string): boolean {
+    if (!cf.governs.some((p) => name.startsWith(p))) return false;
+    return (
+      this.k.options.byName.has(name) ||
+      this.k.options.isKnownName(name) ||
+      (cf.optionShape?.test(name) ?? false) ||
+      // A name of a library whose own source is in the tree (its default configuration file is) that
+      // nothing in the tree defines, such as a test-only switch: only a build flag could set it.
+      (this.librariesInTree.has(cf.library) && !this.definedInTree.has(name))
+    );
+  }
+
+  /** Libraries whose default configuration file (so, likely, whose source) is in the tree. */
+  private librariesInTree = new Set<string>();
   /** Per configuration file: the macros it put into the environment. */
   private readonly contributed = new Map<string, Set<string>>();
+
+  private applyConfig(
+    cf: ConfigFile,
+    macros: Map<string, MacroValue>,
+    env0: GlobalEnv,
+    cli: ReadonlyMap<string, MacroValue>,
+  ): void {
+    const facts = this.headerFacts.get(cf.path);
+    if (!facts) return;
+    // The configuration decides its own library's names: `# ifndef OPENSSL_NO_RC4` there sees them undefined.
+    const scope = new Scope(facts, [], {
+      macros: env0.macros,
+      isGoverned: (name) => env0.isGoverned(name) || this.governs(cf, name),
+    });
+    const own = new Set<string>();
+    this.contributed.set(cf.path, own);
+    for (const d of facts.defines) {
+      if (cli.has(d.name)) continue;
+      own.add(d.name);
+      const st = scope.stateOf(d);
+      if (st === 'inactive') continue;
+      if (st === 'conditional') macros.set(d.name, { state: 'unknown' });
+      else if (d.undef) macros.set(d.name, { state: 'undefined' });
+      else
+        macros.set(
+          d.name,
+          d.params ? { state: 'defined', body: d.body, params: d.params } : { state: 'defined', body: d.body },
+        );
+    }
+  }
+
+  /** The macros of an alternative configuration on top of the base environment. */
+  private alternativeEnv(cf: ConfigFile, dirMacros: ReadonlyMap<string, MacroValue>): GlobalEnv {
+    const macros = new Map(dirMacros);
+    this.applyConfig(
+      cf,
+      macros,
+      { macros: new Map(dirMacros), isGoverned: () => false },
+      cliMacros(this.ctx.options.defines),
+    );
+    return {
+      macros,
+      isGoverned: (name) => this.governed(name) || this.governs(cf, name),
+    };
+  }
+
   /** Names tested by `#if` in headers: name → the one file testing it, or '' when several do. */
   private readonly tested = new Map<string, string>();
 
@@ -296,32 +483,171 @@ class Analysis {
     }
   }
 
+  // Environments per directory: Kconfig of the application and `-D` flags of its build files.
+  private readonly envs = new Map<string, GlobalEnv>();
+
+  /** Directories holding a build file (CMakeLists.txt, Makefile, prj.conf, …): the roots of projects. */
+  private projectDirs: Set<string> | undefined;
+
   /**
-   * The environment a configuration file's own `#if`s see: without its own definitions, so the common
-   * `#ifndef OPENSSL_NO_MD2` / `#define OPENSSL_NO_MD2` does not read its own result and turn dead.
+   * The project a configuration belongs to: the nearest enclosing directory with a build file, else its
+   * top-level directory. It configures files of that project only.
    */
-  private envWithoutOwn(path: string): GlobalEnv {
-    const own = this.contributed.get(path);
-    if (!own || own.size === 0) return this.env;
-    const macros = new Map(this.env.macros);
-    for (const n of own) macros.delete(n);
-    return { macros, isGoverned: this.env.isGoverned };
+  private projectOf(cf: ConfigFile): string {
+    this.projectDirs ??= new Set(
+      this.files.filter((f) => PROJECT_MARKER.test(posix.basename(f.path))).map((f) => posix.dirname(f.path)),
+    );
+    let dir = posix.dirname(cf.path);
+    while (dir !== '.' && dir !== '' && dir !== '/') {
+      if (this.projectDirs.has(dir)) return dir;
+      dir = posix.dirname(dir);
+    }
+    const top = cf.path.split('/');
+    return top.length > 1 ? top[0]! : '.';
   }
 
-  private headerScope(path: string): Scope | undefined {
-    const hit = this.headerScopes.get(path);
+  /**
+   * Alternatives of a library that may configure a file: of those whose project holds the file, the ones
+   * sharing the longest directory prefix with it (a project's own configuration beats another's; a folder
+   * of alternatives stays a set). A file in no configuration's project (shared code such as MCUboot's
+   * bootutil) may be built with any of them.
+   */
+  private nearestAlternatives(path: string): ConfigFile[][] {
+    let cached = this.nearestCache.get(path);
+    if (cached) return cached;
+    const dir = posix.dirname(path).split('/');
+    const out: ConfigFile[][] = [];
+    for (const all of this.selection.alternatives.values()) {
+      const list = all.filter((cf) => isAncestor(this.projectOf(cf), path));
+      if (list.length === 0) {
+        out.push(all);
+        continue;
+      }
+      let best = -1;
+      let nearest: ConfigFile[] = [];
+      for (const cf of list) {
+        const cdir = posix.dirname(cf.path).split('/');
+        let k = 0;
+        while (k < dir.length && k < cdir.length && dir[k] === cdir[k] && dir[k] !== '.') k++;
+        if (k > best) {
+          best = k;
+          nearest = [cf];
+        } else if (k === best) nearest.push(cf);
+      }
+      out.push(nearest);
+    }
+    cached = out;
+    this.nearestCache.set(path, cached);
+    return cached;
+  }
+
+  private readonly nearestCache = new Map<string, ConfigFile[][]>();
+
+  private dirMacros(
+    path: string,
+    included: readonly ConfigFile[] = [],
+  ): { key: string; macros: Map<string, MacroValue> } {
+    const parts: string[] = [];
+    const macros = new Map(this.base);
+    const cli = cliMacros(this.ctx.options.defines);
+    for (const cf of this.nearAutoConfigs(path)) {
+      parts.push(cf.path);
+      this.applyConfig(cf, macros, { macros: new Map(macros), isGoverned: () => false }, cli);
+    }
+    for (const cf of included) {
+      if (parts.includes(cf.path)) continue;
+      parts.push(`+${cf.path}`);
+      this.applyConfig(cf, macros, { macros: new Map(macros), isGoverned: () => false }, cli);
+    }
+    for (const near of this.nearestAlternatives(path)) {
+      if (near.length !== 1) continue;
+      parts.push(near[0]!.path);
+      this.applyConfig(
+        near[0]!,
+        macros,
+        { macros: new Map(macros), isGoverned: () => false },
+        cliMacros(this.ctx.options.defines),
+      );
+    }
+    for (const kc of this.kconfigs) {
+      if (kc.appRoot === undefined || !isAncestor(kc.appRoot, path)) continue;
+      parts.push(kc.path);
+      for (const e of kc.entries) {
+        if (e.commented || macros.has(e.name)) continue;
+        const body = kconfigMacroBody(e.value);
+        macros.set(e.name, body === undefined ? { state: 'undefined' } : { state: 'defined', body });
+      }
+    }
+    for (const d of this.buildDefines) {
+      if (d.scope !== 'build') continue;
+      if (d.file ? d.file !== path : !isAncestor(posix.dirname(d.path), path)) continue;
+      parts.push(`${d.path}:${d.line}:${d.name}`);
+      if (!this.ctx.options.defines[d.name]) macros.set(d.name, { state: 'defined', body: d.value });
+    }
+    return { key: parts.join('\u0000'), macros };
+  }
+
+  /** The environment of a file; `included` are configurations its own includes reach (they govern their names). */
+  private envFor(path: string, included: readonly ConfigFile[] = []): GlobalEnv {
+    const { key, macros } = this.dirMacros(path, included);
+    let env = this.envs.get(key);
+    if (!env) {
+      const completeKconfig = this.kconfigs.some(
+        (kc) => kc.complete && kc.appRoot !== undefined && isAncestor(kc.appRoot, path),
+      );
+      const near = [
+        ...this.nearestAlternatives(path)
+          .filter((n) => n.length === 1)
+          .map((n) => n[0]!),
+        ...this.nearAutoConfigs(path),
+        ...included,
+      ];
+      const governed = this.governed;
+      env = {
+        macros,
+        isGoverned: (name) =>
+          governed(name) ||
+          (completeKconfig && name.startsWith('CONFIG_')) ||
+          near.some((cf) => this.governs(cf, name)),
+      };
+      this.envs.set(key, env);
+    }
+    return env;
+  }
+
+  /** The environment a configuration file's own `#if`s see: without its own definitions. */
+  private envWithoutOwn(path: string, env: GlobalEnv): GlobalEnv {
+    const own = this.contributed.get(path);
+    if (!own || own.size === 0) return env;
+    const macros = new Map(env.macros);
+    for (const n of own) macros.delete(n);
+    return { macros, isGoverned: env.isGoverned };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Include resolution
+
+  private readonly headerScopes = new Map<GlobalEnv, Map<string, Scope>>();
+  private readonly headerEdges = new Map<GlobalEnv, Map<string, readonly IncludeEdge[]>>();
+
+  /** A header's scope in an environment; `conditional` when only an undecided `#if` includes it. */
+  private headerScope(path: string, env: GlobalEnv, conditional = false): Scope | undefined {
+    let byEnv = this.headerScopes.get(env);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.headerScopes.set(env, byEnv);
+    }
+    const key = conditional ? `?${path}` : path;
+    const hit = byEnv.get(key);
     if (hit) return hit;
     const facts = this.headerFacts.get(path);
     if (!facts) return undefined;
-    const s = new Scope(facts, [], this.env);
-    this.headerScopes.set(path, s);
+    const s = new Scope(facts, [], env, conditional);
+    byEnv.set(key, s);
     return s;
   }
 
-  /** Resolved `#include`s of each header: fixed once the environment is, and shared by every unit including it. */
-  private readonly headerEdges = new Map<string, readonly IncludeEdge[]>();
-
-  /** The includes of one file in order: the target each names and the tree file it resolves to. */
+  /** The includes a file makes, computed includes resolved in the file's own scope. */
   private edgesOf(from: string, facts: FileFacts, scope: () => Scope): IncludeEdge[] {
     const edges: IncludeEdge[] = [];
     for (const inc of facts.includes) {
@@ -329,53 +655,235 @@ class Analysis {
       if (inc.form === 'macro') {
         const m = scope().macroAt(inc.target, inc.index);
         if (m.state !== 'defined') continue;
-        const t = tokenize(m.body)[0];
-        if (!t) continue;
-        target = t.kind === 'string' ? stringValue(t.text) : m.body.replace(/^<|>$/g, '').trim();
+        const body = m.body.trim();
+        target = body.startsWith('"') ? body.slice(1, -1) : body.replace(/^<|>$/g, '').trim();
       }
-      edges.push({ target, path: this.resolver.resolve(from, target) });
+      edges.push({
+        target,
+        path: this.ambiguousConfig(from, target) ? undefined : this.resolver.resolve(from, target),
+        include: inc,
+      });
     }
     return edges;
   }
 
-  /** Headers of a translation unit (transitively, breadth-first, from the scanned tree). */
-  private includesOf(facts: FileFacts): { scopes: Scope[]; targets: string[] } {
+  private noteIncludes(facts: FileFacts): void {
+    for (const inc of facts.includes) {
+      if (inc.form === 'macro') continue;
+      const p = this.resolver.resolve(facts.path, inc.target);
+      if (!p) continue;
+      const set = this.includers.get(p) ?? new Set();
+      set.add(facts.path);
+      this.includers.set(p, set);
+      if (!isCSource(p) && !isCHeader(p) && !this.scanned.has(p)) this.revealed.add(p);
+    }
+  }
+
+  /**
+   * An include that names one of several alternative configurations by a shared suffix (MCUboot's
+   * shared code includes "mcuboot_config/mcuboot_config.h", which each port provides): which one the
+   * build puts on the include path is not known, so the unit is evaluated against the alternatives.
+   */
+  private ambiguousConfig(from: string, target: string): boolean {
+    if (this.selection.alternatives.size === 0) return false;
+    const rel = posix.normalize(posix.join(posix.dirname(from), target));
+    if (this.resolver.has(rel)) return false;
+    const cands = this.resolver.candidates(target);
+    if (cands.length < 2) return false;
+    this.alternativePaths ??= new Set([...this.selection.alternatives.values()].flat().map((c) => c.path));
+    return cands.filter((c) => this.alternativePaths!.has(c)).length >= 2;
+  }
+
+  private alternativePaths: Set<string> | undefined;
+
+  /** The include edges of a header in an environment. */
+  private headerEdgesOf(path: string, env: GlobalEnv): readonly IncludeEdge[] {
+    let byEnv = this.headerEdges.get(env);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.headerEdges.set(env, byEnv);
+    }
+    let edges = byEnv.get(path);
+    if (!edges) {
+      const plain = this.headerScope(path, env)!;
+      edges = this.edgesOf(path, plain.facts, () => plain);
+      byEnv.set(path, edges);
+    }
+    return edges;
+  }
+
+  /**
+   * Headers of a translation unit (transitively, breadth-first, from the scanned tree). A first pass
+   * follows every include; the second decides each `#if` around an include with the headers the first
+   * found (a header tests what an earlier one defined): includes in dead branches are left out, and a
+   * header only an undecided `#if` includes, with everything it includes, defines its macros only
+   * conditionally.
+   */
+  private includesOf(facts: FileFacts, env: GlobalEnv): { scopes: Scope[]; targets: string[]; paths: Set<string> } {
+    let byFile = this.includeCache.get(env);
+    if (!byFile) {
+      byFile = new Map();
+      this.includeCache.set(env, byFile);
+    }
+    const hit = byFile.get(facts.path);
+    if (hit && hit.facts === facts) return hit.result;
+    const result = this.includesUncached(facts, env);
+    byFile.set(facts.path, { facts, result });
+    return result;
+  }
+
+  /** Per environment and unit: its headers (a unit is evaluated several times in one environment). */
+  private readonly includeCache = new Map<
+    GlobalEnv,
+    Map<string, { facts: FileFacts; result: { scopes: Scope[]; targets: string[]; paths: Set<string> } }>
+  >();
+
+  private includesUncached(
+    facts: FileFacts,
+    env: GlobalEnv,
+  ): { scopes: Scope[]; targets: string[]; paths: Set<string> } {
+    let own: Scope | undefined;
+    const ownEdges = this.edgesOf(facts.path, facts, () => {
+      own ??= new Scope(facts, [], env);
+      return own;
+    });
+    this.currentFacts = facts;
+    const first = this.closure(facts.path, ownEdges, env);
+    if (!first.branched) return first;
+    let byEnv = this.includeStates.get(env);
+    if (!byEnv) {
+      byEnv = new Map();
+      this.includeStates.set(env, byEnv);
+    }
+    const key = [...first.paths].join('\u0000');
+    let states = byEnv.get(key);
+    if (!states) {
+      states = new Map();
+      byEnv.set(key, states);
+    }
+    const decided = states;
+    const stateIn = (from: string, inc: IncludeFact): ActivityState => {
+      if (inc.branches.length === 0) return 'active';
+      if (from === facts.path) return new Scope(facts, first.scopes, env).ownState(inc);
+      let list = decided.get(from);
+      if (!list) {
+        list = new Map();
+        decided.set(from, list);
+      }
+      let st = list.get(inc.index);
+      if (st === undefined) {
+        const hfacts = this.headerFacts.get(from)!;
+        let scope = list.scope;
+        if (!scope) {
+          scope = new Scope(hfacts, first.scopes, env);
+          list.scope = scope;
+        }
+        st = scope.ownState(inc);
+        list.set(inc.index, st);
+      }
+      return st;
+    };
+    return this.closure(facts.path, ownEdges, env, stateIn);
+  }
+
+  /** Per environment and first-pass header set: the decided state of each header's includes. */
+  private readonly includeStates = new Map<
+    GlobalEnv,
+    Map<string, Map<string, Map<number, ActivityState> & { scope?: Scope }>>
+  >();
+
+  /** Whether an include sits under an `#if` other than the file's include guard. */
+  private underCondition(from: string, inc: IncludeFact): boolean {
+    const facts = this.headerFacts.get(from) ?? this.pendingFacts.get(from) ?? this.currentFacts;
+    if (!facts || facts.path !== from) return true;
+    return inc.branches.some((i) => !facts.branches[i]?.guard);
+  }
+
+  /** The unit being evaluated (its facts are not among the headers). */
+  private currentFacts: FileFacts | undefined;
+
+  private closure(
+    from: string,
+    ownEdges: readonly IncludeEdge[],
+    env: GlobalEnv,
+    stateIn?: (from: string, inc: IncludeFact) => ActivityState,
+  ): { scopes: Scope[]; targets: string[]; paths: Set<string>; branched: boolean } {
     const scopes: Scope[] = [];
     const targets: string[] = [];
-    const seen = new Set<string>([facts.path]);
-    let own: Scope | undefined;
-    const queue: (readonly IncludeEdge[])[] = [
-      this.edgesOf(facts.path, facts, () => {
-        own ??= new Scope(facts, [], this.env);
-        return own;
-      }),
+    const seen = new Set<string>([from]);
+    let branched = false;
+    const queue: { from: string; edges: readonly IncludeEdge[]; conditional: boolean }[] = [
+      { from, edges: ownEdges, conditional: false },
     ];
     for (let q = 0; q < queue.length && scopes.length < MAX_TU_HEADERS; q++) {
-      for (const { target, path } of queue[q]!) {
+      const { from: parent, edges: list, conditional: parentConditional } = queue[q]!;
+      for (const { target, path, include } of list) {
+        let conditional = parentConditional;
+        if (include.branches.length > 0 && this.underCondition(parent, include)) {
+          branched = true;
+          if (stateIn) {
+            const st = stateIn(parent, include);
+            if (st === 'inactive') continue;
+            if (st === 'conditional') conditional = true;
+          }
+        }
         targets.push(target);
         if (!path || seen.has(path)) continue;
         seen.add(path);
-        const hs = this.headerScope(path);
+        const hs = this.headerScope(path, env, conditional);
         if (hs) {
           scopes.push(hs);
-          let edges = this.headerEdges.get(path);
-          if (!edges) {
-            edges = this.edgesOf(path, hs.facts, () => hs);
-            this.headerEdges.set(path, edges);
-          }
-          queue.push(edges);
-        } else if (!isCSource(path) && !this.scanned.has(path)) {
-          this.revealed.add(path);
+          queue.push({ from: path, edges: this.headerEdgesOf(path, env), conditional });
         }
       }
     }
-    return { scopes, targets };
+    return { scopes, targets, paths: seen, branched };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Results
+
+  private implContext(facts: FileFacts, scope: Scope, targets: readonly string[]): ImplementationContext {
+    return { knowledge: this.k, scope, path: facts.path, includeTargets: targets, signatureById: this.signatureById };
+  }
+
+  /** Per implementing file: the libraries whose API it defines. */
+  private readonly implementedLibraries = new Map<string, Set<string>>();
+
+  private indexImplementations(facts: FileFacts): void {
+    if (hasImplementationConstants(facts, this.signatureById)) this.implementingFiles.add(facts.path);
+    if (facts.definitions.length === 0) return;
+    const env = this.envFor(facts.path);
+    const { targets } = this.includesOf(facts, env);
+    const names = implementedNames(facts, this.implContext(facts, new Scope(facts, [], env), targets));
+    if (names.length > 0) this.implementingFiles.add(facts.path);
+    const libs = new Set<string>();
+    for (const n of names) for (const c of this.k.api.functionCandidates(n) ?? []) libs.add(c.library);
+    if (libs.size > 0) this.implementedLibraries.set(facts.path, libs);
+    for (const n of names) {
+      const set = this.implementedIn.get(n) ?? new Set();
+      set.add(facts.path);
+      this.implementedIn.set(n, set);
+    }
+  }
+
+  /**
+   * A header that does not stand alone (`curve-specific.inc` reads `uECC_SUPPORTS_*` set by the unit
+   * that includes it) is evaluated in the context of its one includer.
+   */
+  private contextScopes(facts: FileFacts, env: GlobalEnv): Scope[] {
+    const by = this.includers.get(facts.path);
+    if (by?.size !== 1) return [];
+    const includer = [...by][0]!;
+    const ifacts = this.headerFacts.get(includer) ?? this.pendingFacts.get(includer);
+    if (!ifacts) return [];
+    const { scopes } = this.includesOf(ifacts, env);
+    return [new Scope(ifacts, scopes, env), ...scopes];
   }
 
   private resultFor(facts: FileFacts): CFileResult {
     const path = facts.path;
-    // The C grammar is expected to stumble on C++ (templates, classes): no syntax notes there.
-    const cpp = /\.(cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp)$/i.test(path);
+    const cpp = /\.(cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|ino)$/i.test(path);
     const diagnostics: Diagnostic[] = facts.diagnostics
       .filter((d) => !(cpp && d.code === 'c-syntax-error'))
       .map((d) => ({
@@ -387,23 +895,72 @@ class Analysis {
         detector: DIAG_DETECTOR,
       }));
     try {
-      const { scopes, targets } = this.includesOf(facts);
-      const scope = new Scope(facts, scopes, this.env);
-      const api = new ApiResolver({ scope, includeTargets: targets }).findings(facts.calls, path);
-      const implementation = implementationFindings(facts, scope, path);
-      const config = this.configFiles.has(path)
-        ? configHeaderFindings(
-            facts,
-            new Scope(facts, scopes, this.envWithoutOwn(path)),
-            path,
-            (name) => {
-              const t = this.tested.get(name);
-              return t !== undefined && t !== path;
-            },
-            this.configFiles.get(path)?.library,
-          )
-        : [];
-      return { path, api, config, implementation, diagnostics };
+      let env = this.envFor(path);
+      let inc = this.includesOf(facts, env);
+      const included = [...inc.paths]
+        .map((p) => this.selection.configs.get(p))
+        .filter((c): c is ConfigFile => !!c?.selected);
+      if (included.length > 0) {
+        env = this.envFor(path, included);
+        inc = this.includesOf(facts, env);
+      }
+      const { scopes, targets, paths } = inc;
+      const context = isCHeader(path) ? this.contextScopes(facts, env) : [];
+      const scope = new Scope(facts, [...scopes, ...context], env);
+      const alternatives = this.alternativesFor(path, paths);
+      const state = this.stateResolver(facts, scope, alternatives, env);
+      scope.stateOverride = state.of;
+      const implScope = scope;
+      const internal = this.internalCaller(facts);
+      const api = new ApiResolver({
+        api: this.k.api,
+        scope: implScope,
+        includeTargets: targets,
+        confirmed: (name) => this.implementedIn.has(name),
+      })
+        .findings(facts.calls, path)
+        .map((f) => {
+          const fn = String(f.properties?.function ?? '');
+          // A library's source calling its own API (ecdh.c calling mbedtls_ecp_group_load, whose
+          // definition may sit outside the scanned folders) is internal too.
+          const ownLibrary = f.library !== undefined && (this.implementedLibraries.get(path)?.has(f.library) ?? false);
+          if (!ownLibrary && (!internal || !this.inTree(fn))) return f;
+          return {
+            ...f,
+            notes: [
+              ...(f.notes ?? []),
+              ownLibrary
+                ? `internal call of ${f.library}: this file implements ${f.library}'s API`
+                : `internal call of ${f.library ?? 'the library'}: the tree implements ${fn}`,
+            ],
+            properties: { ...f.properties, internal: 'true' },
+          };
+        });
+      const implementation = implementationFindings(facts, this.implContext(facts, implScope, targets));
+      let config: AlgorithmFinding[] = [];
+      const cf = this.selection.configs.get(path);
+      if (cf || facts.defines.some((d) => this.k.options.byName.get(d.name)?.selector)) {
+        const r = configHeaderFindings(facts, {
+          options: this.k.options,
+          scope: new Scope(facts, scopes, this.envWithoutOwn(path, env)),
+          path,
+          library: cf?.library,
+          isKnownName: (name) => {
+            const t = this.tested.get(name);
+            return (t !== undefined && t !== path) || this.k.options.isKnownName(name);
+          },
+          suites: (value) => suitesOf(value, this.k.api.suiteAlgorithms, this.k.api.listTokens),
+        });
+        config = r.findings.map((f) => (cf && !cf.selected && f.state !== 'inactive' ? annotateScope(f, cf.path) : f));
+        diagnostics.push(...r.diagnostics);
+      }
+      return {
+        path,
+        api: api.map(state.annotate),
+        config,
+        implementation: implementation.map(state.annotate),
+        diagnostics,
+      };
     } catch (e) {
       diagnostics.push({
         severity: 'warning',
@@ -415,6 +972,108 @@ class Analysis {
       return { path, api: [], config: [], implementation: [], diagnostics };
     }
   }
+
+  private readonly implementingDirs = new Set<string>();
+  private treeMacros: Set<string> | undefined;
+
+  /** A name the tree defines: an implementation, or a macro standing for one (`#define shake128_init(c) sha3_init(c, 16)`). */
+  private inTree(name: string): boolean {
+    if (this.implementedIn.has(name)) return true;
+    if (!this.treeMacros) {
+      this.treeMacros = new Set();
+      for (const f of this.headerFacts.values()) for (const d of f.defines) if (d.params) this.treeMacros.add(d.name);
+    }
+    return this.treeMacros.has(name);
+  }
+
+  /**
+   * Whether a file's calls to the tree's own implementations are the library's internal calls: it
+   * implements an algorithm itself, or it is library code (no `main`) next to files that do.
+   */
+  private internalCaller(facts: FileFacts): boolean {
+    if (this.implementingFiles.has(facts.path)) return true;
+    if (facts.program) return false;
+    if (this.implementingDirs.size === 0)
+      for (const p of this.implementingFiles) this.implementingDirs.add(posix.dirname(p));
+    return this.implementingDirs.has(posix.dirname(facts.path));
+  }
+
+  /** Sets of alternative configurations, none selected, that this unit does not include and that are equally near. */
+  private alternativesFor(path: string, included: ReadonlySet<string>): ConfigFile[][] {
+    return this.nearestAlternatives(path).filter((near) => near.length > 1 && !near.some((c) => included.has(c.path)));
+  }
+
+  /**
+   * States of sites: the unit's own evaluation, and where that is conditional and alternative
+   * configurations exist, each alternative: the same state under all of them is the state, else the
+   * finding stays conditional and says which configuration gives which state.
+   */
+  private stateResolver(facts: FileFacts, scope: Scope, alternatives: readonly ConfigFile[][], env: GlobalEnv) {
+    const notes = new Map<number, string>();
+    const altScopes: { cf: ConfigFile; scope: Scope }[] = [];
+    let built = false;
+    const build = () => {
+      built = true;
+      for (const list of alternatives)
+        for (const cf of list) {
+          const altEnv = this.alternativeEnv(cf, env.macros as Map<string, MacroValue>);
+          const { scopes } = this.includesOf(facts, altEnv);
+          altScopes.push({ cf, scope: new Scope(facts, scopes, altEnv) });
+        }
+    };
+    const of = (site: Pick<Site, 'branches'> & Partial<Pick<Site, 'line' | 'column'>>): ActivityState => {
+      const s = scope.ownState(site);
+      if (s !== 'conditional' || alternatives.length === 0) return s;
+      if (!built) build();
+      const per = altScopes.map(({ cf, scope: alt }) => ({ cf, state: alt.stateOf(site) }));
+      const states = new Set(per.map((p) => p.state));
+      if (states.size === 1) return per[0]!.state;
+      if (site.line !== undefined)
+        notes.set(site.line * 100000 + (site.column ?? 0), per.map((p) => `${p.cf.path}: ${p.state}`).join('; '));
+      return 'conditional';
+    };
+    const annotate = (f: AlgorithmFinding): AlgorithmFinding => {
+      const n = notes.get((f.evidence.line ?? 0) * 100000 + (f.evidence.column ?? 0));
+      return n ? { ...f, properties: { ...f.properties, configurations: n } } : f;
+    };
+    return { of, annotate };
+  }
+}
+
+/**
+ * PQC tables shared by every parameter set (NTT zetas) whose set no macro fixes take it from an
+ * implementation of the same family in the same directory (PQClean's ml-dsa-44/clean/ntt.c next to
+ * sign.c defining PQCLEAN_MLDSA44_CLEAN_crypto_sign_*).
+ */
+function resolveSharedTables(results: readonly CFileResult[]): CFileResult[] {
+  const resolved = new Map<string, string[]>();
+  const family = (id: string) => id.replace(/-\d+$/, '');
+  for (const r of results)
+    for (const f of r.implementation) {
+      if (f.algorithm.unresolved || !/^ml-(kem|dsa)-\d+$/.test(f.algorithm.id)) continue;
+      const k = `${posix.dirname(r.path)}\u0000${family(f.algorithm.id)}`;
+      const list = resolved.get(k) ?? [];
+      if (!list.includes(f.algorithm.id)) list.push(f.algorithm.id);
+      resolved.set(k, list);
+    }
+  return results.map((r) => {
+    if (!r.implementation.some((f) => f.algorithm.unresolved?.parameterSet)) return r;
+    const implementation = r.implementation.map((f) => {
+      if (!f.algorithm.unresolved?.parameterSet) return f;
+      const ids = resolved.get(`${posix.dirname(r.path)}\u0000${family(f.algorithm.id)}`);
+      if (ids?.length !== 1) return f;
+      return {
+        ...f,
+        algorithm: { id: ids[0]! },
+        notes: [...(f.notes ?? []), `parameter set of the ${ids[0]} implementation in the same directory`],
+      };
+    });
+    return { ...r, implementation };
+  });
+}
+
+function annotateScope(f: AlgorithmFinding, path: string): AlgorithmFinding {
+  return { ...f, properties: { ...f.properties, configuration: `${path} (alternative, not selected by the build)` } };
 }
 
 /** Runs the C analysis once per scan and replays it to every C detector that asks. */
@@ -471,12 +1130,18 @@ class Shared {
 const shared = new WeakMap<object, Shared>();
 
 /** Per-file results of the C analysis of a scan; computed once, shared by the C detectors. */
-export function analyzeC(files: readonly FileHead[], ctx: DetectContext): AsyncGenerator<CFileResult> {
+export function analyzeC(
+  files: readonly FileHead[],
+  ctx: DetectContext,
+  knowledge: CKnowledge,
+): AsyncGenerator<CFileResult> {
   let s = shared.get(ctx.files);
   if (!s) {
-    const accepted = files.filter(acceptsC);
-    s = new Shared(() => new Analysis(accepted, ctx).run());
+    const accepted = files.filter((f) => acceptsC(f, knowledge));
+    s = new Shared(() => new Analysis(accepted, ctx, knowledge).run());
     shared.set(ctx.files, s);
   }
   return s.iterate();
 }
+
+export { IMPLEMENTATION_DETECTOR };

@@ -10,20 +10,17 @@ import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
 import { workerEntry } from './pool.js';
-import { listFiles, runDetectors } from './test-support/context.js';
+import { type CorpusRow, listFiles, rowKey, rowOf, runDetectors } from './test-support/context.js';
 
 const corpus = resolve(__dirname, '../../../../fixtures/c');
 const DETECTORS = [cCryptoApi, cCryptoConfig, cCryptoImplementation];
 
-interface Row {
-  readonly file: string;
-  readonly line: number;
-  readonly algorithm: string;
-  readonly role: string;
-  readonly state: string;
-}
+type Row = CorpusRow;
 
-const key = (r: Row) => `${r.file}:${r.line} ${r.algorithm} ${r.role} ${r.state}`;
+/** The corpus without trees/ (separate scan roots, checked by trees.test.ts). */
+const corpusFiles = () => listFiles(corpus).filter((f) => !f.path.startsWith('trees/'));
+
+const key = rowKey;
 
 function diff(expected: readonly Row[], actual: readonly Row[]) {
   const want = new Map<string, number>();
@@ -52,20 +49,8 @@ describe.skipIf(!existsSync(corpus))('C fixture corpus', () => {
 
   it('reaches ≥ 0.95 precision and recall', async () => {
     const expected = JSON.parse(readFileSync(resolve(corpus, 'expected.json'), 'utf8')) as Row[];
-    const { findings, diagnostics } = await runDetectors(DETECTORS, listFiles(corpus));
-    const actual: Row[] = findings.flatMap((f) =>
-      f.kind === 'algorithm'
-        ? [
-            {
-              file: f.evidence.path,
-              line: f.evidence.line ?? 0,
-              algorithm: f.algorithm.id,
-              role: f.role,
-              state: f.state ?? 'active',
-            },
-          ]
-        : [],
-    );
+    const { findings, diagnostics } = await runDetectors(DETECTORS, corpusFiles());
+    const actual: Row[] = findings.flatMap((f) => (f.kind === 'algorithm' ? [rowOf(f)] : []));
     const { tp, extra, missing } = diff(expected, actual);
     const precision = actual.length === 0 ? 0 : tp / actual.length;
     const recall = expected.length === 0 ? 1 : tp / expected.length;
@@ -80,7 +65,7 @@ describe.skipIf(!existsSync(corpus))('C fixture corpus', () => {
   });
 
   it('reports nothing for the clean file and the look-alikes', async () => {
-    const files = listFiles(corpus).filter((f) => f.path.startsWith('clean/') || f.path === 'adversarial/lookalikes.c');
+    const files = corpusFiles().filter((f) => f.path.startsWith('clean/') || f.path === 'adversarial/lookalikes.c');
     const { findings } = await runDetectors(DETECTORS, files);
     expect(findings).toEqual([]);
   });
@@ -88,7 +73,7 @@ describe.skipIf(!existsSync(corpus))('C fixture corpus', () => {
 
 describe.skipIf(!existsSync(corpus) || workerEntry() === undefined)('C fixture corpus through the worker pool', () => {
   it('gives the same findings with jobs = 3 as in-process', async () => {
-    const files = listFiles(corpus);
+    const files = corpusFiles();
     const inline = await runDetectors(DETECTORS, files, { jobs: 1 });
     const pooled = await runDetectors(DETECTORS, files, { jobs: 3 });
     expect(pooled.findings).toEqual(inline.findings);

@@ -8,9 +8,11 @@ import { matchLiteralSets, matchSequences, type Signatures } from './constant-ma
 import type {
   ArrayFact,
   BranchFact,
+  CommentedDefineFact,
   CondTerm,
   ConstantMatch,
   DefineFact,
+  DefinitionFact,
   FileDiagnostic,
   FileFacts,
   IncludeFact,
@@ -20,7 +22,7 @@ import type {
 import { neutralize } from './neutralize.js';
 import { parseC, type SyntaxNode } from './parser.js';
 import { hasMark, prescan } from './prescan.js';
-import { parseIntegerLiteral, tokenize } from './tokens.js';
+import { parseIntegerLiteral, type Token, tokenize } from './tokens.js';
 
 /** What extraction needs to know to keep only relevant facts. */
 export interface ExtractKnowledge {
@@ -85,6 +87,173 @@ interface FnRange {
   readonly name: string;
 }
 
+interface Table {
+  readonly index: number;
+  readonly end: number;
+  readonly values: bigint[];
+  /** Values of each brace-enclosed sub-list (struct members, rows), so one field's limbs stay together. */
+  readonly groups: bigint[][];
+}
+
+const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b/gm;
+
+/**
+ * For each conditional directive (`#if`, `#ifdef`, `#ifndef`, `#elif`, `#else`) the offset where its
+ * branch ends: the next `#elif`/`#else`/`#endif` of the same nesting level, read from the lines.
+ * Directives inside block comments are skipped.
+ */
+function directiveEnds(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  const comments: [number, number][] = [];
+  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
+    const e = text.indexOf('*/', i + 2);
+    comments.push([i, e < 0 ? text.length : e + 2]);
+    if (e < 0) break;
+    i = e;
+  }
+  let c = 0;
+  CONDITIONAL.lastIndex = 0;
+  for (let m = CONDITIONAL.exec(text); m; m = CONDITIONAL.exec(text)) {
+    const at = m.index + m[0].indexOf('#');
+    while (c < comments.length && comments[c]![1] <= at) c++;
+    if (c < comments.length && comments[c]![0] < at) continue;
+    const d = m[1]!;
+    if (d === 'if' || d === 'ifdef' || d === 'ifndef') stack.push(at);
+    else if (stack.length > 0) {
+      out.set(stack[stack.length - 1]!, at);
+      if (d === 'endif') stack.pop();
+      else stack[stack.length - 1] = at;
+    }
+  }
+  return out;
+}
+
+/** A line comment or single-line block comment holding nothing but a `#define`. */
+const COMMENTED_DEFINE = /^(?:\/\/+|\/\*+)\s*#\s*define\s+([A-Za-z_]\w*)([^\n]*?)\s*(?:\*+\/)?\s*$/;
+
+/** Whether only blanks precede `index` on its line. */
+function startsLine(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The identifier node of a declarator chain. */
+function declaratorNode(node: SyntaxNode): SyntaxNode | undefined {
+  let cur: SyntaxNode | null = node;
+  for (let guard = 0; cur && guard < 64; guard++) {
+    if (cur.type === 'identifier' || cur.type === 'field_identifier') return cur;
+    cur = cur.childForFieldName('declarator') ?? cur.namedChild(0);
+  }
+  return undefined;
+}
+
+/** The function_declarator inside a declarator chain (holding the parameter list). */
+function functionDeclarator(node: SyntaxNode): SyntaxNode | undefined {
+  let cur: SyntaxNode | null = node;
+  for (let guard = 0; cur && guard < 64; guard++) {
+    if (cur.type === 'function_declarator') return cur;
+    cur = cur.childForFieldName('declarator');
+  }
+  return undefined;
+}
+
+const MAX_PASTE_OUTPUT = 1 << 16;
+const MAX_COMMENTED = 4096;
+
+/** Token streams with every pasting macro call expanded, one stream per combination of definitions (at most 4). */
+function expandPasting(
+  toks: readonly Token[],
+  macros: ReadonlyMap<string, readonly { params: readonly string[]; body: string }[]>,
+): Token[][] {
+  let variantCount = 1;
+  for (const t of toks) {
+    const defs = t.kind === 'ident' ? macros.get(t.text) : undefined;
+    if (defs) variantCount = Math.max(variantCount, defs.length);
+  }
+  const out: Token[][] = [];
+  for (let v = 0; v < variantCount; v++) {
+    const stream: Token[] = [];
+    let changed = false;
+    for (let i = 0; i < toks.length && stream.length < MAX_PASTE_OUTPUT; i++) {
+      const t = toks[i]!;
+      const defs = t.kind === 'ident' && toks[i + 1]?.text === '(' ? macros.get(t.text) : undefined;
+      if (!defs) {
+        stream.push(t);
+        continue;
+      }
+      const def = defs[Math.min(v, defs.length - 1)]!;
+      let depth = 0;
+      let j = i + 1;
+      const args: Token[][] = [[]];
+      for (; j < toks.length; j++) {
+        const x = toks[j]!;
+        if (x.text === '(') {
+          depth++;
+          if (depth === 1) continue;
+        } else if (x.text === ')') {
+          depth--;
+          if (depth === 0) break;
+        } else if (x.text === ',' && depth === 1) {
+          args.push([]);
+          continue;
+        }
+        args[args.length - 1]!.push(x);
+      }
+      stream.push(...pasteExpand(def.params, def.body, args));
+      changed = true;
+      i = j;
+    }
+    out.push(stream);
+    if (!changed) break;
+  }
+  return out;
+}
+
+/** One function-like macro body with arguments substituted and `##` applied. */
+function pasteExpand(params: readonly string[], body: string, args: readonly Token[][]): Token[] {
+  const parts = tokenize(body);
+  const pieces: string[] = [];
+  let glue = false;
+  for (const t of parts) {
+    if (t.text === '##') {
+      glue = true;
+      continue;
+    }
+    const p = t.kind === 'ident' ? params.indexOf(t.text) : -1;
+    const text = p >= 0 ? (args[p] ?? []).map((x) => x.text).join('') : t.text;
+    if (glue && pieces.length > 0) pieces[pieces.length - 1] += text;
+    else pieces.push(text);
+    glue = false;
+  }
+  return tokenize(pieces.join(' ')).map((t) => ({ kind: t.kind, text: t.text }));
+}
+
+/** Numbers of a token stream into a table (no sites: a second variant of an already read table). */
+function readTableValues(toks: readonly Token[], table: Table, _sites: undefined): void {
+  let group: bigint[] | undefined;
+  const stack: (bigint[] | undefined)[] = [];
+  for (let k = 0; k < toks.length && table.values.length < MAX_TABLE_VALUES; k++) {
+    const t = toks[k]!;
+    if (t.text === '{') {
+      stack.push(group);
+      group = [];
+      table.groups.push(group);
+    } else if (t.text === '}') group = stack.pop();
+    else if (t.kind === 'number') {
+      let v = parseIntegerLiteral(t.text);
+      if (v === undefined) continue;
+      if (toks[k - 1]?.text === '-' && [',', '{', '('].includes(toks[k - 2]?.text ?? ',')) v = -v;
+      table.values.push(v);
+      group?.push(v);
+    }
+  }
+}
+
 /** Name of a declarator chain (function_declarator → pointer_declarator → … → identifier), iteratively. */
 function declaratorName(node: SyntaxNode): string | undefined {
   let cur: SyntaxNode | null = node;
@@ -100,19 +269,31 @@ function declaratorName(node: SyntaxNode): string | undefined {
  * condition or name of each link, its body range and the `#elif`/`#else` that follows.
  * `src` is the text the tree was parsed from.
  */
-function branchesOf(cursor: Cursor, src: string, topLevel: boolean): BranchFact[] {
+function branchesOf(
+  cursor: Cursor,
+  src: string,
+  topLevel: boolean,
+  textualEnd: ReadonlyMap<number, number>,
+): BranchFact[] {
   const out: BranchFact[] = [];
   const previous: CondTerm[] = [];
   let depth = 0;
   for (let guard = 0; guard < 10_000; guard++) {
     const type = typeOf(cursor);
+    // The preprocessor decides where a branch ends, not the C grammar: an unbalanced brace inside
+    // `#ifdef NS / namespace NS { / #endif` must not stretch the branch over the rest of the file.
+    const lineEnd = textualEnd.get(cursor.startIndex);
     if (type === 'preproc_else') {
-      out.push({ start: cursor.startIndex, end: cursor.endIndex, terms: [...previous] });
+      out.push({
+        start: cursor.startIndex,
+        end: Math.min(cursor.endIndex, lineEnd ?? Number.POSITIVE_INFINITY),
+        terms: [...previous],
+      });
       break;
     }
     const isIf = type === 'preproc_if' || type === 'preproc_elif';
     const want = isIf ? 'condition' : 'name';
-    const end = cursor.endIndex;
+    const end = Math.min(cursor.endIndex, lineEnd ?? Number.POSITIVE_INFINITY);
     let keyStart = -1;
     let keyEnd = -1;
     let directive = '';
@@ -146,11 +327,29 @@ function branchesOf(cursor: Cursor, src: string, topLevel: boolean): BranchFact[
         first.childForFieldName('name')?.text === key &&
         (first.childForFieldName('value')?.text.trim() ?? '') === '';
     }
+    // A default: `#ifndef X` (or `#if !defined(X)`) whose first item defines X with a value, and no `#else`.
+    let defaultFor: string | undefined;
+    const negName =
+      type === 'preproc_ifdef' && term.negate
+        ? key
+        : isIf
+          ? /^!\s*defined\s*\(?\s*([A-Za-z_]\w*)\s*\)?$/.exec(key.trim())?.[1]
+          : undefined;
+    if (negName && !guard2 && alt === undefined && previous.length === 0) {
+      const first = cursor.currentNode.namedChild(1);
+      if (
+        first?.type === 'preproc_def' &&
+        first.childForFieldName('name')?.text === negName &&
+        (first.childForFieldName('value')?.text.trim() ?? '') !== ''
+      )
+        defaultFor = negName;
+    }
     out.push({
       start: keyEnd,
-      end: alt ?? end,
+      end: Math.min(alt ?? end, end),
       terms: [...previous, term],
       ...(guard2 ? { guard: true } : {}),
+      ...(defaultFor ? { defaultFor } : {}),
     });
     previous.push({ expr: term.expr, negate: !term.negate });
     if (alt === undefined) break;
@@ -239,6 +438,9 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
     values: [],
     arrays: [],
     constants: [],
+    definitions: [],
+    commentedDefines: [],
+    program: false,
     diagnostics,
   };
   if (text.includes('\0')) {
@@ -267,14 +469,19 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const calls: { name: string; args: string[]; index: number; reference?: boolean }[] = [];
   const values: ValueFact[] = [];
   const arrays: ArrayFact[] = [];
-  const tables: { index: number; end: number; values: bigint[] }[] = [];
+  const tables: Table[] = [];
+  const definitions: { name: string; params: string; index: number; start: number; end: number }[] = [];
+  const commented: { name: string; body: string; index: number }[] = [];
+  /** Function-like macros defined so far whose body pastes tokens: they build constant tables. */
+  const pasting = new Map<string, { params: readonly string[]; body: string }[]>();
+  let textualEnds: Map<number, number> | undefined;
   const literalSites = new Map<bigint, number>();
   const stringSites: { value: string; index: number }[] = [];
   let firstError: number | undefined;
 
   const wantedLiteral = knowledge.signatures.literalValues;
   const wantedStrings = knowledge.signatures.stringValues;
-  let openTable: { index: number; end: number; values: bigint[] } | undefined;
+  let openTable: Table | undefined;
 
   const noteLiterals = (body: string, index: number) => {
     if (!LONG_NUMBER.test(body)) return;
@@ -331,7 +538,16 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
           calls.push({ name, args: [], index: cursor.startIndex, reference: true });
         break;
       }
-      case 'comment':
+      case 'comment': {
+        descend = false;
+        const start = cursor.startIndex;
+        const c = text.charCodeAt(start + 1);
+        if (c !== 47 && c !== 42) break;
+        const m = COMMENTED_DEFINE.exec(text.slice(start, Math.min(cursor.endIndex, start + 400)));
+        if (m && commented.length < MAX_COMMENTED && startsLine(text, start))
+          commented.push({ name: m[1]!, body: (m[2] ?? '').trim(), index: start });
+        break;
+      }
       case 'char_literal':
       case 'system_lib_string':
         descend = false;
@@ -368,19 +584,41 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'initializer_list': {
         if (openTable && cursor.startIndex < openTable.end) break;
-        const table = { index: cursor.startIndex, end: cursor.endIndex, values: [] as bigint[] };
+        const table: Table = { index: cursor.startIndex, end: cursor.endIndex, values: [], groups: [] };
         openTable = table;
         tables.push(table);
         // A data table (no names that could be crypto functions or macro aliases) is read from its
         // tokens instead of walking one syntax node per number: tables are most of a big file's nodes.
-        const toks = tokenize(text.slice(table.index, table.end));
-        if (toks.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || isAlias(t.text)))) break;
+        const raw = tokenize(text.slice(table.index, table.end));
+        if (raw.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || isAlias(t.text)))) break;
         descend = false;
+        // Word-building macros (BYTES_TO_WORDS_8(a, …) → 0x##d##c##b##a) are expanded with every
+        // definition the file has seen, one value stream per variant.
+        const variants = pasting.size > 0 ? expandPasting(raw, pasting) : [raw];
+        for (let v = 1; v < variants.length; v++) {
+          const alt: Table = { index: table.index, end: table.end, values: [], groups: [] };
+          readTableValues(variants[v]!, alt, undefined);
+          tables.push(alt);
+        }
+        const toks = variants[0]!;
+        let group: bigint[] | undefined;
+        const groupStack: (bigint[] | undefined)[] = [];
         for (let k = 0; k < toks.length; k++) {
           const t = toks[k]!;
+          if (t.kind === 'punct' && t.text === '{') {
+            groupStack.push(group);
+            group = [];
+            table.groups.push(group);
+            continue;
+          }
+          if (t.kind === 'punct' && t.text === '}') {
+            group = groupStack.pop();
+            continue;
+          }
           if (t.kind === 'string') {
             const inner = t.text.slice(1, -1);
-            if (wantedStrings.has(inner)) stringSites.push({ value: inner, index: table.index + (t.start ?? 0) });
+            if (t.start !== undefined && wantedStrings.has(inner))
+              stringSites.push({ value: inner, index: table.index + t.start });
             continue;
           }
           if (t.kind !== 'number') continue;
@@ -393,9 +631,13 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
             (before === undefined || before.text === ',' || before.text === '{' || before.text === '(')
           )
             v = -v;
-          if (table.values.length < MAX_TABLE_VALUES) table.values.push(v);
+          if (table.values.length < MAX_TABLE_VALUES) {
+            table.values.push(v);
+            group?.push(v);
+          }
           const abs = v < 0n ? -v : v;
-          if (wantedLiteral.has(abs) && !literalSites.has(abs)) literalSites.set(abs, table.index + (t.start ?? 0));
+          if (t.start !== undefined && wantedLiteral.has(abs) && !literalSites.has(abs))
+            literalSites.set(abs, table.index + t.start);
         }
         break;
       }
@@ -452,6 +694,11 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         }
         defines.push({ name, body, ...(params ? { params } : {}) });
         defineIdx.push(start);
+        if (params && body.includes('##') && params.length > 0 && params.length <= 16) {
+          const list = pasting.get(name) ?? [];
+          if (list.length < 4 && !list.some((x) => x.body === body)) list.push({ params, body });
+          pasting.set(name, list);
+        }
         if (body) noteLiterals(body, start);
         break;
       }
@@ -480,13 +727,33 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'preproc_if':
       case 'preproc_ifdef':
-        branches.push(...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit'));
+        textualEnds ??= directiveEnds(source);
+        branches.push(
+          ...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds),
+        );
         break;
       case 'function_definition': {
         const node = cursor.currentNode;
         const decl = node.childForFieldName('declarator');
-        const name = decl ? declaratorName(decl) : undefined;
-        if (name) fns.push({ start: node.startIndex, end: node.endIndex, name });
+        const nameNode = decl ? declaratorNode(decl) : undefined;
+        const name = nameNode?.text;
+        if (name) {
+          fns.push({ start: node.startIndex, end: node.endIndex, name });
+          if (knowledge.functions.has(name)) {
+            const fd = functionDeclarator(decl!);
+            const plist = fd?.childForFieldName('parameters');
+            const ptext = plist
+              ? text.slice(plist.startIndex, Math.min(plist.endIndex, plist.startIndex + MAX_ARG_TEXT))
+              : '';
+            definitions.push({
+              name,
+              params: ptext,
+              index: nameNode!.startIndex,
+              start: node.startIndex,
+              end: node.endIndex,
+            });
+          }
+        }
         break;
       }
       case 'enumerator_list':
@@ -594,8 +861,15 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const constants: ConstantMatch[] = [];
   for (const table of tables) {
     if (table.values.length < 4) continue;
-    for (const signature of matchSequences(table.values, knowledge.signatures))
-      constants.push({ ...site(table.index), signature });
+    const seen = new Set<string>();
+    for (const values of table.groups.length > 1 ? [table.values, ...table.groups] : [table.values]) {
+      if (values.length < 2) continue;
+      for (const signature of matchSequences(values, knowledge.signatures)) {
+        if (seen.has(signature)) continue;
+        seen.add(signature);
+        constants.push({ ...site(table.index), signature });
+      }
+    }
   }
   for (const m of matchLiteralSets(literalSites, knowledge.signatures))
     constants.push({ ...site(m.index), signature: m.signature });
@@ -637,6 +911,14 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     }),
     arrays,
     constants,
+    definitions: definitions.map((d): DefinitionFact => {
+      const inner = calls.filter((c) => c.index > d.start && c.index < d.end && !c.reference).map((c) => c.name);
+      return { name: d.name, params: d.params, calls: [...new Set(inner)], ...site(d.index) };
+    }),
+    commentedDefines: commented.map(
+      (c): CommentedDefineFact => ({ name: c.name, body: c.body, ...site(c.index, false) }),
+    ),
+    program: fns.some((f) => f.name === 'main'),
     diagnostics,
   };
   return result;

@@ -16,6 +16,11 @@ export interface BranchFact {
   readonly terms: readonly CondTerm[];
   /** An include guard (`#ifndef X` directly followed by `#define X`): always taken. */
   readonly guard?: boolean;
+  /**
+   * A default (`#ifndef X` / `#define X value`): taken unless X is known to be defined, because a
+   * value nobody overrides is the one that builds.
+   */
+  readonly defaultFor?: string;
 }
 
 /** Where something is in the file. */
@@ -74,6 +79,21 @@ export interface ArrayFact {
   readonly elements: readonly string[];
 }
 
+/** A function defined in this file whose name is a catalogued crypto API name. */
+export interface DefinitionFact extends Site {
+  readonly name: string;
+  /** The parameter list as written (for signature checks and reports). */
+  readonly params: string;
+  /** Names of catalogued functions called inside the body. */
+  readonly calls: readonly string[];
+}
+
+/** A `//#define NAME value` (or single-line block comment) alone on its line: an option switched off by commenting it out. */
+export interface CommentedDefineFact extends Site {
+  readonly name: string;
+  readonly body: string;
+}
+
 /** A recognised constant table or literal set. */
 export interface ConstantMatch extends Site {
   readonly signature: string;
@@ -94,5 +114,9 @@ export interface FileFacts {
   readonly values: readonly ValueFact[];
   readonly arrays: readonly ArrayFact[];
   readonly constants: readonly ConstantMatch[];
+  readonly definitions: readonly DefinitionFact[];
+  readonly commentedDefines: readonly CommentedDefineFact[];
+  /** The file defines `main`: a program, not part of a library. */
+  readonly program: boolean;
   readonly diagnostics: readonly FileDiagnostic[];
 }

@@ -2,7 +2,6 @@
  * Which files the C analysis reads and how `#include` targets map to files of the scanned tree.
  */
 import { posix } from 'node:path';
-import { CMAKE_CONFIG_PATTERN, KCONFIG_PATTERN } from '../detectors/c-crypto-config/table.js';
 
 const SOURCE_EXT = new Set(['.c', '.cc', '.cpp', '.cxx', '.c++']);
 const HEADER_EXT = new Set(['.h', '.hh', '.hpp', '.hxx', '.h++', '.inc', '.inl', '.ipp']);
@@ -15,8 +14,6 @@ export function extOf(path: string): string {
 
 export const isCSource = (path: string): boolean => SOURCE_EXT.has(extOf(path));
 export const isCHeader = (path: string): boolean => HEADER_EXT.has(extOf(path));
-export const isKconfig = (path: string): boolean => KCONFIG_PATTERN.test(posix.basename(path));
-export const isCmakeConfig = (path: string): boolean => CMAKE_CONFIG_PATTERN.test(posix.basename(path));
 
 /** Resolves include targets against the scanned tree's paths. */
 export class IncludeResolver {
@@ -45,6 +42,12 @@ export class IncludeResolver {
     const r = this.resolveUncached(from, target);
     this.memo.set(key, r);
     return r;
+  }
+
+  /** Every tree file an include could name by suffix (several: the tree holds alternatives of it). */
+  candidates(target: string): string[] {
+    const clean = posix.normalize(target.replace(/\\/g, '/'));
+    return (this.byBase.get(posix.basename(clean)) ?? []).filter((p) => p === clean || p.endsWith(`/${clean}`));
   }
 
   private resolveUncached(from: string, target: string): string | undefined {

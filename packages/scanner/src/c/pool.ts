@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ExtractKnowledge, extractFacts } from './extract.js';
+import { compileExtract } from './extract-knowledge.js';
 import type { FileFacts } from './facts.js';
-import { extractKnowledge } from './knowledge.js';
+import type { ExtractData } from './knowledge.js';
 
 export interface SourceText {
   readonly path: string;
@@ -30,17 +31,18 @@ export function workerEntry(): string | undefined {
 export async function* extractAll(
   inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
   jobs: number,
+  extract: ExtractData,
   aliases: readonly string[] = [],
 ): AsyncGenerator<FileFacts> {
   const entry = jobs > 1 ? workerEntry() : undefined;
   if (!entry) {
-    const knowledge = { ...extractKnowledge(), aliases: new Set(aliases) };
+    const knowledge = { ...compileExtract(extract), aliases: new Set(aliases) };
     for await (const input of inputs) {
       if (input) yield extractFacts(input.path, input.text, knowledge);
     }
     return;
   }
-  yield* pooled(inputs, jobs, entry, aliases);
+  yield* pooled(inputs, jobs, entry, extract, aliases);
 }
 
 /** The worker-pool path of extractAll with an explicit worker entry (tests use a crashing one). */
@@ -48,14 +50,15 @@ export async function* pooled(
   inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
   jobs: number,
   entry: string,
+  extract: ExtractData,
   aliases: readonly string[],
 ): AsyncGenerator<FileFacts> {
   let inlineKnowledge: ExtractKnowledge | undefined;
   const inline = (t: SourceText) => {
-    inlineKnowledge ??= { ...extractKnowledge(), aliases: new Set(aliases) };
+    inlineKnowledge ??= { ...compileExtract(extract), aliases: new Set(aliases) };
     return extractFacts(t.path, t.text, inlineKnowledge);
   };
-  const workers = Array.from({ length: jobs }, () => new Worker(entry, { workerData: { aliases } }));
+  const workers = Array.from({ length: jobs }, () => new Worker(entry, { workerData: { aliases, extract } }));
   const idle: Worker[] = [...workers];
   let waiters: (() => void)[] = [];
   const results = new Map<number, FileFacts>();

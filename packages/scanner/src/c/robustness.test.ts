@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
+import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
 import { extractFacts } from './extract.js';
-import { extractKnowledge } from './knowledge.js';
+import { compileExtract } from './extract-knowledge.js';
 import { extractAll, pooled, workerEntry } from './pool.js';
 import { type MemoryFile, runDetectors } from './test-support/context.js';
 
@@ -66,7 +67,7 @@ describe('C analysis on hostile input', () => {
   });
 
   it('extracts facts without throwing on any byte soup', () => {
-    const k = extractKnowledge();
+    const k = compileExtract(C_KNOWLEDGE.extract);
     let seed = 7;
     const rnd = () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -88,9 +89,9 @@ describe.skipIf(workerEntry() === undefined)('worker pool', () => {
       text: `int f${i}(void *c) { return mbedtls_rsa_gen_key(c, 0, 0, ${1024 + i}, 3); }\n`,
     }));
     const pooled = [];
-    for await (const f of extractAll(inputs, 3)) pooled.push(f);
+    for await (const f of extractAll(inputs, 3, C_KNOWLEDGE.extract)) pooled.push(f);
     const inline = [];
-    for await (const f of extractAll(inputs, 1)) inline.push(f);
+    for await (const f of extractAll(inputs, 1, C_KNOWLEDGE.extract)) inline.push(f);
     expect(pooled.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
     expect(pooled).toEqual(inline);
   });
@@ -113,7 +114,7 @@ it('falls back to in-process extraction when a worker dies', async () => {
     text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
   }));
   const out = [];
-  for await (const f of pooled(inputs, 2, entry, [])) out.push(f);
+  for await (const f of pooled(inputs, 2, entry, C_KNOWLEDGE.extract, [])) out.push(f);
   expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
   expect(out.every((f) => f.calls.length === 1)).toBe(true);
 });

@@ -48,10 +48,16 @@ export class Scope {
     readonly facts: FileFacts,
     private readonly headers: readonly Scope[],
     private readonly env: GlobalEnv,
+    /** Included only under an undecided condition: what it defines is defined only conditionally. */
+    private readonly conditional = false,
   ) {
     this.defines = indexBy(facts.defines);
     this.values = indexBy(facts.values);
+    this.commented = commentedNames(facts);
   }
+
+  /** Names whose only definitions here are commented out (`//#define AES256 1`): switched off, so undefined. */
+  readonly commented: ReadonlySet<string>;
 
   /** Truth of one branch: true, false, or undefined (depends on unknown macros). */
   branchTruth(i: number): boolean | undefined {
@@ -61,6 +67,12 @@ export class Scope {
     if (b.guard) {
       this.truth.set(i, true);
       return true;
+    }
+    if (b.defaultFor !== undefined && b.terms.length === 1) {
+      const known = this.macroAt(b.defaultFor, b.start - 1);
+      const t = known.state !== 'defined';
+      this.truth.set(i, t);
+      return t;
     }
     if (this.depth > MAX_RECURSION) return undefined;
     this.depth++;
@@ -82,8 +94,19 @@ export class Scope {
     return result;
   }
 
+  /**
+   * How states are decided for this unit's own sites when more than its own evaluation is needed
+   * (alternative configurations): set by the analysis, read by every finding builder through stateOf.
+   */
+  stateOverride?: (site: Pick<Site, 'branches'>) => ActivityState;
+
   /** Activity of a site from the branches enclosing it. */
   stateOf(site: Pick<Site, 'branches'>): ActivityState {
+    return this.stateOverride ? this.stateOverride(site) : this.ownState(site);
+  }
+
+  /** Activity of a site from this scope's own evaluation of the branches enclosing it. */
+  ownState(site: Pick<Site, 'branches'>): ActivityState {
     let state: ActivityState = 'active';
     for (const i of site.branches) {
       const t = this.branchTruth(i);
@@ -125,7 +148,8 @@ export class Scope {
 
   /** The file's own last live definition of a macro (for use by files that include this one). */
   exportedDefine(name: string): { def: DefineFact; state: ActivityState } | undefined {
-    return this.localDefine(name, Number.POSITIVE_INFINITY);
+    const d = this.localDefine(name, Number.POSITIVE_INFINITY);
+    return d && this.conditional ? { def: d.def, state: 'conditional' } : d;
   }
 
   /** What `#if` sees for a macro at a position. */
@@ -154,7 +178,9 @@ export class Scope {
     }
     const g = this.env.macros.get(name);
     if (g) return g;
-    return this.env.isGoverned(name) ? UNDEFINED : UNKNOWN;
+    if (this.env.isGoverned(name)) return UNDEFINED;
+    if (this.commented.has(name) || this.headers.some((h) => h.commented.has(name))) return UNDEFINED;
+    return UNKNOWN;
   }
 
   /**
@@ -190,6 +216,17 @@ export class Scope {
     }
     return this.defines.has(name) ? this.valueDefine(name, Number.POSITIVE_INFINITY) : undefined;
   }
+}
+
+const commentedCache = new WeakMap<FileFacts, ReadonlySet<string>>();
+
+function commentedNames(facts: FileFacts): ReadonlySet<string> {
+  let set = commentedCache.get(facts);
+  if (!set) {
+    set = new Set(facts.commentedDefines.map((d) => d.name));
+    commentedCache.set(facts, set);
+  }
+  return set;
 }
 
 function toMacro(d: DefineFact, state: ActivityState): MacroValue {

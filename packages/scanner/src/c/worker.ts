@@ -3,7 +3,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFacts } from './extract.js';
-import { extractKnowledge } from './knowledge.js';
+import { compileExtract } from './extract-knowledge.js';
+import type { ExtractData } from './knowledge.js';
 
 interface Task {
   readonly id: number;
@@ -11,8 +12,8 @@ interface Task {
   readonly text: string;
 }
 
-const aliases = (workerData as { aliases?: readonly string[] } | undefined)?.aliases ?? [];
-const knowledge = { ...extractKnowledge(), aliases: new Set(aliases) };
+const data = workerData as { aliases: readonly string[]; extract: ExtractData };
+const knowledge = { ...compileExtract(data.extract), aliases: new Set(data.aliases) };
 
 parentPort?.on('message', (task: Task) => {
   const facts = extractFacts(task.path, task.text, knowledge);

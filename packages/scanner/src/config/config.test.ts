@@ -176,6 +176,28 @@ describe('include resolution', () => {
       '../../etc/nginx/conf.d/a.conf',
     ]);
   });
+  it('maps absolute paths through the root that holds them when several roots are scanned', () => {
+    // pqready scan /srv/a/nginx /etc/ssh: paths start with each root's name.
+    const roots = [
+      { absPath: '/srv/a/nginx', prefix: 'nginx' },
+      { absPath: '/etc/ssh', prefix: 'ssh' },
+    ];
+    const two = new Map([
+      ['nginx/nginx.conf', 1],
+      ['nginx/conf.d/a.conf', 1],
+      ['ssh/sshd_config', 1],
+      ['ssh/sshd_config.d/x.conf', 1],
+    ]);
+    expect(resolveInclude('/srv/a/nginx/conf.d/*.conf', 'nginx', two, roots).paths).toEqual(['nginx/conf.d/a.conf']);
+    expect(resolveInclude('/etc/ssh/sshd_config.d/*.conf', 'ssh', two, roots).paths).toEqual([
+      'ssh/sshd_config.d/x.conf',
+    ]);
+    // A file a root does not hold is missing from that root, not outside the scan.
+    expect(resolveInclude('/srv/a/nginx/missing.conf', 'nginx', two, roots)).toEqual({ paths: [], outside: false });
+    // The working directory, which multi-root scans used to map through, places nothing.
+    expect(resolveInclude('/srv/a/nginx/missing.conf', 'nginx', two, '/work')).toEqual({ paths: [], outside: true });
+    expect(resolveInclude('/opt/other.conf', 'nginx', two, roots)).toEqual({ paths: [], outside: true });
+  });
   it('refuses paths escaping the root', () => {
     expect(resolveInclude('../../../x.conf', 'etc/nginx', files)).toEqual({ paths: [], outside: true });
     expect(globToRegExp('a/*.conf').test('a/b/c.conf')).toBe(false);

@@ -15,7 +15,15 @@ import {
   type SuppressionDirective,
 } from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
-import type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOptions } from '../detectors/types.js';
+import type {
+  DetectContext,
+  Detector,
+  DetectResult,
+  FileHead,
+  ScanFile,
+  ScanOptions,
+  ScanRoot,
+} from '../detectors/types.js';
 import { identifyLibraries } from '../libraries/identify.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
@@ -47,6 +55,24 @@ export interface ScanRequest {
   }) => void;
 }
 
+const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
+
+/**
+ * Each root's place on disk and the prefix of its scan paths (see `walk`): with one directory root paths are
+ * relative to it; with one file root, relative to its directory; with several roots each path starts with its
+ * root's name. Absolute config includes map through these, whichever root the including file is in.
+ */
+async function scanRootsOf(roots: readonly string[], names: readonly string[]): Promise<ScanRoot[]> {
+  const stats = await Promise.all(roots.map((r) => stat(r).catch(() => undefined)));
+  return roots.map((r, i) => {
+    const absPath = toPosix(nodePath.resolve(r));
+    if (roots.length > 1) return { absPath, prefix: names[i]! };
+    return stats[i]?.isFile()
+      ? { absPath: toPosix(nodePath.dirname(nodePath.resolve(r))), prefix: '' }
+      : { absPath, prefix: '' };
+  });
+}
+
 function errorMessage(error: unknown): string {
   if (error instanceof RangeError) return 'input too deeply nested or too large for this detector';
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -70,6 +96,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     assume: request.options?.assume ?? {},
     followIncludesOutside: request.options?.followIncludesOutside ?? false,
     jobs: request.options?.jobs ?? availableParallelism(),
+    ...(request.options?.configFiles ? { configFiles: request.options.configFiles } : {}),
   };
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -175,7 +202,8 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const ctx: DetectContext = {
     scanTime: request.scanTime,
     options,
-    scanRoot: nodePath.resolve(base).split(nodePath.sep).join('/'),
+    scanRoot: toPosix(nodePath.resolve(base)),
+    scanRoots: await scanRootsOf(request.roots, names),
     files,
     readFile: async (path) => {
       const head = files.get(path);

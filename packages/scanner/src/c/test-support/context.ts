@@ -69,3 +69,25 @@ export async function runDetectors(
   }
   return { findings, diagnostics };
 }
+
+/** One annotated or reported finding of the C fixture corpus (`expect: <algorithm> <role> <state>`). */
+export interface CorpusRow {
+  readonly file: string;
+  readonly line: number;
+  readonly algorithm: string;
+  readonly role: string;
+  readonly state: string;
+}
+
+export const rowKey = (r: CorpusRow): string => `${r.file}:${r.line} ${r.algorithm} ${r.role} ${r.state}`;
+
+/** The corpus row of an algorithm finding. */
+export function rowOf(f: import('@pqready/core').AlgorithmFinding): CorpusRow {
+  return {
+    file: f.evidence.path,
+    line: f.evidence.line ?? 0,
+    algorithm: f.algorithm.id,
+    role: f.role,
+    state: f.state ?? 'active',
+  };
+}

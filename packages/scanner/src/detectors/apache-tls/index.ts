@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
-import { ancestors, IncludeFollower, resolveInclude } from '../../config/includes.js';
+import { ancestors, IncludeFollower, placementOf, resolveInclude } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
 import { type Scope as SettingScope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
@@ -71,12 +71,15 @@ function resolveApachePath(
   const dir = posix.dirname(mainPath) === '.' ? '' : posix.dirname(mainPath);
   const attempts = [
     ...(serverRoot && !pattern.startsWith('/')
-      ? [() => resolveInclude(posix.join(serverRoot, pattern), dir, ctx.files, ctx.scanRoot)]
+      ? [() => resolveInclude(posix.join(serverRoot, pattern), dir, ctx.files, placementOf(ctx))]
       : []),
-    () => resolveInclude(pattern, dir, ctx.files, ctx.scanRoot),
+    () => resolveInclude(pattern, dir, ctx.files, placementOf(ctx)),
     // Relative paths are relative to ServerRoot, usually the parent of conf/ (httpd.conf lives in conf/).
     ...(dir
-      ? [() => resolveInclude(pattern, posix.dirname(dir) === '.' ? '' : posix.dirname(dir), ctx.files, ctx.scanRoot)]
+      ? [
+          () =>
+            resolveInclude(pattern, posix.dirname(dir) === '.' ? '' : posix.dirname(dir), ctx.files, placementOf(ctx)),
+        ]
       : []),
   ];
   let first: { paths: readonly string[]; outside: boolean } | undefined;

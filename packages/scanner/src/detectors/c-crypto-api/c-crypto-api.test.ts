@@ -82,7 +82,7 @@ describe('c-crypto-api', () => {
         ),
       },
     ]);
-    expect(withCfg.map((f) => f.algorithm)).toEqual([{ id: 'kyber-1024' }]);
+    expect(withCfg.map((f) => f.algorithm)).toEqual([{ id: 'ml-kem-1024' }]);
     const without = await scan([
       {
         path: 'k/kem.c',

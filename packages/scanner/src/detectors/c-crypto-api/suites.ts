@@ -23,6 +23,8 @@ const KEX: Readonly<Record<string, readonly RefPart[]>> = {
   PSK: [],
   ANON: [],
   AECDH: [{ id: 'ecdh' }],
+  // Mbed TLS TLS-ECJPAKE-WITH-AES-128-CCM-8 (RFC 8236 EC J-PAKE on P-256).
+  ECJPAKE: [{ id: 'ec', curve: 'p-256', parameterSet: 'ecjpake' }],
   ADH: [{ id: 'dh' }],
 };
 
@@ -152,6 +154,8 @@ export function suiteAlgorithms(name: string): AlgorithmRef[] | undefined {
   if (!cipher) return undefined;
   if (cipher.ref.id) out.push(cipher.ref);
   i += cipher.tokens.length;
+  // CCM_8 / CCM8: the tag length, not a MAC hash.
+  if (cipher.ref.mode === 'ccm' && parts[i] === '8') i++;
   const macTok = parts[i];
   const hash = macTok ? HASHES[macTok] : undefined;
   if (macTok && !hash) return undefined;

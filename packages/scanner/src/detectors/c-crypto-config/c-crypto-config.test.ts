@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import type { AlgorithmFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
+import { editDistance, suggestOption as suggest } from '../../c/config-findings.js';
 import { listFiles, runDetectors } from '../../c/test-support/context.js';
 import { cCryptoApi } from '../c-crypto-api/index.js';
-import { editDistance, suggestOption } from './findings.js';
+import { C_KNOWLEDGE } from '../c-knowledge.js';
 import { cCryptoConfig } from './index.js';
+
+const suggestOption = (name: string) => suggest(name, C_KNOWLEDGE.options);
 
 const all = listFiles(resolve(__dirname, 'fixtures'));
 const project = all.filter((f) => f.path.startsWith('project/'));
@@ -29,6 +32,7 @@ describe('c-crypto-config', () => {
       'project/my_tls_config.h:3 config-enable active {"id":"3des"}',
       'project/my_tls_config.h:4 config-enable active {"id":"sha-256"}',
       'project/my_tls_config.h:5 config-enable inactive {"id":"sha-1"}',
+      'project/my_tls_config.h:6 config-enable inactive {"id":"ecdsa"}',
       'project/my_tls_config.h:7 config-disable active {"id":"des"}',
       'project/my_tls_config.h:7 config-disable active {"id":"3des"}',
     ]);

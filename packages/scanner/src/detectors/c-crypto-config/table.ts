@@ -5,20 +5,9 @@
  * (PSA_WANT_*); wolfSSL Manual ch. 2 "Building wolfSSL" (build options) and wolfssl/wolfcrypt/settings.h;
  * MCUboot docs/design.md and boot/zephyr/Kconfig; mlkem-native / mldsa-native config.h.
  */
-import type { RefPart } from '../c-crypto-api/tables/types.js';
+import type { ConfigFileRule, OptionRow, RefPart } from '../../c/knowledge.js';
 
-export interface OptionRow {
-  readonly name: string;
-  readonly library: string;
-  /** Defining the option enables (`MBEDTLS_RSA_C`) or disables (`NO_RSA`) the algorithms. */
-  readonly effect: 'enable' | 'disable';
-  readonly algorithms: readonly RefPart[];
-  /** The option's value carries a parameter: key bits, or a value → algorithm map. */
-  readonly value?: 'keyBits';
-  readonly byValue?: Readonly<Record<string, RefPart>>;
-  /** String values (CMake cache strings) → algorithm. */
-  readonly byString?: Readonly<Record<string, RefPart>>;
-}
+export type { ConfigFileRule, OptionRow };
 
 const rows: OptionRow[] = [];
 const add = (
@@ -207,6 +196,15 @@ add('PSA Crypto', 'enable', {
   PSA_WANT_DH_RFC7919_2048: { id: 'dh', keyBits: 2048, parameterSet: 'ffdhe2048' },
   PSA_WANT_DH_RFC7919_3072: { id: 'dh', keyBits: 3072, parameterSet: 'ffdhe3072' },
   PSA_WANT_DH_RFC7919_4096: { id: 'dh', keyBits: 4096, parameterSet: 'ffdhe4096' },
+  PSA_WANT_DH_RFC7919_6144: { id: 'dh', keyBits: 6144, parameterSet: 'ffdhe6144' },
+  PSA_WANT_DH_RFC7919_8192: { id: 'dh', keyBits: 8192, parameterSet: 'ffdhe8192' },
+  PSA_WANT_ALG_CBC_MAC: { id: 'aes', mode: 'cbc-mac' },
+  PSA_WANT_ALG_HKDF_EXTRACT: { id: 'hkdf' },
+  PSA_WANT_ALG_HKDF_EXPAND: { id: 'hkdf' },
+  // PSA's only stream cipher is ChaCha20.
+  PSA_WANT_ALG_STREAM_CIPHER: { id: 'chacha20' },
+  PSA_WANT_KEY_TYPE_RSA_KEY_PAIR_DERIVE: { id: 'rsa' },
+  PSA_WANT_KEY_TYPE_DH_KEY_PAIR_DERIVE: { id: 'dh' },
 });
 
 // wolfSSL (user_settings.h, options.h, configure flags).
@@ -235,6 +233,14 @@ add('wolfCrypt', 'enable', {
   HAVE_FFDHE_2048: { id: 'dh', keyBits: 2048, parameterSet: 'ffdhe2048' },
   HAVE_FFDHE_3072: { id: 'dh', keyBits: 3072, parameterSet: 'ffdhe3072' },
   HAVE_FFDHE_4096: { id: 'dh', keyBits: 4096, parameterSet: 'ffdhe4096' },
+  HAVE_FFDHE_6144: { id: 'dh', keyBits: 6144, parameterSet: 'ffdhe6144' },
+  HAVE_FFDHE_8192: { id: 'dh', keyBits: 8192, parameterSet: 'ffdhe8192' },
+  HAVE_ECC192: { id: 'ec', curve: 'p-192' },
+  HAVE_ECC224: { id: 'ec', curve: 'p-224' },
+  HAVE_ECC256: { id: 'ec', curve: 'p-256' },
+  HAVE_ECC384: { id: 'ec', curve: 'p-384' },
+  HAVE_ECC521: { id: 'ec', curve: 'p-521' },
+  HAVE_HASHDRBG: { id: 'hash-drbg' },
   WOLFSSL_HAVE_MLKEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
   WOLFSSL_WC_MLKEM: [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }],
   WOLFSSL_HAVE_KYBER: [{ id: 'kyber-512' }, { id: 'kyber-768' }, { id: 'kyber-1024' }],
@@ -293,6 +299,9 @@ add('wolfCrypt', 'disable', {
   NO_HMAC: { id: 'hmac' },
   NO_SHA512: { id: 'sha-512' },
   NO_DES: { id: 'des' },
+  NO_ECC256: { id: 'ec', curve: 'p-256' },
+  NO_PWDBASED: [{ id: 'pbkdf2' }, { id: 'pbkdf1' }, { id: 'pkcs12-pbe' }],
+  WC_NO_HASHDRBG: { id: 'hash-drbg' },
   WOLFSSL_NO_SHAKE128: { id: 'shake128' },
   WOLFSSL_NO_SHAKE256: { id: 'shake256' },
   WOLFSSL_NO_ML_KEM_512: { id: 'ml-kem-512' },
@@ -354,6 +363,14 @@ add('MCUboot', 'enable', {
   MCUBOOT_ENCRYPT_X25519: { id: 'x25519' },
   MCUBOOT_ENCRYPT_KW: { id: 'aes', mode: 'kw' },
   MCUBOOT_SHA512: { id: 'sha-512' },
+  MCUBOOT_SHA256: { id: 'sha-256' },
+  MCUBOOT_AES_128: { id: 'aes', keyBits: 128 },
+  MCUBOOT_AES_256: { id: 'aes', keyBits: 256 },
+  MCUBOOT_HMAC_SHA512: { id: 'hmac', hash: 'sha-512' },
+  CONFIG_BOOT_ENCRYPT_IMAGE: { id: 'aes', mode: 'ctr' },
+  CONFIG_BOOT_ENCRYPT_ALG_AES_128: { id: 'aes', keyBits: 128 },
+  CONFIG_BOOT_ENCRYPT_ALG_AES_256: { id: 'aes', keyBits: 256 },
+  CONFIG_BOOT_HMAC_SHA512: { id: 'hmac', hash: 'sha-512' },
   CONFIG_BOOT_SIGNATURE_TYPE_RSA: { id: 'rsa-pss', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P384: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
@@ -383,6 +400,7 @@ rows.push(
   {
     name: 'MLK_CONFIG_PARAMETER_SET',
     library: 'mlkem-native',
+    selector: true,
     effect: 'enable',
     algorithms: [{ id: 'ml-kem-768' }],
     byValue: { '512': { id: 'ml-kem-512' }, '768': { id: 'ml-kem-768' }, '1024': { id: 'ml-kem-1024' } },
@@ -390,9 +408,34 @@ rows.push(
   {
     name: 'MLD_CONFIG_PARAMETER_SET',
     library: 'mldsa-native',
+    selector: true,
     effect: 'enable',
     algorithms: [{ id: 'ml-dsa-65' }],
     byValue: { '44': { id: 'ml-dsa-44' }, '65': { id: 'ml-dsa-65' }, '87': { id: 'ml-dsa-87' } },
+  },
+);
+
+// TLS cipher-suite lists (Mbed TLS MBEDTLS_SSL_CIPHERSUITES): each suite's component algorithms.
+rows.push({ name: 'MBEDTLS_SSL_CIPHERSUITES', library: 'mbedTLS', effect: 'enable', algorithms: [], suites: true });
+
+// pq-crystals reference code (kyber ref/params.h KYBER_K, dilithium ref/config.h DILITHIUM_MODE): FIPS 203/204
+// implemented under the pre-standard selector names, set by default in the source or with -D per build target.
+rows.push(
+  {
+    name: 'KYBER_K',
+    library: 'pq-crystals reference',
+    selector: true,
+    effect: 'enable',
+    algorithms: [{ id: 'ml-kem-768' }],
+    byValue: { '2': { id: 'ml-kem-512' }, '3': { id: 'ml-kem-768' }, '4': { id: 'ml-kem-1024' } },
+  },
+  {
+    name: 'DILITHIUM_MODE',
+    library: 'pq-crystals reference',
+    selector: true,
+    effect: 'enable',
+    algorithms: [{ id: 'ml-dsa-65' }],
+    byValue: { '2': { id: 'ml-dsa-44' }, '3': { id: 'ml-dsa-65' }, '5': { id: 'ml-dsa-87' } },
   },
 );
 
@@ -490,6 +533,7 @@ export const KNOWN_NON_ALGORITHM = new Set([
   'MBEDTLS_USE_PSA_CRYPTO',
   'MBEDTLS_SSL_PROTO_TLS1_2',
   'MBEDTLS_SSL_PROTO_TLS1_3',
+  'MBEDTLS_KEY_EXCHANGE_PSK_ENABLED',
 ]);
 
 /** Prefixes of names that are checked for misspelling in configuration files. */
@@ -506,18 +550,6 @@ export const OPTION_PREFIXES = [
   'CONFIG_',
 ];
 
-/** Which files are configuration, by library (basename or path suffix). */
-export interface ConfigFileRule {
-  readonly library: string;
-  readonly basenames?: readonly string[];
-  readonly suffixes?: readonly string[];
-  readonly pattern?: RegExp;
-  /** Macros whose value names another configuration file of this library. */
-  readonly selectors?: readonly string[];
-  /** Option-name prefixes governed by this library's configuration once one file is found. */
-  readonly governs: readonly string[];
-}
-
 export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
   {
     library: 'mbedTLS',
@@ -526,13 +558,21 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     pattern: /^mbedtls[-_].*config.*\.h$/,
     selectors: ['MBEDTLS_CONFIG_FILE', 'MBEDTLS_USER_CONFIG_FILE'],
     governs: ['MBEDTLS_'],
+    optionShape: /^MBEDTLS_\w+_(?:C|ENABLED)$|^MBEDTLS_PSA_ACCEL_/,
   },
   {
     library: 'PSA Crypto',
     suffixes: ['psa/crypto_config.h'],
     pattern: /^(tfm_mbedcrypto_config.*|crypto_config.*)\.h$/,
-    selectors: ['MBEDTLS_PSA_CRYPTO_CONFIG_FILE', 'TF_PSA_CRYPTO_CONFIG_FILE', 'MBEDTLS_PSA_CRYPTO_USER_CONFIG_FILE'],
-    governs: ['PSA_WANT_'],
+    selectors: [
+      'MBEDTLS_PSA_CRYPTO_CONFIG_FILE',
+      'TF_PSA_CRYPTO_CONFIG_FILE',
+      'MBEDTLS_PSA_CRYPTO_USER_CONFIG_FILE',
+      'TF_PSA_CRYPTO_USER_CONFIG_FILE',
+    ],
+    // TF-PSA-Crypto's crypto_config.h holds the MBEDTLS_ options of its builtin drivers too.
+    governs: ['PSA_WANT_', 'MBEDTLS_'],
+    optionShape: /^PSA_WANT_|^MBEDTLS_PSA_ACCEL_/,
   },
   {
     library: 'wolfCrypt',
@@ -540,7 +580,8 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     suffixes: ['wolfssl/options.h'],
     governs: ['HAVE_', 'NO_', 'WOLFSSL_', 'WC_'],
   },
-  { library: 'MCUboot', basenames: ['mcuboot_config.h'], governs: ['MCUBOOT_'] },
+  // Every object-like MCUBOOT_ definition in a port's mcuboot_config.h is an option of the port.
+  { library: 'MCUboot', basenames: ['mcuboot_config.h'], governs: ['MCUBOOT_'], optionShape: /^MCUBOOT_/ },
   {
     library: 'OpenSSL',
     suffixes: ['openssl/configuration.h', 'openssl/opensslconf.h'],
@@ -550,9 +591,16 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     library: 'mlkem-native',
     suffixes: ['mlkem/config.h', 'mlkem_native_config.h'],
     selectors: ['MLK_CONFIG_FILE'],
-    governs: [],
+    governs: ['MLK_CONFIG_'],
+    optionShape: /^MLK_CONFIG_/,
   },
-  { library: 'mldsa-native', suffixes: ['mldsa/config.h'], selectors: ['MLD_CONFIG_FILE'], governs: [] },
+  {
+    library: 'mldsa-native',
+    suffixes: ['mldsa/config.h', 'mldsa_native_config.h'],
+    selectors: ['MLD_CONFIG_FILE'],
+    governs: ['MLD_CONFIG_'],
+    optionShape: /^MLD_CONFIG_/,
+  },
 ]);
 
 /**
@@ -569,3 +617,10 @@ export const CMAKE_CONFIG_PATTERN = /^(config[\w.-]*|profile_[\w-]+)\.cmake$/;
 
 /** Kconfig fragments and full configurations (Zephyr prj.conf, ESP-IDF sdkconfig, defconfig). */
 export const KCONFIG_PATTERN = /^(prj(_.*)?\.conf|overlay.*\.conf|sdkconfig(\.defaults.*)?|.*defconfig|\.config)$/;
+
+/**
+ * Option names that say they must never ship: test hooks, insecure entropy, breakage tests (Mbed TLS
+ * MBEDTLS_TEST_NULL_ENTROPY / MBEDTLS_TEST_HOOKS, mlkem-native MLK_CONFIG_KEYGEN_PCT_BREAKAGE_TEST,
+ * wolfSSL WOLFSSL_..._INSECURE).
+ */
+export const TEST_ONLY_OPTION = /(?:^|_)(?:TEST|TESTS|TESTING|INSECURE|UNSAFE|DO_NOT_USE|BREAKAGE)(?:_|$)/;

@@ -1,11 +1,14 @@
 /**
- * c-crypto-implementation: algorithm implementations recognised by their constant tables.
+ * c-crypto-implementation: algorithm implementations in C, at their definitions (functions whose names
+ * are catalogued API names) and their constant tables.
  */
 import { cDetector } from '../../c/detector.js';
-import { IMPLEMENTATION_DETECTOR } from './findings.js';
+import { IMPLEMENTATION_DETECTOR } from '../../c/implementations.js';
+import { C_KNOWLEDGE } from '../c-knowledge.js';
 
 export const cCryptoImplementation = cDetector(
   IMPLEMENTATION_DETECTOR,
-  'Algorithm implementations in C recognised by constant tables (S-boxes, hash constants, curve parameters, NTT zetas).',
+  'Algorithm implementations in C at their definitions (vendored libraries, reference code) and by constant tables (S-boxes, hash constants, curve parameters, NTT zetas).',
+  C_KNOWLEDGE,
   (r) => ({ findings: r.implementation, diagnostics: [] }),
 );

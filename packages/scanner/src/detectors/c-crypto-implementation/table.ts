@@ -5,46 +5,9 @@
  * @noble/curves, so a typo here fails a test.
  */
 
-export interface AlgorithmPart {
-  readonly id: string;
-  readonly curve?: string;
-  readonly parameterSet?: string;
-}
+import type { SignatureRow } from '../../c/knowledge.js';
 
-interface RowBase {
-  /** Stable signature id. */
-  readonly id: string;
-  readonly table: string;
-  readonly algorithm: AlgorithmPart;
-  readonly source: string;
-}
-
-/** An ordered run of values inside one initialiser (compared modulo `modulus` when set). */
-export interface ValuesRow extends RowBase {
-  readonly form: 'values';
-  readonly values: readonly bigint[];
-  readonly modulus?: bigint;
-}
-
-/** A big-endian byte string found in any byte order and limb width (curve parameters). */
-export interface BytesRow extends RowBase {
-  readonly form: 'bytes';
-  readonly hex: string;
-}
-
-/** Literals that must all occur somewhere in one file (as initialisers, assignments or macro bodies). */
-export interface LiteralSetRow extends RowBase {
-  readonly form: 'literal-set';
-  readonly literals: readonly bigint[];
-}
-
-/** A string that initialises data (never a message or comment). */
-export interface StringRow extends RowBase {
-  readonly form: 'string';
-  readonly text: string;
-}
-
-export type SignatureRow = ValuesRow | BytesRow | LiteralSetRow | StringRow;
+export type { SignatureRow };
 
 const b = (xs: readonly (number | string)[]): bigint[] => xs.map((x) => BigInt(x));
 
@@ -138,7 +101,8 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
     form: 'literal-set',
     table: 'SHA-256 initial hash value',
     algorithm: { id: 'sha-256' },
-    source: FIPS180,
+    source: `${FIPS180}; BLAKE2s uses the same words as its IV (RFC 7693 §2.6)`,
+    sharedWith: ['blake2s'],
     literals: b([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]),
   },
   {
@@ -162,7 +126,8 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
     form: 'literal-set',
     table: 'SHA-512 initial hash value',
     algorithm: { id: 'sha-512' },
-    source: FIPS180,
+    source: `${FIPS180}; BLAKE2b uses the same words as its IV (RFC 7693 §2.6)`,
+    sharedWith: ['blake2b'],
     literals: b(['0x6a09e667f3bcc908', '0xbb67ae8584caa73b', '0x3c6ef372fe94f82b', '0xa54ff53a5f1d36f1']),
   },
   {
@@ -191,6 +156,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'chacha-sigma',
+    sharedWith: ['salsa20', 'xsalsa20'],
     form: 'string',
     table: 'ChaCha/Salsa constant "expand 32-byte k"',
     algorithm: { id: 'chacha20' },
@@ -199,6 +165,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'chacha-tau',
+    sharedWith: ['salsa20', 'xsalsa20'],
     form: 'string',
     table: 'ChaCha/Salsa constant "expand 16-byte k"',
     algorithm: { id: 'chacha20' },
@@ -207,6 +174,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'chacha-words',
+    sharedWith: ['salsa20', 'xsalsa20'],
     form: 'literal-set',
     table: 'ChaCha constant words',
     algorithm: { id: 'chacha20' },
@@ -233,6 +201,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'mlkem-q',
+    confirmOnly: true,
     form: 'literal-set',
     table: 'ML-KEM modulus q = 3329 with q^-1 mod 2^16',
     algorithm: { id: 'ml-kem-768', parameterSet: 'ml-kem' },
@@ -241,6 +210,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'mlkem-q-inv',
+    confirmOnly: true,
     form: 'literal-set',
     table: 'ML-KEM modulus q = 3329 with q^-1 mod 2^16 = 62209',
     algorithm: { id: 'ml-kem-768', parameterSet: 'ml-kem' },
@@ -258,6 +228,7 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
   },
   {
     id: 'mldsa-q',
+    confirmOnly: true,
     form: 'literal-set',
     table: 'ML-DSA modulus q = 8380417',
     algorithm: { id: 'ml-dsa-65', parameterSet: 'ml-dsa' },
@@ -340,9 +311,128 @@ export const SIGNATURES: readonly SignatureRow[] = Object.freeze([
     id: 'curve25519-a24',
     form: 'literal-set',
     table: 'Curve25519 ladder constant a24 = 121665',
-    algorithm: { id: 'ec', curve: 'curve25519' },
+    algorithm: { id: 'x25519', curve: 'curve25519' },
     source: 'RFC 7748 §5 (a24 = 121665)',
     literals: b([121665]),
+  },
+  {
+    id: 'sha224-iv-bytes',
+    form: 'bytes',
+    table: 'SHA-224 initial hash value (bytes)',
+    algorithm: { id: 'sha-224' },
+    source: FIPS180,
+    hex: 'c1059ed8367cd5073070dd17f70e5939ffc00b316858151164f98fa7befa4fa4',
+  },
+  {
+    id: 'sha256-iv-bytes',
+    form: 'bytes',
+    table: 'SHA-256 initial hash value (bytes)',
+    algorithm: { id: 'sha-256' },
+    source: FIPS180,
+    sharedWith: ['blake2s'],
+    hex: '6a09e667bb67ae853c6ef372a54ff53a510e527f9b05688c1f83d9ab5be0cd19',
+  },
+  {
+    id: 'sha384-iv-bytes',
+    form: 'bytes',
+    table: 'SHA-384 initial hash value (bytes)',
+    algorithm: { id: 'sha-384' },
+    source: FIPS180,
+    hex: 'cbbb9d5dc1059ed8629a292a367cd5079159015a3070dd17152fecd8f70e5939',
+  },
+  {
+    id: 'sha512-iv-bytes',
+    form: 'bytes',
+    table: 'SHA-512 initial hash value (bytes)',
+    algorithm: { id: 'sha-512' },
+    source: FIPS180,
+    sharedWith: ['blake2b'],
+    hex: '6a09e667f3bcc908bb67ae8584caa73b3c6ef372fe94f82ba54ff53a5f1d36f1',
+  },
+  {
+    id: 'des-sbox1',
+    form: 'values',
+    table: 'DES S-box S1',
+    algorithm: { id: 'des' },
+    source: 'FIPS 46-3 (DES) Appendix 1, S1; shared by TDEA (SP 800-67 Rev 2)',
+    sharedWith: ['3des'],
+    values: b([14, 4, 13, 1, 2, 15, 11, 8, 3, 10, 6, 12, 5, 9, 0, 7]),
+  },
+  {
+    id: 'blowfish-p',
+    form: 'literal-set',
+    table: 'Blowfish P-array (hexadecimal digits of pi)',
+    algorithm: { id: 'blowfish' },
+    source:
+      'B. Schneier, Description of a New Variable-Length Key, 64-Bit Block Cipher (Blowfish), FSE 1993: P-array = fractional hex digits of pi',
+    literals: b([0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344]),
+  },
+  {
+    id: 'md2-s',
+    form: 'values',
+    table: 'MD2 S table (digits of pi)',
+    algorithm: { id: 'md2' },
+    source: 'RFC 1319 §3.2 (PI_SUBST)',
+    values: b([41, 46, 67, 201, 162, 216, 124, 1, 61, 54, 84, 161, 236, 240, 6, 19]),
+  },
+  {
+    id: 'gimli-rc',
+    form: 'literal-set',
+    table: 'Gimli round constant 0x9e377900',
+    algorithm: { id: 'gimli' },
+    source: 'Bernstein et al., Gimli: a cross-platform permutation (CHES 2017), Algorithm 1',
+    literals: b([0x9e377900]),
+  },
+  {
+    id: 'ed25519-d',
+    sharedWith: ['eddsa-25519-blake2b', 'hydro-sign', 'x25519'],
+    form: 'bytes',
+    table: 'Edwards25519 constant d',
+    algorithm: { id: 'ed25519', curve: 'curve25519' },
+    source: 'RFC 8032 §5.1 (d = -121665/121666 mod p)',
+    hex: '52036cee2b6ffe738cc740797779e89800700a4d4141d8ab75eb4dca135978a3',
+  },
+  {
+    id: 'ed25519-bx',
+    sharedWith: ['eddsa-25519-blake2b', 'hydro-sign', 'x25519'],
+    form: 'bytes',
+    table: 'Edwards25519 base point x',
+    algorithm: { id: 'ed25519', curve: 'curve25519' },
+    source: 'RFC 8032 §5.1 (B)',
+    hex: '216936d3cd6e53fec0a4e231fdd6dc5c692cc7609525a7b2c9562d608f25d51a',
+  },
+  {
+    id: 'ed25519-l',
+    sharedWith: ['eddsa-25519-blake2b', 'hydro-sign', 'x25519'],
+    form: 'bytes',
+    table: 'Edwards25519 group order L',
+    algorithm: { id: 'ed25519', curve: 'curve25519' },
+    source: 'RFC 8032 §5.1 (L = 2^252 + 27742317777372353535851937790883648493)',
+    hex: '1000000000000000000000000000000014def9dea2f79cd65812631a5cf5d3ed',
+  },
+  {
+    id: 'p192-p',
+    form: 'bytes',
+    table: 'P-192 field prime',
+    algorithm: { id: 'ec', curve: 'p-192' },
+    source: 'FIPS 186-4 Appendix D.1.2.1 (p = 2^192 - 2^64 - 1)',
+    hex: 'fffffffffffffffffffffffffffffffeffffffffffffffff',
+  },
+  {
+    id: 'p224-p',
+    form: 'bytes',
+    table: 'P-224 field prime',
+    algorithm: { id: 'ec', curve: 'p-224' },
+    source: 'FIPS 186-5 / SP 800-186 §3.2.1.2 (p = 2^224 - 2^96 + 1)',
+    hex: 'ffffffffffffffffffffffffffffffff000000000000000000000001',
+  },
+  {
+    id: 'secp160r1-p',
+    form: 'bytes',
+    table: 'secp160r1 field prime',
+    algorithm: { id: 'ec', curve: 'secp160r1' },
+    source: 'SEC 2 v1 §2.4.2 (p = 2^160 - 2^31 - 1)',
+    hex: 'ffffffffffffffffffffffffffffffff7fffffff',
   },
 ] satisfies readonly SignatureRow[]);
 

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { HAPROXY_SECTIONS, type HaproxyLine, type HaproxySection, parseHaproxy } from '../../config/haproxy-parser.js';
-import { resolveReference } from '../../config/includes.js';
+import { placementOf, resolveReference } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
 import { type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Origin, type Setting, type TlsSettings } from '../../config/tls-facts.js';
@@ -177,7 +177,7 @@ function configFindings(path: string, sections: readonly HaproxySection[], ctx: 
       const full = prefix && !f.value.startsWith('/') ? posix.join(prefix, f.value) : f.value;
       return {
         directive: f.keyword,
-        path: resolveReference(full, posix.dirname(path), ctx.files, ctx.scanRoot) ?? full,
+        path: resolveReference(full, posix.dirname(path), ctx.files, placementOf(ctx)) ?? full,
       };
     });
     const settings: TlsSettings = {

@@ -8,7 +8,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
-import { ancestors, IncludeFollower, resolveReference } from '../../config/includes.js';
+import { ancestors, IncludeFollower, placementOf, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
 import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
 import { type Role, type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
@@ -348,7 +348,7 @@ class ScopeWalker {
         const p = d.args[0];
         if (!p || p.startsWith('data:') || p.includes('$')) continue;
         written.push(p);
-        const found = resolveReference(p, posix.dirname(this.rootPath), this.ctx.files, this.ctx.scanRoot);
+        const found = resolveReference(p, posix.dirname(this.rootPath), this.ctx.files, placementOf(this.ctx));
         references.push({ directive, path: found ?? p });
       }
     }

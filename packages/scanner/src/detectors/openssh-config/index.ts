@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
 import { DEFAULT_OPENSSH_VERSION, findSshAlgorithm, opensshDefaultsFor, type SshAlgorithmKind } from '@pqready/core';
-import { IncludeFollower, resolveReference } from '../../config/includes.js';
+import { IncludeFollower, placementOf, resolveReference } from '../../config/includes.js';
 import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
 import { defaultsFinding, type Scope, settingFinding } from '../../config/setting-findings.js';
 import { applyAlgorithmList, parseSshConfig, type SshLine } from '../../config/ssh-parser.js';
@@ -134,7 +134,7 @@ function configFindings(path: string, lines: readonly SshLine[], ctx: DetectCont
     written.push(p);
     const directive =
       l.keyword === 'hostkey' ? 'HostKey' : l.keyword === 'identityfile' ? 'IdentityFile' : 'HostCertificate';
-    references.push({ directive, path: resolveReference(p, posix.dirname(path), ctx.files, ctx.scanRoot) ?? p });
+    references.push({ directive, path: resolveReference(p, posix.dirname(path), ctx.files, placementOf(ctx)) ?? p });
   }
   const facts = (kind: SshListKind | 'versions', list: readonly string[]): ProtocolFacts => {
     const flags = new Set<string>();

@@ -87,6 +87,24 @@ describe('openssl-cnf', () => {
     expect(v32.findings).toEqual([]);
   });
 
+  it('keeps $ENV:: references for run time: no missing-variable warning, the variable named on the finding', async () => {
+    // OpenSSL's own openssl.cnf: `HOME = .` is the fallback when the environment has no HOME.
+    const r = await runConfigDetector(
+      opensslCnf,
+      memoryFiles({
+        'openssl.cnf':
+          'HOME = .\nRANDFILE = $ENV::HOME/.rnd\nmd = sha256\n[ req ]\nbits = 3072\ndefault_md = $ENV::REQ_MD\ndefault_bits = $req::bits\n[ ca ]\ndefault_md = $other::md\n',
+      }),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const req = r.findings.find((f) => f.context === 'req' && f.properties?.['config.setting'] === 'digest');
+    expect(req?.properties).toMatchObject({ 'config.value': '$ENV::REQ_MD', 'config.environment': 'REQ_MD' });
+    expect(summarize(req!).algorithm).toEqual({ id: 'unknown', parameterSet: '$ENV::REQ_MD' });
+    // `$section::name` falls back to the default section, as OpenSSL's lookup does.
+    const ca = r.findings.find((f) => f.context === 'ca' && f.properties?.['config.setting'] === 'digest');
+    expect(summarize(ca!).algorithm).toEqual({ id: 'sha-256' });
+  });
+
   it('survives hostile input: include cycles, junk, undefined variables', async () => {
     const junk = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
     const r = await runConfigDetector(

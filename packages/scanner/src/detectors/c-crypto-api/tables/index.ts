@@ -4,16 +4,20 @@
  * hints so the resolver can pick by what the translation unit includes.
  */
 import { bearsslTable } from './bearssl.js';
+import { libhydrogenTable } from './libhydrogen.js';
 import { liboqsTable } from './liboqs.js';
 import { libsodiumTable } from './libsodium.js';
 import { mbedtlsTable } from './mbedtls.js';
 import { microEccTable } from './micro-ecc.js';
 import { monocypherTable } from './monocypher.js';
+import { naclTable } from './nacl.js';
 import { opensslLegacyDigestTable, opensslTable } from './openssl.js';
-import { pqPattern, pqTable } from './pq-reference.js';
+import { mlkemNativeTable, NATIVE_NAME, nativePattern, PQCLEAN_NAME, pqPattern, pqTable } from './pq-reference.js';
 import { psaTable } from './psa.js';
+import { curve25519Table, genericTable, katTable, referenceHashTable } from './reference.js';
+import { tinyAesTable } from './tiny-aes-c.js';
 import { tinycryptTable } from './tinycrypt.js';
-import type { ApiRow, ConstructorRow, LibraryTable, RefPart } from './types.js';
+import type { ConstructorRow, FunctionCandidate, LibraryTable, RefPart } from './types.js';
 import { wolfcryptTable } from './wolfcrypt.js';
 
 export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
@@ -29,14 +33,15 @@ export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
   monocypherTable,
   liboqsTable,
   pqTable,
+  mlkemNativeTable,
+  naclTable,
+  libhydrogenTable,
+  tinyAesTable,
+  referenceHashTable,
+  curve25519Table,
+  katTable,
+  genericTable,
 ]);
-
-export interface FunctionCandidate {
-  readonly library: string;
-  readonly row: ApiRow;
-  readonly headers?: readonly string[];
-  readonly requireHeader?: boolean;
-}
 
 const functions = new Map<string, FunctionCandidate[]>();
 const symbols = new Map<string, RefPart>();
@@ -51,6 +56,8 @@ for (const t of LIBRARY_TABLES) {
       row,
       ...(t.headers ? { headers: t.headers } : {}),
       ...(t.requireHeader ? { requireHeader: true } : {}),
+      ...(t.generic ? { generic: true } : {}),
+      ...(t.commonNames ? { commonNames: true } : {}),
     });
     functions.set(name, list);
   }
@@ -63,16 +70,17 @@ for (const t of LIBRARY_TABLES) {
 export function functionCandidates(name: string): readonly FunctionCandidate[] | undefined {
   const hit = functions.get(name);
   if (hit) return hit;
-  const p = pqPattern(name);
+  const p = pqPattern(name) ?? nativePattern(name);
   return p ? [p] : undefined;
 }
 
-/** Whether a name is a crypto API function (the extractor keeps only such calls). */
-export const cryptoFunctions = {
-  has(name: string): boolean {
-    return functions.has(name) || pqPattern(name) !== undefined;
-  },
-};
+/** Every table function name and the name patterns, for extraction (worker threads get them as data). */
+export const FUNCTION_NAMES: readonly string[] = Object.freeze([...functions.keys()].sort());
+export const FUNCTION_PATTERNS: readonly { readonly source: string; readonly contains: readonly string[] }[] =
+  Object.freeze([
+    { source: PQCLEAN_NAME.source, contains: ['PQCLEAN_'] },
+    { source: NATIVE_NAME.source, contains: ['mlkem', 'MLKEM', 'mldsa', 'MLDSA'] },
+  ]);
 
 export const SYMBOLS: ReadonlyMap<string, RefPart> = symbols;
 export const CONSTRUCTORS: ReadonlyMap<string, ConstructorRow> = constructors;

@@ -134,12 +134,19 @@ const functions: Record<string, ApiRow> = {
   mbedtls_pk_verify_ext: { object: 2, args: { alg: 0, hash: 3 } },
   mbedtls_pk_encrypt: { object: 0 },
   mbedtls_pk_decrypt: { object: 0 },
-  mbedtls_pk_rsa: { id: 'rsa' },
-  mbedtls_pk_ec: { id: 'ec' },
+  mbedtls_pk_rsa: { id: 'rsa', notImplementation: true },
+  mbedtls_pk_ec: { id: 'ec', notImplementation: true },
   // Elliptic curves (ecp.h, ecdsa.h, ecdh.h).
   mbedtls_ecp_group_load: { id: 'ec', object: 0, establishes: true, args: { curve: 1 } },
   mbedtls_ecp_gen_key: { id: 'ec', object: 1, establishes: true, args: { curve: 0 } },
   mbedtls_ecp_gen_keypair: { id: 'ec', object: 0 },
+  // Scalar multiplication: the core of ECDH and of key derivation (MCUboot's ECIES).
+  mbedtls_ecp_mul: { id: 'ec', object: 0 },
+  mbedtls_ecp_mul_restartable: { id: 'ec', object: 0 },
+  // NIST SP 800-38F key wrapping (MCUboot's AES-KW image key unwrap).
+  mbedtls_nist_kw_setkey: { id: 'aes', mode: 'kw', object: 0, args: { keyBits: 3 } },
+  mbedtls_nist_kw_wrap: { id: 'aes', mode: 'kw', object: 0 },
+  mbedtls_nist_kw_unwrap: { id: 'aes', mode: 'kw', object: 0 },
   mbedtls_ecp_read_key: { id: 'ec', object: 1, establishes: true, args: { curve: 0 } },
   mbedtls_ecdsa_genkey: { id: 'ecdsa', object: 0, establishes: true, args: { curve: 1 } },
   mbedtls_ecdsa_sign: { id: 'ecdsa', object: 0 },

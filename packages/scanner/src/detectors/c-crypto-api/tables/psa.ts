@@ -108,9 +108,9 @@ export const psaTable: LibraryTable = Object.freeze({
   library: 'PSA Crypto',
   source: 'PSA Certified Crypto API 1.3 (ARM IHI 0086), psa/crypto.h and psa/crypto_values.h',
   functions: Object.freeze({
-    psa_set_key_type: { object: 0, establishes: true, args: { alg: 1 } },
+    psa_set_key_type: { object: 0, establishes: true, attribute: true, args: { alg: 1 } },
     psa_set_key_bits: { object: 0, paramOnly: true, args: { objectBits: 1 } },
-    psa_set_key_algorithm: { object: 0, args: { alg: 1 } },
+    psa_set_key_algorithm: { object: 0, attribute: true, args: { alg: 1 } },
     psa_generate_key: { object: 0 },
     psa_import_key: { object: 0 },
     psa_sign_hash: { args: { alg: 1 } },

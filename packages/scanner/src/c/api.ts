@@ -5,16 +5,12 @@
  * (setup → use, PSA attribute type + bits), and reports what cannot be resolved as `unresolved`.
  */
 import type { AlgorithmFinding, AlgorithmRef } from '@pqready/core';
-import { evaluate } from '../../c/expr.js';
-import type { CallFact } from '../../c/facts.js';
-import type { Scope } from '../../c/scope.js';
-import { stringValue, type Token, tokenize } from '../../c/tokens.js';
-import { groupAlgorithm, listTokens, sigalgAlgorithm, suiteAlgorithms } from './suites.js';
-import { CONSTRUCTORS, type FunctionCandidate, functionCandidates, NAMES, SYMBOLS } from './tables/index.js';
-import { ALGNAMES, SCHEME_MACROS } from './tables/pq-reference.js';
-import { PSA_FAMILY_BITS } from './tables/psa.js';
-import type { ApiRow, ArgIndex, RefPart } from './tables/types.js';
-import { normName } from './tables/types.js';
+import { evaluate } from './expr.js';
+import type { CallFact } from './facts.js';
+import type { ApiKnowledge, ApiRow, ArgIndex, FunctionCandidate, RefPart } from './knowledge.js';
+import { normName } from './knowledge.js';
+import type { Scope } from './scope.js';
+import { stringValue, type Token, tokenize } from './tokens.js';
 
 export const API_DETECTOR = 'c-crypto-api';
 const MAX_DEPTH = 8;
@@ -38,9 +34,29 @@ interface Resolved {
 
 /** Context for resolving one file's expressions. */
 export interface ResolveContext {
+  readonly api: ApiKnowledge;
   readonly scope: Scope;
   /** Include targets of the translation unit (raw text), used to pick among same-named library functions. */
   readonly includeTargets: readonly string[];
+  /** Whether the tree holds a confirmed implementation of a generic name (`md5_update` next to MD5 constants). */
+  readonly confirmed?: (name: string) => boolean;
+}
+
+/**
+ * The library a name belongs to where several define it: the one whose header the unit includes, else a
+ * library without header hints, else the first. Names too generic to count alone (`MD5`, `md5_update`)
+ * count only where their header is included or, for generic implementation names, the tree holds a
+ * confirmed implementation of them.
+ */
+export function pickCandidate(
+  cands: readonly FunctionCandidate[],
+  includeTargets: readonly string[],
+  confirmed: boolean,
+): FunctionCandidate | undefined {
+  const included = (c: FunctionCandidate) => c.headers?.some((h) => includeTargets.some((t) => t.includes(h))) ?? false;
+  const usable = cands.filter((c) => (!c.requireHeader && !c.generic) || included(c) || (c.generic && confirmed));
+  if (usable.length <= 1) return usable[0];
+  return usable.find(included) ?? usable.find((c) => !c.headers) ?? usable[0];
 }
 
 function indices(a: ArgIndex | undefined): readonly number[] {
@@ -107,6 +123,10 @@ export class ApiResolver {
     return this.rc.scope;
   }
 
+  private get api(): ApiKnowledge {
+    return this.rc.api;
+  }
+
   /** Resolves an expression to algorithm parameters; undefined when it names nothing known. */
   symbol(tokens: Token[], at: number, fn: string | undefined, depth = 0): Ref | undefined {
     if (depth > MAX_DEPTH) return undefined;
@@ -115,11 +135,11 @@ export class ApiResolver {
       const x = t[0]!;
       if (x.kind === 'string') {
         const n = normName(stringValue(x.text));
-        const hit = NAMES.get(n) ?? ALGNAMES[n];
+        const hit = this.api.names.get(n) ?? this.api.algnames[n];
         return hit ? { ...hit } : undefined;
       }
       if (x.kind === 'ident') {
-        const hit = SYMBOLS.get(x.text);
+        const hit = this.api.symbols.get(x.text);
         if (hit) return { ...hit };
         const value = this.scope.valueAt(x.text, at, fn);
         if (value === undefined || value === x.text) return undefined;
@@ -129,7 +149,7 @@ export class ApiResolver {
     }
     const call = asCall(t);
     if (!call) return undefined;
-    const ctor = CONSTRUCTORS.get(call.name);
+    const ctor = this.api.constructors.get(call.name);
     if (ctor) {
       const { hashArg, innerArg, ...base } = ctor;
       const ref: Ref = { ...base };
@@ -146,21 +166,10 @@ export class ApiResolver {
       return ref;
     }
     // A call to a fixed-algorithm API function used as a value (EVP_sha256(), uECC_secp256r1()).
-    const cands = functionCandidates(call.name);
+    const cands = this.api.functionCandidates(call.name);
     const row = cands?.[0]?.row;
     if (row?.id && !row.args) {
-      const {
-        args: _a,
-        byValue: _b,
-        object: _o,
-        establishes: _e,
-        paramOnly: _p,
-        configScheme: _c,
-        referenceAs: _r,
-        signs: _s,
-        ...ref
-      } = row;
-      return { ...ref };
+      return refPart(row);
     }
     return undefined;
   }
@@ -195,9 +204,9 @@ export class ApiResolver {
     let name = call.name;
     let alias: string | undefined;
     for (let k = 0; k <= MAX_DEPTH; k++) {
-      const cands = functionCandidates(name);
+      const cands = this.api.functionCandidates(name);
       if (cands) {
-        const pick = this.pick(cands);
+        const pick = this.pick(cands, name);
         return pick ? { cand: pick, ...(alias ? { alias } : {}) } : undefined;
       }
       const m = this.scope.macroAt(name, call.index);
@@ -210,34 +219,20 @@ export class ApiResolver {
     return undefined;
   }
 
-  private pick(cands: readonly FunctionCandidate[]): FunctionCandidate | undefined {
-    const inc = this.rc.includeTargets;
-    const included = (c: FunctionCandidate) => c.headers?.some((h) => inc.some((t) => t.includes(h))) ?? false;
-    // Generic names (MD5, SHA256) count only where the library's header is included.
-    const usable = cands.filter((c) => !c.requireHeader || included(c));
-    if (usable.length <= 1) return usable[0];
-    return usable.find(included) ?? usable.find((c) => !c.headers) ?? usable[0];
+  private pick(cands: readonly FunctionCandidate[], name: string): FunctionCandidate | undefined {
+    return pickCandidate(cands, this.rc.includeTargets, this.rc.confirmed?.(name) ?? false);
   }
 
   private resolveCall(call: CallFact): Resolved | undefined {
     const picked = this.candidate(call);
     if (!picked) return undefined;
     const { cand, alias } = picked;
+    if (call.reference && cand.commonNames) return undefined;
     const row = cand.row;
     const at = call.index;
     const fn = call.fn;
-    const {
-      args,
-      byValue,
-      object,
-      establishes: _e,
-      paramOnly: _p,
-      configScheme,
-      referenceAs,
-      signs: _s,
-      ...fixed
-    } = row;
-    const ref: Ref = { ...fixed };
+    const { args, byValue, object, configScheme, referenceAs } = row;
+    const ref: Ref = refPart(row);
     if (call.reference && referenceAs) Object.assign(ref, referenceAs);
     const unresolved: Record<string, string> = {};
     const notes: string[] = [];
@@ -304,8 +299,11 @@ export class ApiResolver {
       }
       const ps = present(args.parameterSet);
       if (ps.length > 0) {
-        const text = this.chase(argText(ps[0]!)!, at, fn);
-        ref.parameterSet = text.startsWith('"') ? stringValue(text) : text;
+        const text = this.chase(argText(ps[0]!)!, at, fn).trim();
+        // A string or a named constant is the parameter set; a variable or an expression is not known here.
+        if (text.startsWith('"')) ref.parameterSet = stringValue(text);
+        else if (/^[A-Z_][A-Z0-9_]*$/.test(text)) ref.parameterSet = text;
+        else unresolved.parameterSet = text;
       }
     }
     // One argument read under two roles (EVP_PKEY_Q_keygen: bits or curve) is unresolved only once.
@@ -320,15 +318,23 @@ export class ApiResolver {
       const idx = present(args.objectBits);
       if (idx.length > 0) bits = this.integer(argText(idx[0]!)!, at, fn);
     }
+    if (row.macroParams && !call.reference) {
+      const m = row.macroParams.keyBytes ?? row.macroParams.keyBits;
+      const v = m ? this.integer(m, at, fn) : undefined;
+      if (v !== undefined && v > 0) ref.keyBits = row.macroParams.keyBytes ? v * 8 : v;
+    }
     if (configScheme) {
       const scheme = this.configScheme(configScheme, at);
       if (scheme) {
         Object.assign(ref, scheme.ref);
         library = scheme.library;
+      } else if (row.schemeDefault) {
+        Object.assign(ref, row.schemeDefault);
+        notes.push("parameter set not visible here: the library's default");
       } else {
         ref.id = 'unknown';
         ref.parameterSet = configScheme === 'kem' ? 'crypto_kem' : 'crypto_sign';
-        unresolved.parameterSet = SCHEME_MACROS[configScheme].map((m) => m.macro).join(' | ');
+        unresolved.parameterSet = this.api.schemeMacros[configScheme].map((m) => m.macro).join(' | ');
       }
     }
     let many: AlgorithmRef[] | undefined;
@@ -353,25 +359,19 @@ export class ApiResolver {
     };
   }
 
+  /** The scheme of a NIST-API call: the parameter selector in scope, else the `CRYPTO_ALGNAME` string. */
   private configScheme(kind: 'kem' | 'sign', at: number): { ref: RefPart; library: string } | undefined {
-    const algname = this.scope.valueAt('CRYPTO_ALGNAME', at, undefined);
-    if (algname?.trim().startsWith('"')) {
-      const hit = ALGNAMES[normName(stringValue(algname.trim()))];
-      if (hit) return { ref: hit, library: 'PQClean' };
-    }
-    for (const m of SCHEME_MACROS[kind]) {
+    for (const m of this.api.schemeMacros[kind]) {
       const v = this.scope.valueAt(m.macro, at, undefined);
       if (v === undefined) continue;
       const n = this.integer(v, at, undefined);
       const hit = n === undefined ? undefined : m.values[String(n)];
-      if (hit) {
-        const library = m.macro.startsWith('MLK_')
-          ? 'mlkem-native'
-          : m.macro.startsWith('MLD_')
-            ? 'mldsa-native'
-            : 'PQClean';
-        return { ref: hit, library };
-      }
+      if (hit) return { ref: hit, library: m.library };
+    }
+    const algname = this.scope.valueAt('CRYPTO_ALGNAME', at, undefined);
+    if (algname?.trim().startsWith('"')) {
+      const hit = this.api.algnames[normName(stringValue(algname.trim()))];
+      if (hit) return { ref: hit, library: 'PQClean' };
     }
     return undefined;
   }
@@ -397,14 +397,14 @@ export class ApiResolver {
     const chased = this.chase(text.replace(/^\s*&?\s*/, ''), at, fn);
     const toks = tokenize(chased);
     if (toks.length > 0 && toks.every((t) => t.kind === 'string')) {
-      items.push(...listTokens(toks.map((t) => stringValue(t.text)).join('')));
+      items.push(...this.api.listTokens(toks.map((t) => stringValue(t.text)).join('')));
     } else if (toks.length === 1 && toks[0]!.kind === 'ident') {
       const arr = this.scope.facts.arrays.find((a) => a.name === toks[0]!.text);
       if (arr) {
         for (const e of arr.elements) items.push(e.startsWith('"') ? stringValue(e) : e);
       } else {
-        const s = SYMBOLS.get(toks[0]!.text);
-        const g = role === 'sigalgs' ? sigalgAlgorithm(toks[0]!.text) : groupAlgorithm(toks[0]!.text);
+        const s = this.api.symbols.get(toks[0]!.text);
+        const g = role === 'sigalgs' ? this.api.sigalgAlgorithm(toks[0]!.text) : this.api.groupAlgorithm(toks[0]!.text);
         if (g) items.push(toks[0]!.text);
         else if (s) add(toRef(s));
         else unresolved[role] = text.trim();
@@ -414,17 +414,17 @@ export class ApiResolver {
     }
     for (const item of items) {
       if (role === 'sigalgs') {
-        const a = sigalgAlgorithm(item);
+        const a = this.api.sigalgAlgorithm(item);
         if (a) add(a);
         continue;
       }
-      if (role === 'groups' || groupAlgorithm(item)) {
-        const g =
-          groupAlgorithm(item) ?? (SYMBOLS.get(item)?.curve ? groupAlgorithm(SYMBOLS.get(item)!.curve!) : undefined);
+      if (role === 'groups' || this.api.groupAlgorithm(item)) {
+        const sym = this.api.symbols.get(item);
+        const g = this.api.groupAlgorithm(item) ?? (sym?.curve ? this.api.groupAlgorithm(sym.curve) : undefined);
         if (g) add(g);
         continue;
       }
-      const algs = suiteAlgorithms(item);
+      const algs = this.api.suiteAlgorithms(item);
       if (algs) for (const a of algs) add(a);
     }
     return out;
@@ -435,7 +435,7 @@ export class ApiResolver {
    * call site, with the macro's parameters substituted (`HASH(o, i, n)` → `mbedtls_sha512(i, n, o, 1)`).
    */
   private expand(call: CallFact, depth = 0): CallFact[] {
-    if (call.reference || depth > 4 || functionCandidates(call.name)) return [call];
+    if (call.reference || depth > 4 || this.api.functionCandidates(call.name)) return [call];
     const m = this.scope.macroAt(call.name, call.index);
     if (m.state !== 'defined' || m.params === undefined) return [call];
     const params = m.params;
@@ -467,7 +467,7 @@ export class ApiResolver {
         args: inner.args.map((a) => a.map((x) => x.text).join(' ')),
         expandedFrom: call.expandedFrom ?? call.name,
       };
-      if (functionCandidates(inner.name)) out.push(sub);
+      if (this.api.functionCandidates(inner.name)) out.push(sub);
       else if (inner.name !== call.name) out.push(...this.expand(sub, depth + 1).filter((c) => c !== sub));
     }
     return out;
@@ -480,10 +480,24 @@ export class ApiResolver {
       const r = this.resolveCall(c);
       if (r) resolved.push(r);
     }
-    pairObjects(resolved, this);
+    pairObjects(resolved, this, this.api.familyBits);
+    // Objects a call in the function acts on: their attribute setters are not findings of their own.
+    const actedOn = new Set<string>();
+    for (const r of resolved)
+      if (r.objectKey && !r.row.attribute && !r.row.paramOnly) actedOn.add(`${r.call.fn ?? ''}\u0000${r.objectKey}`);
+    // Algorithms whose operations the file starts: a continuation is part of such a use.
+    const started = new Set<string>();
+    for (const r of resolved) if (!r.row.continues && !r.row.paramOnly && r.ref.id) started.add(r.ref.id);
+    // A curve accessor (`uECC_secp256r1()`) continues the ECDSA or ECDH operation that takes it.
+    const isStarted = (id: string) => started.has(id) || [...started].some((s) => refines(id, s));
     const out: AlgorithmFinding[] = [];
     for (const r of resolved) {
       if (r.row.paramOnly) continue;
+      // A continuation in a file that starts no operation of its algorithm (squeezing a state set up by
+      // an initializer, as a test RNG does) is the only visible use there.
+      // Lifecycle calls (`wc_ecc_init`, `*_ctx_release`) are never a use of their own.
+      if (r.row.continues && (r.row.notImplementation || !r.ref.id || isStarted(r.ref.id))) continue;
+      if (r.row.attribute && r.objectKey && actedOn.has(`${r.call.fn ?? ''}\u0000${r.objectKey}`)) continue;
       const state = this.scope.stateOf(r.call);
       const refs = r.many ?? [finalize(r)];
       for (const algorithm of refs) {
@@ -537,10 +551,10 @@ function normObject(text: string): string {
     .replace(/^\((.*)\)$/, '$1');
 }
 
-const OBJECT_FIELDS = ['id', 'keyBits', 'curve', 'family', 'mode', 'parameterSet'] as const;
+const OBJECT_FIELDS = ['id', 'keyBits', 'curve', 'family', 'mode', 'hash', 'parameterSet'] as const;
 
 /** Shares parameters between calls on the same object inside one function. */
-function pairObjects(resolved: Resolved[], resolver: ApiResolver): void {
+function pairObjects(resolved: Resolved[], resolver: ApiResolver, familyBits: ApiKnowledge['familyBits']): void {
   const groups = new Map<string, Resolved[]>();
   for (const r of resolved) {
     if (!r.objectKey) continue;
@@ -560,6 +574,9 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver): void {
         if (v !== undefined && acc[f] === undefined) (acc as Record<string, unknown>)[f] = v;
       }
     }
+    // The key's permitted algorithm refines its type: an EC key for ECDSA is an ECDSA key.
+    const refined = g.find((r) => !r.row.establishes && r.row.attribute && r.ref.id && refines(acc.id, r.ref.id))?.ref
+      .id;
     if (acc.id === undefined && acc.family === undefined) {
       const first = g[0]!;
       const fromValue = resolver.objectFromValue(first.objectKey!, first.call.index, first.call.fn);
@@ -570,8 +587,9 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver): void {
         if (r.ref[f] === undefined && acc[f] !== undefined) (r.ref as Record<string, unknown>)[f] = acc[f];
       }
       if (r.ref.id === 'ec' && acc.id && acc.id !== 'ec' && !r.row.id) r.ref.id = acc.id;
+      if (refined && !r.row.attribute && !r.row.id && r.ref.id === acc.id) r.ref.id = refined;
       if (r.row.signs && (r.ref.id === 'ec' || r.ref.id === 'ecdh')) r.ref.id = 'ecdsa';
-      if (bits !== undefined && r.ref.keyBits === undefined) applyBits(r.ref, bits);
+      if (bits !== undefined && r.ref.keyBits === undefined) applyBits(r.ref, bits, familyBits);
       if (acc.id || acc.family) {
         delete r.unresolved.algorithm;
       }
@@ -579,11 +597,27 @@ function pairObjects(resolved: Resolved[], resolver: ApiResolver): void {
   }
 }
 
+const REF_FIELDS = ['id', 'keyBits', 'curve', 'hash', 'mode', 'parameterSet', 'family'] as const;
+
+/** The parameters a table row fixes, without its resolution instructions. */
+function refPart(row: RefPart): Ref {
+  const out: Record<string, unknown> = {};
+  for (const k of REF_FIELDS) if (row[k] !== undefined) out[k] = row[k];
+  return out as Ref;
+}
+
+/** Whether an algorithm is a use of a key type (`ecdsa` of `ec`, `rsa-pss` of `rsa`). */
+function refines(type: string | undefined, alg: string): boolean {
+  if (type === 'ec') return alg === 'ecdsa' || alg === 'ecdh';
+  if (type === 'rsa') return alg.startsWith('rsa') && alg !== 'rsa';
+  return false;
+}
+
 /** PSA-style key bits: a curve for ECC families, a parameter set for DH/ML-KEM/ML-DSA, else key size. */
-function applyBits(ref: Ref, bits: number): void {
+function applyBits(ref: Ref, bits: number, familyBits: ApiKnowledge['familyBits']): void {
   const fam = ref.family ?? (ref.id === 'des' ? 'des' : undefined);
   if (fam) {
-    const hit = PSA_FAMILY_BITS[fam]?.[String(bits)];
+    const hit = familyBits[fam]?.[String(bits)];
     if (hit) {
       if (hit.curve) ref.curve = hit.curve;
       if (hit.parameterSet) ref.parameterSet = hit.parameterSet;

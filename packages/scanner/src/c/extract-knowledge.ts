@@ -1,0 +1,43 @@
+/**
+ * Compiles the serialisable extraction knowledge (ExtractData) into the lookups the extractor uses.
+ * Done once per thread: the main thread and every worker compile the same data.
+ */
+import { compileSignatures } from './constant-match.js';
+import type { ExtractKnowledge } from './extract.js';
+import type { ExtractData } from './knowledge.js';
+
+function reverseHex(hex: string): string {
+  let out = '';
+  for (let i = hex.length - 2; i >= 0; i -= 2) out += hex.slice(i, i + 2);
+  return out;
+}
+
+const compiled = new WeakMap<ExtractData, ExtractKnowledge>();
+
+export function compileExtract(data: ExtractData): ExtractKnowledge {
+  const hit = compiled.get(data);
+  if (hit) return hit;
+  const values = [];
+  const bytes = [];
+  const literalSets = [];
+  const strings = new Map<string, string>();
+  for (const s of data.signatures) {
+    if (s.form === 'values') values.push({ id: s.id, values: s.values, ...(s.modulus ? { modulus: s.modulus } : {}) });
+    else if (s.form === 'bytes') bytes.push({ id: s.id, hex: s.hex, hexReversed: reverseHex(s.hex) });
+    else if (s.form === 'literal-set') literalSets.push({ id: s.id, literals: s.literals });
+    else strings.set(s.text, s.id);
+  }
+  const names = new Set(data.functionNames);
+  const patterns = data.functionPatterns.map((p) => ({ re: new RegExp(p.source), contains: p.contains }));
+  const sitedNames = new Set(data.sitedDefineNames);
+  const k: ExtractKnowledge = {
+    functions: {
+      has: (name) =>
+        names.has(name) || patterns.some((p) => p.contains.some((c) => name.includes(c)) && p.re.test(name)),
+    },
+    signatures: compileSignatures({ values, bytes, literalSets, strings }),
+    sitedDefine: (name) => sitedNames.has(name) || data.sitedDefinePrefixes.some((p) => name.startsWith(p)),
+  };
+  compiled.set(data, k);
+  return k;
+}

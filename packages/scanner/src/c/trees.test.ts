@@ -1,0 +1,113 @@
+/**
+ * The real-world failure classes of the C analysis, one small tree each under fixtures/c/trees/<case>/
+ * (written for the corpus, in the shapes found by the real-world evaluation): each is scanned as its own
+ * root, with the scan options of its options.json, and must give exactly its inline `expect:` annotations
+ * (findings marked internal, a library's calls of its own API, are checked separately).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultPolicyId, findingVerdict, getPolicy } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
+import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
+import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
+import type { ScanOptions } from '../detectors/types.js';
+import { type CorpusRow, listFiles, rowKey, rowOf, runDetectors } from './test-support/context.js';
+
+const corpus = resolve(__dirname, '../../../../fixtures/c');
+const trees = join(corpus, 'trees');
+const DETECTORS = [cCryptoApi, cCryptoConfig, cCryptoImplementation];
+
+type Row = CorpusRow;
+
+const key = rowKey;
+
+export async function scanTree(name: string) {
+  const dir = join(trees, name);
+  const optionsFile = join(dir, 'options.json');
+  const options = (
+    existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}
+  ) as Partial<ScanOptions>;
+  return runDetectors(DETECTORS, listFiles(dir), options);
+}
+
+describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/trees)', async () => {
+  const { annotations } = (await import(pathToFileURL(join(corpus, 'make-expected.mjs')).href)) as {
+    annotations(root: string): Row[];
+  };
+  const cases = existsSync(trees) ? readdirSync(trees).sort() : [];
+  it.each(cases)('%s gives exactly its annotated findings', async (name) => {
+    const expected = annotations(join(trees, name)).map(key).sort();
+    const { findings, diagnostics } = await scanTree(name);
+    // A library's calls of its own API are kept but marked internal: not part of the annotated uses.
+    const actual = findings
+      .flatMap((f) => (f.kind === 'algorithm' && f.properties?.internal !== 'true' ? [rowOf(f)] : []))
+      .map(key)
+      .sort();
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(actual).toEqual(expected);
+  });
+
+  const algorithmFindings = async (name: string) =>
+    (await scanTree(name)).findings.flatMap((f) => (f.kind === 'algorithm' ? [f] : []));
+
+  it('reports a vendored ECC library at its definitions, with its curve, as broken', async () => {
+    const found = await algorithmFindings('vendored-ecc');
+    const impl = found.filter((f) => f.role === 'implementation' && ['ecdh', 'ecdsa'].includes(f.algorithm.id));
+    expect(impl.map((f) => [f.evidence.path, f.algorithm.id, f.algorithm.curve])).toEqual([
+      ['third_party/tinycrypt/source/ecc_dh.c', 'ecdh', 'p-256'],
+      ['third_party/tinycrypt/source/ecc_dsa.c', 'ecdsa', 'p-256'],
+    ]);
+    const policy = getPolicy(defaultPolicyId);
+    for (const f of impl) expect(findingVerdict(f, policy).quantum).toBe('broken');
+    expect(found.find((f) => f.evidence.path.endsWith('aes_encrypt.c'))?.algorithm).toEqual({
+      id: 'aes',
+      keyBits: 128,
+    });
+  });
+
+  it('gives each alternative configuration its own scope, and says which one a unit depends on', async () => {
+    const { findings, diagnostics } = await scanTree('alternative-configs');
+    for (const f of findings) {
+      if (f.kind !== 'algorithm' || !f.evidence.path.startsWith('configs/') || f.state === 'inactive') continue;
+      expect(f.properties?.configuration).toBe(`${f.evidence.path} (alternative, not selected by the build)`);
+    }
+    const sign = findings.find((f) => f.evidence.path === 'src/sign.c');
+    expect(sign?.properties?.configurations).toBe(
+      'configs/config-ccm-psk.h: inactive; configs/config-legacy.h: inactive; configs/config-suite-b.h: active',
+    );
+    expect(diagnostics.filter((d) => d.code === 'c-config-test-only-option').map((d) => `${d.path}:${d.line}`)).toEqual(
+      ['configs/config-legacy.h:12'],
+    );
+  });
+
+  it('evaluates units against the configuration named with --config-file', async () => {
+    const found = await algorithmFindings('config-file-flag');
+    expect(found.filter((f) => f.evidence.path === 'configs/prod.h').every((f) => !f.properties?.configuration)).toBe(
+      true,
+    );
+    expect(found.filter((f) => f.evidence.path === 'configs/dev.h').every((f) => !!f.properties?.configuration)).toBe(
+      true,
+    );
+  });
+
+  it('reads key sizes and parameter sets from macros and build flags', async () => {
+    const aes = await algorithmFindings('key-size-macros');
+    expect(aes.every((f) => f.algorithm.keyBits === 256)).toBe(true);
+    const flags = await algorithmFindings('build-flags');
+    const target = flags.find((f) => f.evidence.path === 'kem/Makefile' && f.algorithm.id === 'ml-kem-512');
+    expect(target?.properties?.scope).toBe('one build target (recipe line)');
+    expect(flags.find((f) => f.evidence.path === 'compile_commands.json')?.properties?.file).toBe('sig/sign.c');
+  });
+
+  it("marks a library's calls of its own API as internal", async () => {
+    const found = await algorithmFindings('library-source');
+    const internal = found
+      .filter((f) => f.properties?.internal === 'true')
+      .map((f) => `${f.evidence.path}:${f.evidence.line}`);
+    expect(internal).toEqual(['src/aes.c:24', 'src/ecdh.c:11']);
+    const pq = await algorithmFindings('pqc-reference');
+    expect(pq.find((f) => f.evidence.path === 'ref/kem.c')?.properties?.internal).toBe('true');
+  });
+});

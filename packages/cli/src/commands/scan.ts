@@ -233,7 +233,7 @@ export default class Scan extends PqreadyCommand {
       },
     });
     const report = buildReport(inventory, settings.policy);
-    const fresh = freshFindings(report, baseline);
+    const fresh = freshFindings(report, baseline, settings.failOn);
     const gate = judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined);
 
     const toTerminal = format === 'table' && !settings.output && terminal;

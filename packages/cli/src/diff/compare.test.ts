@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseGate } from '../triage/gate.js';
 import { diffEntries, newAgainstBaseline } from './compare.js';
 import type { DiffEntry } from './entries.js';
 
@@ -39,6 +40,17 @@ describe('diff by identity', () => {
     const d = diffEntries([entry('SHA-1', 'a.c', 1)], [entry('SHA-1', 'a.c', 5), entry('SHA-1', 'a.c', 9)]);
     expect(d.unchanged).toBe(1);
     expect(d.added.map((e) => e.line)).toEqual([9]);
+  });
+
+  it('with a gate, counts a known finding as new only when the gate newly matches it', () => {
+    const baseline = [
+      entry('ECDH', 'b.c', 3, { state: 'conditional' }),
+      entry('RSA-2048', 'a.c', 1, { state: 'inactive' }),
+    ];
+    const current = [entry('ECDH', 'b.c', 3, { state: 'inactive' }), entry('RSA-2048', 'a.c', 1)];
+    const broken = parseGate('broken');
+    expect([...newAgainstBaseline(baseline, current, broken)]).toEqual([]);
+    expect([...newAgainstBaseline(baseline, current, parseGate('broken and active'))]).toEqual([1]);
   });
 
   it('finds what is new against a baseline: unknown identities, or known ones with another verdict or state', () => {

@@ -3,6 +3,7 @@
  * in the old one was removed, and an identity in both whose attributes differ changed. An identity seen several
  * times (two calls in one function) is paired in line order; the surplus is added or removed.
  */
+import type { GateSubject } from '../triage/gate.js';
 import type { DiffEntry } from './entries.js';
 
 export interface Change {
@@ -77,18 +78,32 @@ export function diffEntries(before: readonly DiffEntry[], after: readonly DiffEn
 }
 
 /**
- * Which entries of a scan are new against a baseline: not in it, or in it with another verdict or state (what a gate
- * judges). Returns the indices of the new entries.
+ * Which entries of a scan are new against a baseline, as indices into `current`. Entries pair by identity (in line
+ * order, as in `diffEntries`); an entry without a partner is new. With a gate (`matches`), a paired entry is new
+ * only when it matches and its partner did not (an option switched on, a verdict that got worse); without one, when
+ * its verdict or state differs from its partner's.
  */
-export function newAgainstBaseline(baseline: readonly DiffEntry[], current: readonly DiffEntry[]): Set<number> {
-  const known = new Map<string, number>();
-  const judged = (e: DiffEntry) => `${e.key}\u0000${e.gate.verdict}\u0000${e.gate.state}`;
-  for (const e of baseline) known.set(judged(e), (known.get(judged(e)) ?? 0) + 1);
-  const fresh = new Set<number>();
-  current.forEach((e, i) => {
-    const left = known.get(judged(e)) ?? 0;
-    if (left > 0) known.set(judged(e), left - 1);
-    else fresh.add(i);
-  });
-  return fresh;
+export function newAgainstBaseline(
+  baseline: readonly DiffEntry[],
+  current: readonly DiffEntry[],
+  matches?: (s: GateSubject) => boolean,
+): Set<number> {
+  const old = group(baseline);
+  const seen = new Map<string, number>();
+  const order = current.map((e, i) => ({ e, i })).sort((a, b) => (a.e.line ?? 0) - (b.e.line ?? 0) || a.i - b.i);
+  const fresh: number[] = [];
+  for (const { e, i } of order) {
+    const n = seen.get(e.key) ?? 0;
+    seen.set(e.key, n + 1);
+    const partner = old.get(e.key)?.[n];
+    if (!partner) fresh.push(i);
+    else if (
+      matches
+        ? matches(e.gate) && !matches(partner.gate)
+        : partner.gate.verdict !== e.gate.verdict || partner.gate.state !== e.gate.state
+    ) {
+      fresh.push(i);
+    }
+  }
+  return new Set(fresh.sort((a, b) => a - b));
 }

@@ -1,6 +1,6 @@
 /**
  * The gate's verdict on a report: which findings match `--fail-on`, leaving out suppressed findings and, with a
- * baseline, findings the baseline already had (same identity, verdict and state).
+ * baseline, findings the baseline already had and the gate already matched there.
  */
 import type { Report } from '@pqready/core';
 import { newAgainstBaseline } from '../diff/compare.js';
@@ -17,10 +17,17 @@ export interface GateOutcome {
   readonly baseline?: { readonly file: string; readonly new: number; readonly known: number };
 }
 
-/** Indices of the report's findings that are new against the baseline (all of them without one). */
-export function freshFindings(report: Report, baseline: readonly DiffEntry[] | undefined): Set<number> {
+/**
+ * Indices of the report's findings that are new against the baseline (all of them without one); with a gate, a
+ * finding the baseline had counts as new only when the gate matches it and did not match it there.
+ */
+export function freshFindings(
+  report: Report,
+  baseline: readonly DiffEntry[] | undefined,
+  expressions: readonly string[] = [],
+): Set<number> {
   if (!baseline) return new Set(report.findings.map((_, i) => i));
-  return newAgainstBaseline(baseline, entriesOfReport(report));
+  return newAgainstBaseline(baseline, entriesOfReport(report), parseGates(expressions));
 }
 
 export function judgeGate(

@@ -30,6 +30,16 @@ describe('table colour', () => {
     expect(renderTable(report, { color: true })).toMatch(/\x1b\[1;31mBROKEN \(1\)/);
     expect(renderTable(report, { color: false })).not.toMatch(/\x1b/);
   });
+  it('repeats the counts after a long table, and says when there are only notes', () => {
+    const many = { ...report, findings: Array.from({ length: 21 }, () => report.findings[0]!) };
+    const text = renderTable(many, { color: false });
+    expect(text.trimEnd().split('\n').at(-1)).toBe(text.split('\n')[1]);
+    const notes = { ...report, diagnostics: [{ severity: 'info' as const, code: 'x', message: 'm' }] };
+    expect(renderTable(notes, { color: false })).toMatch(
+      /^No warnings or errors; 1 note \(--format json lists them\)\.$/m,
+    );
+  });
+
   it('takes two lines per finding below 110 columns, one row above', () => {
     expect(renderTable(report, { color: false, width: 80 })).toMatch(
       /^ {2}a\.c:3\n {6}algorithm {2}RSA-2048 · api-call$/m,

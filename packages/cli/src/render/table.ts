@@ -204,6 +204,10 @@ export function renderTable(report: Report, opts: TableOptions): string {
         `  ${paint(d.severity === 'error' ? '31' : '33', d.severity.padEnd(7))} ${d.path ?? ''}${d.line ? `:${d.line}` : ''}  ${d.message} [${d.code}]`,
       );
     }
+  } else if (notes) {
+    out.push('', `No warnings or errors; ${notes}.`);
   }
+  // A long table scrolls its heading away: the counts once more, last.
+  if (rows.length > 20) out.push('', out[1]!);
   return `${out.join('\n')}\n`;
 }

@@ -8,14 +8,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { buildReport, defaultPolicyId, listPolicies, locateInRoots, type Report } from '@pqready/core';
-import { findRepositoryRoot, scan } from '@pqready/scanner';
+import { findRepositoryRoot, scan, type WalkScope } from '@pqready/scanner';
 import { PqreadyCommand } from '../base.js';
 import { ConfigError } from '../config/load.js';
 import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
 import type { DiffEntry } from '../diff/entries.js';
 import { readScanResult, ScanFileError } from '../diff/read.js';
 import { EXIT } from '../main.js';
-import { writeFileAtomically } from '../output.js';
+import { checkOutput, OutputError, writeFileAtomically } from '../output.js';
 import { progressReporter } from '../render/progress.js';
 import { type OutputFormat, renderScan } from '../render/scan-output.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
@@ -136,6 +136,13 @@ export default class Scan extends PqreadyCommand {
       description: 'follow config includes that point outside the scanned paths',
       allowNo: true,
     }),
+    'follow-symlinks-outside': Flags.boolean({
+      description: 'follow symbolic links whose target is outside the scanned paths (default: a diagnostic each)',
+      allowNo: true,
+    }),
+    'max-file-size': Flags.string({
+      description: 'do not read files larger than SIZE, in bytes or with K, M, G (default 64M); each gets a diagnostic',
+    }),
     jobs: Flags.integer({
       char: 'j',
       description: 'worker threads for C parsing (default: CPU count)',
@@ -180,13 +187,17 @@ export default class Scan extends PqreadyCommand {
     let settings: ScanSettings;
     let baseline: readonly DiffEntry[] | undefined;
     let scanTime: Date;
+    // The output is checked before the scan (a mistake costs nothing) and never walked.
+    let outputScope: WalkScope = {};
     try {
       settings = await resolveScanSettings(paths, flags as ScanFlagValues);
       parseGates(settings.failOn);
       if (settings.baseline) baseline = (await readScanResult(settings.baseline)).entries;
       scanTime = scanTimeFromEnv();
+      if (settings.output) outputScope = await checkOutput(settings.output, paths);
     } catch (error) {
       if (
+        error instanceof OutputError ||
         error instanceof SettingsError ||
         error instanceof ConfigError ||
         error instanceof GateError ||
@@ -215,6 +226,8 @@ export default class Scan extends PqreadyCommand {
         ...(settings.configFiles.length > 0 ? { configFiles: settings.configFiles } : {}),
       },
       ignore: settings.ignore,
+      scope: { ...outputScope, followSymlinksOutside: settings.followSymlinksOutside },
+      ...(settings.maxFileBytes === undefined ? {} : { maxFileBytes: settings.maxFileBytes }),
       toolVersion: this.config.version,
       onProgress: progress.update,
     });

@@ -8,6 +8,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '@pqready/core';
 import type { DetectContext, ScanFile, ScanRoot } from '../detectors/types.js';
+import { underRoot } from '../runner/placement.js';
 import { diagnostic } from './protocol-finding.js';
 
 export interface IncludeResolution {
@@ -96,21 +97,10 @@ export type ScanPlacement = string | readonly ScanRoot[] | undefined;
 export const placementOf = (ctx: Pick<DetectContext, 'scanRoot' | 'scanRoots'>): ScanPlacement =>
   ctx.scanRoots ?? ctx.scanRoot;
 
-const trimSlash = (dir: string) => (dir === '/' ? '' : dir.replace(/\/+$/, ''));
-
 /** Where an absolute path of the configured system sits in the scan: the root holding it, then the rest. */
-function underRoot(abs: string, placement: ScanPlacement): string | undefined {
+function scanPathOf(abs: string, placement: ScanPlacement): string | undefined {
   if (placement === undefined) return undefined;
-  const roots = typeof placement === 'string' ? [{ absPath: placement, prefix: '' }] : placement;
-  // The deepest root first: scanning `/etc` and `/etc/nginx` maps `/etc/nginx/x` to the second root's file.
-  for (const r of [...roots].sort((a, b) => b.absPath.length - a.absPath.length)) {
-    const root = trimSlash(r.absPath);
-    if (abs === root && r.prefix) return r.prefix;
-    if (!abs.startsWith(`${root}/`)) continue;
-    const rest = abs.slice(root.length + 1);
-    return r.prefix ? `${r.prefix}/${rest}` : rest;
-  }
-  return undefined;
+  return underRoot(abs, typeof placement === 'string' ? [{ absPath: placement, prefix: '' }] : placement);
 }
 
 /** The absolute directory of a scan-relative directory (its root's place on disk, then the rest). */
@@ -143,7 +133,7 @@ export function resolveInclude(
   }
   // Scanning a live system (`/etc`, `/etc/nginx`, `/`): an absolute path under the scan root is that file.
   const abs = posix.normalize(pattern);
-  const rel = underRoot(abs, scanRoot);
+  const rel = scanPathOf(abs, scanRoot);
   if (rel !== undefined) return { paths: match(rel, idx), outside: false };
   const parts = pattern.split('/').filter((p) => p !== '');
   // Dropping down to a bare file name would let `/etc/ssh/ssh_config.d/*.conf` match every `*.conf` of the

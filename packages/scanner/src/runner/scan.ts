@@ -28,7 +28,7 @@ import { identifyLibraries } from '../libraries/identify.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
-import { rootNames, scanBase, walk } from './walk.js';
+import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
 
 /** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -44,6 +44,8 @@ export interface ScanRequest {
   readonly toolVersion?: string;
   /** What to leave out: `.gitignore`, `.pqreadyignore`, exclude patterns (default: nothing). */
   readonly ignore?: IgnoreOptions;
+  /** Symbolic links outside the roots (not followed by default) and the scan's own output (never walked). */
+  readonly scope?: WalkScope;
   /**
    * Called as files are walked, read by per-file detectors (`detect`) and read by tree-wide ones (`analyse`: C
    * translation units, configs with includes), with the phase's total once it is known; for progress display only.
@@ -126,7 +128,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
-  for await (const event of walk(request.roots, names, request.ignore)) {
+  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
     const alias = event.alias;
@@ -141,7 +143,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       diagnostics.push({
         severity: 'warning',
         code: 'file-too-large',
-        message: `File of ${file.size} bytes is larger than the ${maxFileBytes}-byte limit and was not read.`,
+        message: `File of ${file.size} bytes is larger than the ${maxFileBytes}-byte limit (--max-file-size); none of it was examined.`,
         path: file.path,
         detector: 'scan',
       });

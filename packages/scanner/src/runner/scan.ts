@@ -25,12 +25,17 @@ import type {
   ScanRoot,
 } from '../detectors/types.js';
 import { identifyLibraries } from '../libraries/identify.js';
+import { looksLikeDer } from '../pki/file-view.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
+import { detectInWindows, WINDOW_BYTES } from './windows.js';
 
-/** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
+/**
+ * Above this size a file is not read (`--max-file-size`; a diagnostic names each): a scanned tree may hold disk
+ * images or captures of any size. Files above `WINDOW_BYTES` and below this are searched window by window.
+ */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ScanRequest {
@@ -236,13 +241,52 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     },
   };
 
+  const detectWindows = async (head: FileHead, streaming: readonly Detector[]): Promise<void> => {
+    try {
+      const result = await detectInWindows(head, async (file) => {
+        const found: DetectResult = { findings: [], diagnostics: [] };
+        for (const detector of streaming) {
+          try {
+            const r = await detector.detect!(file, ctx);
+            (found.findings as Finding[]).push(...r.findings);
+            (found.diagnostics as Diagnostic[]).push(...r.diagnostics);
+          } catch (error) {
+            (found.diagnostics as Diagnostic[]).push(crashDiagnostic(detector, error, head.path));
+          }
+        }
+        return found;
+      });
+      absorb(result);
+      if (!hashes.has(head.path)) bytesScanned += head.size;
+      hashes.set(head.path, result.sha256);
+    } catch (error) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unreadable',
+        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
+        path: head.path,
+        detector: 'scan',
+      });
+    }
+  };
+
   // Phase 2: per-file detectors; each file is read once for all of them.
   let done = 0;
   const perFile = [...acceptedBy.values()].filter((list) => list.some((d) => d.detect)).length;
   for (const head of files.values()) {
     // Aliases have no acceptance entry: their file is detected under its first path.
-    const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
+    let accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
     if (accepting.length === 0) continue;
+    // A large file that is not one DER object is searched window by window by the detectors that can.
+    if (head.size > WINDOW_BYTES && !looksLikeDer(head.head, head.size)) {
+      const streaming = accepting.filter((d) => d.streams);
+      accepting = accepting.filter((d) => !d.streams);
+      if (streaming.length > 0) await detectWindows(head, streaming);
+      if (accepting.length === 0) {
+        request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
+        continue;
+      }
+    }
     const file = await read(head);
     if (!file) continue;
     for (const detector of accepting) {

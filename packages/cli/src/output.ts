@@ -10,6 +10,7 @@
  * itself and its temporary files.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { constants, rmSync } from 'node:fs';
 import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -64,6 +65,13 @@ export async function writeFileAtomically(target: string, content: OutputContent
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+/** Writes chunks to standard output as it drains: a large output is never held whole, nor queued whole. */
+export async function writeToStdout(content: Iterable<string>): Promise<void> {
+  for (const chunk of content) {
+    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   }
 }
 

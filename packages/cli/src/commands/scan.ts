@@ -15,9 +15,9 @@ import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
 import type { DiffEntry } from '../diff/entries.js';
 import { readScanResult, ScanFileError } from '../diff/read.js';
 import { EXIT } from '../main.js';
-import { checkOutput, OutputError, writeFileAtomically } from '../output.js';
+import { checkOutput, OutputError, writeFileAtomically, writeToStdout } from '../output.js';
 import { progressReporter } from '../render/progress.js';
-import { type OutputFormat, renderScan } from '../render/scan-output.js';
+import { type OutputFormat, renderScanChunks } from '../render/scan-output.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
 import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
 import { GateError, parseGates } from '../triage/gate.js';
@@ -145,7 +145,7 @@ export default class Scan extends PqreadyCommand {
     }),
     jobs: Flags.integer({
       char: 'j',
-      description: 'worker threads for C parsing (default: CPU count)',
+      description: 'worker threads for C parsing (default: CPU count; never more than the C files need)',
       min: 1,
       max: 256,
     }),
@@ -250,7 +250,7 @@ export default class Scan extends PqreadyCommand {
     const gate = judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined);
 
     const toTerminal = format === 'table' && !settings.output && terminal;
-    const rendered = renderScan(
+    const rendered = renderScanChunks(
       inventory,
       {
         format,
@@ -279,7 +279,7 @@ export default class Scan extends PqreadyCommand {
         this.usageError(`Cannot write ${settings.output} (${code}); check that its directory exists and is writable.`);
       }
     } else if (!json) {
-      process.stdout.write(rendered);
+      await writeToStdout(rendered);
     }
 
     // Diagnostics are printed once: a table on standard output holds them; otherwise standard error does.

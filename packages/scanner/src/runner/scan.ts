@@ -85,6 +85,16 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
+function tooLarge(path: string, size: number, maxFileBytes: number): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'file-too-large',
+    message: `File of ${size} bytes is larger than the ${maxFileBytes}-byte limit (--max-file-size); none of it was examined.`,
+    path,
+    detector: 'scan',
+  };
+}
+
 function crashDiagnostic(detector: Detector, error: unknown, path?: string): Diagnostic {
   return {
     severity: 'error',
@@ -145,13 +155,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     if (!file) continue;
     if (file.size > maxFileBytes) {
       filesSkipped++;
-      diagnostics.push({
-        severity: 'warning',
-        code: 'file-too-large',
-        message: `File of ${file.size} bytes is larger than the ${maxFileBytes}-byte limit (--max-file-size); none of it was examined.`,
-        path: file.path,
-        detector: 'scan',
-      });
+      diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
       continue;
     }
     let head: WalkedFileHead;
@@ -224,7 +228,11 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       if (known) return read(known);
       try {
         const st = await stat(abs);
-        if (!st.isFile() || st.size > maxFileBytes) return undefined;
+        if (!st.isFile()) return undefined;
+        if (st.size > maxFileBytes) {
+          diagnostics.push(tooLarge(relPath, st.size, maxFileBytes));
+          return undefined;
+        }
         return await read({ path: relPath, absPath: abs, size: st.size, head: new Uint8Array() });
       } catch {
         return undefined;

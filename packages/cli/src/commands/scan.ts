@@ -173,7 +173,7 @@ export default class Scan extends PqreadyCommand {
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself', allowNo: true }),
   };
 
-  async run(): Promise<ScanJson | PolicyList> {
+  async run(): Promise<ScanJson | PolicyList | undefined> {
     const { argv, flags } = await this.parse(Scan);
     if (flags['list-policies']) {
       const policies = listPolicies().map((p) => ({ id: p.id, name: p.name, default: p.id === defaultPolicyId }));
@@ -245,9 +245,15 @@ export default class Scan extends PqreadyCommand {
         return path.resolve(root, paths.length === 1 ? evidencePath : at.path);
       },
     });
-    const report = buildReport(inventory, settings.policy);
-    const fresh = freshFindings(report, baseline, settings.failOn);
-    const gate = judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined);
+    // The report is built when something reads it (the gate, --json, every format but CycloneDX): a CBOM alone is
+    // written from the inventory, and a large tree's inventory, report and CBOM do not fit in memory together.
+    const needsReport = json || format !== 'cyclonedx' || settings.failOn.length > 0 || baseline !== undefined;
+    const report = needsReport ? buildReport(inventory, settings.policy) : undefined;
+    const fresh = report ? freshFindings(report, baseline, settings.failOn) : undefined;
+    const gate =
+      report && fresh
+        ? judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined)
+        : undefined;
 
     const toTerminal = format === 'table' && !settings.output && terminal;
     const rendered = renderScanChunks(
@@ -295,7 +301,7 @@ export default class Scan extends PqreadyCommand {
         `Wrote ${shown} (${format}): ${inventory.findings.length} findings, ${problems.length} diagnostics, ${inventory.stats.filesScanned} files.\n`,
       );
     }
-    if (gate && (!settings.quiet || gate.failed)) process.stderr.write(`${gateSummary(report, gate)}\n`);
+    if (report && gate && (!settings.quiet || gate.failed)) process.stderr.write(`${gateSummary(report, gate)}\n`);
     if (gate?.failed || (settings.strict && problems.length > 0)) {
       if (settings.strict && problems.length > 0 && !gate?.failed && !settings.quiet) {
         process.stderr.write(`--strict: ${problems.length} warnings or errors (exit code 1).\n`);
@@ -303,6 +309,7 @@ export default class Scan extends PqreadyCommand {
       // Not this.exit(): with --json the report must still be printed.
       process.exitCode = EXIT.gate;
     }
-    return { ...report, ...(gate ? { gate } : {}) };
+    // Printed by oclif only with --json, which always builds the report.
+    return report ? { ...report, ...(gate ? { gate } : {}) } : undefined;
   }
 }

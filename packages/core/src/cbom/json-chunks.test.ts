@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from './json-chunks.js';
+import { serializeCbom, serializeCbomChunks } from './serialize.js';
 
 /** A deterministic pseudo-random value tree: every JSON shape, empty containers, omitted values, escapes. */
 function sample(seed: number, depth = 0): unknown {
@@ -23,6 +24,13 @@ describe('jsonChunks', () => {
       for (const indent of [0, 2]) {
         expect([...jsonChunks(value, indent)].join('')).toBe(JSON.stringify(value, null, indent) ?? '');
       }
+    }
+  });
+
+  it('sorts keys on the way as serializeCbom does', () => {
+    for (let seed = 1; seed < 200; seed++) {
+      const value = { z: 1, a: sample(seed), m: [sample(seed + 1), { y: 2, b: undefined, c: null }] };
+      expect([...serializeCbomChunks(value)].join('')).toBe(serializeCbom(value));
     }
   });
 

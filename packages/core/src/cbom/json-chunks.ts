@@ -11,7 +11,11 @@ const CHUNK_CHARS = 64 * 1024;
 /** Whether `JSON.stringify` leaves this property out of an object (and writes `null` for it in an array). */
 const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-export function* jsonChunks(value: unknown, indent = 0): Generator<string> {
+/**
+ * `sorted`: object keys in code-unit order at every level, as `JSON.stringify(sortKeys(value), null, indent)` writes
+ * them, without building the sorted copy.
+ */
+export function* jsonChunks(value: unknown, indent = 0, sorted = false): Generator<string> {
   if (omitted(value)) return;
   const pad = ' '.repeat(indent);
   let buffer = '';
@@ -41,7 +45,9 @@ export function* jsonChunks(value: unknown, indent = 0): Generator<string> {
     } else {
       const record = v as Record<string, unknown>;
       let first = true;
-      for (const key of Object.keys(record)) {
+      const keys = Object.keys(record);
+      if (sorted) keys.sort();
+      for (const key of keys) {
         const item = record[key];
         if (omitted(item)) continue;
         buffer += `${first ? `{${open}` : sep}${JSON.stringify(key)}:${indent ? ' ' : ''}`;

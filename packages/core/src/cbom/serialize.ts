@@ -23,6 +23,6 @@ export function serializeCbom(obj: unknown): string {
 
 /** `serializeCbom` as a stream of chunks, for outputs larger than one string may be (see `jsonChunks`). */
 export function* serializeCbomChunks(obj: unknown): Generator<string> {
-  yield* jsonChunks(sortKeys(obj), 2);
+  yield* jsonChunks(obj, 2, true);
   yield '\n';
 }

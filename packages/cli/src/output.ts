@@ -78,7 +78,7 @@ export async function writeToStdout(content: Iterable<string>): Promise<void> {
 export class OutputError extends Error {}
 
 /** Whether the head of an existing file shows an output of pqready (or another CycloneDX BOM), safe to replace. */
-export function looksLikeOwnOutput(head: string): boolean {
+function looksLikeOwnOutput(head: string): boolean {
   if (head.trim() === '') return true;
   return (
     /"bomFormat"\s*:\s*"CycloneDX"/.test(head) || /\bpqready\b/.test(head) || /^# Cryptography inventory/.test(head)

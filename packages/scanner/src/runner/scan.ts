@@ -85,6 +85,16 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
+function unreadable(path: string, error: unknown): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'unreadable',
+    message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
+    path,
+    detector: 'scan',
+  };
+}
+
 function tooLarge(path: string, size: number, maxFileBytes: number): Diagnostic {
   return {
     severity: 'warning',
@@ -163,13 +173,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       head = new WalkedFileHead(file.path, file.absPath, file.size, await readHead(file.absPath, file.size));
     } catch (error) {
       filesSkipped++;
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unreadable',
-        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
-        path: file.path,
-        detector: 'scan',
-      });
+      diagnostics.push(unreadable(file.path, error));
       continue;
     }
     files.set(file.path, head);
@@ -199,13 +203,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       hashes.set(head.path, scanFile.sha256);
       return scanFile;
     } catch (error) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unreadable',
-        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
-        path: head.path,
-        detector: 'scan',
-      });
+      diagnostics.push(unreadable(head.path, error));
       return undefined;
     }
   };
@@ -268,13 +266,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       if (!hashes.has(head.path)) bytesScanned += head.size;
       hashes.set(head.path, result.sha256);
     } catch (error) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unreadable',
-        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
-        path: head.path,
-        detector: 'scan',
-      });
+      diagnostics.push(unreadable(head.path, error));
     }
   };
 

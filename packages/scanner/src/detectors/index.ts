@@ -13,6 +13,7 @@ import { opensshConfig } from './openssh-config/index.js';
 import { opensshKey } from './openssh-key/index.js';
 import { opensslCnf } from './openssl-cnf/index.js';
 import { pkcs12Bundle } from './pkcs12-bundle/index.js';
+import { postfixTls } from './postfix-tls/index.js';
 import { privateKey } from './private-key/index.js';
 import { publicKey } from './public-key/index.js';
 import { strongswanIpsec } from './strongswan-ipsec/index.js';
@@ -35,6 +36,7 @@ export const detectors: readonly Detector[] = [
   mosquittoTls,
   strongswanIpsec,
   tlsPolicyJson,
+  postfixTls,
   cCryptoApi,
   cCryptoConfig,
   cCryptoImplementation,

@@ -259,29 +259,32 @@ class PostfixUnit {
     const main = this.variant(s, mandatory, on, level.note);
     // The parameters of the other level (mandatory when this scope is opportunistic, and the reverse) configure
     // nothing here unless the level changes: reported as conditional where this scope writes them.
-    const other = on
-      ? this.variant(s, !mandatory, on, level.note).filter((f) => {
-          const setting = f.properties?.['config.setting'];
-          if (setting !== 'versions' && setting !== 'ciphers') return false;
-          const name = f.properties?.['config.directive'] ?? '';
-          const written = s.own ? s.own.get(name) : this.main.get(name);
-          return (
-            written !== undefined &&
-            /_(mandatory_protocols|protocols|mandatory_ciphers|ciphers|mandatory_exclude_ciphers)$/.test(name) &&
-            !main.some((m) => m.properties?.['config.directive'] === name && m.evidence.line === f.evidence.line)
-          );
-        })
-      : [];
+    // With TLS off both levels' parameters configure nothing: each written one is reported, inactive.
+    const other = this.variant(s, !mandatory, on, level.note).filter((f) => {
+      const setting = f.properties?.['config.setting'];
+      if (setting !== 'versions' && setting !== 'ciphers') return false;
+      const name = f.properties?.['config.directive'] ?? '';
+      const written = s.own ? s.own.get(name) : this.main.get(name);
+      return (
+        written !== undefined &&
+        /_(mandatory_protocols|protocols|mandatory_ciphers|ciphers|mandatory_exclude_ciphers)$/.test(name) &&
+        !main.some((m) => m.properties?.['config.directive'] === name && m.evidence.line === f.evidence.line)
+      );
+    });
     return [
       ...main,
-      ...other.map((f) => ({
-        ...f,
-        state: 'conditional' as const,
-        notes: [
-          ...(f.notes ?? []),
-          `used when TLS is ${mandatory ? 'opportunistic' : 'mandatory'} here; ${level.note}`,
-        ],
-      })),
+      ...other.map((f) =>
+        on
+          ? {
+              ...f,
+              state: 'conditional' as const,
+              notes: [
+                ...(f.notes ?? []),
+                `used when TLS is ${mandatory ? 'opportunistic' : 'mandatory'} here; ${level.note}`,
+              ],
+            }
+          : f,
+      ),
     ];
   }
 

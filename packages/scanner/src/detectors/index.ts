@@ -6,6 +6,7 @@ import { cCryptoApi } from './c-crypto-api/index.js';
 import { cCryptoConfig } from './c-crypto-config/index.js';
 import { cCryptoImplementation } from './c-crypto-implementation/index.js';
 import { cryptoParameters } from './crypto-parameters/index.js';
+import { dovecotTls } from './dovecot-tls/index.js';
 import { haproxyTls } from './haproxy-tls/index.js';
 import { mosquittoTls } from './mosquitto-tls/index.js';
 import { nginxTls } from './nginx-tls/index.js';
@@ -37,6 +38,7 @@ export const detectors: readonly Detector[] = [
   strongswanIpsec,
   tlsPolicyJson,
   postfixTls,
+  dovecotTls,
   cCryptoApi,
   cCryptoConfig,
   cCryptoImplementation,

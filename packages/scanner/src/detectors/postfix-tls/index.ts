@@ -18,10 +18,10 @@ import {
   parseMasterCf,
 } from '../../config/postfix-parser.js';
 import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
+import { protocolList } from '../../config/protocol-lists.js';
 import { type Role, type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { looksLikeTemplate } from '../../config/template-names.js';
 import type { Setting, TlsSettings } from '../../config/tls-facts.js';
-import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf, versionRange } from '../../config/tls-lists.js';
 import { compareVersions, pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
 import {
@@ -140,28 +140,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
 }
 
 /** `TLSv1.2 TLSv1.3`, `!SSLv2, !SSLv3`, `>=TLSv1.2`, `<=TLSv1.2` → versions (postconf(5) smtpd_tls_protocols). */
-export function postfixProtocols(text: string): TlsVersion[] {
-  const include: TlsVersion[] = [];
-  const exclude = new Set<TlsVersion>();
-  let lo: TlsVersion | undefined;
-  let hi: TlsVersion | undefined;
-  for (const tok of text.split(/[\s,:]+/).filter((t) => t !== '')) {
-    const m = /^(!|>=|<=)?(.+)$/.exec(tok)!;
-    const v = tlsVersionOf(m[2]!);
-    if (!v) continue;
-    if (m[1] === '!') exclude.add(v);
-    else if (m[1] === '>=') lo = v;
-    else if (m[1] === '<=') hi = v;
-    else include.push(v);
-  }
-  const base = include.length > 0 ? ALL_TLS_VERSIONS.filter((v) => include.includes(v)) : versionRange();
-  const loI = lo ? ALL_TLS_VERSIONS.indexOf(lo) : 0;
-  const hiI = hi ? ALL_TLS_VERSIONS.indexOf(hi) : ALL_TLS_VERSIONS.length - 1;
-  return base.filter((v) => {
-    const i = ALL_TLS_VERSIONS.indexOf(v);
-    return i >= loI && i <= hiI && !exclude.has(v) && v !== 'ssl-2.0';
-  });
-}
+export const postfixProtocols = protocolList;
 
 interface ScopeInput {
   readonly label: string;

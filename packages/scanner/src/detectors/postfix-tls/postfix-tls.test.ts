@@ -133,7 +133,10 @@ describe('postfix-tls', () => {
     ]);
     expect(main.problems.map((p) => [p.code, p.line])).toEqual([['unparsable-line', 6]]);
     const lookup = (n: string) => ({ a: '1 2', e: '' })[n];
-    expect(expandPostfix('$a/${a}/$(a)/${a?set}/${e:unset}/${e?no}/$$', lookup)).toBe('1 2/1 2/1 2/set/unset//$');
+    const d = '$';
+    expect(expandPostfix(`$a/${d}{a}/$(a)/${d}{a?set}/${d}{e:unset}/${d}{e?no}/$$`, lookup)).toBe(
+      '1 2/1 2/1 2/set/unset//$',
+    );
     expect(expandPostfix('$loop', (n) => `$${n}`)).toBe('');
     const master = parseMasterCf('smtps inet n - y - - smtpd\n  -o { smtpd_tls_ciphers = high }\n  -o x=1\n');
     expect(master.services[0]?.overrides).toEqual([

@@ -52,12 +52,13 @@ const EXCL_REST = ':!kDH:!kECDH:!aDSS:!MD5';
  * `tls_<grade>_cipherlist` defaults. HISTORY 20230303 (Postfix 3.8): "export" and "low" are treated as "medium" and
  * their lists ignored, and the defaults exclude SEED, IDEA, 3DES, RC2, RC4, RC5, MD5, kDH, kECDH and DSS.
  */
-export const POSTFIX_CIPHERLISTS: readonly {
+export interface PostfixCipherlists {
   readonly since: string;
   readonly lists: Readonly<Record<string, string>>;
   /** Grades read as another grade (3.8+: export and low are medium). */
   readonly aliases: Readonly<Record<string, string>>;
-}[] = Object.freeze([
+}
+export const POSTFIX_CIPHERLISTS: readonly PostfixCipherlists[] = Object.freeze<PostfixCipherlists[]>([
   {
     since: '0.0',
     lists: {

@@ -89,6 +89,7 @@ describe('dovecot-tls', () => {
     expect(dovecotTls.accepts(fileHead('conf.d/10-ssl.conf', 'ssl_min_protocol = TLSv1.2\n'))).toBe(true);
     expect(dovecotTls.accepts(fileHead('snippets/ssl.conf', 'ssl_protocols TLSv1.2;\n'))).toBe(false);
     expect(dovecotTls.accepts(fileHead('10-ssl.conf.j2', 'ssl_min_protocol = {{ v }}\n'))).toBe(false);
+    expect(dovecotTls.accepts(fileHead('mysql/my.cnf', '[mysqld]\nssl_cert = /etc/mysql/cert.pem\n'))).toBe(false);
     expect(dovecotTls.accepts(fileHead('setup.sh', 'echo "ssl_min_protocol = TLSv1.2" >> x\n'))).toBe(false);
   });
 

@@ -35,12 +35,16 @@ const TLS13_DEFAULT = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_A
 const DOVECOT_TLS_LINE =
   /(^|\n)[ \t]*(ssl_(min_protocol|cipher_list|cipher_suites|curve_list|cert|key|dh|ca|protocols|prefer_server_ciphers|server_[a-z_]+))[ \t]*=[^\n;]*(\n|$)/;
 
+const INI_SECTION = /(^|\n)[ \t]*\[[^\]\n]+\][ \t]*(\n|$)/;
+
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head) || looksLikeTemplate(file.path)) return false;
   const base = posix.basename(file.path);
   if (base === 'dovecot.conf') return true;
   const text = headText(file.head);
   if (looksLikeNonConfig(file.path, text)) return false;
+  // MySQL's my.cnf writes `ssl_cert = …` too, under `[mysqld]`: Dovecot has no `[section]` lines.
+  if (INI_SECTION.test(text)) return false;
   return DOVECOT_TLS_LINE.test(text);
 }
 

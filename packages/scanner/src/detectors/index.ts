@@ -18,6 +18,7 @@ import { postfixTls } from './postfix-tls/index.js';
 import { privateKey } from './private-key/index.js';
 import { publicKey } from './public-key/index.js';
 import { strongswanIpsec } from './strongswan-ipsec/index.js';
+import { stunnelTls } from './stunnel-tls/index.js';
 import { tlsPolicyJson } from './tls-policy-json/index.js';
 import type { Detector } from './types.js';
 import { x509Certificate } from './x509-certificate/index.js';
@@ -39,6 +40,7 @@ export const detectors: readonly Detector[] = [
   tlsPolicyJson,
   postfixTls,
   dovecotTls,
+  stunnelTls,
   cCryptoApi,
   cCryptoConfig,
   cCryptoImplementation,

@@ -6,12 +6,12 @@ import {
   fileHead,
   memoryFiles,
   runConfigDetector,
+  settingRow,
 } from '../../config/test-support/fixture-context.js';
 import { dovecotTls } from './index.js';
 
 const fx = (name: string) => detectorFixture(__dirname, name);
-const row = (f: ProtocolFinding) =>
-  [f.context, f.properties?.['config.setting'], f.state, f.origin, `${f.evidence.path}:${f.evidence.line}`].join(' ');
+const row = settingRow;
 
 describe('dovecot-tls', () => {
   it('reads dovecot.conf with its included conf.d files and a protocol section as a scope of its own', async () => {

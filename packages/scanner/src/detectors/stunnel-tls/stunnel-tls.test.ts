@@ -6,12 +6,12 @@ import {
   fileHead,
   memoryFiles,
   runConfigDetector,
+  settingRow,
 } from '../../config/test-support/fixture-context.js';
 import { stunnelTls } from './index.js';
 
 const fx = (name: string) => detectorFixture(__dirname, name);
-const row = (f: ProtocolFinding) =>
-  [f.context, f.properties?.['config.setting'], f.state, f.origin, `${f.evidence.path}:${f.evidence.line}`].join(' ');
+const row = settingRow;
 const run = async (text: string, assume: Record<string, string> = {}) =>
   (await runConfigDetector(stunnelTls, memoryFiles({ 'stunnel.conf': text }), assume)) as {
     findings: ProtocolFinding[];

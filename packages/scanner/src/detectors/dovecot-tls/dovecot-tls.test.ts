@@ -41,7 +41,7 @@ describe('dovecot-tls', () => {
     expect(groups!.protocol.groups.map((g) => g.name)).toEqual(['X25519MLKEM768', 'x25519', 'secp256r1']);
     expect(groups!.protocol.flags).toEqual([]);
     expect(defaults!.properties?.['config.defaults']).toBe('ciphersuites');
-    expect(defaults!.protocol.references.map((x) => x.directive)).toEqual(['ssl_cert', 'ssl_key', 'ssl_dh']);
+    expect((defaults!.protocol.references ?? []).map((x) => x.directive)).toEqual(['ssl_cert', 'ssl_key', 'ssl_dh']);
     expect(pop3!.protocol.flags).toContain('static-rsa-kex');
     // local.conf is absent: !include_try stays silent.
     expect(r.diagnostics).toEqual([]);

@@ -6,18 +6,12 @@ import {
   fileHead,
   memoryFiles,
   runConfigDetector,
+  settingRow,
 } from '../../config/test-support/fixture-context.js';
 import { postfixProtocols, postfixTls } from './index.js';
 
 const fx = (name: string) => detectorFixture(__dirname, name);
-const row = (f: {
-  context?: string;
-  state: string;
-  origin?: string;
-  evidence: { path: string; line?: number };
-  properties?: Record<string, string>;
-}) =>
-  [f.context, f.properties?.['config.setting'], f.state, f.origin, `${f.evidence.path}:${f.evidence.line}`].join(' ');
+const row = settingRow;
 
 describe('postfix-tls', () => {
   it('reports main.cf scopes and each master.cf service that overrides TLS, at the parameter lines', async () => {

@@ -168,7 +168,8 @@ export async function loadIpsecConf(
  * ipsec.conf keywords only Libreswan (and Openswan before it) know: a file that uses them, or writes a proposal with
  * Libreswan's `;` before the DH group (`ike=aes256-sha2;modp2048`), is Libreswan's, whose keywords, proposal names
  * and defaults differ from strongSwan's. Source: Libreswan ipsec.conf(5) (https://libreswan.org/man/ipsec.conf.5.html:
- * phase2alg, ikev2=never|propose|insist, protostack, virtual-private, ipsec-interface, encapsulation, phase2).
+ * phase2alg, ikev2=never|propose|insist, protostack, virtual-private, ipsec-interface, encapsulation, phase2;
+ * config setup: ikev1-policy (5.0), logtime, logappend).
  */
 const LIBRESWAN_ONLY_KEYS: readonly string[] = Object.freeze([
   'phase2alg',
@@ -178,6 +179,9 @@ const LIBRESWAN_ONLY_KEYS: readonly string[] = Object.freeze([
   'virtual-private',
   'ipsec-interface',
   'encapsulation',
+  'ikev1-policy',
+  'logtime',
+  'logappend',
 ]);
 
 /** The first entry that marks an expanded ipsec.conf as Libreswan's; undefined for strongSwan's. */

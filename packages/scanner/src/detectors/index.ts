@@ -8,6 +8,7 @@ import { cCryptoImplementation } from './c-crypto-implementation/index.js';
 import { cryptoParameters } from './crypto-parameters/index.js';
 import { dovecotTls } from './dovecot-tls/index.js';
 import { haproxyTls } from './haproxy-tls/index.js';
+import { libreswanIpsec } from './libreswan-ipsec/index.js';
 import { mosquittoTls } from './mosquitto-tls/index.js';
 import { nginxTls } from './nginx-tls/index.js';
 import { opensshConfig } from './openssh-config/index.js';
@@ -37,6 +38,7 @@ export const detectors: readonly Detector[] = [
   opensslCnf,
   mosquittoTls,
   strongswanIpsec,
+  libreswanIpsec,
   tlsPolicyJson,
   postfixTls,
   dovecotTls,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apacheTls } from '../detectors/apache-tls/index.js';
+import { libreswanIpsec } from '../detectors/libreswan-ipsec/index.js';
 import { mosquittoTls } from '../detectors/mosquitto-tls/index.js';
 import { nginxTls } from '../detectors/nginx-tls/index.js';
 import { opensshConfig } from '../detectors/openssh-config/index.js';
@@ -53,6 +54,14 @@ const GRAMMARS: Record<string, Grammar> = {
     main: 'ipsec.conf',
     include: (p) => `include ${p}`,
     setting: 'conn a\n  ike=aes256-sha256-x25519!',
+  },
+  libreswan: {
+    detector: libreswanIpsec,
+    main: 'ipsec.conf',
+    include: (p) => `include ${p}`,
+    setting: 'conn a\n\tphase2alg=aes128-sha1\n\tauto=add',
+    // A Libreswan-only keyword: without one the file is strongswan-ipsec's.
+    prelude: 'config setup\n\tprotostack=netkey\n',
   },
   'openssl-cnf': {
     detector: opensslCnf,

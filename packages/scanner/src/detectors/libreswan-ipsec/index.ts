@@ -52,18 +52,21 @@ function accepts(file: FileHead): boolean {
 
 async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult> {
   const diagnostics: Diagnostic[] = [];
-  const inc = new IncludeFollower(ID, ctx);
+  const included = new Set<string>();
   const main = (p: string) => (posix.basename(p) === 'ipsec.conf' ? 0 : 1);
   const ordered = [...files].sort((a, b) => main(a.path) - main(b.path) || a.path.localeCompare(b.path));
   const findings: Finding[] = [];
   let unknown = 0;
   for (const f of ordered) {
-    if (inc.isIncluded(f.path)) continue;
+    if (included.has(f.path)) continue;
+    // One follower per file: the include diagnostics of a strongSwan file are strongswan-ipsec's to give.
+    const inc = new IncludeFollower(ID, ctx);
     const own: Diagnostic[] = [];
     const entries = await loadIpsecConf(f.path, ctx, inc, ID, own);
+    for (const p of inc.included) included.add(p);
     // strongSwan's ipsec.conf (no Libreswan keyword anywhere) is strongswan-ipsec's.
     if (!libreswanMarker(entries)) continue;
-    diagnostics.push(...own);
+    diagnostics.push(...own, ...inc.diagnostics);
     const onUnknown = (token: string, at: { path: string; line: number }) => {
       if (unknown++ < MAX_UNKNOWN_REPORTS)
         diagnostics.push(
@@ -79,7 +82,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
     };
     findings.push(...connFindings(f.path, entries, ctx, diagnostics, onUnknown));
   }
-  yield { findings, diagnostics: [...diagnostics, ...inc.diagnostics] };
+  yield { findings, diagnostics };
 }
 
 type Kind = 'ike' | 'esp' | 'ah';

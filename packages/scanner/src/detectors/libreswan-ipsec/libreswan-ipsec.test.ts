@@ -59,8 +59,12 @@ describe('libreswan-ipsec', () => {
     const clean = await runConfigDetector(libreswanIpsec, fx('clean'));
     expect(clean.accepted).toEqual(['ipsec.conf']);
     expect(clean.findings).toEqual([]);
-    const strong = memoryFiles({ 'ipsec.conf': 'conn a\n\tike=aes256-sha256-ecp256!\n\tauto=add\n' });
-    expect((await runConfigDetector(libreswanIpsec, strong)).findings).toEqual([]);
+    const strong = memoryFiles({
+      'ipsec.conf': 'include missing.conf\nconn a\n\tike=aes256-sha256-ecp256!\n\tauto=add\n',
+    });
+    const quiet = await runConfigDetector(libreswanIpsec, strong);
+    // strongswan-ipsec reads the file and names the missing include; saying it twice would be noise.
+    expect([quiet.findings, quiet.diagnostics]).toEqual([[], []]);
     expect((await runConfigDetector(strongswanIpsec, strong)).findings.length).toBeGreaterThan(0);
   });
 

@@ -13,7 +13,7 @@ import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
 import type { ScanOptions } from '../detectors/types.js';
-import { type CorpusRow, listFiles, rowKey, rowOf, runDetectors } from './test-support/context.js';
+import { type CorpusRow, listFiles, rowKey, rowsOf, runDetectors } from './test-support/context.js';
 
 const corpus = resolve(__dirname, '../../../../fixtures/c');
 const trees = join(corpus, 'trees');
@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     const { findings, diagnostics } = await scanTree(name);
     // A library's calls of its own API are kept but marked internal: not part of the annotated uses.
     const actual = findings
-      .flatMap((f) => (f.kind === 'algorithm' && f.properties?.internal !== 'true' ? [rowOf(f)] : []))
+      .flatMap((f) => (f.properties?.internal !== 'true' ? rowsOf(f) : []))
       .map(key)
       .sort();
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

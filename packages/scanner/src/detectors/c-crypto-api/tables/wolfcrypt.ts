@@ -39,6 +39,9 @@ const CURVES: Readonly<Record<string, RefPart>> = {
   ECC_SM2P256V1: { curve: 'sm2p256v1' },
 };
 
+/** wolfcrypt/hash.h enum wc_HashType: the hashes a type chosen at run time can name. */
+const HASH_TYPES: readonly RefPart[] = [...new Set(Object.values(HASHES))].map((id) => ({ id }));
+
 function symbols(): Record<string, RefPart> {
   const out: Record<string, RefPart> = { ...CURVES };
   for (const [k, id] of Object.entries(HASHES)) {
@@ -166,8 +169,9 @@ const functions: Record<string, ApiRow> = {
   wc_InitRipeMd: { id: 'ripemd-160' },
   wc_InitBlake2b: { id: 'blake2b' },
   wc_InitBlake2s: { id: 'blake2s' },
-  wc_Hash: { args: { alg: 0 } },
-  wc_HashInit: { args: { alg: 1 } },
+  // wolfcrypt/hash.h enum wc_HashType: what a hash type chosen at run time can be.
+  wc_Hash: { args: { alg: 0 }, candidates: HASH_TYPES },
+  wc_HashInit: { args: { alg: 1 }, candidates: HASH_TYPES },
   wc_HmacSetKey: { id: 'hmac', object: 0, args: { hash: 1 } },
   wc_HKDF: { id: 'hkdf', args: { hash: 0 } },
   wc_PBKDF2: { id: 'pbkdf2', args: { hash: 7 } },

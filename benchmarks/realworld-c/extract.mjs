@@ -1,17 +1,20 @@
 // Extracts the pinned trees of manifest.json from local git snapshots (no network):
-//   node benchmarks/realworld-c/extract.mjs <snapshots-root> <dest>
+//   node benchmarks/realworld-c/extract.mjs <snapshots-root> <dest> [--manifest FILE]
 // <snapshots-root> holds one git directory per repository as `<owner>+<name>/repo` (bare or with .git).
 // Each tree lands in <dest>/<tree name>, restricted to the manifest's `paths`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const [snapshots, dest] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const manifestAt = argv.indexOf('--manifest');
+const manifestPath = manifestAt >= 0 ? resolve(argv.splice(manifestAt, 2)[1] ?? '') : undefined;
+const [snapshots, dest] = argv;
 if (!snapshots || !dest) {
-  console.error('usage: node extract.mjs <snapshots-root> <dest>');
+  console.error('usage: node extract.mjs <snapshots-root> <dest> [--manifest FILE]');
   process.exit(2);
 }
-const manifest = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
+const manifest = JSON.parse(readFileSync(manifestPath ?? new URL('./manifest.json', import.meta.url), 'utf8'));
 for (const t of manifest.trees) {
   const base = join(snapshots, t.repo.replace('/', '+'), 'repo');
   const gitDir = existsSync(join(base, '.git')) ? join(base, '.git') : base;

@@ -1,9 +1,11 @@
 // Real-world C evaluation: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--shapes] [--json] [--as-written]
+//   [--manifest FILE]  another set (e.g. heldout/manifest.json): its expected/ folder and corrections sit next to it
 // Scans each tree of manifest.json (extracted under <trees-root>/<name> by extract.mjs; nothing is downloaded)
 // with the built C detectors and compares the findings with expected/<name>.txt (plus the adjudicated
 // corrections in expected/corrections.txt unless --as-written). Matching rules: README.md.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { detectors, scan } from '@pqready/scanner';
 
 const args = process.argv.slice(2);
@@ -12,10 +14,10 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const root = args.find((a, i) => !a.startsWith('--') && !['--tree'].includes(args[i - 1]));
+const root = args.find((a, i) => !a.startsWith('--') && !['--tree', '--manifest'].includes(args[i - 1]));
 if (!root) {
   console.error(
-    'usage: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--shapes] [--json] [--as-written]',
+    'usage: node benchmarks/realworld-c/run.mjs <trees-root> [--tree NAME] [--verbose] [--shapes] [--json] [--as-written] [--manifest FILE]',
   );
   process.exit(2);
 }
@@ -23,8 +25,11 @@ const only = opt('--tree');
 const verbose = flag('--verbose');
 /** Lists the #15 shape rows not found, with what was reported at their site. */
 const shapesVerbose = flag('--shapes');
-const here = new URL('.', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('manifest.json', here), 'utf8'));
+const manifestUrl = opt('--manifest')
+  ? pathToFileURL(resolve(opt('--manifest')))
+  : new URL('manifest.json', import.meta.url);
+const here = new URL('.', manifestUrl);
+const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8'));
 
 /** Shapes that belong to the follow-up issue (#15): scored separately, never in the main score. */
 const DEFERRED_SHAPES = new Set(['wrapper', 'value', 'candidates', 'string']);
@@ -37,7 +42,8 @@ const stripNote = (raw) => raw.replace(/\s+#.*$/, '').trim();
 /** Corrections per tree: rows removed from and added to the inventory as first written. */
 function readCorrections() {
   const out = new Map();
-  const text = readFileSync(new URL('expected/corrections.txt', here), 'utf8');
+  const own = new URL('corrections.txt', here);
+  const text = readFileSync(existsSync(own) ? own : new URL('expected/corrections.txt', here), 'utf8');
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;

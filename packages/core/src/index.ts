@@ -74,6 +74,8 @@ export type {
   ProtocolFacts,
   ProtocolFinding,
   ScannedFile,
+  Suppression,
+  SuppressionDirective,
 } from './model/finding.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
 export { locateInRoots } from './model/roots.js';
@@ -82,8 +84,9 @@ export { classify, VERDICT_ORDER, worstVerdict } from './policy/classify.js';
 export type { CertificateExposure } from './policy/exposure.js';
 export { certificateExposure } from './policy/exposure.js';
 export type { AlgorithmUse, FindingAlgorithm } from './policy/finding-verdict.js';
-export { findingAlgorithms, findingVerdict } from './policy/finding-verdict.js';
+export { findingAlgorithms, findingVerdict, protocolVerdict } from './policy/finding-verdict.js';
 export { defaultPolicyId, getPolicy, listPolicies } from './policy/policies.js';
+export { protocolWeakness, protocolWeaknesses } from './policy/protocol-weaknesses.js';
 export type { MilestoneScope, Policy, PolicyMilestone } from './policy/types.js';
 export type { Report, ReportAlgorithm, ReportFinding } from './report/report.js';
 export { buildReport } from './report/report.js';

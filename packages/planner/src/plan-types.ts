@@ -3,7 +3,13 @@
  * Every statement in it points back to a finding (bom-ref and location), a bench measurement or a cited policy.
  */
 import type { QuantumVerdict, Source } from '@pqready/core';
-import type { FitUseCase, PlanDeviceProfile } from './device/bench.js';
+import type { FitCandidate, FitUseCase, PlanDeviceProfile } from './device/bench.js';
+
+/** A bench use case as plan.json carries it: candidates without the bench's working (time parts, reasons). */
+export type PlanFitUseCase = Omit<FitUseCase, 'candidates'> & {
+  readonly candidates: readonly Omit<FitCandidate, 'timeParts' | 'why'>[];
+};
+
 import type { Feasibility } from './replacements.js';
 import type { Party, StageId, UseCaseId } from './use-cases/table.js';
 
@@ -83,12 +89,18 @@ export interface ScenarioExposure {
   readonly slackYears?: number;
   /** For signatures: devices still in the field when the CRQC arrives. */
   readonly outlivedBy?: readonly string[];
+  /**
+   * Why the cell says exposed or safe, in words (every renderer prints it): `data outlives a CRQC in 2036 by 13
+   * years`, `only quantum-resistant algorithms, though the data outlives a CRQC in 2036 by 13 years` ….
+   */
+  readonly why: string;
 }
 
 export interface ExposureRow {
   readonly useCase: UseCaseId;
   readonly title: string;
   readonly threat: string;
+  /** Findings in effect (not inactive, disabled or overridden) that serve the use case. */
   readonly findings: number;
   readonly needingWork: number;
   readonly worstVerdict: QuantumVerdict;
@@ -100,6 +112,8 @@ export interface ExposureRow {
 export interface FindingRow {
   readonly id: string;
   readonly bomRef: string;
+  /** The CBOM occurrence's bom-ref (`finding/<id>`): the same finding in the scan's JSON report and SARIF. */
+  readonly findingRef?: string;
   readonly assetType: string;
   readonly name: string;
   readonly path: string;
@@ -126,7 +140,10 @@ export interface PlanAssumption {
 }
 
 export interface PlanDevice extends Omit<PlanDeviceProfile, 'shipYear' | 'fieldLifeYears'> {
+  /** Catalog id, else the profile's name: how every item and table names the device. */
   readonly id: string;
+  /** The profile or bench report file (base name) the device came from. */
+  readonly file?: string;
   readonly paths: readonly string[];
   readonly shipYear: number;
   readonly fieldLifeYears: number;
@@ -134,7 +151,7 @@ export interface PlanDevice extends Omit<PlanDeviceProfile, 'shipYear' | 'fieldL
   readonly rootOfTrust: 'immutable' | 'updatable';
   readonly lifecycleOrigin: string;
   readonly source: string;
-  readonly fits: readonly FitUseCase[];
+  readonly fits: readonly PlanFitUseCase[];
 }
 
 export interface PolicyCitation {
@@ -174,8 +191,15 @@ export interface Plan {
     readonly producer?: string;
     readonly producedAt?: string;
     readonly readAs: 'pqready' | 'foreign';
+    /** Every component of the CBOM (libraries and files included). */
     readonly components: number;
+    /** Cryptographic assets (algorithms, certificates, keys, protocol settings). */
     readonly assets: number;
+    /** Assets that hold a finding of their own. */
+    readonly assetsWithFindings: number;
+    /** Assets seen only as parts of findings (a certificate's key, the groups a TLS setting names). */
+    readonly partAssets: number;
+    /** Findings: the occurrences the CBOM marks as findings (pqready: its scan's findings, same ids), else every occurrence. */
     readonly findings: number;
     readonly inEffect: number;
     readonly notInEffect: number;
@@ -183,11 +207,17 @@ export interface Plan {
     readonly byUseCase: readonly {
       readonly useCase: UseCaseId;
       readonly title: string;
+      /** Findings in effect that serve the use case (as in the exposure table). */
       readonly findings: number;
+      /** Findings of the use case that are not in effect (inactive, disabled, overridden, test code). */
+      readonly notInEffect: number;
       readonly needingWork: number;
     }[];
     readonly diagnostics: readonly { readonly severity: string; readonly message: string; readonly path?: string }[];
+    /** True when the CBOM or its diagnostics say something was not examined. */
     readonly incomplete: boolean;
+    /** The CBOM's own completeness claim (`compositions` aggregate): `complete`, `incomplete`, `unknown` …. */
+    readonly completeness: string;
     readonly readerNotes: readonly string[];
     readonly libraries: readonly string[];
   };

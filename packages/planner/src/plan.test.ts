@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Finding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
 import { readCbom } from './cbom/read.js';
 import { resolvePlanConfig } from './config.js';
@@ -9,117 +10,88 @@ import { PlanInputError } from './errors.js';
 import { mosca } from './mosca.js';
 import type { PlanItem } from './plan-types.js';
 import { PLAN_POLICIES } from './policies/plan-policies.js';
-import { algorithm, bom, certificate, items, key, planOf, protocol } from './test-support/synthetic.js';
+import { alg, cert, config, keyFile, scannedCbom, setting } from './test-support/scanned.js';
+import { algorithm, bom, items, planOf } from './test-support/synthetic.js';
 
-const pq = (id: string) => ({ 'pqready:algorithm-id': id, 'pqready:state': 'active' });
-
-/** One finding per use case, in pqready's shape. */
-function everyUseCase() {
-  return bom([
-    algorithm(
-      'alg/ecdsa-p256',
-      'ECDSA-P256',
-      'signature',
-      [{ location: 'bootloader/src/verify.c', line: 10, symbol: 'boot_verify_image' }],
-      {
-        ...pq('ecdsa'),
-        'pqready:role': 'api-call',
+/** One finding per use case, written by pqready's own CBOM writer. */
+const EVERY_USE_CASE: readonly Finding[] = [
+  alg(
+    { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+    { path: 'bootloader/src/verify.c', line: 10, context: 'boot_verify_image' },
+  ),
+  keyFile(
+    {
+      keyType: 'public',
+      algorithm: { id: 'ec', curve: 'p-256' },
+      format: 'SPKI',
+      fingerprint: { sha256: 'ab'.repeat(32) },
+    },
+    { path: 'bootloader/keys/root.pem', line: 1 },
+  ),
+  cert(
+    {
+      subject: 'CN=pump-1',
+      notAfter: '2045-01-01T00:00:00Z',
+      signatureAlgorithm: { id: 'rsa-pkcs1v15', hash: 'sha-256', keyBits: 2048 },
+      publicKey: {
+        keyType: 'public',
+        algorithm: { id: 'ec', curve: 'p-256' },
+        format: 'SPKI',
+        fingerprint: { sha256: 'cd'.repeat(32) },
       },
-    ),
-    algorithm(
-      'alg/ec-p256',
-      'EC-P256',
-      'other',
-      [
-        { location: 'bootloader/keys/root.pem', line: 1 },
-        { location: 'pki/device.pem', line: 1 },
+      basicConstraints: { ca: false },
+    },
+    { path: 'pki/device.pem', line: 1 },
+  ),
+  alg({ id: 'ecdh' }, { path: 'app/tls_client.c', line: 20, context: 'tls_setup' }),
+  // A TLS server's settings, one finding each, as the config detectors report them.
+  setting(
+    { versions: ['1.0', '1.2'], flags: ['tls-below-1.2'] },
+    { path: 'gw/nginx.conf', line: 3, setting: 'versions', directive: 'ssl_protocols' },
+  ),
+  setting(
+    {
+      versions: ['1.2'],
+      cipherSuites: [
+        {
+          name: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+          algorithms: [{ id: 'ecdh' }, { id: 'ecdsa' }, { id: 'aes', keyBits: 128, mode: 'gcm' }],
+        },
       ],
-      pq('ec'),
-      {
-        curve: 'secp256r1',
-      },
-    ),
-    key('key/boot', 'public-key', 'alg/ec-p256', [{ location: 'bootloader/keys/root.pem', line: 1 }], {
-      'pqready:role': 'stored-object',
-    }),
-    algorithm(
-      'alg/rsa-pkcs1-sha256',
-      'RSA-PKCS1-1.5-SHA256',
-      'signature',
-      [{ location: 'pki/device.pem', line: 1 }],
-      pq('rsa-pkcs1v15'),
-    ),
-    key('key/device', 'public-key', 'alg/ec-p256', [{ location: 'pki/device.pem', line: 1 }]),
-    certificate(
-      'cert/device',
-      'pump-1',
-      { sig: 'alg/rsa-pkcs1-sha256', key: 'key/device', notAfter: '2045-01-01T00:00:00Z' },
-      [{ location: 'pki/device.pem', line: 1 }],
-    ),
-    algorithm('alg/ecdh', 'ECDH', 'key-agree', [{ location: 'app/tls_client.c', line: 20, symbol: 'tls_setup' }], {
-      ...pq('ecdh'),
-      'pqready:role': 'api-call',
-    }),
-    algorithm('alg/x25519', 'X25519', 'key-agree', [{ location: 'gw/nginx.conf', line: 3 }], {
-      ...pq('x25519'),
-      'pqready:role': 'protocol-config',
-    }),
-    algorithm('alg/ecdsa-tls', 'ECDSA', 'signature', [{ location: 'gw/nginx.conf', line: 3 }], {
-      ...pq('ecdsa'),
-      'pqready:role': 'protocol-config',
-    }),
-    protocol(
-      'proto/tls',
-      'tls',
-      ['alg/x25519', 'alg/ecdsa-tls'],
-      [{ location: 'gw/nginx.conf', line: 3 }],
-      ['cbc-sha1'],
-    ),
-    algorithm(
-      'alg/aes-128-cbc',
-      'AES-128-CBC',
-      'block-cipher',
-      [{ location: 'app/log.c', line: 5, symbol: 'log_seal' }],
-      {
-        ...pq('aes'),
-        'pqready:role': 'api-call',
-      },
-      { parameterSetIdentifier: '128', mode: 'cbc' },
-    ),
-    algorithm('alg/sha-1', 'SHA-1', 'hash', [{ location: 'app/legacy.c', line: 7 }], {
-      ...pq('sha-1'),
-      'pqready:role': 'api-call',
-    }),
-    algorithm('alg/sha-256', 'SHA-256', 'hash', [{ location: 'app/hash.c', line: 3 }], {
-      ...pq('sha-256'),
-      'pqready:role': 'api-call',
-    }),
-    algorithm(
-      'alg/rsa',
-      'RSA',
-      'pke',
-      [{ location: 'app/mbedtls_config.h', line: 12, additionalContext: '#define MBEDTLS_RSA_C' }],
-      {
-        ...pq('rsa'),
-        'pqready:role': 'config-enable',
-      },
-    ),
-    algorithm('alg/unknown', 'unknown-psa_verify_hash', 'unknown', [{ location: 'app/update.c', line: 4 }], {
-      'pqready:algorithm-id': 'unknown',
-      'pqready:unresolved:algorithm': 'alg',
-      'pqready:state': 'active',
-    }),
-  ]);
-}
+    },
+    { path: 'gw/nginx.conf', line: 4, setting: 'ciphers', directive: 'ssl_ciphers' },
+  ),
+  setting(
+    { groups: [{ name: 'x25519', algorithm: { id: 'x25519' } }], flags: ['no-pq-group'] },
+    { path: 'gw/nginx.conf', line: 5, setting: 'groups', directive: 'ssl_ecdh_curve' },
+  ),
+  alg({ id: 'aes', keyBits: 128, mode: 'cbc' }, { path: 'app/log.c', line: 5, context: 'log_seal' }),
+  alg({ id: 'sha-1' }, { path: 'app/legacy.c', line: 7 }),
+  alg({ id: 'sha-256' }, { path: 'app/hash.c', line: 3 }),
+  config({ id: 'rsa' }, { path: 'app/mbedtls_config.h', line: 12, snippet: '#define MBEDTLS_RSA_C' }),
+  alg(
+    { id: 'unknown', parameterSet: 'psa_verify_hash', unresolved: { algorithm: 'alg' } },
+    { path: 'app/update.c', line: 4 },
+  ),
+];
+const everyUseCase = () => scannedCbom(EVERY_USE_CASE);
+const bomRefOf = (text: string, predicate: (c: { name: string; 'bom-ref': string }) => boolean) =>
+  (JSON.parse(text).components as { name: string; 'bom-ref': string }[]).find(predicate)!['bom-ref'];
 
 const byUseCase = (its: readonly PlanItem[], u: string) => its.filter((i) => i.useCase === u);
 
 describe('use cases', () => {
-  const plan = planOf(everyUseCase(), { devices: ['nrf52840'] });
+  const text = everyUseCase();
+  const plan = planOf(text, { devices: ['nrf52840'] });
   const its = items(plan);
+  const ref = (name: string) => bomRefOf(text, (c) => c.name === name);
 
-  it('plans each use case in its stage and cites only bom-refs of the CBOM', () => {
-    const refs = readCbom(JSON.stringify(everyUseCase()), 'x').bomRefs;
+  it('counts the scan findings, not their parts, and cites only bom-refs of the CBOM', () => {
+    // A certificate's signature algorithm and key, a TLS setting's groups: parts of findings, not findings.
+    expect(plan.inventory.findings).toBe(EVERY_USE_CASE.length);
+    expect(plan.findings.every((f) => f.findingRef?.startsWith('finding/'))).toBe(true);
+    expect(plan.inventory.partAssets).toBeGreaterThan(0);
+    const refs = readCbom(text, 'x').bomRefs;
     for (const i of its) for (const f of i.findings) expect(refs.has(f.bomRef), `${i.id} ${f.bomRef}`).toBe(true);
     const stageOf = (u: string) => [...new Set(byUseCase(its, u).map((i) => i.stage))];
     expect(stageOf('classically-weak')).toEqual([1]);
@@ -130,23 +102,34 @@ describe('use cases', () => {
     expect(stageOf('unidentified')).toEqual([0]);
   });
 
-  it('groups a certificate with its signature algorithm and key, and a TLS configuration with its groups', () => {
-    const cert = byUseCase(its, 'identity-pki').find((i) => i.findings.some((f) => f.bomRef === 'cert/device'))!;
-    expect(cert.findings.map((f) => f.bomRef).sort()).toEqual([
-      'alg/ec-p256',
-      'alg/rsa-pkcs1-sha256',
-      'cert/device',
-      'key/device',
-    ]);
-    const kex = byUseCase(its, 'transport-key-exchange').find((i) => i.findings.some((f) => f.bomRef === 'proto/tls'))!;
-    expect(kex.findings.map((f) => f.bomRef).sort()).toEqual(['alg/x25519', 'proto/tls']);
-    expect(kex.replacement.algorithm).toMatch(/X25519MLKEM768/);
+  it('plans a TLS server once per use case, over the settings that name its algorithms', () => {
+    const server = 'the TLS server http > server[gw.example:443] in gw/nginx.conf';
+    const kex = byUseCase(its, 'transport-key-exchange').filter((i) => i.title.includes(server));
+    expect(kex).toHaveLength(1);
+    expect(kex[0]!.findings.flatMap((f) => f.locations.map((l) => l.line)).sort()).toEqual([4, 5]);
+    expect(kex[0]!.replacement.algorithm).toMatch(/X25519MLKEM768/);
+    expect(kex[0]!.rationale).toMatch(/covers .*x25519.* at gw\/nginx\.conf:4, gw\/nginx\.conf:5/);
+    const auth = byUseCase(its, 'transport-authentication').filter((i) => i.title.includes(server));
+    expect(auth.map((i) => i.findings.flatMap((f) => f.locations.map((l) => l.line)))).toEqual([[4]]);
+    // The version setting names no algorithm: no verdict of its own, but TLS 1.0 is weak today.
+    const versions = plan.findings.find((f) => f.path === 'gw/nginx.conf' && f.line === 3)!;
+    expect(versions).toMatchObject({ verdict: 'not-applicable', useCases: ['classically-weak'] });
+    expect(versions.name).toBe('TLS 1.0/1.2 · ssl_protocols');
+  });
+
+  it('plans a certificate as one finding: its signature algorithm and key are parts of it', () => {
+    const c = byUseCase(its, 'identity-pki').find((i) => i.title.includes('pump-1'))!;
+    expect(c.findings.map((f) => f.bomRef)).toEqual([ref('pump-1')]);
+    expect(c.rationale).toMatch(/covers certificate pump-1 \(broken under .*\) at pki\/device\.pem:1/);
   });
 
   it('puts the boot key and the boot verification call in one secure-boot item on the fitting scheme', () => {
     const boot = byUseCase(its, 'secure-boot-update');
     expect(boot).toHaveLength(1);
-    expect(boot[0]!.findings.map((f) => f.bomRef).sort()).toEqual(['alg/ec-p256', 'alg/ecdsa-p256', 'key/boot']);
+    expect(boot[0]!.findings.flatMap((f) => f.locations.map((l) => l.path)).sort()).toEqual([
+      'bootloader/keys/root.pem',
+      'bootloader/src/verify.c',
+    ]);
     expect(boot[0]!.feasibility[0]).toMatchObject({
       device: 'nrf52840',
       benchUseCase: 'secure-boot-verify',
@@ -155,29 +138,48 @@ describe('use cases', () => {
   });
 
   it('does not plan AES-128 or SHA-256 under the NIST thresholds, and lists them with the reason', () => {
-    const notPlanned = plan.findings.filter((f) => f.notPlanned).map((f) => [f.bomRef, f.notPlanned]);
+    const notPlanned = plan.findings.filter((f) => f.notPlanned).map((f) => [f.name, f.notPlanned]);
     expect(notPlanned).toEqual([
-      ['alg/aes-128-cbc', 'quantum-resistant under the policy'],
-      ['alg/sha-256', 'quantum-resistant under the policy'],
+      ['AES-128-CBC', 'quantum-resistant under the policy'],
+      ['SHA-256', 'quantum-resistant under the policy'],
     ]);
+    expect(plan.summary.statements[0]).toMatch(/10 need work .*; 2 need none \(2 quantum-resistant\)\./);
   });
 
-  it('retires classically weak crypto with the next release, immediately', () => {
-    for (const i of byUseCase(its, 'classically-weak')) {
+  it('retires classically weak crypto with the next release, immediately, saying why with its source', () => {
+    const weak = byUseCase(its, 'classically-weak');
+    for (const i of weak) {
       expect(i.deadline.date).toBe('2026-07-01');
       expect(i.urgency).toBe('immediate');
     }
-    expect(
-      byUseCase(its, 'classically-weak')
-        .map((i) => i.title)
-        .sort(),
-    ).toEqual(['Remove cbc-sha1 from TLS in gw/nginx.conf', 'Retire SHA-1 (sha1)']);
+    expect(weak.map((i) => i.title).sort()).toEqual([
+      'Remove protocol versions below TLS 1.2 from the TLS server http > server[gw.example:443] in gw/nginx.conf',
+      'Retire SHA-1 (app/legacy.c:7)',
+    ]);
+    const tls = weak.find((i) => i.title.startsWith('Remove'))!;
+    expect(tls.rationale).toMatch(/TLS 1\.0 and TLS 1\.1 are deprecated/);
+    expect(tls.deadline.sources.map((x) => x.url)).toContain('https://www.rfc-editor.org/rfc/rfc8996');
+    expect(tls.action).toMatch(/at gw\/nginx\.conf:3 \(ssl_protocols\)/);
   });
 
   it('explains the run-time algorithm from the unresolved parameter', () => {
     const u = byUseCase(its, 'unidentified').find((i) => i.title.startsWith('Identify'))!;
-    expect(u.findings.map((f) => f.bomRef)).toEqual(['alg/unknown']);
+    expect(u.findings.map((f) => f.locations[0]!.path)).toEqual(['app/update.c']);
     expect(u.rationale).toMatch(/not fixed in the evidence \(algorithm from `alg`/);
+  });
+
+  it('judges every finding as the scan did: the plan verdict is the one the CBOM records', () => {
+    const recorded = new Map<string, string>();
+    for (const c of JSON.parse(text).components as {
+      properties?: { name: string; value: string }[];
+      evidence?: { occurrences: { 'bom-ref'?: string }[] };
+    }[])
+      for (const o of c.evidence?.occurrences ?? [])
+        if (o['bom-ref'])
+          recorded.set(o['bom-ref'], c.properties!.find((p) => p.name === 'pqready:quantum-verdict')!.value);
+    expect(plan.findings.map((f) => [f.findingRef, f.verdict])).toEqual(
+      plan.findings.map((f) => [f.findingRef, recorded.get(f.findingRef!)]),
+    );
   });
 });
 
@@ -205,7 +207,7 @@ describe('policies', () => {
   it('CNSA 2.0 judges AES-128 weakened and picks ML-KEM-1024 and LMS', () => {
     const plan = planOf(everyUseCase(), { policies: ['cnsa-2.0'], devices: ['nrf52840'] });
     const its = items(plan);
-    expect(byUseCase(its, 'data-at-rest').flatMap((i) => i.findings.map((f) => f.bomRef))).toEqual(['alg/aes-128-cbc']);
+    expect(byUseCase(its, 'data-at-rest').flatMap((i) => i.findings.map((f) => f.name))).toEqual(['AES-128-CBC']);
     expect(byUseCase(its, 'data-at-rest')[0]!.replacement.algorithm).toMatch(/AES-256/);
     expect(byUseCase(its, 'transport-key-exchange')[0]!.replacement.parameterSet).toBe('ML-KEM-1024');
     expect(byUseCase(its, 'secure-boot-update')[0]!.replacement.algorithm).toMatch(/^LMS/);
@@ -220,9 +222,7 @@ describe('policies', () => {
 
   it('FDA inherits the NIST deprecation of 112-bit public key and says so', () => {
     const plan = planOf(everyUseCase(), { policies: ['fda-premarket'] });
-    const cert = byUseCase(items(plan), 'identity-pki').find((i) =>
-      i.findings.some((f) => f.bomRef === 'cert/device'),
-    )!;
+    const cert = byUseCase(items(plan), 'identity-pki').find((i) => i.title.includes('pump-1'))!;
     expect(cert.deadline.label).toMatch(/App1\.C-04/);
   });
 
@@ -316,9 +316,7 @@ describe('devices', () => {
     );
     const boot = byUseCase(items(plan), 'secure-boot-update')[0]!;
     expect(boot.devices).toEqual(['nrf52840']);
-    const kex = byUseCase(items(plan), 'transport-key-exchange').find((i) =>
-      i.findings.some((f) => f.bomRef === 'proto/tls'),
-    )!;
+    const kex = byUseCase(items(plan), 'transport-key-exchange').find((i) => i.title.includes('gw/nginx.conf'))!;
     expect(kex.devices).toEqual(['imx8mm']);
   });
 
@@ -332,26 +330,97 @@ describe('devices', () => {
 });
 
 describe('inventories the plan must not over-read', () => {
-  it('lists only-inactive findings and plans no work', () => {
-    const doc = bom([
-      algorithm('alg/des', 'DES', 'block-cipher', [{ location: 'a.c', line: 3 }], {
-        ...pq('des'),
-        'pqready:state': 'inactive',
-      }),
-      algorithm('alg/rsa', 'RSA', 'pke', [{ location: 'b.h', line: 1 }], {
-        ...pq('rsa'),
-        'pqready:role': 'config-disable',
-      }),
+  it('lists only-inactive and disabled findings and plans no work', () => {
+    const text = scannedCbom([
+      alg({ id: 'des' }, { path: 'a.c', line: 3 }, { state: 'inactive' }),
+      // wolfSSL's NO_RSA: a disabling option in effect.
+      config({ id: 'rsa' }, { path: 'b.h', line: 1, snippet: '#define NO_RSA' }, { role: 'config-disable' }),
     ]);
-    const plan = planOf(doc);
+    const plan = planOf(text);
     expect(plan.summary.items).toBe(0);
-    expect(plan.findings.map((f) => f.notPlanned)).toEqual([
-      'inactive in the evidence (dead code or a disabled branch)',
-      'the configuration disables it',
+    expect(plan.findings.map((f) => [f.state, f.notPlanned])).toEqual([
+      ['inactive', 'inactive in the evidence (dead code or a disabled branch)'],
+      ['disabled', 'the configuration disables it'],
+    ]);
+    expect(plan.inventory).toMatchObject({ inEffect: 0, notInEffect: 2 });
+  });
+
+  it("reads each occurrence's own state, role, detector and facts as pqready writes them: never ambiguous", () => {
+    const text = scannedCbom([
+      config(
+        { id: 'des' },
+        { path: 'cfg/a.h', line: 3, snippet: '#define MBEDTLS_DES_C' },
+        { properties: { option: 'MBEDTLS_DES_C' } },
+      ),
+      alg(
+        { id: 'des' },
+        { path: 'src/b.c', line: 4, context: 'legacy_unwrap' },
+        { state: 'inactive', notes: ['inside #if 0'] },
+      ),
+      alg({ id: 'des' }, { path: 'src/c.c', line: 9 }, { state: 'conditional' }),
+    ]);
+    const inv = readCbom(text, 'x');
+    const occ = inv.assets.filter((a) => a.name === 'DES').flatMap((a) => a.occurrences);
+    expect(occ.map((o) => [o.location, o.state, o.role, o.detector, o.factsFrom]).sort()).toEqual([
+      ['cfg/a.h', 'active', 'config-enable', 'c-crypto-api', 'occurrence'],
+      ['src/b.c', 'inactive', 'api-call', 'c-crypto-api', 'occurrence'],
+      ['src/c.c', 'conditional', 'api-call', 'c-crypto-api', 'occurrence'],
+    ]);
+    const at = (p: string) => occ.find((o) => o.location === p)!;
+    expect(at('cfg/a.h').facts).toMatchObject({ option: 'MBEDTLS_DES_C' });
+    expect(at('cfg/a.h').context).toBe('#define MBEDTLS_DES_C');
+    expect(at('src/b.c').notes).toEqual(['inside #if 0']);
+    const plan = planOf(text);
+    expect(plan.findings.map((f) => f.state)).not.toContain('ambiguous');
+    const weak = items(plan).find((i) => i.useCase === 'classically-weak' && i.title.includes('cfg/a.h'))!;
+    expect(weak.action).toMatch(/\(MBEDTLS_DES_C\)/);
+    expect(items(plan).find((i) => i.title.startsWith('Confirm whether'))?.conditions).toEqual([
+      'src/c.c:9 is conditional: in effect only when its build or configuration condition holds',
     ]);
   });
 
-  it('reads per-occurrence state from every shape a writer may use, and calls mixed component states ambiguous', () => {
+  it('keeps the code-signing scope of a certificate with several extended key usages', () => {
+    const text = scannedCbom([
+      cert(
+        {
+          subject: 'CN=release-signer',
+          notAfter: '2040-01-01T00:00:00Z',
+          signatureAlgorithm: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
+          publicKey: {
+            keyType: 'public',
+            algorithm: { id: 'ec', curve: 'p-256' },
+            format: 'SPKI',
+            fingerprint: { sha256: 'ef'.repeat(32) },
+          },
+          keyUsage: ['digitalSignature', 'keyCertSign'],
+          extendedKeyUsage: ['serverAuth', 'codeSigning'],
+        },
+        { path: 'pki/signer.pem', line: 1 },
+      ),
+    ]);
+    const asset = readCbom(text, 'x').assets.find((a) => a.certificate)!;
+    expect(asset.certificate!.extendedKeyUsage).toEqual(['serverAuth', 'codeSigning']);
+    expect(asset.certificate!.keyUsage).toEqual(['digitalSignature', 'keyCertSign']);
+    expect(byUseCase(items(planOf(text)), 'secure-boot-update')).toHaveLength(1);
+  });
+
+  it('judges an encrypted key by its algorithm and its protection, as the scan does', () => {
+    const text = scannedCbom([
+      keyFile(
+        {
+          keyType: 'private',
+          algorithm: { id: 'ml-dsa-65' },
+          format: 'EncryptedPKCS#8',
+          protection: { id: 'pbes1', parameterSet: 'pbeWithMD5AndDES-CBC' },
+          fingerprint: { sha256: '12'.repeat(32) },
+        },
+        { path: 'keys/device.p8', line: 1 },
+      ),
+    ]);
+    expect(planOf(text).findings.map((f) => f.verdict)).toEqual(['weakened']);
+  });
+
+  it('still reads an older CBOM that lists several states on one component, and calls them ambiguous', () => {
     const doc = bom([
       algorithm(
         'alg/des',
@@ -359,24 +428,22 @@ describe('inventories the plan must not over-read', () => {
         'block-cipher',
         [
           { location: 'a.c', line: 3 },
-          { location: 'b.c', line: 4, additionalContext: 'state=inactive' },
           { location: 'c.h', line: 9 },
         ],
         {
           'pqready:algorithm-id': 'des',
-          'pqready:occurrence': JSON.stringify({ location: 'a.c', line: 3, state: 'inactive' }),
           'pqready:state': ['active', 'inactive'],
         },
       ),
     ]);
     const occ = readCbom(JSON.stringify(doc), 'x').assets[0]!.occurrences;
     expect(occ.map((o) => [o.location, o.state, o.factsFrom])).toEqual([
-      ['a.c', 'inactive', 'occurrence'],
-      ['b.c', 'inactive', 'occurrence'],
+      ['a.c', 'ambiguous', 'component'],
       ['c.h', 'ambiguous', 'component'],
     ]);
-    const plan = planOf(doc);
-    expect(items(plan).find((i) => i.useCase === 'classically-weak')!.conditions[0]).toMatch(/several activity states/);
+    expect(items(planOf(doc)).find((i) => i.useCase === 'classically-weak')!.conditions[0]).toMatch(
+      /several activity states/,
+    );
   });
 
   it("reads another tool's CBOM from CycloneDX fields: names, OIDs, 1.7 related assets", () => {
@@ -485,7 +552,7 @@ describe('invalid input', () => {
 
 describe('determinism', () => {
   it('gives the same plan for the same inputs, whatever the component order', () => {
-    const doc = everyUseCase();
+    const doc = JSON.parse(everyUseCase());
     const reversed = { ...doc, components: [...(doc.components as unknown[])].reverse() };
     const a = JSON.stringify(planOf(doc, { devices: ['nrf52840'] }));
     expect(JSON.stringify(planOf(doc, { devices: ['nrf52840'] }))).toBe(a);

@@ -5,9 +5,9 @@
  * and the device's field life against the CRQC scenario), an urgency, an effort class, a responsible party and a
  * one-sentence rationale. Pure: the same inputs give the same plan, byte for byte.
  */
-import { getPolicy, type QuantumVerdict, type Source, worstVerdict } from '@pqready/core';
+import { getPolicy, protocolWeakness, type QuantumVerdict, type Source, worstVerdict } from '@pqready/core';
 import picomatch from 'picomatch';
-import type { CbomInventory, CryptoAsset } from './cbom/types.js';
+import type { AssetOccurrence, CbomInventory, CryptoAsset } from './cbom/types.js';
 import type { DataClass, DeviceEntry, PlanConfig } from './config.js';
 import { addMonths, addYears, isoDay, yearStart, yearsBetween } from './dates.js';
 import type { LoadedDevice } from './device/bench.js';
@@ -28,10 +28,20 @@ import type {
 import { PLAN_VERSION } from './plan-types.js';
 import { DEFAULT_PLAN_POLICIES, getPlanPolicy, type PlanDeadline, type PlanPolicy } from './policies/plan-policies.js';
 import { CSWP_39, FDA_PREMARKET, MOSCA, NCCOE_INVENTORY, SP_800_131A } from './policies/sources.js';
-import { LIBRARY_NOTES, REPLACEMENT_RULES, type Selection, type Stance, select, UPGRADES } from './replacements.js';
-import { assignUseCases, type Exposure } from './use-cases/assign.js';
+import { weaknessWhy } from './policies/weaknesses.js';
+import {
+  LIBRARY_NOTES,
+  REPLACEMENT_RULES,
+  type Selection,
+  type Stance,
+  select,
+  UPGRADES,
+  WEAKNESS_NAMES,
+  withHashEngine,
+} from './replacements.js';
+import { assignUseCases, type Exposure, protocolName } from './use-cases/assign.js';
 import { type StageId, USE_CASE_SPECS, type UseCaseId, useCaseSpec } from './use-cases/table.js';
-import { VerdictIndex } from './verdicts.js';
+import { type AssetVerdict, VerdictIndex } from './verdicts.js';
 
 export interface PlanDeviceInput {
   readonly entry: DeviceEntry;
@@ -106,10 +116,17 @@ interface Context {
   readonly devices: readonly PlanDevice[];
   readonly deviceMatchers: readonly { readonly id: string; readonly match: (p: string) => boolean }[];
   readonly findingIds: ReadonlyMap<string, string>;
+  /** The loaded device behind each plan device, by plan device id. */
+  readonly loaded: ReadonlyMap<string, LoadedDevice>;
 }
 
-const occKey = (bomRef: string, path: string, line: number | undefined, offset?: number) =>
-  `${bomRef}\u0000${path}\u0000${line ?? ''}\u0000${offset ?? ''}`;
+/**
+ * One finding: the occurrence's own bom-ref where the producer marks it (two findings of one component may share a
+ * line: an inherited setting applied to two connections), else the component and the place.
+ */
+const occKey = (bomRef: string, o: AssetOccurrence) =>
+  o.findingRef ?? `${bomRef}\u0000${o.location}\u0000${o.line ?? ''}\u0000${o.offset ?? ''}\u0000${o.symbol ?? ''}`;
+const keyOf = (e: Exposure) => occKey(e.asset.bomRef, e.occurrence);
 
 function devicesFor(ctx: Context, paths: readonly string[]): PlanDevice[] {
   return ctx.devices.filter((d) => {
@@ -125,6 +142,8 @@ function stanceOf(policies: readonly PlanPolicy[]): Stance {
 
 function planDevices(input: PlanInput, refYear: number): PlanDevice[] {
   const c = input.config;
+  // Devices are named as their profiles name them; two profiles with one name are told apart by their files.
+  const clash = (id: string) => input.devices.filter((d) => d.device.id === id).length > 1;
   return input.devices.map(({ entry, device }) => {
     const p = device.profile;
     const shipFromConfig = c.origins.shipYear !== 'default' ? c.shipYear : undefined;
@@ -135,7 +154,8 @@ function planDevices(input: PlanInput, refYear: number): PlanDevice[] {
       fromConfig !== undefined ? c.origins[key]! : v !== undefined ? 'profile' : 'default';
     return {
       ...p,
-      id: device.id,
+      id: clash(device.id) && device.file ? `${device.id} (${device.file})` : device.id,
+      ...(device.file ? { file: device.file } : {}),
       paths: entry.paths,
       shipYear,
       fieldLifeYears,
@@ -143,7 +163,11 @@ function planDevices(input: PlanInput, refYear: number): PlanDevice[] {
       rootOfTrust: entry.rootOfTrust ?? c.rootOfTrust,
       lifecycleOrigin: `ship year: ${origin(p.shipYear, shipFromConfig, 'shipYear')}; field life: ${origin(p.fieldLifeYears, lifeFromConfig, 'fieldLifeYears')}`,
       source: device.source,
-      fits: device.fits,
+      // The fit matrix as plan.json carries it: the verdicts and numbers, not the bench's working.
+      fits: device.fits.map((u) => ({
+        ...u,
+        candidates: u.candidates.map(({ timeParts: _t, why: _w, ...c }) => c),
+      })),
     };
   });
 }
@@ -258,12 +282,15 @@ function candidateDeadlines(
       basis: 'release',
       label:
         useCase === 'classically-weak'
-          ? 'next release: classically weak algorithms are disallowed or deprecated today (SP 800-131A) and FDA App1.C-04 asks that they not be implemented'
+          ? 'next release: weak today, and FDA App1.C-04 asks that algorithms deprecated or disallowed in applicable standards not be implemented'
           : useCase === 'unidentified'
             ? 'next release: unidentified cryptography cannot be planned'
             : 'no policy date for this scope: next release',
       overdue: false,
-      sources: useCase === 'classically-weak' ? [SP_800_131A, FDA_PREMARKET] : [NCCOE_INVENTORY],
+      sources:
+        useCase === 'classically-weak'
+          ? dedupeSources([FDA_PREMARKET, ...weaknesses.flatMap((w) => weaknessWhy(w).sources)])
+          : [NCCOE_INVENTORY],
     });
   }
   return out;
@@ -307,10 +334,18 @@ function effortOf(
 ): { effort: Effort; reason: string } {
   const roles = new Set(exposures.map((e) => e.occurrence.role ?? ''));
   const configOnly = [...roles].every((r) => r.startsWith('config') || r === 'protocol-config');
-  if (sel?.nothingFits) return { effort: 'XL', reason: 'nothing fits the device budgets: a hardware change' };
+  const immutable =
+    useCase === 'secure-boot-update' && group !== 'update' && devices.some((d) => d.rootOfTrust === 'immutable');
+  if (sel?.nothingFits)
+    return {
+      effort: 'XL',
+      reason: immutable
+        ? 'the boot root of trust is immutable (new bootloader and key provisioning in production) and nothing fits the device budgets (see the hardware change)'
+        : 'nothing fits the device budgets: see the hardware change',
+    };
   switch (useCase) {
     case 'secure-boot-update':
-      return devices.some((d) => d.rootOfTrust === 'immutable') && group !== 'update'
+      return immutable
         ? {
             effort: 'XL',
             reason: 'the boot root of trust is immutable: new bootloader and key provisioning in production',
@@ -351,7 +386,7 @@ function findingRefs(ctx: Context, exposures: readonly Exposure[]): PlanFindingR
   const byRef = new Map<string, { asset: CryptoAsset; occ: Map<string, Exposure> }>();
   for (const e of exposures) {
     const entry = byRef.get(e.asset.bomRef) ?? { asset: e.asset, occ: new Map() };
-    const k = occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset);
+    const k = keyOf(e);
     entry.occ.set(k, e);
     byRef.set(e.asset.bomRef, entry);
   }
@@ -365,12 +400,24 @@ function findingRefs(ctx: Context, exposures: readonly Exposure[]): PlanFindingR
         locations: list.map(([, e]) => ({
           path: e.occurrence.location,
           ...(e.occurrence.line !== undefined ? { line: e.occurrence.line } : {}),
-          state: e.occurrence.state ?? 'not recorded',
+          state: stateOf(e.occurrence),
         })),
       };
     })
     .sort((a, b) => a.bomRef.localeCompare(b.bomRef));
 }
+
+/** A protocol setting by its directive (`TLS 1.2/1.3 · ssl_ecdh_curve`), since one server has several; else the asset. */
+function settingName(a: CryptoAsset, o: AssetOccurrence): string {
+  if (!a.protocol) return a.name;
+  const f = o.facts;
+  if (f['config.setting'] === 'defaults') return `${a.name} · defaults (${f['config.defaults'] ?? 'unset settings'})`;
+  return f['config.directive'] ? `${a.name} · ${f['config.directive']}` : a.name;
+}
+
+/** An occurrence's state for people: a stored certificate or key has none of its own. */
+const stateOf = (o: AssetOccurrence): string =>
+  o.state ?? (o.role === 'stored-object' ? 'stored in the tree' : 'not recorded');
 
 const where = (e: Exposure) => `${e.occurrence.location}${e.occurrence.line ? `:${e.occurrence.line}` : ''}`;
 
@@ -397,11 +444,25 @@ interface Draft {
   readonly exposures: Exposure[];
 }
 
+/**
+ * What an item is about, as a person names it: a protocol setting by its server or listener (`the TLS server
+ * http > server[gateway.local:443] in gateway/nginx.conf`), anything else by its file.
+ */
 function subject(e: Exposure): string {
   const a = e.asset;
-  if (a.protocol) return `${a.name} in ${e.occurrence.location}`;
-  return e.occurrence.location;
+  if (!a.protocol) return e.occurrence.location;
+  const file = e.occurrence.location;
+  const scope = e.occurrence.symbol;
+  const base = file.split('/').pop();
+  const role = e.occurrence.facts['config.role'];
+  const kind = role === 'client' ? 'client' : role === 'server' ? 'server' : 'configuration';
+  return scope && scope !== base
+    ? `the ${protocolName(a.protocol.type)} ${kind} ${scope} in ${file}`
+    : `the ${protocolName(a.protocol.type)} ${kind} in ${file}`;
 }
+
+/** The protocol scope a setting belongs to: its file and server, listener or section. */
+const scopeOf = (e: Exposure) => `${e.occurrence.location}\u0000${e.occurrence.symbol ?? ''}`;
 
 function groupKey(e: Exposure): string {
   switch (e.useCase) {
@@ -410,9 +471,13 @@ function groupKey(e: Exposure): string {
     case 'data-at-rest':
     case 'hash-mac-kdf':
     case 'unidentified':
-    case 'classically-weak':
       return e.parent ?? e.asset.bomRef;
+    case 'classically-weak':
+      // One option or line that enables several weak algorithms (MBEDTLS_DES_C: DES and 3DES) is one change.
+      return e.asset.protocol ? scopeOf(e) : (e.parent ?? `${e.occurrence.location}\u0000${e.occurrence.line ?? ''}`);
     default:
+      // Every setting of one server or listener is one piece of work: the scope is what a person changes.
+      if (e.asset.protocol) return scopeOf(e);
       return e.parent ?? (e.asset.assetType === 'algorithm' ? e.occurrence.location : e.asset.bomRef);
   }
 }
@@ -427,18 +492,22 @@ const LEAD: Readonly<Record<string, number>> = {
 const lead = (d: { exposures: readonly Exposure[] }) =>
   [...d.exposures].sort((a, b) => (LEAD[a.asset.assetType] ?? 9) - (LEAD[b.asset.assetType] ?? 9))[0]!;
 
-function upgradeReplacement(ctx: Context, exposures: readonly Exposure[]) {
+/** What replaces each weakness or below-threshold primitive of the exposures: `[what, to]` pairs. */
+function upgradeTargets(ctx: Context, exposures: readonly Exposure[]): [string, string][] {
   const keys = sortedUniq(
     exposures.flatMap((e) =>
       e.weaknesses.length ? e.weaknesses : [e.verdict.primitive ?? e.asset.algorithm?.primitive ?? 'hash'],
     ),
   );
-  const lines = keys.map((k) => {
+  return keys.map((k) => {
     const u = UPGRADES[k];
-    return u
-      ? `${k} → ${ctx.stance === 'cnsa' && u.cnsa ? u.cnsa : u.to}`
-      : `${k} → a stronger algorithm the policy accepts`;
+    const what = protocolWeakness(k)?.what ?? WEAKNESS_NAMES[k] ?? k;
+    return [what, u ? (ctx.stance === 'cnsa' && u.cnsa ? u.cnsa : u.to) : 'a stronger algorithm the policy accepts'];
   });
+}
+
+function upgradeReplacement(ctx: Context, exposures: readonly Exposure[]) {
+  const lines = upgradeTargets(ctx, exposures).map(([what, to]) => `${what} → ${to}`);
   return { algorithm: lines.join('; '), parameterSet: '—', mode: 'upgrade' as const };
 }
 
@@ -456,13 +525,14 @@ function titleOf(d: Draft, option: string): string {
       return e.asset.certificate
         ? `Re-issue ${e.asset.certificate.ca ? 'CA certificate' : 'certificate'} ${e.asset.name} on ${option}`
         : e.asset.key
-          ? `Replace the ${e.asset.key.type} in ${e.occurrence.location} with an ${option.replace(/ certificate$/, '')} key`
+          ? `Replace the ${e.asset.key.type.replace(/-/g, ' ')} in ${e.occurrence.location} with an ${option.replace(/ certificate$/, '')} key`
           : `Move device identity in ${e.occurrence.location} to ${option}`;
     case 'library-config':
       return `Disable classical public key (${names.slice(0, 5).join(', ')}) in ${e.occurrence.location}`;
     case 'classically-weak': {
-      const flags = sortedUniq(d.exposures.flatMap((x) => x.weaknesses)).join(', ');
-      return e.asset.protocol ? `Remove ${flags} from ${subject(e)}` : `Retire ${e.asset.name} (${flags})`;
+      if (e.asset.protocol) return `Remove ${list(coveredNames(d), 4)} from ${subject(e)}`;
+      const weak = sortedUniq(d.exposures.map((x) => x.asset.name));
+      return `Retire ${weak.length === 2 ? weak.join(' and ') : list(weak, 4)} (${where(e)})`;
     }
     case 'unidentified':
       return e.asset.algorithm?.ref && e.asset.algorithm.ref.id !== 'unknown'
@@ -481,13 +551,26 @@ function actionOf(
   const files = sortedUniq(d.exposures.map((e) => e.occurrence.location));
   const on = `in ${files.slice(0, 4).join(', ')}${files.length > 4 ? ` and ${files.length - 4} more` : ''}`;
   const fit = nothingFits ? ' No option fits the device budgets: see the hardware change.' : '';
+  const at = list(places(d.exposures), 4);
+  // The option or directive a reviewer changes, when the evidence names it (MBEDTLS_DES_C, ssl_ciphers).
+  const knobs = sortedUniq(
+    d.exposures.flatMap((e) => e.occurrence.facts.option ?? e.occurrence.facts['config.directive'] ?? []),
+  );
+  const via = knobs.length ? ` (${knobs.join(', ')})` : '';
+  const targets = sortedUniq(sel.algorithm.split('; ').map((l) => l.replace(/^[^→]*→ /, '')));
   switch (d.useCase) {
+    case 'classically-weak':
+      return lead(d).asset.protocol
+        ? `Remove ${list(coveredNames(d), 4)} at ${at}${via}; the replacement says what takes ${coveredNames(d).length === 1 ? 'its' : 'their'} place.`
+        : `Disable or replace ${list(sortedUniq(d.exposures.map((e) => e.asset.name)), 4)} at ${at}${via} with ${list(targets, 3)}.`;
     case 'secure-boot-update':
       return `Add ${sel.algorithm} (${sel.parameterSet}, ${sel.mode}) verification to the ${d.group === 'update' ? 'update path' : 'bootloader'} ${on}, provision the new public key, and sign every image with it before the classical key is withdrawn.${fit}`;
     case 'transport-key-exchange':
       return `Offer ${sel.algorithm} (${sel.parameterSet}) first ${on}, keeping the classical group only as a fallback until every peer supports it.${fit}`;
     case 'transport-authentication':
-      return `Authenticate with ${sel.algorithm} ${on}; issue the PQ certificates and add their roots to every peer's trust store.${fit}`;
+      return lead(d).asset.protocol?.type === 'ssh'
+        ? `Move the SSH host and user keys ${on} to ${sel.algorithm}; until then keep them rotatable and accept only the algorithms in use (${at}${via}).`
+        : `Authenticate with ${sel.algorithm} ${on}; issue the PQ certificates and add their roots to every peer's trust store.${fit}`;
     case 'identity-pki':
       return `Issue ${sel.algorithm} (${sel.parameterSet}) credentials to replace those ${on}; keep validity inside the plan's deadline.${fit}`;
     case 'library-config':
@@ -503,7 +586,11 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
   const spec = useCaseSpec(d.useCase);
   const paths = sortedUniq(d.exposures.map((e) => e.occurrence.location));
   const devices = devicesFor(ctx, paths);
-  const rule = REPLACEMENT_RULES.find((r) => r.useCase === d.useCase);
+  const protocols = new Set(d.exposures.map((e) => e.asset.protocol?.type));
+  const only = protocols.size === 1 ? [...protocols][0] : undefined;
+  const rule =
+    REPLACEMENT_RULES.find((r) => r.useCase === d.useCase && r.protocol !== undefined && r.protocol === only) ??
+    REPLACEMENT_RULES.find((r) => r.useCase === d.useCase && r.protocol === undefined);
   let sel: Selection | undefined;
   let replacement: { algorithm: string; parameterSet: string; mode: string };
   const notes: string[] = [];
@@ -516,7 +603,11 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
         e.occurrence.role === 'api-call',
     );
     const bench = rule.bench?.(d.group, onDevice);
-    sel = select(rule.options[ctx.stance], bench, devices);
+    // The bench's full fit (with its time parts), not the trimmed copy plan.json carries.
+    const benched = devices.map((x) => ({ id: x.id, fits: ctx.loaded.get(x.id)?.fits ?? [] }));
+    sel = select(rule.options[ctx.stance], bench, benched);
+    if (sel.nothingFits && bench && HASHED_IMAGES.has(bench))
+      sel = withHashEngineNotes(ctx, sel, rule.options[ctx.stance], bench);
     replacement = { algorithm: sel.option.algorithm, parameterSet: sel.option.parameterSet, mode: sel.option.mode };
     if (sel.option.note) notes.push(sel.option.note);
     sources.push(...sel.option.sources);
@@ -533,19 +624,9 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
     }
   const deadline = earliest(ctx, candidateDeadlines(ctx, d.useCase, d.group, d.exposures, devices));
   const { effort, reason } = effortOf(d.useCase, d.exposures, sel, devices, d.group);
-  const verdicts = d.exposures.map((e) => e.verdict);
-  const worst = worstVerdict(
-    verdicts.map((v) => (d.useCase === 'transport-key-exchange' ? (v.kex?.quantum ?? v.quantum) : v.quantum)),
-  );
-  const decisive = verdicts.find((v) => v.quantum === worst) ?? verdicts[0]!;
-  const n = uniq(
-    d.exposures.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset)),
-  ).length;
-  const what =
-    d.useCase === 'classically-weak'
-      ? `classically weak (${sortedUniq(d.exposures.flatMap((e) => e.weaknesses)).join(', ')})`
-      : `${worst} under ${getPolicy(ctx.policies[0]!.verdictPolicy).name}`;
-  const rationale = `${spec.why[0]!.toUpperCase()}${spec.why.slice(1)}, and ${plural(n, 'finding')} here ${n === 1 ? 'is' : 'are'} ${what} (${trimDot(decisive.reason).replace(/\.\s+/g, '; ')}), so ${deadline.basis === 'policy' ? 'the policy date' : 'the earliest constraint'} sets ${deadline.date}.`;
+  const rationale = rationaleOf(ctx, d, deadline);
+  if (d.useCase === 'classically-weak')
+    sources.push(...sortedUniq(d.exposures.flatMap((e) => e.weaknesses)).flatMap((w) => weaknessWhy(w).sources));
   return {
     stage: spec.stage,
     useCase: d.useCase,
@@ -566,7 +647,96 @@ function buildItem(ctx: Context, d: Draft): Omit<PlanItem, 'id' | 'dependsOn'> {
   };
 }
 
+/** The names an item covers, for its title and rationale: what each finding offers for the item's use case. */
+function coveredNames(d: Draft): string[] {
+  // In the order the evidence gives them (a group list's preference order), first seen first.
+  const ordered = [...d.exposures].sort((a, b) => byPlace(where(a), where(b)));
+  return uniq(
+    ordered.flatMap((e) => {
+      const v = e.verdict;
+      if (d.useCase === 'classically-weak')
+        return e.weaknesses.map((w) => protocolWeakness(w)?.what ?? WEAKNESS_NAMES[w] ?? w);
+      if (e.asset.protocol) {
+        const offered = d.useCase === 'transport-key-exchange' ? v.kex : v.auth;
+        return offered ? offered.names : [e.asset.name];
+      }
+      if (e.asset.certificate) return [`certificate ${e.asset.name}`];
+      return [e.asset.name];
+    }),
+  );
+}
+
+/** `path:line` in path order, then line order as numbers (`nginx.conf:4` before `nginx.conf:11`). */
+const byPlace = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+const places = (es: readonly Exposure[]) => uniq(es.map(where)).sort(byPlace);
+
+const list = (xs: readonly string[], max: number) =>
+  xs.length > max ? `${xs.slice(0, max).join(', ')} and ${xs.length - max} more` : xs.join(', ');
+
+const BASIS_WORDS: Readonly<Record<Deadline['basis'], string>> = {
+  policy: 'a cited policy date',
+  mosca: "Mosca's inequality for the data the link carries",
+  'field-life': "the device's field life",
+  certificate: "the certificate's validity",
+  release: 'the next release',
+};
+
+/**
+ * One sentence on why the item exists, what it covers and what dates it: the use case's threat, the findings'
+ * names and places (not one finding's reason), and the constraint behind the deadline.
+ */
+function rationaleOf(ctx: Context, d: Draft, deadline: Deadline): string {
+  const spec = useCaseSpec(d.useCase);
+  const at = list(places(d.exposures), 3);
+  const dated = deadline.overdue
+    ? `the date ${BASIS_WORDS[deadline.basis]} sets has already passed, so it is due with the next release, ${deadline.date}`
+    : deadline.basis === 'release'
+      ? `it is due with the next release, ${deadline.date}`
+      : `${BASIS_WORDS[deadline.basis]} sets ${deadline.date}`;
+  if (d.useCase === 'classically-weak') {
+    const whys = sortedUniq(d.exposures.flatMap((e) => e.weaknesses)).map((w) => weaknessWhy(w).why);
+    return `Attackable with classical computers today (${whys.join('; ')}); this item covers ${at}; ${dated}.`;
+  }
+  const worst = worstVerdict(
+    d.exposures.map((e) =>
+      d.useCase === 'transport-key-exchange'
+        ? (e.verdict.kex?.quantum ?? e.verdict.quantum)
+        : d.useCase === 'transport-authentication'
+          ? (e.verdict.auth?.quantum ?? e.verdict.quantum)
+          : e.verdict.quantum,
+    ),
+  );
+  if (d.useCase === 'unidentified') {
+    const why = sortedUniq(d.exposures.map((e) => trimDot(e.verdict.reason)));
+    return `${spec.why[0]!.toUpperCase()}${spec.why.slice(1)}: ${why.join('; ')} (${at}); ${dated}.`;
+  }
+  const policy = getPolicy(ctx.policies[0]!.verdictPolicy).name;
+  const names = list(coveredNames(d), 5);
+  return `${spec.why[0]!.toUpperCase()}${spec.why.slice(1)}; this item covers ${names} (${worst} under ${policy}) at ${at}; ${dated}.`;
+}
+
 type ItemDraft = Omit<PlanItem, 'id' | 'dependsOn'> & { key: string; agilityDevice?: string };
+
+/** Bench use cases whose time includes hashing the whole image. */
+const HASHED_IMAGES = new Set(['secure-boot-verify', 'firmware-update-verify']);
+
+/** For each device that hashes in software and misses its budget: what the bench estimates with a SHA-256 engine. */
+function withHashEngineNotes(
+  ctx: Context,
+  sel: Selection,
+  options: Parameters<typeof select>[0],
+  bench: string,
+): Selection {
+  return {
+    ...sel,
+    feasibility: sel.feasibility.map((f) => {
+      const loaded = ctx.loaded.get(f.device);
+      if (!f.hardwareChange || !loaded?.withSha256Engine) return f;
+      const note = withHashEngine(options, bench, loaded.withSha256Engine());
+      return note ? { ...f, withHashEngine: note } : f;
+    }),
+  };
+}
 
 function agilityItems(ctx: Context, work: readonly Exposure[], later: readonly ItemDraft[]): ItemDraft[] {
   const calls = work.filter(
@@ -659,7 +829,7 @@ function inventoryItem(ctx: Context, planned: readonly Exposure[]): ItemDraft | 
     },
     devices: [],
     conditions: [],
-    rationale: `Organisations cannot prioritise or migrate cryptography they have not identified (NIST NCCoE), and ${plural(uniq(planned.map((e) => e.asset.bomRef)).length, 'CBOM component')} below need work, so the inventory is controlled from the next release.`,
+    rationale: `Organisations cannot prioritise or migrate cryptography they have not identified (NIST NCCoE), and ${plural(uniq(planned.map((e) => keyOf(e))).length, 'finding')} of this inventory need work, so it is put under configuration control with the next release.`,
   };
 }
 
@@ -673,7 +843,7 @@ function conditionsItem(ctx: Context, planned: readonly Exposure[]): ItemDraft |
     overdue: false,
     sources: [NCCOE_INVENTORY],
   };
-  const n = uniq(unsure.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line))).length;
+  const n = uniq(unsure.map((e) => keyOf(e))).length;
   return {
     key: 'conditions',
     stage: 0,
@@ -737,17 +907,24 @@ function exposureRows(ctx: Context, exposures: readonly Exposure[], items: reado
   for (const spec of USE_CASE_SPECS) {
     const es = exposures.filter((e) => e.useCase === spec.id && e.inEffect);
     if (es.length === 0) continue;
-    const count = (xs: readonly Exposure[]) =>
-      uniq(xs.map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset))).length;
+    const count = (xs: readonly Exposure[]) => uniq(xs.map((e) => keyOf(e))).length;
     const work = es.filter((e) => e.needsWork);
     const paths = es.map((e) => e.occurrence.location);
     const dc = spec.confidentiality ? dataClassesFor(ctx, paths) : { classes: [], assumed: false };
     const devices = devicesFor(ctx, paths);
+    const years = (n: number) => `${n} ${n === 1 ? 'year' : 'years'}`;
     const scenarios = ctx.input.config.scenarios.map((s) => {
       const crqcYear = ctx.refYear + s.years;
       const y = ctx.input.config.migrationLeadTimeYears;
       if (spec.confidentiality) {
         const m = mosca({ shelfLifeYears: shelfLife(ctx, dc.classes), migrationYears: y, crqcYears: s.years });
+        // Mosca decides only for quantum-vulnerable cryptography: resistant algorithms are safe however long the
+        // data must stay secret.
+        const why = m.exposed
+          ? work.length > 0
+            ? `data kept secret ${years(m.shelfLifeYears)} plus ${years(y)} of migration outlast a CRQC in ${crqcYear} by ${years(-m.slackYears)}`
+            : `only quantum-resistant algorithms, though the data outlasts a CRQC in ${crqcYear} by ${years(-m.slackYears)}`
+          : `${years(m.slackYears)} to spare before a CRQC in ${crqcYear}`;
         return {
           scenario: s.id,
           crqcYear,
@@ -756,18 +933,40 @@ function exposureRows(ctx: Context, exposures: readonly Exposure[], items: reado
           crqcYears: s.years,
           exposed: m.exposed && work.length > 0,
           slackYears: m.slackYears,
+          why,
         };
       }
       if (spec.threat === 'classical' || spec.threat === 'unknown')
-        return { scenario: s.id, crqcYear, migrationYears: y, crqcYears: s.years, exposed: work.length > 0 };
-      const outlived = devices.filter((d) => d.fieldEndYear > crqcYear).map((d) => d.id);
+        return {
+          scenario: s.id,
+          crqcYear,
+          migrationYears: y,
+          crqcYears: s.years,
+          exposed: work.length > 0,
+          why:
+            work.length === 0
+              ? 'nothing here needs work'
+              : spec.threat === 'classical'
+                ? 'weak today, whenever a CRQC arrives'
+                : 'not identified, so not judged',
+        };
+      const outlived = devices.filter((d) => d.fieldEndYear > crqcYear);
+      const exposed = work.length > 0 && (outlived.length > 0 || devices.length === 0);
       return {
         scenario: s.id,
         crqcYear,
         migrationYears: y,
         crqcYears: s.years,
-        exposed: work.length > 0 && (outlived.length > 0 || devices.length === 0),
-        outlivedBy: outlived,
+        exposed,
+        outlivedBy: outlived.map((d) => d.id),
+        why:
+          work.length === 0
+            ? 'nothing here needs work'
+            : devices.length === 0
+              ? 'no device profile says when the devices leave the field'
+              : outlived.length > 0
+                ? `in the field after a CRQC in ${crqcYear}: ${outlived.map((d) => `${d.id} (until ${d.fieldEndYear})`).join(', ')}`
+                : `every device has left the field before a CRQC in ${crqcYear}`,
       };
     });
     const urgencies = items.filter((i) => i.useCase === spec.id).map((i) => i.urgency);
@@ -786,15 +985,34 @@ function exposureRows(ctx: Context, exposures: readonly Exposure[], items: reado
   return rows;
 }
 
-function notPlannedReason(e: Exposure & { notShipped?: boolean }): string {
-  if (e.notShipped) return 'test or sample code (plan configuration notShipped): listed, not planned';
-  if (e.occurrence.state === 'inactive') return 'inactive in the evidence (dead code or a disabled branch)';
-  if (e.occurrence.state === 'overridden') return 'overridden by a later setting';
-  if (e.occurrence.role === 'config-disable') return 'the configuration disables it';
-  if (e.verdict.quantum === 'resistant') return 'quantum-resistant under the policy';
-  if (e.verdict.quantum === 'hybrid') return 'already hybrid post-quantum';
-  if (e.useCase === 'transport-key-exchange') return 'offers post-quantum key exchange';
-  return 'no work under the policy';
+/** The reasons a finding is not planned, as the summary counts them. */
+const NOT_PLANNED_SHORT: Readonly<Record<string, string>> = {
+  'quantum-resistant under the policy': 'quantum-resistant',
+  'already hybrid post-quantum': 'already hybrid',
+  'inactive in the evidence (dead code or a disabled branch)': 'inactive',
+  'overridden by a later setting': 'overridden',
+  'the configuration disables it': 'disabled',
+  'names no algorithm (protocol versions or files): the settings that name algorithms carry the work':
+    'settings that name no algorithm',
+  'test or sample code (plan configuration notShipped): listed, not planned': 'test or sample code',
+  'offers post-quantum key exchange': 'offering post-quantum key exchange',
+};
+
+function notPlannedReason(
+  occ: AssetOccurrence,
+  v: AssetVerdict,
+  e?: Exposure & { readonly notShipped?: boolean },
+): string {
+  if (e?.notShipped) return 'test or sample code (plan configuration notShipped): listed, not planned';
+  if (occ.state === 'inactive') return 'inactive in the evidence (dead code or a disabled branch)';
+  if (occ.state === 'overridden') return 'overridden by a later setting';
+  if (occ.role === 'config-disable' || occ.state === 'disabled') return 'the configuration disables it';
+  if (v.quantum === 'not-applicable')
+    return 'names no algorithm (protocol versions or files): the settings that name algorithms carry the work';
+  if (v.quantum === 'resistant') return 'quantum-resistant under the policy';
+  if (v.quantum === 'hybrid') return 'already hybrid post-quantum';
+  if (e?.useCase === 'transport-key-exchange') return 'offers post-quantum key exchange';
+  return e ? 'no work under the policy' : 'no use case applies';
 }
 
 /** Builds the plan. Throws PlanInputError for an unknown policy or an unusable configuration. */
@@ -815,18 +1033,28 @@ export function buildPlan(input: PlanInput): Plan {
 
   const verdicts = new VerdictIndex(inv.assets, corePolicy, input.referenceDate);
   const shipped = matcher(config.notShipped);
-  const exposures = assignUseCases(inv.assets, verdicts).map((e) =>
+  const exposures = assignUseCases(inv, verdicts).map((e) =>
     config.notShipped.length && e.inEffect && shipped(e.occurrence.location)
       ? { ...e, inEffect: false, notShipped: true }
       : e,
   );
 
-  // Finding ids: one per (asset, occurrence), in bom-ref then location order.
+  // Finding ids: one per finding (the occurrences the CBOM marks as findings, else every occurrence), in bom-ref
+  // then location order. Parts of a finding (a certificate's key, a protocol setting's groups) are not counted.
   const findingIds = new Map<string, string>();
   const occs = inv.assets.flatMap((a) =>
-    a.occurrences.map((o) => ({ a, o, k: occKey(a.bomRef, o.location, o.line, o.offset) })),
+    a.occurrences
+      .filter((o) => !inv.findingsMarked || o.findingRef !== undefined)
+      .map((o) => ({ a, o, k: occKey(a.bomRef, o) })),
   );
-  occs.sort((x, y) => x.a.bomRef.localeCompare(y.a.bomRef) || x.k.localeCompare(y.k));
+  const place = (o: AssetOccurrence) =>
+    `${o.location}\u0000${o.line ?? ''}\u0000${o.offset ?? ''}\u0000${o.symbol ?? ''}`;
+  occs.sort(
+    (x, y) =>
+      x.a.bomRef.localeCompare(y.a.bomRef) ||
+      place(x.o).localeCompare(place(y.o), 'en', { numeric: true }) ||
+      x.k.localeCompare(y.k),
+  );
   const width = String(Math.max(occs.length, 1)).length;
   for (const { k } of occs)
     if (!findingIds.has(k)) findingIds.set(k, `F-${String(findingIds.size + 1).padStart(Math.max(3, width), '0')}`);
@@ -842,6 +1070,7 @@ export function buildPlan(input: PlanInput): Plan {
     devices,
     deviceMatchers: devices.map((d) => ({ id: d.id, match: matcher(d.paths) })),
     findingIds,
+    loaded: new Map(devices.map((d, i) => [d.id, input.devices[i]!.device])),
   };
 
   const work = exposures.filter((e) => e.needsWork && e.inEffect);
@@ -918,7 +1147,7 @@ export function buildPlan(input: PlanInput): Plan {
       for (const id of f.findings) itemsByFinding.set(id, [...(itemsByFinding.get(id) ?? []), i.id]);
   const exposuresByOcc = new Map<string, Exposure[]>();
   for (const e of exposures) {
-    const k = occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset);
+    const k = keyOf(e);
     exposuresByOcc.set(k, [...(exposuresByOcc.get(k) ?? []), e]);
   }
   const findings: FindingRow[] = occs
@@ -932,27 +1161,39 @@ export function buildPlan(input: PlanInput): Plan {
       return {
         id,
         bomRef: a.bomRef,
+        ...(o.findingRef ? { findingRef: o.findingRef } : {}),
         assetType: a.assetType,
-        name: a.name,
+        name: settingName(a, o),
         path: o.location,
         ...(o.line !== undefined ? { line: o.line } : {}),
         ...(o.symbol ? { symbol: o.symbol } : {}),
-        state: o.state ?? 'not recorded',
+        state: stateOf(o),
         ...(o.role ? { role: o.role } : {}),
         verdict: v.quantum,
         verdictBasis: v.basis,
         classicallyWeak: v.classicallyWeak,
         useCases: sortedUniq(es.map((e) => e.useCase)) as UseCaseId[],
         items: itemIds,
-        ...(planned ? {} : { notPlanned: es[0] ? notPlannedReason(es[0]) : 'no use case applies' }),
+        ...(planned ? {} : { notPlanned: notPlannedReason(o, v, es[0]) }),
         reason: v.reason,
       };
     });
 
-  const byVerdict: Record<QuantumVerdict, number> = { broken: 0, weakened: 0, unknown: 0, hybrid: 0, resistant: 0 };
+  const withFindings = new Set(findings.map((f) => f.bomRef)).size;
+  const byVerdict: Record<QuantumVerdict, number> = {
+    broken: 0,
+    weakened: 0,
+    unknown: 0,
+    hybrid: 0,
+    resistant: 0,
+    'not-applicable': 0,
+  };
   for (const f of findings) byVerdict[f.verdict]++;
   const inEffect = findings.filter(
-    (f) => !['inactive', 'overridden'].includes(f.state) && f.role !== 'config-disable',
+    (f) =>
+      !['inactive', 'overridden', 'disabled'].includes(f.state) &&
+      f.role !== 'config-disable' &&
+      !f.notPlanned?.startsWith('test or sample code'),
   ).length;
   const exposure = exposureRows(ctx, exposures, items);
   const byUrgency: Record<Urgency, number> = { immediate: 0, high: 0, medium: 0, low: 0 };
@@ -1059,26 +1300,31 @@ export function buildPlan(input: PlanInput): Plan {
       readAs: inv.pqready ? 'pqready' : 'foreign',
       components: inv.componentCount,
       assets: inv.assets.length,
+      assetsWithFindings: withFindings,
+      partAssets: inv.assets.length - withFindings,
       findings: findings.length,
       inEffect,
       notInEffect: findings.length - inEffect,
       byVerdict,
-      byUseCase: USE_CASE_SPECS.map((s) => ({
-        useCase: s.id,
-        title: s.title,
-        findings: findings.filter((f) => f.useCases.includes(s.id)).length,
-        needingWork: uniq(
-          work
-            .filter((e) => e.useCase === s.id)
-            .map((e) => occKey(e.asset.bomRef, e.occurrence.location, e.occurrence.line, e.occurrence.offset)),
-        ).length,
-      })).filter((u) => u.findings > 0),
+      byUseCase: USE_CASE_SPECS.map((s) => {
+        const keys = (es: readonly Exposure[]) =>
+          uniq(es.filter((e) => e.useCase === s.id).map((e) => keyOf(e))).length;
+        return {
+          useCase: s.id,
+          title: s.title,
+          findings: keys(exposures.filter((e) => e.inEffect)),
+          notInEffect: keys(exposures.filter((e) => !e.inEffect)),
+          needingWork: keys(work),
+        };
+      }).filter((u) => u.findings + u.notInEffect > 0),
       diagnostics: inv.diagnostics.map((d) => ({
         severity: d.severity,
         message: d.message,
         ...(d.path ? { path: d.path } : {}),
       })),
-      incomplete: inv.declaredIncomplete || inv.diagnostics.some((d) => d.severity !== 'info'),
+      incomplete:
+        inv.aggregate?.startsWith('incomplete') === true || inv.diagnostics.some((d) => d.severity !== 'info'),
+      completeness: inv.aggregate ?? 'not stated',
       readerNotes: [...inv.readerNotes],
       libraries: sortedUniq([
         ...inv.libraries.map((l) => `${l.name}${l.version ? ` ${l.version}` : ''}`),
@@ -1129,8 +1375,13 @@ function summaryStatements(
 ): string[] {
   const out: string[] = [];
   const planned = findings.filter((f) => f.notPlanned === undefined);
+  const why = new Map<string, number>();
+  for (const f of findings) if (f.notPlanned) why.set(f.notPlanned, (why.get(f.notPlanned) ?? 0) + 1);
+  const none = [...why.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, n]) => `${n} ${NOT_PLANNED_SHORT[reason] ?? reason}`);
   out.push(
-    `${plural(findings.length, 'finding')} in ${ctx.input.inventory.label}: ${planned.length} need work across ${plural(items.length, 'plan item')} in ${plural(new Set(items.map((i) => i.stage)).size, 'stage')}; ${findings.length - planned.length} need none (inactive, disabled or already resistant).`,
+    `${plural(findings.length, 'finding')} in ${ctx.input.inventory.label}: ${planned.length} need work across ${plural(items.length, 'plan item')} in ${plural(new Set(items.map((i) => i.stage)).size, 'stage')}; ${findings.length - planned.length} need none${none.length ? ` (${none.join(', ')})` : ''}.`,
   );
   const weak = items.filter((i) => i.useCase === 'classically-weak');
   if (weak.length)
@@ -1149,12 +1400,14 @@ function summaryStatements(
       `Transport key exchange: ${plural(hndl.needingWork, 'finding')} without post-quantum key exchange; by Mosca's inequality the data they carry is exposed under ${exposedIn.length ? `the ${exposedIn.join(', ')} scenario${exposedIn.length > 1 ? 's' : ''}` : 'none of the scenarios'}.`,
     );
   }
+  // Items that miss the same budget on the same device by the same amount say so once.
+  const misses = new Map<string, string[]>();
   for (const i of items.filter((x) => x.nothingFits)) {
     const change = i.feasibility.find((f) => f.hardwareChange);
-    out.push(
-      `${i.id}: no replacement fits ${change?.device ?? 'the device'}; it needs ${change?.hardwareChange ?? 'a hardware change'}.`,
-    );
+    const text = `no replacement fits ${change?.device ?? 'the device'}; it needs ${change?.hardwareChange ?? 'a hardware change'}${change?.withHashEngine ? `; ${change.withHashEngine}` : ''}`;
+    misses.set(text, [...(misses.get(text) ?? []), i.id]);
   }
+  for (const [text, ids] of misses) out.push(`${ids.join(', ')}: ${text}.`);
   const boot = items.filter((i) => i.useCase === 'secure-boot-update');
   for (const i of boot) out.push(`${i.id} (${i.title}) is due ${i.deadline.date}: ${i.deadline.label}.`);
   return out;
@@ -1162,11 +1415,11 @@ function summaryStatements(
 
 function methodLines(ctx: Context): string[] {
   return [
-    `Inventory: the CycloneDX ${ctx.input.inventory.specVersion} CBOM ${ctx.input.inventory.label}; each finding is one evidence occurrence of one CBOM component, cited by bom-ref and file:line.`,
-    `Verdicts: ${getPolicy(ctx.policies[0]!.verdictPolicy).name} judges each algorithm from pqready's catalog (Shor breaks classical public key; symmetric and hash strength against the policy threshold); certificates and keys take the worst of their parts; a protocol's key exchange takes its best offer.`,
+    `Inventory: the CycloneDX ${ctx.input.inventory.specVersion} CBOM ${ctx.input.inventory.label}; each finding is one evidence location of one CBOM component, cited by bom-ref and file:line${ctx.input.inventory.findingsMarked ? " (the same findings as the scan's JSON report and SARIF); the algorithms a finding names (a certificate's signature and key, a TLS setting's groups and suites) are its parts, not findings of their own" : ''}.`,
+    `Verdicts: ${getPolicy(ctx.policies[0]!.verdictPolicy).name} judges each algorithm from pqready's catalog (Shor breaks classical public key; symmetric and hash strength against the policy threshold); certificates and keys take the worst of their parts; a protocol setting is judged by what it controls: its key-exchange and signature lists by their best offer, its ciphers by their worst; a setting that names no algorithm (protocol versions, certificate or key files) has no quantum verdict ("not applicable"), though an old protocol version it enables is still classically weak.`,
     'Use cases: findings are grouped by what they protect (secure boot and updates, identity and PKI, transport key exchange and authentication, data at rest, hashing/MAC/KDF, classically weak, library configuration); each assignment names the evidence that decided it.',
     "Urgency: Mosca's inequality (shelf life + migration time > time to a CRQC) for confidential data; the device's field life against the CRQC scenario for signatures and roots of trust; the earliest applicable date of the selected policies; classically weak cryptography goes with the next release.",
     'Replacements: the first option of the policy stance whose on-device estimate fits every device that runs the finding (pqready bench: published cycle counts × core factor ÷ clock, against the profile budgets); when none fits, the hardware change the numbers call for.',
-    'Not planned: findings inactive in the evidence, disabled in a configuration, or already resistant or hybrid under the policy; they are listed in the appendix.',
+    'Not planned: findings inactive in the evidence, disabled or overridden in a configuration, already resistant or hybrid under the policy, or settings that name no algorithm; they are listed in the appendix with the reason.',
   ];
 }

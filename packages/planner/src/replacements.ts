@@ -11,6 +11,7 @@ import {
   IR_8547_HYBRID,
   MBEDTLS_CHANGELOG,
   NCCOE_INVENTORY,
+  OPENSSH_HOST_KEYS,
   OPENSSH_MLKEM,
   PQUIP_CONSTRAINED,
   SP_800_131A,
@@ -33,6 +34,8 @@ export interface Option {
 
 export interface ReplacementRule {
   readonly useCase: UseCaseId;
+  /** Only for findings of this protocol (SSH authenticates with host keys, not TLS certificates). */
+  readonly protocol?: string;
   /** Bench use case measuring the replacement on the device; absent when the device does no public-key work for it. */
   readonly bench?: (group: string, onDevice: boolean) => string | undefined;
   readonly options: Readonly<Record<Stance, readonly Option[]>>;
@@ -150,6 +153,20 @@ export const REPLACEMENT_RULES: readonly ReplacementRule[] = Object.freeze([
   },
   {
     useCase: 'transport-authentication',
+    protocol: 'ssh',
+    options: same([
+      {
+        candidate: 'ssh-pq-host-keys',
+        algorithm: 'a post-quantum host-key algorithm, once the SSH stack offers one',
+        parameterSet: '—',
+        mode: 'upgrade',
+        note: 'OpenSSH offers no post-quantum host-key algorithm yet: keep host keys rotatable and their algorithms configurable, and move key exchange to mlkem768x25519-sha256 now (stage 2)',
+        sources: [OPENSSH_HOST_KEYS],
+      },
+    ]),
+  },
+  {
+    useCase: 'transport-authentication',
     bench: () => 'tls-client-handshake',
     options: {
       default: [
@@ -199,6 +216,7 @@ export const UPGRADES: Readonly<Record<string, { readonly to: string; readonly c
   'dh-below-2048': { to: 'the hybrid key exchange of stage 2 now' },
   'key-below-112': { to: 'AES-128 or stronger' },
   'p-192': { to: 'the PQ replacement of its use case now' },
+  dsa: { to: 'ECDSA or EdDSA signatures (FIPS 186-5), then the PQ replacement of stage 4' },
   'tls-below-1.2': { to: 'TLS 1.2 as the minimum (1.3 preferred)' },
   'cbc-sha1': { to: 'AEAD suites only (AES-GCM, ChaCha20-Poly1305)' },
   'static-rsa-kex': { to: 'ECDHE/hybrid key exchange only' },
@@ -216,6 +234,27 @@ export const UPGRADES: Readonly<Record<string, { readonly to: string; readonly c
   hash: { to: 'SHA-384', cnsa: 'SHA-384' },
   mac: { to: 'HMAC-SHA-384', cnsa: 'HMAC-SHA-384' },
   kdf: { to: 'HKDF-SHA-384', cnsa: 'HKDF-SHA-384' },
+};
+
+/** How people name the algorithm weaknesses of core's `classicalWeaknesses` (protocol ones name themselves). */
+export const WEAKNESS_NAMES: Readonly<Record<string, string>> = {
+  des: 'DES',
+  '3des': '3DES',
+  rc2: 'RC2',
+  rc4: 'RC4',
+  md2: 'MD2',
+  md4: 'MD4',
+  md5: 'MD5',
+  sha1: 'SHA-1',
+  'sha1-signature': 'signatures over SHA-1',
+  'ecb-mode': 'ECB mode',
+  'rsa-below-2048': 'RSA below 2048 bits',
+  'dsa-below-2048': 'DSA below 2048 bits',
+  'dh-below-2048': 'Diffie-Hellman below 2048 bits',
+  'key-below-112': 'keys below 112 bits',
+  'p-192': 'P-192',
+  dsa: 'DSA',
+  export: 'export-grade ciphers',
 };
 
 /** Notes a finding's library earns: facts about the library's PQ support, each with its source. */
@@ -257,6 +296,10 @@ export interface Feasibility {
   readonly wireBytes?: FitDimension;
   /** When nothing fits: the change of hardware the numbers call for. */
   readonly hardwareChange?: string;
+  /** When nothing fits and the device hashes in software: what the bench estimates with a SHA-256 engine. */
+  readonly withHashEngine?: string;
+  /** The bench's own sentences on a verdict other than `fits` (`no reference data for X25519MLKEM768 on cortex-a53`). */
+  readonly why: readonly string[];
   readonly sources: readonly string[];
 }
 
@@ -272,14 +315,65 @@ const RANK: Record<string, number> = {
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
 
-/** The hardware change a failing candidate calls for, dimension by dimension, with the numbers. */
-export function hardwareChange(c: FitCandidate): string {
+/** The part of a candidate's time spent hashing the image or message (`message hash: …`, `pre-hash: …`). */
+const hashPart = (c: FitCandidate) => c.timeParts.find((t) => /^(message hash|pre-hash):/.test(t.label));
+
+const HASH_NAMES: Readonly<Record<string, string>> = {
+  sha256: 'SHA-256',
+  sha512: 'SHA-512',
+  shake256: 'SHAKE256',
+  sha3: 'SHA3',
+};
+
+/** `message hash: sha256 over 768 KiB (software)` → `hashing the 768 KiB image with SHA-256 in software`. */
+function hashWords(label: string): string {
+  const m = /^(?:message hash|pre-hash): (\w+) over (.+?) \((software|engine)\)$/.exec(label);
+  if (!m) return label;
+  return `hashing the ${m[2]} image with ${HASH_NAMES[m[1]!] ?? m[1]} ${m[3] === 'engine' ? 'on its engine' : 'in software'}`;
+}
+
+/** A bench verdict in words: `unknown` means no dimension is over budget but one has no published data. */
+function verdictWords(f: Pick<Feasibility, 'verdict' | 'stackBytes' | 'codeBytes'>): string {
+  if (f.verdict !== 'unknown') return f.verdict.replace(/-/g, ' ');
+  const missing = [
+    ...(f.stackBytes?.point === undefined ? ['RAM'] : []),
+    ...(f.codeBytes?.point === undefined ? ['code size'] : []),
+  ];
+  return missing.length
+    ? `within the time budget; its ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not published (measure on target)`
+    : 'unknown';
+}
+
+/** The classical algorithm the device runs today for this use case, as the bench costs it. */
+const baselineOf = (u: FitUseCase | undefined) =>
+  [...(u?.candidates ?? [])]
+    .filter((c) => !c.quantumSafe && c.timeMs.point !== undefined)
+    .sort((a, b) => a.timeMs.point! - b.timeMs.point!)[0];
+
+/**
+ * The hardware change a failing candidate calls for, dimension by dimension, with the numbers. When hashing the
+ * image dominates the time, it says so, and whether today's classical algorithm fits either: then the signature
+ * scheme is not what breaks the budget.
+ */
+export function hardwareChange(c: FitCandidate, useCase?: FitUseCase): string {
   const parts: string[] = [];
   const t = c.timeMs;
-  if (t.verdict === 'does-not-fit' && t.point !== undefined && t.budget !== undefined)
-    parts.push(
-      `${fmt(t.point / t.budget)}× the time budget (${fmt(t.point)} ms vs ${fmt(t.budget)} ms): a faster core, a higher clock or a hash/lattice accelerator`,
-    );
+  if (t.verdict === 'does-not-fit' && t.point !== undefined && t.budget !== undefined) {
+    const hash = hashPart(c);
+    const base = baselineOf(useCase);
+    if (hash && hash.point >= t.budget / 2) {
+      const today =
+        base && base.timeMs.verdict === 'does-not-fit'
+          ? `; today's ${base.title.replace(/ \(classical baseline\)$/, '')} takes ${fmt(base.timeMs.point!)} ms, over the budget as well`
+          : '';
+      parts.push(
+        `${fmt(t.point / t.budget)}× the time budget (${fmt(t.point)} ms vs ${fmt(t.budget)} ms), of which ${hashWords(hash.label)} takes ${fmt(hash.point)} ms (${fmt(hash.low)}–${fmt(hash.high)})${today}: a hash engine or a larger budget, rather than another signature scheme`,
+      );
+    } else
+      parts.push(
+        `${fmt(t.point / t.budget)}× the time budget (${fmt(t.point)} ms vs ${fmt(t.budget)} ms): a faster core, a higher clock or a hash/lattice accelerator`,
+      );
+  }
   const st = c.stackBytes;
   if (st.verdict === 'does-not-fit' && st.point !== undefined && st.budget !== undefined)
     parts.push(`${kib(st.point - st.budget)} more RAM (${kib(st.point)} needed, ${kib(st.budget)} budgeted)`);
@@ -292,8 +386,16 @@ export function hardwareChange(c: FitCandidate): string {
   return parts.length ? parts.join('; ') : `no budget dimension could be checked (${c.verdict})`;
 }
 
-function feasibilityOf(device: string, bench: string, c: FitCandidate | undefined): Feasibility {
-  if (!c) return { device, benchUseCase: bench, verdict: 'unavailable', sources: [] };
+function feasibilityOf(device: string, bench: string, u: FitUseCase | undefined, id: string): Feasibility {
+  const c = u?.candidates.find((x) => x.id === id);
+  if (!c)
+    return {
+      device,
+      benchUseCase: bench,
+      verdict: 'unavailable',
+      why: ['the bench does not cost this candidate'],
+      sources: [],
+    };
   return {
     device,
     benchUseCase: bench,
@@ -304,9 +406,27 @@ function feasibilityOf(device: string, bench: string, c: FitCandidate | undefine
     stackBytes: c.stackBytes,
     codeBytes: c.codeBytes,
     wireBytes: c.wireBytes,
-    ...(c.verdict === 'does-not-fit' ? { hardwareChange: hardwareChange(c) } : {}),
+    ...(c.verdict === 'does-not-fit' ? { hardwareChange: hardwareChange(c, u) } : {}),
+    why: c.verdict === 'fits' ? [] : c.why,
     sources: [...new Set(c.sources.map((s) => s.title))].sort(),
   };
+}
+
+/**
+ * The same choice on a device given a SHA-256 engine (the bench re-run with `accelerators.sha256: true`): one
+ * sentence naming the option that fits there and its numbers, or undefined when a hash engine would not help.
+ */
+export function withHashEngine(
+  options: readonly Option[],
+  bench: string,
+  fits: readonly FitUseCase[],
+): string | undefined {
+  const sel = select(options, bench, [{ id: 'what-if', fits }]);
+  const f = sel.feasibility[0];
+  const t = f?.timeMs;
+  if (sel.nothingFits || !f || t?.point === undefined) return undefined;
+  const range = t.low !== undefined && t.high !== undefined ? ` (${fmt(t.low)}–${fmt(t.high)})` : '';
+  return `with a SHA-256 engine (bench estimate with accelerators.sha256: true), ${f.title ?? sel.option.algorithm} takes ${fmt(t.point)} ms${range} of ${fmt(t.budget ?? 0)} ms: ${verdictWords(f)}`;
 }
 
 export interface Selection {
@@ -316,9 +436,18 @@ export interface Selection {
   readonly feasibility: readonly Feasibility[];
 }
 
+/** How far a candidate is over its budgets: the largest ratio of point to budget among the failing dimensions. */
+function overshoot(c: FitCandidate | undefined): number {
+  if (!c) return Number.POSITIVE_INFINITY;
+  const dims = [c.timeMs, c.stackBytes, c.codeBytes, c.wireBytes].filter(
+    (d) => d.verdict === 'does-not-fit' && d.point !== undefined && d.budget,
+  );
+  return dims.length ? Math.max(...dims.map((d) => d.point! / d.budget!)) : 1;
+}
+
 /**
  * Picks the first option that fits on every device (then the first that is at worst tight, then one without a
- * budget); when none, the option whose quantum-safe candidate fails least, with the hardware change it needs.
+ * budget); when none, the option that misses its budgets by the least, with the hardware change it needs.
  */
 export function select(
   options: readonly Option[],
@@ -327,8 +456,8 @@ export function select(
 ): Selection {
   const first = options[0]!;
   if (!bench || devices.length === 0) return { option: first, nothingFits: false, feasibility: [] };
-  const lookup = (d: (typeof devices)[number], id: string) =>
-    d.fits.find((u) => u.id === bench)?.candidates.find((c) => c.id === id);
+  const useCase = (d: (typeof devices)[number]) => d.fits.find((u) => u.id === bench);
+  const lookup = (d: (typeof devices)[number], id: string) => useCase(d)?.candidates.find((c) => c.id === id);
   const worst = (o: Option) =>
     Math.max(...devices.map((d) => RANK[lookup(d, o.candidate)?.verdict ?? 'unavailable'] ?? 4));
   const ranked = options.map((o, i) => ({ o, i, w: worst(o) })).sort((a, b) => a.w - b.w || a.i - b.i);
@@ -336,18 +465,24 @@ export function select(
   // `unavailable` means the bench has no data for this core: unknown, not "does not fit".
   let nothingFits = chosen.w === RANK['does-not-fit']!;
   if (nothingFits) {
-    // Name what a device would need for the least-failing quantum-safe candidate the bench knows for this use case.
-    const any = devices
-      .flatMap((d) => d.fits.find((u) => u.id === bench)?.candidates ?? [])
-      .filter((c) => c.quantumSafe)
-      .sort((a, b) => (RANK[a.verdict] ?? 4) - (RANK[b.verdict] ?? 4));
-    const alt = options.find((o) => o.candidate === any[0]?.id);
-    if (alt) chosen = { o: alt, i: options.indexOf(alt), w: worst(alt) };
+    // The option that misses by the least on its worst device: the smallest hardware change.
+    const miss = (o: Option) => Math.max(...devices.map((d) => overshoot(lookup(d, o.candidate))));
+    const known = ranked.filter((r) => r.w === RANK['does-not-fit']!);
+    if (known.length) chosen = [...known].sort((a, b) => miss(a.o) - miss(b.o) || a.i - b.i)[0]!;
+    else {
+      // None of the options is costed: name what a device would need for the bench's least-failing candidate.
+      const any = devices
+        .flatMap((d) => useCase(d)?.candidates ?? [])
+        .filter((c) => c.quantumSafe)
+        .sort((a, b) => overshoot(a) - overshoot(b));
+      const alt = options.find((o) => o.candidate === any[0]?.id);
+      if (alt) chosen = { o: alt, i: options.indexOf(alt), w: worst(alt) };
+    }
     nothingFits = chosen.w === RANK['does-not-fit']!;
   }
   return {
     option: chosen.o,
     nothingFits,
-    feasibility: devices.map((d) => feasibilityOf(d.id, bench, lookup(d, chosen.o.candidate))),
+    feasibility: devices.map((d) => feasibilityOf(d.id, bench, useCase(d), chosen.o.candidate)),
   };
 }

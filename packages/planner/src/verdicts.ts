@@ -1,9 +1,10 @@
 /**
- * Quantum verdicts of CBOM assets under the plan's policy, through the core policy (`classify`,
- * `certificateExposure`) so the plan and the scan never disagree for the same policy. Certificates and keys take the
- * worst of their parts; a protocol's key exchange takes its best offer (a hybrid group protects the session whenever
- * both peers support it) and its authentication the worst accepted scheme (a forger picks the weakest).
- * Assets the catalog cannot place keep the verdict their producer recorded, else one derived from CycloneDX fields.
+ * Quantum verdicts of CBOM assets under the plan's policy, through the core policy (`classify`, `protocolVerdict`,
+ * `certificateExposure`) so the plan and the scan never disagree for the same policy. Certificates take the worst
+ * of their signature and key, keys the worst of their algorithm and protection, and a protocol setting the rule
+ * of core's `protocolVerdict` (best key-exchange offer, best signature offer, worst cipher; `not-applicable` when
+ * it names no algorithm). Assets the catalog cannot place keep the verdict their producer recorded, else one
+ * derived from CycloneDX fields.
  */
 import {
   type AlgorithmRef,
@@ -12,7 +13,9 @@ import {
   certificateExposure,
   classify,
   describeAlgorithm,
+  type FindingAlgorithm,
   type Policy,
+  protocolVerdict,
   type QuantumVerdict,
   worstVerdict,
 } from '@pqready/core';
@@ -28,14 +31,17 @@ export interface AssetVerdict {
   readonly vulnerableBits?: number;
   /** Primitive of the asset (algorithm primitive; certificates and keys: that of their key). */
   readonly primitive?: string;
+  /** Protocols: what the setting offers for key exchange and for authentication, judged like the whole. */
   readonly kex?: { readonly quantum: QuantumVerdict; readonly names: readonly string[] };
   readonly auth?: { readonly quantum: QuantumVerdict; readonly names: readonly string[] };
   readonly exposure?: CertificateExposure;
 }
 
 const trimDot = (s: string) => s.replace(/\.\s*$/, '');
-const VERDICTS = new Set<string>(['broken', 'weakened', 'resistant', 'hybrid', 'unknown']);
+const VERDICTS = new Set<string>(['broken', 'weakened', 'resistant', 'hybrid', 'unknown', 'not-applicable']);
 const PUBLIC_KEY_PRIMITIVES = new Set(['signature', 'pke', 'key-agree', 'kem']);
+const KEX = new Set(['key-agree', 'kem']);
+/** Which offer protects a session when peers may pick any (core's rule for groups and signature schemes). */
 const BEST_FIRST: readonly QuantumVerdict[] = ['hybrid', 'resistant', 'weakened', 'unknown', 'broken'];
 
 export class VerdictIndex {
@@ -133,15 +139,26 @@ export class VerdictIndex {
 
   private compute(asset: CryptoAsset): AssetVerdict {
     if (asset.algorithm) {
-      const ref = asset.algorithm.ref;
+      // A composite (PBES2 = KDF + cipher) is judged by the parts it depends on, as the scan judged it.
+      const parts = asset.dependsOn.flatMap((r) => {
+        const part = this.byRef.get(r);
+        return part?.algorithm?.ref ? [part.algorithm.ref] : [];
+      });
+      const own = asset.algorithm.ref;
+      const ref = own && !own.components && parts.length ? { ...own, components: parts } : own;
       const v = this.fromRefs(ref ? [ref] : [], () => this.recorded(asset, asset.algorithm?.primitive));
       return asset.algorithm.primitive && v.basis === 'policy' && v.primitive === 'unknown'
         ? { ...v, primitive: asset.algorithm.primitive }
         : v;
     }
     if (asset.key) {
-      const ref = this.refOf(asset.key.algorithmRef);
-      return this.fromRefs(ref ? [ref] : [], () => this.recorded(asset));
+      const refs = [this.refOf(asset.key.algorithmRef), this.refOf(asset.key.protectionRef)];
+      const v = this.fromRefs(
+        refs.filter((r): r is AlgorithmRef => r !== undefined),
+        () => this.recorded(asset),
+      );
+      // The key's own algorithm names what it is, even when its protection decides the verdict.
+      return refs[0] ? { ...v, primitive: describeAlgorithm(refs[0]).primitive } : v;
     }
     if (asset.certificate) {
       const c = asset.certificate;
@@ -179,39 +196,85 @@ export class VerdictIndex {
     return certificateExposure(facts, this.policy, this.referenceTime);
   }
 
+  /**
+   * A protocol setting: its algorithms sorted into what core's `protocolVerdict` reads (the suites' algorithms,
+   * key-exchange groups, signature schemes, other algorithms) and judged by it. The certificates and keys the
+   * scope names are findings of their own, not parts of the setting's verdict.
+   */
   private protocol(asset: CryptoAsset): AssetVerdict {
-    const parts = asset.protocol!.refs.flatMap((r) => {
+    const p = asset.protocol!;
+    const inSuites = new Set(p.cipherSuites.flatMap((s) => s.algorithms));
+    const refOrUnknown = (r: string): AlgorithmRef | undefined => {
       const a = this.byRef.get(r);
-      return a && a.assetType !== 'protocol' ? [{ a, v: this.of(a) }] : [];
-    });
-    const kexParts = parts.filter((p) => p.a.algorithm && ['key-agree', 'kem'].includes(p.v.primitive ?? ''));
-    const authParts = parts.filter(
-      (p) => (p.a.algorithm && p.v.primitive === 'signature') || p.a.certificate || p.a.key,
+      return a?.algorithm ? (a.algorithm.ref ?? { id: 'unknown' }) : undefined;
+    };
+    const algorithms: FindingAlgorithm[] = [];
+    for (const s of p.cipherSuites)
+      for (const r of s.algorithms) {
+        const ref = refOrUnknown(r);
+        if (ref) algorithms.push({ use: 'cipher-suite', ref, via: s.name });
+      }
+    for (const r of p.refs) {
+      const ref = inSuites.has(r) ? undefined : refOrUnknown(r);
+      if (!ref) continue;
+      const part = this.byRef.get(r)!;
+      const primitive = this.of(part).primitive ?? 'unknown';
+      // An algorithm the catalog cannot place is a group or signature scheme when the setting lists it by that name.
+      const listed = (names: readonly string[]) =>
+        names.some((n) => n.toLowerCase() === part.name.replace(/^unknown-/, '').toLowerCase());
+      const unplaced = primitive === 'unknown' || primitive === 'other';
+      const use =
+        KEX.has(primitive) || (unplaced && listed(p.groups))
+          ? 'group'
+          : primitive === 'signature' || (unplaced && listed(p.signatureSchemes))
+            ? 'signature-scheme'
+            : 'protocol-algorithm';
+      algorithms.push({ use, ref });
+    }
+    const facts = asset.occurrences[0]?.facts ?? {};
+    const v = protocolVerdict(
+      algorithms,
+      {
+        type: p.type,
+        versions: p.versions,
+        references: p.references,
+        flags: p.flags,
+        ...(facts['config.setting'] ? { setting: facts['config.setting'] } : {}),
+        ...(facts['config.directive'] ? { directive: facts['config.directive'] } : {}),
+      },
+      this.policy,
     );
-    const kexQ = kexParts.length ? BEST_FIRST.find((q) => kexParts.some((p) => p.v.quantum === q))! : undefined;
-    const authQ = authParts.length ? worstVerdict(authParts.map((p) => p.v.quantum)) : undefined;
-    const rest = parts.filter((p) => !kexParts.includes(p) && !authParts.includes(p));
-    const all = [...(kexQ ? [kexQ] : []), ...(authQ ? [authQ] : []), ...rest.map((p) => p.v.quantum)];
-    const weak = [...new Set(parts.flatMap((p) => p.v.classicallyWeak))].sort();
-    if (all.length === 0) return this.recorded(asset);
-    const quantum = worstVerdict(all);
-    const names = (ps: typeof parts) => [...new Set(ps.map((p) => p.a.name))].sort();
-    const kexNames = asset.protocol!.groups.length ? [...asset.protocol!.groups] : names(kexParts);
-    const reason =
-      kexQ === 'hybrid' || kexQ === 'resistant'
-        ? `Offers post-quantum key exchange; authentication is ${authQ ?? 'not observed'}.`
-        : kexQ
-          ? `No post-quantum key exchange is offered (${kexNames.slice(0, 6).join(', ')}); overall ${quantum}.`
-          : `Key exchange not observed; overall ${quantum} from the configured algorithms.`;
-    const bits = parts.filter((p) => p.v.quantum === 'broken').flatMap((p) => p.v.vulnerableBits ?? []);
+    const judged = algorithms.map((a) => ({ a, q: classify(a.ref, this.policy).quantum }));
+    const primitiveOf = (ref: AlgorithmRef) => describeAlgorithm(ref).primitive;
+    const kexParts = judged.filter(
+      (x) => x.a.use === 'group' || (x.a.use === 'cipher-suite' && KEX.has(primitiveOf(x.a.ref))),
+    );
+    const authParts = judged.filter(
+      (x) =>
+        x.a.use === 'signature-scheme' ||
+        (x.a.use === 'cipher-suite' && ['signature', 'pke'].includes(primitiveOf(x.a.ref))),
+    );
+    // Offers (groups, schemes) protect by their best; the suites of TLS 1.2 and below are classical, each of them.
+    const judge = (xs: typeof judged) =>
+      xs.some((x) => x.a.use !== 'cipher-suite')
+        ? BEST_FIRST.find((q) => xs.some((x) => x.a.use !== 'cipher-suite' && x.q === q))!
+        : worstVerdict(xs.map((x) => x.q));
+    const names = (xs: typeof judged, listed: readonly string[]) =>
+      listed.length && xs.some((x) => x.a.use !== 'cipher-suite')
+        ? [...listed]
+        : [...new Set(xs.map((x) => describeAlgorithm(x.a.ref).name))].sort();
+    const bits = judged
+      .filter((x) => x.q === 'broken')
+      .flatMap((x) => describeAlgorithm(x.a.ref).classicalSecurityBits ?? []);
     return {
-      quantum,
-      classicallyWeak: weak,
-      reason,
+      quantum: v.quantum,
+      classicallyWeak: v.classicallyWeak,
+      reason: v.reason,
       basis: 'policy',
       ...(bits.length ? { vulnerableBits: Math.min(...bits) } : {}),
-      ...(kexQ ? { kex: { quantum: kexQ, names: kexNames } } : {}),
-      ...(authQ ? { auth: { quantum: authQ, names: names(authParts) } } : {}),
+      ...(kexParts.length ? { kex: { quantum: judge(kexParts), names: names(kexParts, p.groups) } } : {}),
+      // Signature lists name one algorithm many ways (ssh-ed25519, its -cert-v01 and sk- forms): name the algorithms.
+      ...(authParts.length ? { auth: { quantum: judge(authParts), names: names(authParts, []) } } : {}),
     };
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Host operations to time: @noble/post-quantum for ML-KEM/ML-DSA/SLH-DSA (Node 20's node:crypto has none,
- * pqc-costs.md §4.6), node:crypto (OpenSSL) for classical baselines and hash throughput.
+ * Host operations to time: @noble/post-quantum for ML-KEM/ML-DSA/SLH-DSA (Node 20's node:crypto has none: ML-DSA
+ * arrived in Node v24.6.0, https://nodejs.org/en/blog/release/v24.6.0, and ML-KEM in v24.7.0,
+ * https://nodejs.org/en/blog/release/v24.7.0, both on OpenSSL 3.5), node:crypto (OpenSSL) for classical baselines
+ * and hash throughput.
  * Each op's setup runs untimed and returns the function to time; sizes come from the real outputs.
  */
 import {

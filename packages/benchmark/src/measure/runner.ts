@@ -1,6 +1,7 @@
 /**
- * Host measurement across several fresh Node processes (V8 JIT outcomes differ between processes,
- * pqc-costs.md §4.1): spawns workers, collects batches, and summarises each op as the median of per-process
+ * Host measurement across several fresh Node processes (JIT outcomes differ between processes of one VM: Barrett
+ * et al., "Virtual Machine Warmup Blows Hot and Cold", OOPSLA 2017, https://doi.org/10.1145/3133876; JMH forks
+ * for the same reason): spawns workers, collects batches, and summarises each op as the median of per-process
  * medians with a dispersion figure, a 95 % interval and a noisy flag. Sizes are checked against the standards.
  */
 import { fork } from 'node:child_process';

@@ -1,7 +1,8 @@
 /**
  * `pqready assess <path> --device <id|profile> --out DIR`: the main job. Scans the tree, writes the CBOM and SARIF,
- * benches each device (estimates, plus a quick host measurement unless --no-measure), then plans from the CBOM it
- * wrote (the planner reads the CBOM, never the scanner) and writes plan.md, plan.json and report.html.
+ * benches each device (estimates, as `pqready bench` does; a host measurement only with --measure or --quick), then
+ * plans from the CBOM it wrote (the planner reads the CBOM, never the scanner) and writes plan.md, plan.json and
+ * report.html. With SOURCE_DATE_EPOCH and no host measurement every artefact is byte-stable.
  * Exit codes: 0 done, 2 bad usage or invalid input.
  */
 import { mkdir } from 'node:fs/promises';
@@ -37,12 +38,14 @@ export interface AssessResult {
 export default class Assess extends Command {
   static override summary = 'Scan, bench and plan in one go: the six artefacts of a migration assessment.';
   static override description =
-    'Writes cbom.cdx.json, findings.sarif, bench.json (one bench-<device>.json more per extra device), plan.md, ' +
+    'Writes cbom.cdx.json, findings.sarif, bench.json (one bench-<device name>.json more per extra device), plan.md, ' +
     'plan.json and report.html into DIR. The plan is built from the CBOM just written, exactly as `pqready plan` ' +
-    'would. SOURCE_DATE_EPOCH fixes the scan time and the plan date (host timings in bench.json still vary).';
+    'would. Device numbers are estimates, as `pqready bench` gives them; --measure (or --quick) also times the ' +
+    'algorithms on this host. SOURCE_DATE_EPOCH fixes the scan time and the plan date, so without a host ' +
+    'measurement the same tree gives the same bytes.';
   static override examples = [
     '<%= config.bin %> assess fixtures/demo-device --config fixtures/demo-device/pqready-plan.yaml --out out/',
-    '<%= config.bin %> assess firmware/ --device nrf52840 --out assessment/ --no-measure',
+    '<%= config.bin %> assess firmware/ --device nrf52840 --out assessment/ --quick',
   ];
   static override enableJsonFlag = true;
   static override args = { path: Args.string({ description: 'tree to assess', required: true }) };
@@ -55,11 +58,11 @@ export default class Assess extends Command {
       default: '1.6',
     }),
     measure: Flags.boolean({
-      description: 'time the algorithms on this host for bench.json',
-      default: true,
+      description: 'also time the algorithms on this host for bench.json (about a minute; gateway/cloud-side numbers)',
+      default: false,
       allowNo: true,
     }),
-    full: Flags.boolean({ description: 'full host measurement instead of the quick one' }),
+    quick: Flags.boolean({ description: 'short host measurement (within 15 s on 2 cores); implies --measure' }),
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but errors' }),
   };
 
@@ -123,17 +126,23 @@ export default class Assess extends Command {
     }
     const { plan, devices } = planned;
 
-    const host = flags.measure
-      ? await measureHost({
-          quick: !flags.full,
-          onProgress: tty
-            ? (done, total, label) => say(`Measuring on this host: ${done}/${total} ${label}`)
-            : undefined,
-        })
-      : undefined;
+    const host =
+      flags.measure || flags.quick
+        ? await measureHost({
+            quick: flags.quick,
+            onProgress: tty
+              ? (done, total, label) => say(`Measuring on this host: ${done}/${total} ${label}`)
+              : undefined,
+          })
+        : undefined;
+    // Extra devices are named as their profiles name them (the plan does the same), told apart if two clash.
+    const names = new Set<string>(['bench.json']);
     for (const [k, d] of devices.entries()) {
       const report = { ...d.report, ...(host ? { host } : {}) };
-      await write(k === 0 ? 'bench.json' : `bench-${slug(d.id)}.json`, `${JSON.stringify(report, null, 2)}\n`);
+      let name = k === 0 ? 'bench.json' : `bench-${slug(d.id)}.json`;
+      for (let n = 2; k > 0 && names.has(name); n++) name = `bench-${slug(d.id)}-${n}.json`;
+      names.add(name);
+      await write(name, `${JSON.stringify(report, null, 2)}\n`);
     }
     if (devices.length === 0)
       await write(

@@ -14,8 +14,8 @@ export interface Chart {
 }
 
 const VERDICT_COLORS = {
-  domain: ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'],
-  range: ['#c0392b', '#e67e22', '#7f8c8d', '#2980b9', '#27ae60'],
+  domain: ['broken', 'weakened', 'unknown', 'hybrid', 'resistant', 'not-applicable'],
+  range: ['#c0392b', '#e67e22', '#7f8c8d', '#2980b9', '#27ae60', '#bdc3c7'],
 };
 const FIT_COLORS = {
   domain: ['fits', 'tight', 'unknown', 'no-budget', 'does-not-fit', 'unavailable'],

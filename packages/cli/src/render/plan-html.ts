@@ -21,7 +21,7 @@ th,td{border:1px solid #dfe4ea;padding:4px 6px;text-align:left;vertical-align:to
 th{background:#f1f3f6;cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 code{font-size:12px;word-break:break-all}.item{background:#fff;border:1px solid #dfe4ea;border-left:5px solid #95a5a6;border-radius:6px;padding:8px 14px;margin:10px 0}
 .u-immediate{border-left-color:#c0392b}.u-high{border-left-color:#e67e22}.u-medium{border-left-color:#f1c40f}.u-low{border-left-color:#27ae60}
-.v-broken{color:#c0392b;font-weight:600}.v-weakened{color:#e67e22}.v-resistant{color:#27ae60}.v-hybrid{color:#2980b9}
+.v-broken{color:#c0392b;font-weight:600}.v-weakened{color:#e67e22}.v-resistant{color:#27ae60}.v-hybrid{color:#2980b9}.v-not-applicable{color:#6b7785}
 .filters{display:flex;gap:10px;flex-wrap:wrap;margin:8px 0}.filters input,.filters select{padding:4px 6px}
 details summary{cursor:pointer}.muted{color:#6b7785}
 `;
@@ -58,7 +58,7 @@ function itemHtml(i: PlanItem): string {
     ? `<table><thead><tr><th>Device</th><th>Candidate</th><th>Verdict</th><th>Time ms</th><th>Budget ms</th><th>Margin</th></tr></thead><tbody>${i.feasibility
         .map(
           (f) =>
-            `<tr><td>${html(f.device)}</td><td>${html(f.title ?? f.candidate)}</td><td>${html(f.verdict)}</td><td>${html(f.timeMs?.point?.toFixed(1))}</td><td>${html(f.timeMs?.budget)}</td><td>${f.timeMs?.margin === undefined ? '' : `${Math.round(f.timeMs.margin * 100)} %`}</td></tr>${f.hardwareChange ? `<tr><td colspan="6"><b>Hardware change:</b> ${html(f.hardwareChange)}</td></tr>` : ''}`,
+            `<tr><td>${html(f.device)}</td><td>${html(f.title ?? f.candidate)}</td><td>${html(f.verdict)}</td><td>${html(f.timeMs?.point?.toFixed(1))}</td><td>${html(f.timeMs?.budget)}</td><td>${f.timeMs?.margin === undefined ? '' : `${Math.round(f.timeMs.margin * 100)} %`}</td></tr>${f.hardwareChange ? `<tr><td colspan="6"><b>Hardware change:</b> ${html(f.hardwareChange)}${f.withHashEngine ? `. ${html(f.withHashEngine.replace(/^./, (c) => c.toUpperCase()))}` : ''}</td></tr>` : f.why.length ? `<tr><td colspan="6"><span class="muted">Bench: ${html(f.why.join('; '))}</span></td></tr>` : ''}`,
         )
         .join('')}</tbody></table>`
     : '';
@@ -86,7 +86,7 @@ export async function renderPlanHtml(plan: Plan): Promise<string> {
     ['nothing fits', plan.summary.nothingFits],
     ['first deadline', plan.summary.earliestDeadline ?? '—'],
   ];
-  const verdicts = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant'];
+  const verdicts = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant', 'not-applicable'];
   const states = [...new Set(plan.findings.map((f) => f.state))].sort();
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -99,7 +99,7 @@ export async function renderPlanHtml(plan: Plan): Promise<string> {
 <ul>${plan.summary.statements.map((s) => `<li>${html(s)}</li>`).join('')}</ul></section>
 <section><h2>Charts</h2>${charts.map((c) => `<figure id="${html(c.id)}"><figcaption>${html(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}</section>
 <section><h2>Exposure</h2><table><thead><tr><th>Use case</th><th>Threat</th><th>Findings</th><th>Need work</th><th>Worst</th><th>Data classes</th>${plan.scenarios.map((s) => `<th>${html(s.id)} (${html(s.crqcYear)})</th>`).join('')}</tr></thead><tbody>
-${plan.exposure.map((r) => `<tr><td>${html(r.title)}</td><td>${html(r.threat)}</td><td>${r.findings}</td><td>${r.needingWork}</td><td class="v-${html(r.worstVerdict)}">${html(r.worstVerdict)}</td><td>${html(r.dataClasses.join(', '))}</td>${r.scenarios.map((s) => `<td>${s.exposed ? '<b>exposed</b>' : 'safe'}${s.slackYears !== undefined ? ` (slack ${html(s.slackYears)} y)` : ''}</td>`).join('')}</tr>`).join('\n')}
+${plan.exposure.map((r) => `<tr><td>${html(r.title)}</td><td>${html(r.threat)}</td><td>${r.findings}</td><td>${r.needingWork}</td><td class="v-${html(r.worstVerdict)}">${html(r.worstVerdict)}</td><td>${html(r.dataClasses.join(', '))}</td>${r.scenarios.map((s) => `<td>${s.exposed ? '<b>exposed</b>' : 'safe'}: ${html(s.why)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table></section>
 <section><h2>Staged plan</h2>
 ${plan.stages.map((s) => `<h3>Stage ${s.id}: ${html(s.title)}</h3><p class="muted">${html(s.purpose)} Starts ${html(s.start)}${s.end ? `, ends ${html(s.end)}` : ''}.</p>${s.items.length ? s.items.map(itemHtml).join('\n') : '<p>No findings call for work in this stage.</p>'}`).join('\n')}

@@ -29,8 +29,14 @@ function feasibilityLines(i: PlanItem): string[] {
         `| ${mdText(f.device)} | ${mdText(f.title ?? f.candidate ?? '—')} | ${f.verdict} | ${num(f.timeMs?.point)} | ${num(f.timeMs?.budget)} | ${pct(f.timeMs?.margin)} | ${f.stackBytes?.point !== undefined ? `${num(f.stackBytes.point / 1024)} KiB (${f.stackBytes.verdict})` : '—'} | ${f.codeBytes?.point !== undefined ? `${num(f.codeBytes.point / 1024)} KiB (${f.codeBytes.verdict})` : '—'} | ${f.wireBytes?.point !== undefined ? `${num(f.wireBytes.point)} (${f.wireBytes.verdict})` : '—'} |`,
     ),
     ...i.feasibility
+      .filter((f) => !f.hardwareChange && f.why.length > 0)
+      .map((f) => `\n**Bench on ${mdText(f.device)}:** ${mdText(f.why.join('; '))}.`),
+    ...i.feasibility
       .filter((f) => f.hardwareChange)
-      .map((f) => `\n**Hardware change for ${mdText(f.device)}:** ${mdText(f.hardwareChange!)}.`),
+      .map(
+        (f) =>
+          `\n**Hardware change for ${mdText(f.device)}:** ${mdText(f.hardwareChange!)}.${f.withHashEngine ? ` ${mdText(f.withHashEngine.replace(/^./, (c) => c.toUpperCase()))}.` : ''}`,
+      ),
   ];
 }
 
@@ -60,6 +66,29 @@ function itemLines(i: PlanItem): string[] {
   ];
 }
 
+const VERDICT_LABEL: Readonly<Record<string, string>> = {
+  'not-applicable': 'not applicable (a setting that names no algorithm)',
+};
+
+/** What the counts count: findings (as in the scan's JSON and SARIF), the assets behind them, and their parts. */
+function inventorySentence(plan: Plan): string {
+  const inv = plan.inventory;
+  const what =
+    inv.readAs === 'pqready'
+      ? `${inv.findings} findings (one per evidence location, the same findings and ids as the scan's JSON report and SARIF) about ${inv.assetsWithFindings} cryptographic assets; ${inv.partAssets} more assets appear only as parts of those findings (the signature algorithm and key of a certificate, the groups and suites a TLS setting names). The CBOM has ${inv.components} components in all, libraries included.`
+      : `${inv.findings} findings (evidence occurrences) of ${inv.assets} cryptographic assets in ${inv.components} components; ${inv.partAssets} of those assets are seen only as parts of others.`;
+  return `${what} ${inv.inEffect} ${inv.inEffect === 1 ? 'finding is' : 'findings are'} in effect; ${inv.notInEffect} ${inv.notInEffect === 1 ? 'is' : 'are'} not (inactive, disabled, overridden or test code). Read as ${inv.readAs === 'pqready' ? "pqready's own CBOM (its properties used)" : 'a CBOM from another tool (CycloneDX fields only)'}.`;
+}
+
+function completenessSentence(plan: Plan): string {
+  const inv = plan.inventory;
+  const notExamined = inv.diagnostics.filter((d) => d.severity !== 'info').length;
+  if (inv.incomplete)
+    return `**The inventory is incomplete:** ${notExamined} ${notExamined === 1 ? 'diagnostic says' : 'diagnostics say'} a file or object was not fully examined (listed at the end of the appendix).`;
+  if (inv.completeness === 'complete') return 'The CBOM declares the inventory complete.';
+  return `Every file of the tree was examined, but the CBOM does not claim completeness (CycloneDX aggregate "${mdText(inv.completeness)}"): a static scan cannot see algorithms chosen at run time or formats it does not decode.`;
+}
+
 export function renderPlanMarkdown(plan: Plan): string {
   const inv = plan.inventory;
   const out: string[] = [
@@ -82,22 +111,20 @@ export function renderPlanMarkdown(plan: Plan): string {
     '',
     '## Inventory summary',
     '',
-    `${inv.findings} findings (evidence occurrences) of ${inv.assets} cryptographic assets in ${inv.components} components; ${inv.inEffect} in effect, ${inv.notInEffect} inactive or disabled. Read as ${inv.readAs === 'pqready' ? "pqready's own CBOM (its properties used)" : 'a CBOM from another tool (CycloneDX fields only)'}.`,
+    inventorySentence(plan),
     '',
     '| Verdict | Findings |',
     '| --- | ---: |',
-    ...Object.entries(inv.byVerdict).map(([k, v]) => `| ${k} | ${v} |`),
+    ...Object.entries(inv.byVerdict).map(([k, v]) => `| ${VERDICT_LABEL[k] ?? k} | ${v} |`),
     '',
-    '| Use case | Findings | Need work |',
-    '| --- | ---: | ---: |',
-    ...inv.byUseCase.map((u) => `| ${mdText(u.title)} | ${u.findings} | ${u.needingWork} |`),
+    'A finding counts once per use case it serves (a TLS cipher list both exchanges keys and authenticates).',
+    '',
+    '| Use case | Findings in effect | Not in effect | Need work |',
+    '| --- | ---: | ---: | ---: |',
+    ...inv.byUseCase.map((u) => `| ${mdText(u.title)} | ${u.findings} | ${u.notInEffect} | ${u.needingWork} |`),
     ...(inv.libraries.length ? ['', `Libraries: ${inv.libraries.map(mdText).join(', ')}.`] : []),
-    ...(inv.incomplete
-      ? [
-          '',
-          `**The inventory is incomplete:** ${inv.diagnostics.filter((d) => d.severity !== 'info').length} files could not be fully examined (see the appendix).`,
-        ]
-      : []),
+    '',
+    completenessSentence(plan),
     ...inv.readerNotes.map((n) => `- Note: ${mdText(n)}`),
     '',
     '## Exposure',
@@ -109,19 +136,11 @@ export function renderPlanMarkdown(plan: Plan): string {
     ...plan.exposure.map(
       (r) =>
         `| ${mdText(r.title)} | ${r.threat} | ${r.findings} | ${r.needingWork} | ${r.worstVerdict} | ${r.dataClasses.map(mdText).join(', ') || '—'} | ${r.scenarios
-          .map((s) =>
-            s.slackYears !== undefined
-              ? `${s.exposed ? '**exposed**' : 'safe'} (slack ${s.slackYears} y)`
-              : s.outlivedBy
-                ? `${s.exposed ? '**exposed**' : 'safe'}${s.outlivedBy.length ? ` (in field: ${s.outlivedBy.map(mdText).join(', ')})` : ''}`
-                : s.exposed
-                  ? '**exposed**'
-                  : 'safe',
-          )
+          .map((s) => `${s.exposed ? '**exposed**' : 'safe'}: ${mdText(s.why)}`)
           .join(' | ')} |`,
     ),
     '',
-    "Confidentiality use cases apply Mosca's inequality: exposed when shelf life + migration time > time to a CRQC (slack = time to CRQC − both). Signature use cases are exposed when a device is still in the field when the CRQC arrives.",
+    "Confidentiality use cases apply Mosca's inequality to the quantum-vulnerable cryptography among them: exposed when the years the data must stay secret plus the migration time exceed the years to a CRQC. Signature use cases are exposed when a device is still in the field when the CRQC arrives. Findings counted here are those in effect.",
     '',
     '## Staged plan',
     '',
@@ -143,7 +162,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     '| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- | --- |',
     ...plan.devices.map(
       (d) =>
-        `| ${mdText(d.name)} (${mdText(d.id)}) | ${d.core} | ${d.clockMHz} MHz | ${d.ramKiB} KiB | ${d.flashKiB} KiB | ${d.accelerators.join(', ') || '—'} | ${d.shipYear} | ${d.fieldLifeYears} y (to ${d.fieldEndYear}) | ${d.rootOfTrust} | ${d.paths.map(code).join(', ') || 'all findings'} |`,
+        `| ${mdText(d.name)}${d.id !== d.name ? ` (${mdText(d.id)})` : ''}${d.file ? ` (profile ${code(d.file)})` : ''} | ${d.core} | ${d.clockMHz} MHz | ${d.ramKiB} KiB | ${d.flashKiB} KiB | ${d.accelerators.join(', ') || '—'} | ${d.shipYear} | ${d.fieldLifeYears} y (to ${d.fieldEndYear}) | ${d.rootOfTrust} | ${d.paths.map(code).join(', ') || 'all findings'} |`,
     ),
     ...(plan.devices.length ? [] : ['', 'No device profile was given: feasibility is not checked.']),
     '',

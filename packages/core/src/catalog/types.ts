@@ -51,7 +51,11 @@ export interface AlgorithmDescription {
 }
 
 /** Quantum verdict under a policy. */
-export type QuantumVerdict = 'broken' | 'weakened' | 'resistant' | 'hybrid' | 'unknown';
+/**
+ * `not-applicable`: a protocol setting that names no algorithm (a version list, a certificate or key file): there
+ * is nothing in it to judge, and it is counted apart from the other verdicts (see policy/finding-verdict.ts).
+ */
+export type QuantumVerdict = 'broken' | 'weakened' | 'resistant' | 'hybrid' | 'unknown' | 'not-applicable';
 
 export interface Verdict {
   readonly quantum: QuantumVerdict;

@@ -13,7 +13,8 @@ import { classicalWeaknesses } from './weakness.js';
 
 /**
  * Every verdict, worst first: the order in which parts combine (PBES2 = KDF + cipher; a certificate = signature +
- * key) and in which every renderer lists and sorts findings.
+ * key) and in which every renderer lists and sorts findings. `not-applicable` (a setting naming no algorithm) comes
+ * last: it never outweighs a verdict of something named.
  */
 export const VERDICT_ORDER: readonly QuantumVerdict[] = Object.freeze([
   'broken',
@@ -21,6 +22,7 @@ export const VERDICT_ORDER: readonly QuantumVerdict[] = Object.freeze([
   'unknown',
   'hybrid',
   'resistant',
+  'not-applicable',
 ]);
 
 export function worstVerdict(verdicts: readonly QuantumVerdict[]): QuantumVerdict {

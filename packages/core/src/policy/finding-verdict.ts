@@ -1,12 +1,28 @@
 /**
  * Verdict of a whole finding: which algorithm references it carries, and how they combine.
- * Certificates and keys: worst of their parts. Protocols: the key exchange is judged by its best offer
- * (a PQ or hybrid group protects the session whenever both peers support it), ciphers and MACs by their worst.
- * Authentication (signature schemes) is reported per algorithm, not folded into the protocol verdict.
+ * Certificates and keys: the worst of their parts.
+ *
+ * Protocol findings are one setting each (TLS versions, a cipher list, groups or signature schemes; an SSH
+ * `KexAlgorithms` or `HostKeyAlgorithms` line; an IKE proposal), or the defaults a scope leaves unset, judged by
+ * what the setting controls:
+ * - key exchange (`groups`: TLS groups, SSH key exchange methods, IKE key exchanges): the best offer, a hybrid
+ *   first, then a pure post-quantum one: it protects the session whenever both peers support it;
+ * - authentication (`signatureAlgorithms`: TLS signature schemes, SSH host-key and public-key algorithms): the
+ *   best offer too, judged by what the list offers; the reason names the classical schemes it still accepts,
+ *   which a forger with a quantum computer would use until they are removed;
+ * - everything else named (TLS ≤ 1.2 suites with their key exchange and authentication, TLS 1.3 suites, SSH
+ *   ciphers and MACs, certificate types): the worst, since the peers may agree on any of them.
+ * The setting's verdict is the worst of these. A setting that names no algorithm (a protocol version list, a
+ * certificate or key file, a provider switch) is `not-applicable`: there is nothing in it to judge; what it
+ * enables is judged in the settings that name algorithms, and every renderer counts it apart from the other
+ * verdicts. Classical weaknesses are the algorithms' and the protocol's own (`protocol-weaknesses.ts`: TLS below
+ * 1.2, SSH-1, IKEv1 …), so `ssl_protocols TLSv1 TLSv1.2` is `not-applicable` and classically weak.
  */
+import { describeAlgorithm } from '../catalog/describe.js';
 import type { QuantumVerdict, Verdict } from '../catalog/types.js';
-import type { AlgorithmRef, Finding, KeyFacts } from '../model/finding.js';
+import type { AlgorithmRef, Finding, KeyFacts, ProtocolFacts } from '../model/finding.js';
 import { classify, worstVerdict } from './classify.js';
+import { protocolWeakness, protocolWeaknesses } from './protocol-weaknesses.js';
 import type { Policy } from './types.js';
 
 export type AlgorithmUse =
@@ -62,10 +78,10 @@ export function findingAlgorithms(finding: Finding): FindingAlgorithm[] {
 }
 
 /**
- * Which key-exchange offer protects a session when peers may pick any: a hybrid group first, then a pure
- * post-quantum one. This is a preference among offers, not the worst-first `VERDICT_ORDER`.
+ * Which offer protects a session when peers may pick any (key exchange, signature schemes): a hybrid first, then a
+ * pure post-quantum one. This is a preference among offers, not the worst-first `VERDICT_ORDER`.
  */
-const KEX_PREFERENCE: readonly QuantumVerdict[] = ['hybrid', 'resistant', 'weakened', 'unknown', 'broken'];
+const BEST_OFFER_FIRST: readonly QuantumVerdict[] = ['hybrid', 'resistant', 'weakened', 'unknown', 'broken'];
 
 type JudgedPart = FindingAlgorithm & { readonly verdict: Verdict };
 
@@ -99,20 +115,122 @@ export function keyVerdict(key: KeyFacts, policy: Policy): Verdict {
 }
 
 export function findingVerdict(finding: Finding, policy: Policy): Verdict {
-  const parts = judged(findingAlgorithms(finding), policy);
-  if (finding.kind !== 'protocol' || parts.length === 0) return worstOfParts(parts, policy);
-  const weak = [...new Set(parts.flatMap((p) => p.verdict.classicallyWeak))].sort();
-  const sources = policy.sources;
-  const groups = parts.filter((p) => p.use === 'group');
-  const rest = parts.filter((p) => p.use === 'cipher-suite' || p.use === 'protocol-algorithm');
-  const kex = groups.length ? KEX_PREFERENCE.find((v) => groups.some((g) => g.verdict.quantum === v))! : undefined;
-  const verdicts = [...(kex ? [kex] : []), ...rest.map((p) => p.verdict.quantum)];
-  const quantum = verdicts.length ? worstVerdict(verdicts) : 'unknown';
-  const pqGroups = groups.filter((g) => g.verdict.quantum === 'hybrid' || g.verdict.quantum === 'resistant');
-  const reason = pqGroups.length
-    ? `Offers post-quantum key exchange (${pqGroups.map((g) => g.via ?? g.ref.id).join(', ')}); overall ${quantum}.`
-    : groups.length
-      ? `No post-quantum key exchange group is offered; overall ${quantum}.`
-      : `Key exchange groups not observed; overall ${quantum} from the configured algorithms.`;
-  return { quantum, classicallyWeak: weak, reason, policy: policy.id, sources };
+  if (finding.kind === 'protocol') return protocolVerdict(findingAlgorithms(finding), protocolSetting(finding), policy);
+  return worstOfParts(judged(findingAlgorithms(finding), policy), policy);
+}
+
+const names = (parts: readonly JudgedPart[]) => [...new Set(parts.map((p) => p.via ?? describeAlgorithm(p.ref).name))];
+const list = (xs: readonly string[], max = 6) =>
+  xs.length > max ? `${xs.slice(0, max).join(', ')} and ${xs.length - max} more` : xs.join(', ');
+const isPq = (p: JudgedPart) => p.verdict.quantum === 'hybrid' || p.verdict.quantum === 'resistant';
+const bestOffer = (parts: readonly JudgedPart[]) =>
+  BEST_OFFER_FIRST.find((v) => parts.some((p) => p.verdict.quantum === v))!;
+
+/**
+ * The facts of a protocol setting its verdict reads besides its algorithms: the protocol facts, and which setting
+ * it is (`config.setting` and `config.directive`, the properties every config detector writes).
+ */
+export type ProtocolSetting = Pick<ProtocolFacts, 'versions' | 'references' | 'flags'> & {
+  /** Protocol type as written (`tls`, `ssh`, `mqtt-tls` …): the reason names it. */
+  readonly type: string;
+  readonly setting?: string;
+  readonly directive?: string;
+};
+
+/** The setting facts of a protocol finding. */
+export function protocolSetting(finding: Extract<Finding, { kind: 'protocol' }>): ProtocolSetting {
+  const setting = finding.properties?.['config.setting'];
+  const directive = finding.properties?.['config.directive'];
+  return { ...finding.protocol, ...(setting ? { setting } : {}), ...(directive ? { directive } : {}) };
+}
+
+/**
+ * What a setting without algorithms does, for its reason: the versions it enables, else the files it names.
+ * (Every finding of a scope carries the scope's versions and file references; only a version setting sets them.)
+ */
+function namedInstead(p: ProtocolSetting): string {
+  const who = p.directive ? `\`${p.directive}\`` : 'The setting';
+  if (p.versions.length && (p.setting === undefined || p.setting === 'versions')) {
+    const ssl = p.versions.filter((v) => v.startsWith('ssl-')).map((v) => `SSL ${v.slice(4)}`);
+    const rest = p.versions.filter((v) => !v.startsWith('ssl-'));
+    const shown = [...ssl, ...(rest.length ? [`${p.type.toUpperCase()} ${rest.join('/')}`] : [])].join(' and ');
+    return `${who} enables ${shown} and names no algorithm`;
+  }
+  const refs = (p.references ?? []).map((r) => `${r.directive} ${r.path}`);
+  if (refs.length && p.setting === undefined) return `${who} names files (${list(refs, 3)}), no algorithm`;
+  return `${who} names no algorithm`;
+}
+
+/**
+ * Verdict of one protocol setting from its judged parts (the rule in this module's header). The planner applies it
+ * to the protocol components it reads from a CBOM, so that plan and scan agree.
+ */
+export function protocolVerdict(
+  algorithms: readonly FindingAlgorithm[],
+  protocol: ProtocolSetting,
+  policy: Policy,
+): Verdict {
+  const parts = judged(algorithms, policy);
+  const protocolWeak = protocolWeaknesses(protocol.flags);
+  const weak = [...new Set([...parts.flatMap((p) => p.verdict.classicallyWeak), ...protocolWeak])].sort();
+  const base = { classicallyWeak: weak, policy: policy.id, sources: policy.sources };
+  const weakSentence = protocolWeak.length
+    ? ` Classically weak: ${protocolWeak
+        .map((f) => {
+          const w = protocolWeakness(f)!;
+          return `${w.what} (${w.why})`;
+        })
+        .join('; ')}.`
+    : '';
+  if (parts.length === 0)
+    return {
+      ...base,
+      quantum: 'not-applicable',
+      reason: `${namedInstead(protocol)}: nothing here for a quantum computer to attack; what it enables is judged in the settings that name algorithms.${weakSentence}`,
+    };
+  const kex = parts.filter((p) => p.use === 'group');
+  const auth = parts.filter((p) => p.use === 'signature-scheme');
+  const rest = parts.filter((p) => p.use !== 'group' && p.use !== 'signature-scheme');
+  const clauses: string[] = [];
+  const verdicts: QuantumVerdict[] = [];
+  if (kex.length) {
+    verdicts.push(bestOffer(kex));
+    const pq = kex.filter(isPq);
+    clauses.push(
+      pq.length
+        ? `offers post-quantum key exchange (${list(names(pq))})`
+        : `offers no post-quantum key exchange (${list(names(kex))})`,
+    );
+  }
+  if (auth.length) {
+    verdicts.push(bestOffer(auth));
+    const pq = auth.filter(isPq);
+    const classical = auth.filter((p) => p.verdict.quantum === 'broken');
+    clauses.push(
+      pq.length
+        ? `accepts post-quantum signatures (${list(names(pq))})${classical.length ? `; the classical ones it still accepts (${list(names(classical), 4)}) stay forgeable until removed` : ''}`
+        : `authenticates with classical signatures only (${list(names(auth))}), which Shor's algorithm forges`,
+    );
+  }
+  if (rest.length) {
+    const worst = worstVerdict(rest.map((p) => p.verdict.quantum));
+    verdicts.push(worst);
+    const decisive = rest.find((p) => p.verdict.quantum === worst)!;
+    const suites = rest.every((p) => p.use === 'cipher-suite');
+    const why = decisive.verdict.reason.replace(/\.\s*$/, '');
+    clauses.push(
+      worst === 'resistant' || worst === 'hybrid'
+        ? `${suites ? 'its cipher suites are' : 'the algorithms it names are'} quantum-resistant (${list(names(rest), 4)})`
+        : decisive.use === 'cipher-suite'
+          ? `in its cipher suites, ${why}`
+          : why,
+    );
+  }
+  const quantum = worstVerdict(verdicts);
+  const sentence = clauses.join('; ');
+  return {
+    ...base,
+    quantum,
+    reason: `${sentence[0]!.toUpperCase()}${sentence.slice(1)}${clauses.length > 1 ? `; overall ${quantum}` : ''}.${weakSentence}`,
+  };
 }

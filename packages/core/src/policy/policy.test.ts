@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CertificateFacts, Finding, KeyFacts } from '../model/finding.js';
+import type { AlgorithmRef, CertificateFacts, Finding, KeyFacts, ProtocolFacts } from '../model/finding.js';
 import { classify } from './classify.js';
 import { certificateExposure } from './exposure.js';
 import { findingVerdict, keyVerdict } from './finding-verdict.js';
@@ -188,5 +188,95 @@ describe('keyVerdict', () => {
     expect(keyVerdict(key, policy).quantum).toBe('weakened');
     const { protection: _none, ...plain } = key;
     expect(keyVerdict(plain, policy).quantum).toBe('resistant');
+  });
+});
+
+describe('protocol settings (one finding per setting)', () => {
+  const policy = getPolicy(defaultPolicyId);
+  const setting = (protocol: Partial<ProtocolFacts>, properties: Record<string, string> = {}): Finding => ({
+    kind: 'protocol',
+    detector: 'nginx-tls',
+    role: 'protocol-config',
+    evidence: { path: 'nginx.conf', line: 3 },
+    properties,
+    protocol: { type: 'tls', versions: [], cipherSuites: [], groups: [], signatureAlgorithms: [], ...protocol },
+  });
+  const sig = (name: string, algorithm: AlgorithmRef) => ({ name, algorithm });
+
+  it('a version-only setting names no algorithm: not-applicable, never unknown, and TLS below 1.2 stays weak', () => {
+    const modern = findingVerdict(
+      setting({ versions: ['1.2', '1.3'] }, { 'config.setting': 'versions', 'config.directive': 'ssl_protocols' }),
+      policy,
+    );
+    expect(modern).toMatchObject({ quantum: 'not-applicable', classicallyWeak: [] });
+    expect(modern.reason).toMatch(/^`ssl_protocols` enables TLS 1\.2\/1\.3 and names no algorithm/);
+    const old = findingVerdict(
+      setting({ versions: ['1.0', '1.2'], flags: ['tls-below-1.2'] }, { 'config.setting': 'versions' }),
+      policy,
+    );
+    expect(old).toMatchObject({ quantum: 'not-applicable', classicallyWeak: ['tls-below-1.2'] });
+    expect(old.reason).toMatch(
+      /Classically weak: protocol versions below TLS 1\.2 \(SSL 3\.0, TLS 1\.0 and TLS 1\.1 are deprecated/,
+    );
+  });
+
+  it('a certificate or key reference names files, not algorithms', () => {
+    const v = findingVerdict(
+      setting({ references: [{ directive: 'ssl_certificate', path: 'certs/server.pem' }] }),
+      policy,
+    );
+    expect(v.quantum).toBe('not-applicable');
+    expect(v.reason).toMatch(/names files \(ssl_certificate certs\/server\.pem\), no algorithm/);
+  });
+
+  it('a host-key or signature list of classical algorithms is broken, not unknown', () => {
+    const v = findingVerdict(
+      setting({
+        type: 'ssh',
+        versions: ['2.0'],
+        signatureAlgorithms: [
+          sig('ssh-ed25519', { id: 'ed25519' }),
+          sig('ecdsa-sha2-nistp256', { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' }),
+        ],
+      }),
+      policy,
+    );
+    expect(v.quantum).toBe('broken');
+    expect(v.reason).toMatch(/classical signatures only \(ssh-ed25519, ecdsa-sha2-nistp256\)/);
+  });
+
+  it('a signature list with a post-quantum option is judged by what it offers, naming what stays forgeable', () => {
+    const v = findingVerdict(
+      setting({
+        versions: ['1.3'],
+        signatureAlgorithms: [sig('mldsa65', { id: 'ml-dsa-65' }), sig('ed25519', { id: 'ed25519' })],
+      }),
+      policy,
+    );
+    expect(v.quantum).toBe('resistant');
+    expect(v.reason).toMatch(/post-quantum signatures \(mldsa65\); the classical ones it still accepts \(ed25519\)/);
+  });
+
+  it('combines what a setting controls: best key-exchange offer, best signature offer, worst cipher', () => {
+    const groups = [
+      { name: 'X25519MLKEM768', algorithm: { id: 'x25519mlkem768' } },
+      { name: 'x25519', algorithm: { id: 'x25519' } },
+    ];
+    expect(findingVerdict(setting({ versions: ['1.3'], groups }), policy).quantum).toBe('hybrid');
+    const withSigs = setting({
+      versions: ['1.3'],
+      groups,
+      signatureAlgorithms: [sig('ecdsa_secp256r1_sha256', { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' })],
+    });
+    expect(findingVerdict(withSigs, policy)).toMatchObject({ quantum: 'broken' });
+    const suites = setting({
+      versions: ['1.2'],
+      cipherSuites: [
+        { name: 'TLS_RSA_WITH_AES_128_CBC_SHA', algorithms: [{ id: 'rsa' }, { id: 'aes', keyBits: 128, mode: 'cbc' }] },
+      ],
+      flags: ['static-rsa-kex', 'cbc-sha1'],
+    });
+    // Flags that only describe algorithms (cbc-sha1) are not weaknesses of their own; RSA key transport is.
+    expect(findingVerdict(suites, policy)).toMatchObject({ quantum: 'broken', classicallyWeak: ['static-rsa-kex'] });
   });
 });

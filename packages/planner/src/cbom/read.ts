@@ -1,14 +1,15 @@
 /**
  * Reads a CycloneDX 1.6 / 1.7 CBOM (pqready's or another tool's) into the planner's asset model. The one place that
  * knows the CycloneDX shape: cryptoProperties (algorithm, certificate, related-crypto-material, protocol), evidence
- * occurrences, dependencies (`dependsOn`, `provides`), 1.7 `relatedCryptographicAssets`, and pqready's own
- * `pqready:*` properties at component level and, where a writer puts them there, at occurrence level.
- * Validation uses the official schema (core `validateCycloneDx`); the first error becomes one sentence with its JSON
- * path. Fields the planner does not use are left alone, not rejected. Spec: https://cyclonedx.org/docs/1.6/json/
+ * occurrences, dependencies (`dependsOn`, `provides`), 1.7 `relatedCryptographicAssets`, and pqready's `pqready:*`
+ * component properties and `key=value; …; snippet=…` occurrence facts (docs/cbom-mapping.md). Another tool's
+ * CBOM is read from CycloneDX fields only. Validation uses the official schema (core `validateCycloneDx`); the
+ * first error becomes one sentence with its JSON path. Fields the planner does not use are left alone, not
+ * rejected. Spec: https://cyclonedx.org/docs/1.6/json/
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ActivityState, validateCycloneDx } from '@pqready/core';
+import { validateCycloneDx } from '@pqready/core';
 import { parseDocument } from 'yaml';
 import { jsonPath, PlanInputError } from '../errors.js';
 import { algorithmRefOf } from './algorithm-ref.js';
@@ -19,6 +20,7 @@ import type {
   CryptoAsset,
   InventoryDiagnostic,
   LibraryComponent,
+  OccurrenceState,
 } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -27,7 +29,7 @@ interface Property {
   readonly value: string;
 }
 
-const STATES = new Set<string>(['active', 'inactive', 'conditional', 'overridden']);
+const STATES = new Set<string>(['active', 'inactive', 'conditional', 'overridden', 'disabled']);
 const ROLES = new Set<string>([
   'api-call',
   'implementation',
@@ -38,8 +40,6 @@ const ROLES = new Set<string>([
   'protection',
 ]);
 const ASSET_TYPES = new Set<string>(['algorithm', 'certificate', 'related-crypto-material', 'protocol']);
-const OCCURRENCE_FIELDS = ['state', 'role', 'origin', 'detector'] as const;
-type OccurrenceField = (typeof OCCURRENCE_FIELDS)[number];
 
 const obj = (v: unknown): Json | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
@@ -56,6 +56,12 @@ function propertiesOf(c: Json): Property[] {
 }
 const values = (props: readonly Property[], name: string) => props.filter((p) => p.name === name).map((p) => p.value);
 const first = (props: readonly Property[], name: string) => values(props, name)[0];
+/** A property written as one `sep`-separated value (`pqready:flags`, `pqready:extended-key-usage` …), split. */
+const split = (props: readonly Property[], name: string, sep: RegExp = /,\s*/) =>
+  values(props, name)
+    .flatMap((v) => v.split(sep))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /**
  * Where JSON.parse failed: V8 gives `at position N` for some errors and a quoted excerpt (`..."x": }" is not valid
@@ -140,51 +146,34 @@ function allComponents(bom: Json): Json[] {
   return out;
 }
 
+/** A `key=` at the start of a pair of pqready's occurrence context (`detector=`, `unresolved.keyBits=` …). */
+const PAIR = /(?:^|; )([A-Za-z][\w.:-]*)=/g;
+
 /**
- * Per-occurrence facts in any of the shapes a writer may use without breaking the schema: a `pqready:occurrence`
- * property holding JSON, `pqready:occurrence:<bom-ref or index>:<field>` properties, or `field=value` tokens in the
- * occurrence's additionalContext.
+ * pqready's occurrence context, `key=value` pairs joined by `; ` with the snippet last (so that it may hold
+ * anything); undefined for free text (another tool's description of the occurrence).
  */
-function occurrenceFacts(
-  occ: Json,
-  index: number,
-  props: readonly Property[],
-): Partial<Record<OccurrenceField, string>> {
-  const out: Partial<Record<OccurrenceField, string>> = {};
-  const location = str(occ.location);
-  const line = num(occ.line);
-  for (const v of values(props, 'pqready:occurrence')) {
-    let parsed: Json | undefined;
-    try {
-      parsed = obj(JSON.parse(v));
-    } catch {
-      continue;
+function contextPairs(text: string): { pairs: Map<string, string>; snippet?: string } | undefined {
+  if (!/^[A-Za-z][\w.:-]*=/.test(text)) return undefined;
+  const starts = [...text.matchAll(PAIR)];
+  const pairs = new Map<string, string>();
+  let snippet: string | undefined;
+  for (const [i, m] of starts.entries()) {
+    const key = m[1]!;
+    const from = m.index! + m[0].length;
+    if (key === 'snippet') {
+      snippet = text.slice(from);
+      break;
     }
-    if (!parsed) continue;
-    const sameRef = str(occ['bom-ref']) !== undefined && parsed['bom-ref'] === occ['bom-ref'];
-    const samePlace = parsed.location === location && (parsed.line === undefined || parsed.line === line);
-    if (!sameRef && !samePlace) continue;
-    for (const f of OCCURRENCE_FIELDS) if (typeof parsed[f] === 'string') out[f] = parsed[f] as string;
+    const to = starts[i + 1]?.index ?? text.length;
+    pairs.set(key, text.slice(from, to));
   }
-  const keys = [str(occ['bom-ref']), String(index)].filter((k): k is string => k !== undefined);
-  for (const p of props) {
-    const m = p.name.match(/^pqready:occurrence:(.+):(state|role|origin|detector)$/);
-    if (m && keys.includes(m[1]!)) out[m[2] as OccurrenceField] = p.value;
-  }
-  const ctx = str(occ.additionalContext);
-  if (ctx) {
-    for (const m of ctx.matchAll(/\b(?:pqready:)?(state|role|origin|detector)=([\w.-]+)/g)) {
-      const field = m[1] as OccurrenceField;
-      const value = m[2]!;
-      if (field === 'state' && !STATES.has(value)) continue;
-      if (field === 'role' && !ROLES.has(value)) continue;
-      out[field] ??= value;
-    }
-  }
-  return out;
+  return { pairs, ...(snippet !== undefined ? { snippet } : {}) };
 }
 
-/** Role from the snippet when the component lists several and the occurrence says nothing. */
+const OWN_KEYS = new Set(['detector', 'role', 'state', 'origin', 'library', 'note']);
+
+/** Role from the snippet when neither the occurrence nor its component says (older or foreign CBOMs). */
 function inferRole(context: string | undefined, roles: readonly string[]): string | undefined {
   if (!context) return undefined;
   const candidates = new Set(roles);
@@ -199,30 +188,54 @@ function inferRole(context: string | undefined, roles: readonly string[]): strin
 }
 
 function occurrencesOf(c: Json, props: readonly Property[]): AssetOccurrence[] {
+  // Component-level facts: what older pqready CBOMs and a component with one context say for every occurrence.
   const componentStates = [...new Set(values(props, 'pqready:state'))].filter((s) => STATES.has(s));
   const componentRoles = [...new Set(values(props, 'pqready:role'))];
   const single = (list: readonly string[]) => (list.length === 1 ? list[0] : undefined);
-  const detectors = [...new Set(values(props, 'pqready:detector'))];
+  const detectors = [...new Set([...split(props, 'pqready:detectors'), ...values(props, 'pqready:detector')])];
   const origins = [...new Set(values(props, 'pqready:origin'))];
-  return arr(obj(c.evidence)?.occurrences).flatMap((o, i) => {
+  const libraries = [...new Set(values(props, 'pqready:library'))];
+  return arr(obj(c.evidence)?.occurrences).flatMap((o) => {
     const occ = obj(o);
     const location = str(occ?.location);
     if (!occ || !location) return [];
-    const own = occurrenceFacts(occ, i, props);
-    const context = str(occ.additionalContext);
-    const role = own.role ?? single(componentRoles) ?? inferRole(context, componentRoles);
-    const stateValue = own.state ?? single(componentStates) ?? (componentStates.length > 1 ? 'ambiguous' : undefined);
-    const factsFrom: AssetOccurrence['factsFrom'] = own.state
+    const text = str(occ.additionalContext);
+    const parsed = text ? contextPairs(text) : undefined;
+    const own = parsed?.pairs ?? new Map<string, string>();
+    const context = parsed ? parsed.snippet : text;
+    const ownState = own.get('state');
+    const ownRole = own.get('role');
+    const state = ownState && STATES.has(ownState) ? ownState : undefined;
+    const role =
+      (ownRole && ROLES.has(ownRole) ? ownRole : undefined) ??
+      single(componentRoles) ??
+      inferRole(context, componentRoles);
+    const stateValue: OccurrenceState | undefined =
+      (state as OccurrenceState | undefined) ??
+      (single(componentStates) as OccurrenceState | undefined) ??
+      (componentStates.length > 1 ? 'ambiguous' : undefined);
+    const factsFrom: AssetOccurrence['factsFrom'] = state
       ? 'occurrence'
       : single(componentStates)
         ? 'component'
-        : role && !single(componentRoles)
+        : role && !single(componentRoles) && !ownRole
           ? 'inferred'
           : componentStates.length > 0
             ? 'component'
-            : 'none';
-    const detector = own.detector ?? single(detectors);
-    const origin = own.origin ?? single(origins);
+            : ownRole
+              ? 'occurrence'
+              : 'none';
+    const detector = own.get('detector') ?? single(detectors);
+    const origin = own.get('origin') ?? single(origins);
+    const library = own.get('library') ?? single(libraries);
+    const facts: Record<string, string> = {};
+    const unresolved: Record<string, string> = {};
+    for (const [k, v] of own) {
+      if (OWN_KEYS.has(k)) continue;
+      if (k.startsWith('unresolved.')) unresolved[k.slice(11)] = v;
+      else facts[k] = v;
+    }
+    const ref = str(occ['bom-ref']);
     return [
       {
         location,
@@ -230,10 +243,15 @@ function occurrencesOf(c: Json, props: readonly Property[]): AssetOccurrence[] {
         ...(num(occ.offset) !== undefined ? { offset: num(occ.offset) } : {}),
         ...(str(occ.symbol) ? { symbol: str(occ.symbol) } : {}),
         ...(context ? { context } : {}),
-        ...(stateValue ? { state: stateValue as ActivityState | 'ambiguous' } : {}),
+        ...(stateValue ? { state: stateValue } : {}),
         ...(role ? { role } : {}),
         ...(detector ? { detector } : {}),
         ...(origin ? { origin } : {}),
+        ...(library ? { library } : {}),
+        notes: own.get('note')?.split(' | ') ?? [],
+        facts,
+        unresolved,
+        ...(ref ? { findingRef: ref } : {}),
         factsFrom,
       },
     ];
@@ -256,10 +274,6 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
   const name = str(c.name) ?? bomRef;
   const assetType = str(crypto.assetType) as AssetType;
   const libraries = [...new Set([...values(props, 'pqready:library'), ...(provides.get(bomRef) ?? [])])].sort();
-  const notes = [
-    ...values(props, 'pqready:note'),
-    ...props.filter((p) => p.name.startsWith('pqready:fact:')).map((p) => `${p.name.slice(13)}=${p.value}`),
-  ];
   const base = {
     bomRef,
     name,
@@ -268,15 +282,13 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
     libraries,
     ...(first(props, 'pqready:quantum-verdict') ? { recordedVerdict: first(props, 'pqready:quantum-verdict') } : {}),
     ...(first(props, 'pqready:verdict-reason') ? { recordedReason: first(props, 'pqready:verdict-reason') } : {}),
-    notes,
     dependsOn: dependsOn.get(bomRef) ?? [],
   };
   switch (assetType) {
     case 'algorithm': {
       const a = obj(crypto.algorithmProperties);
-      const unresolved = Object.fromEntries(
-        props.filter((p) => p.name.startsWith('pqready:unresolved:')).map((p) => [p.name.slice(19), p.value]),
-      );
+      // What the scanner could not resolve is a fact of each occurrence; the component's algorithm is the same.
+      const unresolved = Object.assign({}, ...base.occurrences.map((o) => o.unresolved)) as Record<string, string>;
       const { ref, basis } = algorithmRefOf({
         unresolved,
         name,
@@ -322,9 +334,9 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
           ...(str(p?.notValidBefore) ? { notBefore: str(p?.notValidBefore) } : {}),
           ...(str(p?.notValidAfter) ? { notAfter: str(p?.notValidAfter) } : {}),
           extendedKeyUsage: [
-            ...new Set([...values(props, 'pqready:extended-key-usage'), ...extValues('extendedKeyUsage')]),
+            ...new Set([...split(props, 'pqready:extended-key-usage'), ...extValues('extendedKeyUsage')]),
           ],
-          keyUsage: [...new Set([...values(props, 'pqready:key-usage'), ...extValues('keyUsage')])],
+          keyUsage: [...new Set([...split(props, 'pqready:key-usage'), ...extValues('keyUsage')])],
           ...(ca !== undefined ? { ca: ca === 'true' } : {}),
           ...(fingerprint ? { fingerprintSha256: fingerprint.toLowerCase() } : {}),
           ...((str(p?.signatureAlgorithmRef) ?? rel.find((r) => r.type === 'algorithm')?.ref)
@@ -342,13 +354,16 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
     }
     case 'related-crypto-material': {
       const p = obj(crypto.relatedCryptoMaterialProperties);
-      const algorithmRef = str(p?.algorithmRef) ?? related(p).find((r) => r.type === 'algorithm')?.ref;
+      const protectionRef = str(obj(p?.securedBy)?.algorithmRef);
+      const algorithmRef =
+        str(p?.algorithmRef) ?? related(p).find((r) => r.type === 'algorithm' && r.ref !== protectionRef)?.ref;
       return {
         ...base,
         key: {
           type: str(p?.type) ?? 'unknown',
           ...(num(p?.size) !== undefined ? { sizeBits: num(p?.size) } : {}),
           ...(algorithmRef ? { algorithmRef } : {}),
+          ...(protectionRef ? { protectionRef } : {}),
         },
       } satisfies CryptoAsset;
     }
@@ -366,8 +381,17 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
         ...suites.flatMap((s) => arr(s?.tlsGroups).map(str)),
         ...values(props, 'pqready:groups').flatMap((v) => v.split(':')),
       ].filter((g): g is string => !!g);
+      const signatureSchemes = [
+        ...suites.flatMap((s) => arr(s?.tlsSignatureSchemes).map(str)),
+        ...split(props, 'pqready:signature-schemes', /:/),
+      ].filter((g): g is string => !!g);
       const version = str(p?.version);
-      const versions = values(props, 'pqready:versions').flatMap((v) => v.split(','));
+      const versions = split(props, 'pqready:versions');
+      // `<directive> <path>`, `; `-separated: a path may hold spaces, a directive does not.
+      const references = split(props, 'pqready:references', /;\s*/).flatMap((r) => {
+        const at = r.indexOf(' ');
+        return at > 0 ? [{ directive: r.slice(0, at), path: r.slice(at + 1) }] : [];
+      });
       return {
         ...base,
         protocol: {
@@ -375,8 +399,15 @@ function assetOf(c: Json, provides: ReadonlyMap<string, string[]>, dependsOn: Re
           versions: [...new Set(versions.length ? versions : version ? [version] : [])],
           refs: [...new Set(refs)].sort(),
           groups: [...new Set(groups)],
-          flags: [...new Set(values(props, 'pqready:flag'))].sort(),
-          cipherSuites: suites.map((s) => str(s?.name)).filter((n): n is string => !!n),
+          signatureSchemes: [...new Set(signatureSchemes)],
+          // `pqready:flag` (one property per flag) is how CBOMs before the comma-separated `pqready:flags` wrote them.
+          flags: [...new Set([...split(props, 'pqready:flags'), ...values(props, 'pqready:flag')])].sort(),
+          cipherSuites: suites.flatMap((s) => {
+            const name = str(s?.name);
+            const algorithms = arr(s?.algorithms).flatMap((a) => str(a) ?? []);
+            return name ? [{ name, algorithms }] : [];
+          }),
+          references,
         },
       } satisfies CryptoAsset;
     }
@@ -468,10 +499,10 @@ export function readCbom(text: string, label: string): CbomInventory {
 
   const tool = obj(arr(obj(metadata?.tools)?.components)[0]) ?? obj(arr(metadata?.tools)[0]);
   const subject = obj(metadata?.component);
-  const incomplete = arr(bom.compositions).some((x) => {
-    const agg = str(obj(x)?.aggregate);
-    return agg !== undefined && agg !== 'complete';
-  });
+  // The least complete aggregate wins: one part left unexamined makes the whole incomplete.
+  const aggregates = arr(bom.compositions).flatMap((x) => str(obj(x)?.aggregate) ?? []);
+  const aggregate =
+    aggregates.find((a) => a.startsWith('incomplete')) ?? aggregates.find((a) => a !== 'complete') ?? aggregates[0];
   return {
     label,
     specVersion,
@@ -496,7 +527,8 @@ export function readCbom(text: string, label: string): CbomInventory {
     libraries: libraries.sort((a, b) => a.bomRef.localeCompare(b.bomRef)),
     diagnostics: diagnosticsOf(metadataProps),
     bomRefs,
-    declaredIncomplete: incomplete,
+    ...(aggregate ? { aggregate } : {}),
+    findingsMarked: assets.some((a) => a.occurrences.some((o) => o.findingRef !== undefined)),
     readerNotes: [...new Set(readerNotes)].sort(),
   };
 }

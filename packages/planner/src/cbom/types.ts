@@ -5,6 +5,12 @@
  */
 import type { ActivityState, AlgorithmRef } from '@pqready/core';
 
+/**
+ * Activity state of one occurrence: the core states, `disabled` (a disabling option in effect), and `ambiguous`
+ * when an older CBOM lists several states on the component without tying them to occurrences.
+ */
+export type OccurrenceState = ActivityState | 'disabled' | 'ambiguous';
+
 /** Where an asset was seen, with the facts the CBOM gives for that one occurrence (or for its whole component). */
 export interface AssetOccurrence {
   readonly location: string;
@@ -12,13 +18,26 @@ export interface AssetOccurrence {
   readonly offset?: number;
   /** Enclosing function (C) or configuration scope. */
   readonly symbol?: string;
-  /** Snippet or description the CBOM gives for the occurrence. */
+  /** The source line (pqready's `snippet=`), or the whole additionalContext of another tool's CBOM. */
   readonly context?: string;
-  /** Absent when the CBOM says nothing; `ambiguous` when the component lists several and none is tied to this one. */
-  readonly state?: ActivityState | 'ambiguous';
+  /** Absent when the CBOM says nothing. */
+  readonly state?: OccurrenceState;
   readonly role?: string;
   readonly detector?: string;
   readonly origin?: string;
+  readonly library?: string;
+  /** The finding's notes (pqready's `note=`). */
+  readonly notes: readonly string[];
+  /** Other facts of the finding (`config.setting`, `config.directive`, `function`, `option`, `encoding` …). */
+  readonly facts: Readonly<Record<string, string>>;
+  /** Parameters the scanner saw but could not resolve (`unresolved.<parameter>=`). */
+  readonly unresolved: Readonly<Record<string, string>>;
+  /**
+   * The occurrence's own bom-ref (`finding/<id>`, the JSON report id and SARIF `findingId`): set on the occurrence
+   * of the component that stands for a finding; a part of another finding (a certificate's key, a protocol's
+   * groups) carries the occurrence without one.
+   */
+  readonly findingRef?: string;
   /** Whether state/role came from the occurrence itself, from its component, or were inferred from the snippet. */
   readonly factsFrom: 'occurrence' | 'component' | 'inferred' | 'none';
 }
@@ -56,6 +75,8 @@ export interface KeyFacts {
   readonly type: string;
   readonly sizeBits?: number;
   readonly algorithmRef?: string;
+  /** The scheme protecting an encrypted private key (`securedBy.algorithmRef`). */
+  readonly protectionRef?: string;
 }
 
 export interface ProtocolFacts {
@@ -66,9 +87,13 @@ export interface ProtocolFacts {
   readonly refs: readonly string[];
   /** Group / key-exchange names as the CBOM lists them (1.7 tlsGroups, pqready:groups). */
   readonly groups: readonly string[];
+  /** Signature schemes as the CBOM lists them (1.7 tlsSignatureSchemes, pqready:signature-schemes). */
+  readonly signatureSchemes: readonly string[];
   /** Flags pqready records (cbc-sha1, no-pq-group, tls-below-1.2 …). */
   readonly flags: readonly string[];
-  readonly cipherSuites: readonly string[];
+  readonly cipherSuites: readonly { readonly name: string; readonly algorithms: readonly string[] }[];
+  /** Certificate and key files the configuration names (pqready:references). */
+  readonly references: readonly { readonly directive: string; readonly path: string }[];
 }
 
 export interface CryptoAsset {
@@ -86,8 +111,6 @@ export interface CryptoAsset {
   readonly recordedVerdict?: string;
   /** The producer's one-sentence reason for that verdict (pqready:verdict-reason). */
   readonly recordedReason?: string;
-  /** pqready:note and pqready:fact:* values, kept for the appendix. */
-  readonly notes: readonly string[];
   readonly dependsOn: readonly string[];
 }
 
@@ -123,8 +146,16 @@ export interface CbomInventory {
   readonly diagnostics: readonly InventoryDiagnostic[];
   /** Every bom-ref in the document (components, nested components, metadata component, services). */
   readonly bomRefs: ReadonlySet<string>;
-  /** True when the CBOM declares itself incomplete (compositions aggregate other than complete). */
-  readonly declaredIncomplete: boolean;
+  /**
+   * What the CBOM says of its own completeness (CycloneDX `compositions[].aggregate`): `complete`, `incomplete`
+   * (something was not examined), `unknown` (not claimed either way, as a static scan says) …; absent when silent.
+   */
+  readonly aggregate?: string;
+  /**
+   * True when the producer marks which occurrence stands for a finding (an occurrence `bom-ref`, as pqready does):
+   * the other occurrences are parts of those findings. False for CBOMs where every occurrence is a finding.
+   */
+  readonly findingsMarked: boolean;
   /** Things the reader noticed and tolerated (dangling references, unknown asset types). */
   readonly readerNotes: readonly string[];
 }

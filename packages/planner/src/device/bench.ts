@@ -9,6 +9,7 @@ import {
   type BenchReport,
   buildBenchReport,
   type CandidateFit,
+  type CatalogDevice,
   type DeviceProfile,
   type Dimension,
   findDevice,
@@ -29,6 +30,14 @@ export interface FitDimension {
   readonly verdict: string;
 }
 
+/** One contribution to a candidate's time (`message hash: sha256 over 768 KiB (software)`, the verify itself …). */
+export interface TimePart {
+  readonly label: string;
+  readonly point: number;
+  readonly low: number;
+  readonly high: number;
+}
+
 export interface FitCandidate {
   readonly id: string;
   readonly title: string;
@@ -40,6 +49,9 @@ export interface FitCandidate {
   readonly stackBytes: FitDimension;
   readonly codeBytes: FitDimension;
   readonly wireBytes: FitDimension;
+  readonly timeParts: readonly TimePart[];
+  /** The bench's sentences on a failing, tight or unknown dimension. */
+  readonly why: readonly string[];
   readonly assumptions: readonly string[];
   readonly sources: readonly Source[];
 }
@@ -65,11 +77,18 @@ export interface PlanDeviceProfile {
 }
 
 export interface LoadedDevice {
-  /** Catalog id or the profile's file name: how the user named it. */
+  /** Catalog id, else the profile's name (the plan names devices as their profiles do, not by file). */
   readonly id: string;
+  /** The file it came from (base name), for traceability; absent for catalog devices. */
+  readonly file?: string;
   readonly profile: PlanDeviceProfile;
   readonly source: 'catalog' | 'profile' | 'bench-report';
   readonly fits: readonly FitUseCase[];
+  /**
+   * The same device with a SHA-256 engine, where it has none: the bench's answer to "what would a hash engine
+   * change", for use cases whose time is mostly hashing (secure boot over a large image).
+   */
+  readonly withSha256Engine?: () => readonly FitUseCase[];
   /** The bench report for bench.json (estimates only; host measurement is added by the caller). */
   readonly report: BenchReport;
 }
@@ -93,6 +112,8 @@ const candidate = (c: CandidateFit): FitCandidate => ({
   stackBytes: dim(c.ramBytes),
   codeBytes: dim(c.codeBytes),
   wireBytes: dim(c.wireBytes),
+  timeParts: c.timeParts.map((t) => ({ label: t.label, point: t.value.point, low: t.value.low, high: t.value.high })),
+  why: c.why,
   assumptions: c.assumptions,
   sources: c.sources,
 });
@@ -125,9 +146,33 @@ function planProfile(p: DeviceProfile, name: string, label: string): PlanDeviceP
   };
 }
 
-function fromReport(id: string, report: BenchReport, source: LoadedDevice['source']): LoadedDevice {
-  const name = report.device.name ?? report.device.profile.name ?? id;
-  return { id, profile: planProfile(report.device.profile, name, id), source, fits: fits(report.useCases), report };
+function fromReport(
+  label: string,
+  report: BenchReport,
+  source: LoadedDevice['source'],
+  catalog?: CatalogDevice,
+): LoadedDevice {
+  const name = report.device.name ?? report.device.profile.name ?? label;
+  const p = report.device.profile;
+  const withSha256Engine =
+    p.accelerators?.sha256 === true
+      ? undefined
+      : () =>
+          fits(
+            buildBenchReport({
+              ...(catalog ? { device: catalog } : {}),
+              profile: { ...p, accelerators: { ...p.accelerators, sha256: true } },
+            }).useCases,
+          );
+  return {
+    id: source === 'catalog' ? label : name,
+    ...(source === 'catalog' ? {} : { file: label }),
+    profile: planProfile(p, name, label),
+    source,
+    fits: fits(report.useCases),
+    ...(withSha256Engine ? { withSha256Engine } : {}),
+    report,
+  };
 }
 
 /** A saved `pqready bench --json` report: checked just enough to fail with a path instead of a stack trace. */
@@ -165,7 +210,7 @@ function readBenchReport(file: string): LoadedDevice {
 export function loadDevice(spec: string, baseDir = process.cwd()): LoadedDevice {
   const catalog = findDevice(spec);
   if (catalog) {
-    return fromReport(spec, buildBenchReport({ device: catalog, profile: catalog.profile }), 'catalog');
+    return fromReport(spec, buildBenchReport({ device: catalog, profile: catalog.profile }), 'catalog', catalog);
   }
   const file = path.resolve(baseDir, spec);
   try {

@@ -88,6 +88,11 @@ export const OPENSSH_MLKEM = s(
   'https://github.com/openssh/openssh-portable/blob/V_9_9_P1/myproposal.h',
   'primary',
 );
+export const OPENSSH_HOST_KEYS = s(
+  'OpenSSH 10.0 myproposal.h at V_10_0_P1: KEX_DEFAULT_PK_ALG lists Ed25519, ECDSA and RSA-SHA2 host keys only',
+  'https://github.com/openssh/openssh-portable/blob/V_10_0_P1/myproposal.h',
+  'secondary',
+);
 export const MBEDTLS_CHANGELOG = s(
   'Mbed TLS ChangeLog: LMS verification since 3.3.0; no ML-KEM or ML-DSA in the 4.1.0 tree',
   'https://github.com/Mbed-TLS/mbedtls/blob/development/ChangeLog',

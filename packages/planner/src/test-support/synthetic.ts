@@ -1,6 +1,7 @@
 /**
- * Small synthetic CBOMs for planner tests: builders for CycloneDX 1.6 components in pqready's shape (with
- * `pqready:*` properties) or another tool's (CycloneDX fields only), and a one-call plan builder.
+ * Small synthetic CBOMs for planner tests: builders for CycloneDX 1.6 components in another tool's shape (CycloneDX
+ * fields, and the component-level properties older writers used), and a one-call plan builder. CBOMs in pqready's
+ * own shape come from `scanned.ts`, through the real writer.
  */
 
 import { readCbom } from '../cbom/read.js';
@@ -38,61 +39,6 @@ export function algorithm(
   };
 }
 
-export function key(bomRef: string, type: string, algorithmRef: string, occurrences: readonly Occ[], p = {}): Json {
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': bomRef,
-    name: `${type}`,
-    cryptoProperties: { assetType: 'related-crypto-material', relatedCryptoMaterialProperties: { type, algorithmRef } },
-    evidence: { occurrences },
-    ...(Object.keys(p).length ? { properties: props(p) } : {}),
-  };
-}
-
-export function certificate(
-  bomRef: string,
-  name: string,
-  c: { sig: string; key: string; notAfter: string; subject?: string; ca?: boolean; eku?: string[] },
-  occurrences: readonly Occ[],
-): Json {
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': bomRef,
-    name,
-    cryptoProperties: {
-      assetType: 'certificate',
-      certificateProperties: {
-        subjectName: c.subject ?? `CN=${name}`,
-        notValidAfter: c.notAfter,
-        signatureAlgorithmRef: c.sig,
-        subjectPublicKeyRef: c.key,
-      },
-    },
-    evidence: { occurrences },
-    properties: props({
-      'pqready:ca': String(c.ca ?? false),
-      ...(c.eku ? { 'pqready:extended-key-usage': c.eku } : {}),
-    }),
-  };
-}
-
-export function protocol(
-  bomRef: string,
-  type: string,
-  refs: string[],
-  occurrences: readonly Occ[],
-  flags: string[] = [],
-): Json {
-  return {
-    type: 'cryptographic-asset',
-    'bom-ref': bomRef,
-    name: type.toUpperCase(),
-    cryptoProperties: { assetType: 'protocol', protocolProperties: { type, version: '1.2', cryptoRefArray: refs } },
-    evidence: { occurrences },
-    properties: props({ 'pqready:flag': flags }),
-  };
-}
-
 export function bom(
   components: readonly Json[],
   opts: { pqready?: boolean; dependencies?: Json[]; spec?: '1.6' | '1.7' } = {},
@@ -115,9 +61,9 @@ export function bom(
 
 export const REFERENCE = new Date('2026-01-01T00:00:00Z');
 
-/** Reads the BOM as text (through the real reader) and plans it with the given overrides and devices. */
-export function planOf(doc: Json, overrides: ConfigOverrides = {}, raw: unknown = {}): Plan {
-  const inventory = readCbom(JSON.stringify(doc), 'synthetic.cdx.json');
+/** Reads the BOM (an object, or CBOM text) through the real reader and plans it with the given overrides and devices. */
+export function planOf(doc: Json | string, overrides: ConfigOverrides = {}, raw: unknown = {}): Plan {
+  const inventory = readCbom(typeof doc === 'string' ? doc : JSON.stringify(doc), 'synthetic.cdx.json');
   const config = resolvePlanConfig(raw, 'test', overrides);
   const devices = config.devices.map((entry) => ({ entry, device: loadDevice(entry.device) }));
   return buildPlan({

@@ -1,18 +1,15 @@
 /**
- * Groups findings into use cases. A finding is one occurrence of one CBOM asset; it may serve several use cases
- * (a TLS configuration both exchanges keys and authenticates). Each assignment records why, in words a reviewer can
- * check against the evidence ("function boot_verify_image names boot").
+ * Groups findings into use cases. A finding is one occurrence of one CBOM asset: the occurrence the producer marks
+ * as standing for a finding (pqready's occurrence `bom-ref`), or every occurrence of a CBOM that marks none. The
+ * other occurrences (a certificate's signature algorithm and key, the groups a TLS setting names) are parts of a
+ * finding and planned with it. A finding may serve several use cases (a TLS cipher list both exchanges keys and
+ * authenticates). Each assignment records why, in words a reviewer can check against the evidence ("function
+ * boot_verify_image names boot").
  */
-import type { AssetOccurrence, CryptoAsset } from '../cbom/types.js';
+import { protocolWeaknesses } from '@pqready/core';
+import type { AssetOccurrence, CbomInventory, CryptoAsset } from '../cbom/types.js';
 import type { AssetVerdict, VerdictIndex } from '../verdicts.js';
-import {
-  BOOT_LIBRARIES,
-  INTRINSIC_WEAKNESSES,
-  type UseCaseId,
-  useCaseSpec,
-  WEAK_PROTOCOL_FLAGS,
-  WORDS,
-} from './table.js';
+import { BOOT_LIBRARIES, INTRINSIC_WEAKNESSES, type UseCaseId, useCaseSpec, WORDS } from './table.js';
 
 export interface Exposure {
   readonly asset: CryptoAsset;
@@ -71,7 +68,7 @@ function bootGroup(ev: Evidence): string {
 }
 
 const inEffect = (occ: AssetOccurrence) =>
-  occ.state !== 'inactive' && occ.state !== 'overridden' && occ.role !== 'config-disable';
+  occ.state !== 'inactive' && occ.state !== 'overridden' && occ.state !== 'disabled' && occ.role !== 'config-disable';
 
 function needsWork(useCase: UseCaseId, v: AssetVerdict): boolean {
   switch (useCase) {
@@ -98,10 +95,28 @@ interface Assignment {
   readonly weaknesses?: readonly string[];
 }
 
-function assignProtocol(asset: CryptoAsset, v: AssetVerdict): Assignment[] {
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
+  tls: 'TLS',
+  dtls: 'DTLS',
+  ssh: 'SSH',
+  'mqtt-tls': 'MQTT over TLS',
+  ipsec: 'IPsec',
+  ike: 'IKE',
+};
+
+/** How the plan names a protocol: `TLS`, `MQTT over TLS`, `SSH` …. */
+export const protocolName = (type: string): string => PROTOCOL_NAMES[type] ?? type.toUpperCase();
+
+/**
+ * A protocol setting serves key exchange when it offers groups or TLS ≤ 1.2 suites, authentication when it offers
+ * signature schemes or suites that authenticate; a setting that names no algorithm serves neither, only the
+ * classically-weak use case when it enables something weak (TLS 1.0).
+ */
+function assignProtocol(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict): Assignment[] {
   const p = asset.protocol!;
   const out: Assignment[] = [];
-  const label = `${p.type.toUpperCase()} configuration`;
+  const directive = occ.facts['config.directive'];
+  const label = directive ? `\`${directive}\`` : `${protocolName(p.type)} setting`;
   if (v.kex)
     out.push({ useCase: 'transport-key-exchange', why: `${label} offers ${v.kex.names.slice(0, 4).join(', ')}` });
   if (v.auth)
@@ -109,11 +124,7 @@ function assignProtocol(asset: CryptoAsset, v: AssetVerdict): Assignment[] {
       useCase: 'transport-authentication',
       why: `${label} authenticates with ${v.auth.names.slice(0, 3).join(', ')}`,
     });
-  if (!v.kex && !v.auth) out.push({ useCase: 'transport-key-exchange', why: `${label}; key exchange not recorded` });
-  const weak = [
-    ...p.flags.filter((f) => WEAK_PROTOCOL_FLAGS.includes(f)),
-    ...v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f)),
-  ];
+  const weak = [...protocolWeaknesses(p.flags), ...v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f))];
   if (weak.length)
     out.push({
       useCase: 'classically-weak',
@@ -128,7 +139,7 @@ type Siblings = ReadonlyMap<string, ReadonlySet<string>>;
 const placeOf = (occ: AssetOccurrence) => `${occ.location}\u0000${occ.symbol ?? ''}`;
 
 function assignOne(asset: CryptoAsset, occ: AssetOccurrence, v: AssetVerdict, siblings?: Siblings): Assignment[] {
-  if (asset.protocol) return assignProtocol(asset, v);
+  if (asset.protocol) return assignProtocol(asset, occ, v);
   const ev = evidenceOf(asset, occ);
   const weak = v.classicallyWeak.filter((f) => INTRINSIC_WEAKNESSES.includes(f));
   if (weak.length)
@@ -232,12 +243,14 @@ const RANK: Readonly<Record<string, number>> = {
   algorithm: 3,
 };
 
+/** Where an occurrence is: the same place in the same file (a part sits where its finding sits). */
+const spot = (o: AssetOccurrence) => `${o.location}\u0000${o.line ?? ''}\u0000${o.offset ?? ''}`;
+
 /**
- * Every (finding, use case) pair of the inventory, in a stable order. A finding that is part of a certificate, key or
- * protocol found at the same place (the certificate's signature algorithm, a TLS configuration's groups) takes that
- * parent's use cases, so it is planned with it rather than on its own.
+ * The finding each part belongs to, for CBOMs that do not mark findings: an algorithm or key that a certificate,
+ * key or protocol found at the same spot refers to takes that parent's use cases, so it is planned with it.
  */
-export function assignUseCases(assets: readonly CryptoAsset[], verdicts: VerdictIndex): Exposure[] {
+function parentsOf(assets: readonly CryptoAsset[]): Map<string, CryptoAsset> {
   const byRef = new Map(assets.map((a) => [a.bomRef, a]));
   const parentAt = new Map<string, CryptoAsset>();
   const ordered = [...assets].sort((a, b) => (RANK[a.assetType] ?? 9) - (RANK[b.assetType] ?? 9));
@@ -252,12 +265,25 @@ export function assignUseCases(assets: readonly CryptoAsset[], verdicts: Verdict
       const part = byRef.get(ref);
       if (!part || part.assetType === 'protocol' || part === parent) continue;
       for (const po of parent.occurrences) {
-        const k = `${ref}\u0000${po.location}`;
-        if (part.occurrences.some((o) => o.location === po.location) && !parentAt.has(k)) parentAt.set(k, parent);
+        const k = `${ref}\u0000${spot(po)}`;
+        if (part.occurrences.some((o) => spot(o) === spot(po)) && !parentAt.has(k)) parentAt.set(k, parent);
       }
       stack.push(...partsOf(part));
     }
   }
+  return parentAt;
+}
+
+/**
+ * Every (finding, use case) pair of the inventory, in a stable order. Where the CBOM marks findings, the parts of a
+ * finding are not findings of their own; elsewhere a part takes its parent's use cases (`parentsOf`).
+ */
+export function assignUseCases(
+  inventory: Pick<CbomInventory, 'assets' | 'findingsMarked'>,
+  verdicts: VerdictIndex,
+): Exposure[] {
+  const assets = inventory.assets;
+  const parentAt = inventory.findingsMarked ? new Map<string, CryptoAsset>() : parentsOf(assets);
   const siblings = new Map<string, Set<string>>();
   for (const a of assets) {
     const p = verdicts.of(a).primitive;
@@ -268,8 +294,9 @@ export function assignUseCases(assets: readonly CryptoAsset[], verdicts: Verdict
   for (const asset of assets) {
     const v = verdicts.of(asset);
     for (const occ of asset.occurrences) {
-      const parent = parentAt.get(`${asset.bomRef}\u0000${occ.location}`);
-      const parentOcc = parent?.occurrences.find((o) => o.location === occ.location);
+      if (inventory.findingsMarked && occ.findingRef === undefined) continue;
+      const parent = parentAt.get(`${asset.bomRef}\u0000${spot(occ)}`);
+      const parentOcc = parent?.occurrences.find((o) => spot(o) === spot(occ));
       const assignments =
         parent && parentOcc
           ? assignOne(parent, parentOcc, verdicts.of(parent)).filter((a) => partServes(a.useCase, v, parent))

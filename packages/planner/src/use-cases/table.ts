@@ -185,23 +185,5 @@ export const INTRINSIC_WEAKNESSES: readonly string[] = [
   'key-below-112',
   'p-192',
   'export',
-];
-
-/** Protocol flags (pqready:flag) that are classical weaknesses of the configuration. */
-export const WEAK_PROTOCOL_FLAGS: readonly string[] = [
-  'tls-below-1.2',
-  'cbc-sha1',
-  'static-rsa-kex',
-  'sha1-or-md5-mac',
-  'sha1-kex',
-  'sha1-host-key',
-  'sha1-signature',
-  'seclevel-0',
-  'null-cipher',
-  'anonymous-auth',
-  'weak-cipher',
-  'rsa-below-2048',
-  'dh-below-2048',
-  'ssh-1',
-  'ikev1',
+  'dsa',
 ];

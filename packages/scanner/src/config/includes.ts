@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import type { Diagnostic } from '@pqready/core';
-import type { DetectContext, ScanFile } from '../detectors/types.js';
+import type { DetectContext, ScanFile, ScanRoot } from '../detectors/types.js';
 import { diagnostic } from './protocol-finding.js';
 
 export interface IncludeResolution {
@@ -86,25 +86,54 @@ function fixedDir(pattern: string): string {
   return parts.slice(0, firstGlob < 0 ? parts.length - 1 : firstGlob).join('/');
 }
 
-/** Where an absolute path of the configured system sits in the scan: `scanRoot` + `/` + scan-relative path. */
-function underRoot(abs: string, scanRoot: string | undefined): string | undefined {
-  if (scanRoot === undefined) return undefined;
-  const root = scanRoot === '/' ? '' : scanRoot.replace(/\/+$/, '');
-  if (!abs.startsWith(`${root}/`)) return undefined;
-  return abs.slice(root.length + 1);
+/**
+ * Where the scan sits on disk: every root with the prefix of its scan paths (`DetectContext.scanRoots`), or one
+ * absolute directory that scan paths are relative to (a context without roots).
+ */
+export type ScanPlacement = string | readonly ScanRoot[] | undefined;
+
+/** The placement of a detection context: its roots when the runner gave them, else its one scan root. */
+export const placementOf = (ctx: Pick<DetectContext, 'scanRoot' | 'scanRoots'>): ScanPlacement =>
+  ctx.scanRoots ?? ctx.scanRoot;
+
+const trimSlash = (dir: string) => (dir === '/' ? '' : dir.replace(/\/+$/, ''));
+
+/** Where an absolute path of the configured system sits in the scan: the root holding it, then the rest. */
+function underRoot(abs: string, placement: ScanPlacement): string | undefined {
+  if (placement === undefined) return undefined;
+  const roots = typeof placement === 'string' ? [{ absPath: placement, prefix: '' }] : placement;
+  // The deepest root first: scanning `/etc` and `/etc/nginx` maps `/etc/nginx/x` to the second root's file.
+  for (const r of [...roots].sort((a, b) => b.absPath.length - a.absPath.length)) {
+    const root = trimSlash(r.absPath);
+    if (abs === root && r.prefix) return r.prefix;
+    if (!abs.startsWith(`${root}/`)) continue;
+    const rest = abs.slice(root.length + 1);
+    return r.prefix ? `${r.prefix}/${rest}` : rest;
+  }
+  return undefined;
+}
+
+/** The absolute directory of a scan-relative directory (its root's place on disk, then the rest). */
+function absoluteDir(dir: string, placement: ScanPlacement, fallback: string): string {
+  if (placement === undefined || typeof placement === 'string') return posix.join(placement ?? fallback, dir);
+  const root =
+    placement.find((r) => r.prefix === '') ??
+    placement.find((r) => r.prefix !== '' && (dir === r.prefix || dir.startsWith(`${r.prefix}/`)));
+  if (!root) return posix.join(fallback, dir);
+  return posix.join(root.absPath, root.prefix ? dir.slice(root.prefix.length) : dir);
 }
 
 /**
  * Resolves an include pattern. `baseDir` is the scan-relative directory relative patterns start from (the main
- * config's directory, or the server root). `scanRoot` is the absolute directory scan paths are relative to: an
- * absolute include under it is that file. Other absolute paths are tried with leading components dropped, as
+ * config's directory, or the server root). `scanRoot` places the scan on disk (`placementOf(ctx)`): an absolute
+ * include under a scan root is that root's file. Other absolute paths are tried with leading components dropped, as
  * paths of a firmware root file system or of a config directory copied into a repository.
  */
 export function resolveInclude(
   pattern: string,
   baseDir: string,
   files: ReadonlyMap<string, unknown>,
-  scanRoot?: string,
+  scanRoot?: ScanPlacement,
 ): IncludeResolution {
   const idx = indexOf(files);
   if (!pattern.startsWith('/')) {
@@ -149,7 +178,7 @@ export function resolveReference(
   path: string,
   baseDir: string,
   files: ReadonlyMap<string, unknown>,
-  scanRoot?: string,
+  scanRoot?: ScanPlacement,
 ): string | undefined {
   return resolveInclude(path, baseDir, files, scanRoot).paths[0];
 }
@@ -183,6 +212,12 @@ export interface IncludeRequest {
   readonly optional?: boolean;
   /** Other spellings tried when `pattern` matches nothing (Apache: relative to ServerRoot, then to the config). */
   readonly also?: readonly string[];
+  /**
+   * Directories that a Debian-style tree enables by symlinks from a sibling (`sites-enabled` → `sites-available`).
+   * A repository often ships only the sibling: when the pattern matches nothing and the tree has no such directory
+   * next to the sibling it does hold, the sibling's files are read in its place (with an info diagnostic).
+   */
+  readonly enabledFrom?: Readonly<Record<string, string>>;
 }
 
 export interface IncludeTarget {
@@ -233,13 +268,26 @@ export class IncludeFollower {
     let inside: IncludeResolution | undefined;
     search: for (const p of [pattern, ...(req.also ?? [])]) {
       for (const dir of req.baseDirs.length > 0 ? req.baseDirs : ['']) {
-        const r = resolveInclude(p, dir, this.ctx.files, this.ctx.scanRoot);
+        const r = resolveInclude(p, dir, this.ctx.files, placementOf(this.ctx));
         if (r.paths.length > 0) {
           res = r;
           break search;
         }
         res ??= r;
         if (!r.outside) inside ??= r;
+      }
+    }
+    if ((res?.paths.length ?? 0) === 0 && req.enabledFrom) {
+      const sibling = this.fromSibling(req);
+      if (sibling) {
+        res = sibling.res;
+        this.note(
+          'info',
+          'include-enabled-absent',
+          `${this.word} "${pattern}": the tree has no ${sibling.enabled}/ directory; its files are taken from ` +
+            `${sibling.available}/, whose entries it would link.`,
+          from,
+        );
       }
     }
     // A spelling that stays inside the scan makes a missing file "not found", not "outside".
@@ -285,6 +333,30 @@ export class IncludeFollower {
     return out;
   }
 
+  /** The include read from the sibling of its `*-enabled` directory, when the tree holds only the sibling. */
+  private fromSibling(req: IncludeRequest): { res: IncludeResolution; enabled: string; available: string } | undefined {
+    const parts = req.pattern.split('/');
+    const at = parts.findIndex((p) => Object.hasOwn(req.enabledFrom ?? {}, p));
+    if (at < 0) return undefined;
+    const enabledName = parts[at]!;
+    const availableName = req.enabledFrom![enabledName]!;
+    const alt = [...parts.slice(0, at), availableName, ...parts.slice(at + 1)].join('/');
+    const dirs = indexOf(this.ctx.files).byDir;
+    for (const dir of req.baseDirs.length > 0 ? req.baseDirs : ['']) {
+      const r = resolveInclude(alt, dir, this.ctx.files, this.ctx.scanRoot);
+      const first = r.paths[0];
+      if (!first) continue;
+      const segs = first.split('/');
+      const i = segs.lastIndexOf(availableName, -2);
+      if (i < 0) continue;
+      const available = segs.slice(0, i + 1).join('/');
+      const enabled = [...segs.slice(0, i), enabledName].join('/');
+      if ([...dirs.keys()].some((k) => k === enabled || k.startsWith(`${enabled}/`))) return undefined;
+      return { res: r, enabled, available };
+    }
+    return undefined;
+  }
+
   /** An include that names nothing the scan holds (a detector with its own fallbacks reports it itself). */
   notFound(pattern: string, from: IncludeSite): void {
     this.note('info', 'include-not-found', `${this.word} "${pattern}" matches no file.`, from);
@@ -293,7 +365,9 @@ export class IncludeFollower {
   /** Absolute (or root-escaping) patterns read from the disk; only with `--follow-includes-outside`. */
   private async outside(pattern: string, baseDir: string): Promise<IncludeTarget[]> {
     const root = this.ctx.scanRoot ?? '/';
-    const abs = pattern.startsWith('/') ? posix.normalize(pattern) : posix.join(root, baseDir, pattern);
+    const abs = pattern.startsWith('/')
+      ? posix.normalize(pattern)
+      : posix.join(absoluteDir(baseDir, placementOf(this.ctx), root), pattern);
     const dir = posix.dirname(abs);
     let names: readonly string[] = [posix.basename(abs)];
     if (isGlob(abs)) {

@@ -1,8 +1,9 @@
 /**
  * OpenSSL configuration grammar (crypto/conf/conf_def.c, config(5)): `[ section ]` headers, `name = value`
  * pairs, `#` comments, a trailing backslash continuing the line, quotes and backslash escapes in values,
- * `$var` / `${var}` / `$(var)` / `$section::var` expansion against values already read (current section,
- * then `default`), and `.include` / `.pragma` directives. Tokenising (`lexOpensslCnf`) is per file; the
+ * `$var` / `${var}` / `$(var)` / `$section::var` expansion against values already read (the named or current
+ * section, then `default`, as conf_api.c `_CONF_get_string` looks them up), `$ENV::NAME` left as a reference to
+ * the environment OpenSSL reads when it loads the file, and `.include` / `.pragma` directives. Tokenising (`lexOpensslCnf`) is per file; the
  * detector splices included files and `buildOpensslCnf` replays them in order so expansion sees what
  * OpenSSL would have seen. A later duplicate key replaces the earlier one (NCONF hash insert).
  */
@@ -21,6 +22,11 @@ export interface CnfEntry {
   readonly path: string;
   /** Earlier entries with the same name in the same section, replaced by this one. */
   readonly replaced: readonly { readonly line: number; readonly path: string; readonly value: string }[];
+  /**
+   * Environment variables the value reads (`$ENV::HOME`): OpenSSL takes them from the environment when it loads
+   * the file (else from the `default` section), so the value keeps the reference as written.
+   */
+  readonly environment?: readonly string[];
 }
 
 export interface CnfSection {
@@ -135,8 +141,13 @@ export function buildOpensslCnf(
     for (const ev of run.events) {
       if (ev.kind === 'section') current = open(ev.name, ev.line, run.path);
       else if (ev.kind === 'entry') {
-        const value = expandValue(ev.raw, current.name, sections, (msg) =>
-          problems.push({ code: 'variable-has-no-value', message: msg, line: ev.line, path: run.path }),
+        const environment: string[] = [];
+        const value = expandValue(
+          ev.raw,
+          current.name,
+          sections,
+          (msg) => problems.push({ code: 'variable-has-no-value', message: msg, line: ev.line, path: run.path }),
+          (name) => environment.push(name),
         );
         // `section::name = value` writes into another section (conf_def.c).
         const sep = ev.name.indexOf('::');
@@ -149,6 +160,7 @@ export function buildOpensslCnf(
           line: ev.line,
           path: run.path,
           replaced: prev ? [...prev.replaced, { line: prev.line, path: prev.path, value: prev.value }].slice(-20) : [],
+          ...(environment.length > 0 ? { environment: [...new Set(environment)] } : {}),
         });
       }
     }
@@ -161,6 +173,7 @@ function expandValue(
   section: string,
   sections: ReadonlyMap<string, CnfSection>,
   fail: (msg: string) => void,
+  fromEnvironment: (name: string) => void,
 ): string {
   let out = '';
   let q = '';
@@ -188,11 +201,18 @@ function expandValue(
       const sep = ref.indexOf('::');
       const sec = sep >= 0 ? ref.slice(0, sep) : section;
       const name = sep >= 0 ? ref.slice(sep + 2) : ref;
-      const v =
-        sections.get(sec)?.entries.get(name)?.value ??
-        (sep < 0 ? sections.get('default')?.entries.get(name)?.value : undefined);
+      const own = sections.get(sec)?.entries.get(name)?.value;
+      // `ENV` is the process environment (after an [ENV] section of the file itself): known only at run time,
+      // with the `default` section as OpenSSL's fallback when the variable is unset.
+      if (own === undefined && sec === 'ENV') {
+        fromEnvironment(name);
+        out += m[0];
+        continue;
+      }
+      const v = own ?? sections.get('default')?.entries.get(name)?.value;
       if (v === undefined) {
-        fail(`Variable "${ref}" has no value here; OpenSSL refuses to load this file.`);
+        // $ENV::NAME is read from the environment of the program that loads the file: unknown here, not an error.
+        if (sec !== 'ENV') fail(`Variable "${ref}" has no value here; OpenSSL refuses to load this file.`);
         out += m[0];
       } else out += v;
     } else out += c;

@@ -51,16 +51,31 @@ export interface ScanOptions {
   readonly configFiles?: readonly string[];
 }
 
+/** One scan root on disk. */
+export interface ScanRoot {
+  /** Absolute POSIX path of the root (a directory, or a file given as a root). */
+  readonly absPath: string;
+  /** What its files' scan paths start with: `''` with one directory root, else the root's name. */
+  readonly prefix: string;
+}
+
 export interface DetectContext {
   /** The scan's reference time (SOURCE_DATE_EPOCH when set): validity checks use it, never the clock. */
   readonly scanTime: Date;
   readonly options: ScanOptions;
   /**
-   * Absolute POSIX path that every scan path is relative to: an absolute config include under it is a file of
-   * the scan (scanning `/etc` maps `/etc/nginx/conf.d/x.conf` to `nginx/conf.d/x.conf`). The runner always sets
-   * it; contexts built by tests without a disk may leave it out.
+   * Absolute POSIX directory that paths of files outside every root are written relative to (a followed include
+   * of `/opt/x.conf` becomes `../opt/x.conf`): the root's directory with one root, the working directory with
+   * several. The runner always sets it; contexts built by tests without a disk may leave it out.
    */
   readonly scanRoot?: string;
+  /**
+   * Where each root sits on disk and how its files' scan paths start: an absolute config include under a root is
+   * that root's file (scanning `/etc` maps `/etc/nginx/conf.d/x.conf` to `nginx/conf.d/x.conf`; scanning `/etc/nginx`
+   * and `/etc/ssh` maps it to `nginx/conf.d/x.conf` and `/etc/ssh/sshd_config` to `ssh/sshd_config`). The runner
+   * always sets it; without it, `scanRoot` stands for the one root.
+   */
+  readonly scanRoots?: readonly ScanRoot[];
   /** Every file of the scan, by relative path: lets a detector resolve includes across the tree. */
   readonly files: ReadonlyMap<string, FileHead>;
   /** Reads a file of the scan (by relative path); undefined when it is not part of the scan or unreadable. */

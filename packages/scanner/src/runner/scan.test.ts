@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Finding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
+import { nginxTls } from '../detectors/nginx-tls/index.js';
 import type { Detector } from '../detectors/types.js';
 import { scan } from './scan.js';
 import { rootNames } from './walk.js';
@@ -192,5 +193,35 @@ describe('scan roots', () => {
       detectors: [lineDetector],
     });
     expect(JSON.stringify(spelled)).toBe(JSON.stringify(one));
+  });
+
+  it('maps absolute config includes through each root, with one root or several', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'pqready-roots-'));
+    const nginx = path.join(base, 'srv', 'nginx');
+    const other = path.join(base, 'opt', 'ssl');
+    mkdirSync(path.join(nginx, 'snippets'), { recursive: true });
+    mkdirSync(other, { recursive: true });
+    writeFileSync(
+      path.join(nginx, 'nginx.conf'),
+      `http {\n  server {\n    listen 443 ssl;\n    include ${nginx}/snippets/tls.conf;\n    include ${nginx}/missing.conf;\n  }\n}\n`,
+    );
+    writeFileSync(path.join(nginx, 'snippets', 'tls.conf'), 'ssl_ecdh_curve X25519:prime256v1;\n');
+    writeFileSync(path.join(other, 'ssl.conf'), 'ssl_protocols TLSv1.2;\n');
+    const groupsAt = (inv: { findings: readonly Finding[] }) =>
+      inv.findings
+        .filter((f) => f.kind === 'protocol' && f.protocol.groups.length > 0 && f.origin === 'explicit')
+        .map((f) => `${f.evidence.path}:${f.evidence.line} ${f.context}`);
+    const codes = (inv: { diagnostics: readonly { code: string; path?: string }[] }) =>
+      inv.diagnostics.filter((d) => d.code.startsWith('include')).map((d) => `${d.code} ${d.path}`);
+
+    const one = await scan({ roots: [nginx], scanTime, detectors: [nginxTls] });
+    expect(groupsAt(one)).toContain('snippets/tls.conf:1 http > server[_:443]');
+    expect(codes(one)).toEqual(['include-not-found nginx.conf']);
+
+    const two = await scan({ roots: [nginx, other], scanTime, detectors: [nginxTls] });
+    expect(two.roots).toEqual(['nginx', 'ssl']);
+    expect(groupsAt(two)).toContain('nginx/snippets/tls.conf:1 http > server[_:443]');
+    // A file its root does not hold is missing there, not outside the scan.
+    expect(codes(two)).toEqual(['include-not-found nginx/nginx.conf']);
   });
 });

@@ -386,7 +386,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
       }
     }
     const md = lookup(s, 'default_md');
-    if (md && md.value.toLowerCase() !== 'default') {
+    if (md) {
       const hash = DIGEST_NAMES[md.value.toLowerCase()];
       const notes: string[] = [];
       if (md.value.toLowerCase() === 'default')
@@ -426,7 +426,14 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
 }
 
 function settingProps(setting: string, e: CnfEntry): Record<string, string> {
-  return { 'config.setting': setting, 'config.directive': e.name, 'config.value': e.value, 'config.role': 'any' };
+  return {
+    'config.setting': setting,
+    'config.directive': e.name,
+    'config.value': e.value,
+    'config.role': 'any',
+    // `$ENV::NAME` stays as written: OpenSSL reads the variable when it loads the file.
+    ...(e.environment ? { 'config.environment': e.environment.join(' ') } : {}),
+  };
 }
 
 function algorithmFinding(

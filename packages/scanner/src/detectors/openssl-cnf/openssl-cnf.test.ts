@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   detectorFixture,
   fileHead,
+  listFiles,
   memoryFiles,
   runConfigDetector,
   summarize,
@@ -87,6 +88,24 @@ describe('openssl-cnf', () => {
     expect(v32.findings).toEqual([]);
   });
 
+  it('keeps $ENV:: references for run time: no missing-variable warning, the variable named on the finding', async () => {
+    // OpenSSL's own openssl.cnf: `HOME = .` is the fallback when the environment has no HOME.
+    const r = await runConfigDetector(
+      opensslCnf,
+      memoryFiles({
+        'openssl.cnf':
+          'HOME = .\nRANDFILE = $ENV::HOME/.rnd\nmd = sha256\n[ req ]\nbits = 3072\ndefault_md = $ENV::REQ_MD\ndefault_bits = $req::bits\n[ ca ]\ndefault_md = $other::md\n',
+      }),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const req = r.findings.find((f) => f.context === 'req' && f.properties?.['config.setting'] === 'digest');
+    expect(req?.properties).toMatchObject({ 'config.value': '$ENV::REQ_MD', 'config.environment': 'REQ_MD' });
+    expect(summarize(req!).algorithm).toEqual({ id: 'unknown', parameterSet: '$ENV::REQ_MD' });
+    // `$section::name` falls back to the default section, as OpenSSL's lookup does.
+    const ca = r.findings.find((f) => f.context === 'ca' && f.properties?.['config.setting'] === 'digest');
+    expect(summarize(ca!).algorithm).toEqual({ id: 'sha-256' });
+  });
+
   it('survives hostile input: include cycles, junk, undefined variables', async () => {
     const junk = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
     const r = await runConfigDetector(
@@ -101,5 +120,34 @@ describe('openssl-cnf', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('variable-has-no-value');
     expect(r.findings.map((f) => summarize(f).algorithm)).toEqual([{ id: 'unknown', parameterSet: '$nothing' }]);
     expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+
+  it('reports default_md = default as the key type default digest, next to named digests', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/openssl-cnf/default-md-default'));
+    const r = await runConfigDetector(opensslCnf, files, { openssl: '3.0' });
+    expect(
+      r.findings
+        .filter((f) => f.properties?.['config.setting'] === 'digest')
+        .map((f) => [
+          f.context,
+          f.evidence.line,
+          f.properties?.['config.value'],
+          f.kind === 'algorithm' && f.algorithm.id,
+        ]),
+    ).toEqual([
+      ['CA_root', 9, 'default', 'sha-256'],
+      ['CA_signing', 14, 'sha1', 'sha-1'],
+    ]);
+    expect(r.findings[0]!.notes).toEqual(['"default" lets the key type choose: SHA-256 for RSA and EC in OpenSSL 3.0']);
+  });
+
+  it('resolves $ENV:: and $section:: through the default section, as OpenSSL does, and only flags real failures', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/openssl-cnf/env-variables'));
+    const r = await runConfigDetector(opensslCnf, files, { openssl: '3.0' });
+    // $ENV::HOME falls back to HOME = . and $ENV::OPENSSL_CONF_DIR depends on the environment: neither is an error.
+    // Only the forward reference (a section defined later in the file) makes OpenSSL refuse to load it.
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['variable-has-no-value', 18]]);
+    const md = r.findings.find((f) => f.context === 'req' && f.properties?.['config.setting'] === 'digest');
+    expect(md?.kind === 'algorithm' && md.algorithm).toEqual({ id: 'sha-384' });
   });
 });

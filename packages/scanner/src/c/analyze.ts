@@ -26,7 +26,7 @@ import type { MacroValue } from './expr.js';
 import { compileExtract } from './extract-knowledge.js';
 import type { CallFact, FileFacts, IncludeFact, Site } from './facts.js';
 import { IncludeResolver, isCHeader, isCSource } from './files.js';
-import { followedFunctions, mayCall } from './follow.js';
+import { followedFunctions } from './follow.js';
 import {
   hasImplementationConstants,
   IMPLEMENTATION_DETECTOR,
@@ -38,6 +38,7 @@ import {
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
 import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
 import { extractAll, type SourceText } from './pool.js';
+import { calleeHash } from './prescan.js';
 import { type GlobalEnv, Scope } from './scope.js';
 import { stringFindings } from './strings.js';
 import type { CallSite, FunctionSite, TreeLinks } from './values.js';
@@ -130,6 +131,18 @@ function schemeNamed(name: string): string[] {
   if (words.includes('pss') || words.includes('rsassa')) out.push('rsa-pss');
   if (words.includes('oaep')) out.push('rsa-oaep');
   return out;
+}
+
+/** The callee hashes of names (prescan `calleeHash`). */
+function calleeSet(names: readonly string[]): Set<number> {
+  return new Set(names.map(calleeHash));
+}
+
+/** Whether a file's callee hashes hold one of these (a collision only costs a second look). */
+function callsAny(callees: readonly number[], hashes: ReadonlySet<number>): boolean {
+  if (hashes.size === 0) return false;
+  for (const h of callees) if (hashes.has(h)) return true;
+  return false;
 }
 
 /** Whether `alg` is a use of the key type `type` (`ecdsa` of `ec`, `rsa-pss` of `rsa`). */
@@ -313,8 +326,8 @@ class Analysis {
     // Headers calling functions other headers define and the analysis follows (static inline wrappers of
     // wrappers) are walked again with those names kept.
     for (let round = 0; round < FOLLOW_ROUNDS; round++) {
-      const found = this.newFollowed(this.headerFacts.values());
-      const redo = [...this.headerFacts.values()].filter((f) => found.some((n) => mayCall(f, n))).map((f) => f.path);
+      const found = calleeSet(this.newFollowed(this.headerFacts.values()));
+      const redo = [...this.headerFacts.values()].filter((f) => callsAny(f.callees, found)).map((f) => f.path);
       if (redo.length === 0) break;
       for await (const facts of extractAll(this.texts(redo), this.jobs(), this.k.extract, [...this.followed]))
         this.headerFacts.set(facts.path, facts);
@@ -366,14 +379,13 @@ class Analysis {
     // Functions the sources define and the analysis follows (wrappers, out-parameters, parametric
     // helpers): every other file that may call one is walked again with their names kept.
     for (let round = 0; round < FOLLOW_ROUNDS; round++) {
-      const found = this.newFollowed(pending);
-      if (found.length === 0) break;
+      const found = calleeSet(this.newFollowed(pending));
+      if (found.size === 0) break;
       const all = [...new Set([...macroAliases, ...this.followed])];
-      const redo = [...callees.entries()]
-        .filter(([, c]) => found.some((n) => mayCall({ callees: c }, n)))
-        .map(([p]) => p);
+      const redo = [...callees.entries()].filter(([, c]) => callsAny(c, found)).map(([p]) => p);
+      const redoSet = new Set(redo);
       for (const f of pending)
-        if (!callees.has(f.path) && found.some((n) => mayCall(f, n)) && !redo.includes(f.path)) redo.push(f.path);
+        if (!callees.has(f.path) && callsAny(f.callees, found) && !redoSet.has(f.path)) redo.push(f.path);
       if (redo.length === 0) break;
       redo.sort();
       const again = new Map<string, FileFacts>();

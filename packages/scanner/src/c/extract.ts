@@ -1104,12 +1104,11 @@ function extractUnsafe(
       default:
         break;
     }
-    const nodeStart = cursor.startIndex;
-    const nodeEnd = cursor.endIndex;
+    const block = descend && BLOCK_TYPES.has(type) ? ([cursor.startIndex, cursor.endIndex] as [number, number]) : undefined;
     if (descend && cursor.gotoFirstChild()) {
       ancestors.push(type);
-      if (BLOCK_TYPES.has(type)) {
-        blocks.push([nodeStart, nodeEnd]);
+      if (block) {
+        blocks.push(block);
         blockDepth.push(ancestors.length);
       }
       continue;

@@ -125,7 +125,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       blockers.push(i);
       let j = i + 1;
       while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      if (c === 34) {
+      if (c === 34 && j - i > 3) {
         const content = text.slice(i + 1, j);
         if ((k.stringValues.size > 0 && k.stringValues.has(content)) || k.protocolString?.(content)) marks.push(i);
       }
@@ -140,7 +140,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       if (k.functions.has(id) || isAlias(id)) {
         marks.push(i);
         namesCrypto = true;
-      } else if (k.symbols?.has(id)) marks.push(i);
+      } else if (depth > 0 && k.symbols?.has(id)) marks.push(i);
       if (depth > 0) {
         let p = j;
         while (p < n && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;

@@ -185,6 +185,19 @@ export class ApiResolver {
     }
     const call = asCall(t);
     if (!call) return [];
+    // A constructor or lookup of an argument that takes several values (`mbedtls_md_info_from_type(rows[i].md)`).
+    const ctor = this.api.constructors.get(call.name);
+    const inner = ctor?.innerArg !== undefined ? call.args[ctor.innerArg] : undefined;
+    if (ctor && inner && !this.symbol(inner, at, fn)) {
+      if (this.leafDepth > 3) return [];
+      const { hashArg: _h, innerArg: _i, ...base } = ctor;
+      this.leafDepth++;
+      try {
+        return this.tracker.values(inner, at, fn).map((c) => ({ ...c.ref, ...base }));
+      } finally {
+        this.leafDepth--;
+      }
+    }
     const s = this.symbol(t, at, fn);
     if (s) return [s];
     // A descriptor lookup whose argument takes several values (`EVP_get_digestbynid(nid)`, nid by `switch`).

@@ -247,6 +247,70 @@ function directiveEnds(text: string): Map<number, number> {
   return out;
 }
 
+const CONDITION_LINE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b((?:[^\n\\]|\\[\s\S])*)/gm;
+
+/**
+ * Branches of the conditional chains the grammar did not read as `#if` nodes (a `#ifdef` inside an
+ * initialiser list comes out as an ERROR holding a bare directive), read from the lines: each link's
+ * body runs from the end of its directive line to the next link, under the link's term and the negated
+ * terms of the links before it. Only chains whose `#if` lies in an ERROR node (`errors`) and that the tree
+ * did not read (`handled`, offsets of their `#`) are taken: elsewhere the tree's reading stands.
+ */
+function textualBranches(
+  text: string,
+  handled: ReadonlySet<number>,
+  errors: readonly (readonly [number, number])[],
+): BranchFact[] {
+  const inError = (at: number) => errors.some(([s, e]) => s <= at && at < e);
+  const out: BranchFact[] = [];
+  const comments: [number, number][] = [];
+  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
+    const e = text.indexOf('*/', i + 2);
+    comments.push([i, e < 0 ? text.length : e + 2]);
+    if (e < 0) break;
+    i = e;
+  }
+  /** Open chains, innermost last; `undefined` for a chain the tree already read. */
+  const stack: ({ start: number; terms: CondTerm[]; previous: CondTerm[] } | undefined)[] = [];
+  const close = (at: number) => {
+    const open = stack[stack.length - 1];
+    if (open) out.push({ start: open.start, end: at, terms: open.terms });
+  };
+  let c = 0;
+  CONDITION_LINE.lastIndex = 0;
+  for (let m = CONDITION_LINE.exec(text); m; m = CONDITION_LINE.exec(text)) {
+    const at = m.index + m[0].indexOf('#');
+    while (c < comments.length && comments[c]![1] <= at) c++;
+    if (c < comments.length && comments[c]![0] < at) continue;
+    const d = m[1]!;
+    const rest = m[2]!
+      .replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ')
+      .replace(/\\\r?\n/g, ' ')
+      .trim();
+    const lineEnd = m.index + m[0].length;
+    const term: CondTerm | undefined =
+      d === 'if' || d === 'elif'
+        ? { expr: rest, negate: false }
+        : d === 'ifdef' || d === 'ifndef'
+          ? { expr: `defined(${rest.split(/\s/)[0]})`, negate: d === 'ifndef' }
+          : undefined;
+    if (d === 'if' || d === 'ifdef' || d === 'ifndef') {
+      stack.push(handled.has(at) || !inError(at) ? undefined : { start: lineEnd, terms: [term!], previous: [] });
+      continue;
+    }
+    if (stack.length === 0) continue;
+    close(at);
+    const open = stack[stack.length - 1];
+    if (d === 'endif') stack.pop();
+    else if (open) {
+      const last = open.terms[open.terms.length - 1]!;
+      const previous = [...open.previous, { expr: last.expr, negate: !last.negate }];
+      stack[stack.length - 1] = { start: lineEnd, terms: term ? [...previous, term] : previous, previous };
+    }
+  }
+  return out;
+}
+
 /** A line comment or single-line block comment holding nothing but a `#define`. */
 const COMMENTED_DEFINE = /^(?:\/\/+|\/\*+)\s*#\s*define\s+([A-Za-z_]\w*)([^\n]*?)\s*(?:\*+\/)?\s*$/;
 
@@ -636,6 +700,9 @@ function extractUnsafe(
   const literalSites = new Map<bigint, number>();
   const stringSites: { value: string; index: number }[] = [];
   let firstError: number | undefined;
+  /** Offsets of the `#if`/`#ifdef` chains read from the tree, and the ERROR nodes' ranges (where the others are). */
+  const treeChains = new Set<number>();
+  const errorRanges: [number, number][] = [];
 
   const wantedLiteral = knowledge.signatures.literalValues;
   const wantedStrings = knowledge.signatures.stringValues;
@@ -1020,6 +1087,7 @@ function extractUnsafe(
       }
       case 'preproc_if':
       case 'preproc_ifdef':
+        treeChains.add(cursor.startIndex);
         textualEnds ??= directiveEnds(source);
         branches.push(
           ...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds),
@@ -1100,11 +1168,16 @@ function extractUnsafe(
       }
       case 'ERROR':
         firstError ??= cursor.startIndex;
+        // A directive the grammar could not place inside a construct (an initialiser list, a body); a
+        // top-level ERROR is a header the grammar lost track of, where the tree's reading stands.
+        if (ancestors[ancestors.length - 1] !== 'translation_unit')
+          errorRanges.push([cursor.startIndex, cursor.endIndex]);
         break;
       default:
         break;
     }
-    const block = descend && BLOCK_TYPES.has(type) ? ([cursor.startIndex, cursor.endIndex] as [number, number]) : undefined;
+    const block =
+      descend && BLOCK_TYPES.has(type) ? ([cursor.startIndex, cursor.endIndex] as [number, number]) : undefined;
     if (descend && cursor.gotoFirstChild()) {
       ancestors.push(type);
       if (block) {
@@ -1145,6 +1218,7 @@ function extractUnsafe(
     return found && index < found.end ? found.name : undefined;
   };
 
+  if (errorRanges.length > 0) branches.push(...textualBranches(source, treeChains, errorRanges));
   branches.sort((a, b) => a.start - b.start || b.end - a.end);
   const parents = branchParents(branches);
   const branchesAt = (index: number): number[] => {

@@ -127,7 +127,7 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     });
   });
 
-  it('follows values to their use: out-parameter, ternary, constant, table column through a lookup', async () => {
+  it('follows values to their use: out-parameter, ternary, constant, table column through a lookup or a function pointer', async () => {
     const found = await algorithmFindings('follow-values');
     expect(at(found, 'values.c', 21)?.notes?.join(' ')).toContain('alg set by pick_alg() (values.c:7)');
     expect(candidateIds(at(found, 'values.c', 30))).toEqual(['chacha20', 'aes']);
@@ -137,6 +137,8 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
       { id: 'aes', keyBits: 128, mode: 'gcm' },
       { id: 'camellia', keyBits: 256, mode: 'cbc' },
     ]);
+    // A call through a function-pointer field of a table: the functions of its column.
+    expect(candidateIds(at(found, 'digests.c', 16))).toEqual(['sha-1', 'sha-256']);
   });
 
   it("reports a run-time key's candidate set with the set's verdict, and no use for an accessor", async () => {
@@ -145,6 +147,8 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(candidateIds(sign)).toEqual(['rsa', 'ecdsa']);
     expect(sign && findingVerdict(sign, getPolicy(defaultPolicyId)).quantum).toBe('broken');
     expect(findings.some((f) => f.properties?.function === 'mbedtls_pk_rsa')).toBe(false);
+    // An ML-DSA key whose level comes from the caller: the three parameter sets, on every call using the key.
+    expect(candidateIds(at(findings, 'mldsa.c', 6))).toEqual(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87']);
   });
 
   it('reads algorithm names in C strings as protocol configuration, not names compared or in messages', async () => {

@@ -164,9 +164,44 @@ export class ValueTracker {
       return this.named(`*${t[1]!.text}`, at, fn, depth);
     const field = accessedField(t);
     if (field) return this.field(field, at, fn, depth);
+    const pointer = calledField(t);
+    if (pointer) return this.fieldCall(pointer, at, fn, depth);
     const call = callOf(t);
     if (call && this.links) return this.returned(call.name, depth);
     return [];
+  }
+
+  /**
+   * A call through a function-pointer field (`(*cipher->evptype)()`, `digest->mdfunc()`): the functions stored
+   * into the field and its column of struct tables, each read as called (`EVP_aes_128_cbc()`).
+   */
+  private fieldCall(name: string, at: number, fn: string | undefined, depth: number): Candidate[] {
+    const out: Candidate[] = [];
+    const called = (text: string, where: number, inFn: string | undefined, origin: string) => {
+      const target = strip(tokenize(text));
+      if (target.length !== 1 || target[0]!.kind !== 'ident') return;
+      for (const c of this.values(tokenize(`${target[0]!.text}()`), where, inFn, depth + 1))
+        out.push({ ref: c.ref, origin: [origin, ...c.origin] });
+    };
+    for (const site of this.scope.valuesAt(`.${name}`, at, fn))
+      called(
+        site.value,
+        site.scope === this.scope ? site.index : at,
+        site.fn ?? fn,
+        `.${name} = ${oneLine(site.value)}`,
+      );
+    for (const s of [this.scope, ...this.scope.headers]) {
+      for (const table of s.facts.tables) {
+        const col = (table.fields ?? this.structFields(table.type))?.indexOf(name) ?? -1;
+        if (col < 0) continue;
+        for (const row of table.rows) {
+          const cell = row[col];
+          if (cell !== undefined)
+            called(cell, s === this.scope ? table.index : at, undefined, `${table.name}[].${name} = ${oneLine(cell)}`);
+        }
+      }
+    }
+    return limit(out);
   }
 
   /** Values of a name: its assignments that reach the use, else the parameter's arguments or an out-parameter's stores. */
@@ -326,6 +361,24 @@ function strip(tokens: readonly Token[]): Token[] {
     break;
   }
   return t;
+}
+
+/** The field a call goes through (`(*c->evptype)()`, `d->mdfunc()`, `t.fn(x)`), or undefined. */
+function calledField(t: readonly Token[]): string | undefined {
+  if (t.length < 5 || t[t.length - 1]!.text !== ')') return undefined;
+  let depth = 0;
+  let open = -1;
+  for (let k = t.length - 1; k >= 0; k--) {
+    if (t[k]!.text === ')') depth++;
+    if (t[k]!.text === '(' && --depth === 0) {
+      open = k;
+      break;
+    }
+  }
+  if (open <= 0) return undefined;
+  let callee = strip(t.slice(0, open));
+  if (callee[0]?.text === '*') callee = strip(callee.slice(1));
+  return accessedField(callee);
 }
 
 function callOf(t: readonly Token[]): { name: string } | undefined {

@@ -79,6 +79,10 @@ const ML_DSA_LEVELS: Readonly<Record<string, RefPart>> = {
   '5': { id: 'ml-dsa-87' },
 };
 
+/** What an ML-DSA or ML-KEM key object can be when its level is set at run time (FIPS 204 and 203 parameter sets). */
+const ML_DSA_SET: readonly RefPart[] = [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }];
+const ML_KEM_SET: readonly RefPart[] = [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }];
+
 const functions: Record<string, ApiRow> = {
   wc_InitRsaKey: { id: 'rsa', object: 0 },
   wc_InitRsaKey_ex: { id: 'rsa', object: 0 },
@@ -180,23 +184,23 @@ const functions: Record<string, ApiRow> = {
   // Post-quantum: ML-KEM (FIPS 203), ML-DSA (FIPS 204), Falcon, SPHINCS+, LMS/HSS (SP 800-208), XMSS.
   wc_MlKemKey_Init: { object: 0, establishes: true, args: { alg: 1 } },
   wc_MlKemKey_New: { args: { alg: 0 } },
-  wc_MlKemKey_MakeKey: { object: 0 },
-  wc_MlKemKey_Encapsulate: { object: 0 },
-  wc_MlKemKey_Decapsulate: { object: 0 },
+  wc_MlKemKey_MakeKey: { object: 0, candidates: ML_KEM_SET },
+  wc_MlKemKey_Encapsulate: { object: 0, candidates: ML_KEM_SET },
+  wc_MlKemKey_Decapsulate: { object: 0, candidates: ML_KEM_SET },
   wc_KyberKey_Init: { object: 1, establishes: true, args: { alg: 0 } },
   wc_KyberKey_MakeKey: { object: 0 },
   wc_KyberKey_Encapsulate: { object: 0 },
   wc_KyberKey_Decapsulate: { object: 0 },
   wc_dilithium_set_level: { object: 0, establishes: true, args: { alg: 1 }, byValue: ML_DSA_LEVELS },
-  wc_dilithium_make_key: { object: 0 },
-  wc_dilithium_sign_msg: { object: 4 },
-  wc_dilithium_verify_msg: { object: 5 },
+  wc_dilithium_make_key: { object: 0, candidates: ML_DSA_SET },
+  wc_dilithium_sign_msg: { object: 4, candidates: ML_DSA_SET },
+  wc_dilithium_verify_msg: { object: 5, candidates: ML_DSA_SET },
   wc_MlDsaKey_SetParams: { object: 0, establishes: true, args: { alg: 1 }, byValue: ML_DSA_LEVELS },
-  wc_MlDsaKey_MakeKey: { object: 0 },
-  wc_MlDsaKey_Sign: { object: 0 },
-  wc_MlDsaKey_Verify: { object: 0 },
-  wc_MlDsaKey_SignCtx: { object: 0 },
-  wc_MlDsaKey_VerifyCtx: { object: 0 },
+  wc_MlDsaKey_MakeKey: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_Sign: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_Verify: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_SignCtx: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_VerifyCtx: { object: 0, candidates: ML_DSA_SET },
   wc_MlDsaKey_Init: { object: 0, continues: true, notImplementation: true },
   // Ascon (SP 800-232).
   wc_AsconHash256_New: { id: 'ascon-hash256' },

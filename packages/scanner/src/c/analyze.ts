@@ -422,8 +422,10 @@ class Analysis {
     const found: string[] = [];
     for (const f of facts) {
       if (f.functions.length === 0) continue;
+      const names = followedFunctions(f, this.followKnowledge, this.followed);
+      if (names.length === 0) continue;
       const own = this.librariesImplemented(f);
-      for (const n of followedFunctions(f, this.followKnowledge, this.followed)) {
+      for (const n of names) {
         // In a library's own source only a helper over another library is followed (a KAT generator's
         // AES256_ECB over OpenSSL); its other helpers are the library itself.
         if (own.size > 0 && !this.callsOtherLibrary(f, n, own)) continue;

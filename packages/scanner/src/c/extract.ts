@@ -215,6 +215,18 @@ interface Table {
 
 const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b/gm;
 
+/** Ranges of the block comments of a text, in order (an unclosed one runs to the end). */
+function blockComments(text: string): [number, number][] {
+  const comments: [number, number][] = [];
+  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
+    const e = text.indexOf('*/', i + 2);
+    comments.push([i, e < 0 ? text.length : e + 2]);
+    if (e < 0) break;
+    i = e;
+  }
+  return comments;
+}
+
 /**
  * For each conditional directive (`#if`, `#ifdef`, `#ifndef`, `#elif`, `#else`) the offset where its
  * branch ends: the next `#elif`/`#else`/`#endif` of the same nesting level, read from the lines.
@@ -223,13 +235,7 @@ const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b/gm;
 function directiveEnds(text: string): Map<number, number> {
   const out = new Map<number, number>();
   const stack: number[] = [];
-  const comments: [number, number][] = [];
-  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
-    const e = text.indexOf('*/', i + 2);
-    comments.push([i, e < 0 ? text.length : e + 2]);
-    if (e < 0) break;
-    i = e;
-  }
+  const comments = blockComments(text);
   let c = 0;
   CONDITIONAL.lastIndex = 0;
   for (let m = CONDITIONAL.exec(text); m; m = CONDITIONAL.exec(text)) {
@@ -263,13 +269,7 @@ function textualBranches(
 ): BranchFact[] {
   const inError = (at: number) => errors.some(([s, e]) => s <= at && at < e);
   const out: BranchFact[] = [];
-  const comments: [number, number][] = [];
-  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
-    const e = text.indexOf('*/', i + 2);
-    comments.push([i, e < 0 ? text.length : e + 2]);
-    if (e < 0) break;
-    i = e;
-  }
+  const comments = blockComments(text);
   /** Open chains, innermost last; `undefined` for a chain the tree already read. */
   const stack: ({ start: number; terms: CondTerm[]; previous: CondTerm[] } | undefined)[] = [];
   const close = (at: number) => {

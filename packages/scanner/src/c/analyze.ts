@@ -37,7 +37,7 @@ import {
 } from './implementations.js';
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
 import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
-import { extractAll, type SourceText } from './pool.js';
+import { extractAll, type SourceText, workersFor } from './pool.js';
 import { calleeHash } from './prescan.js';
 import { type GlobalEnv, Scope } from './scope.js';
 import { stringFindings } from './strings.js';
@@ -252,9 +252,8 @@ class Analysis {
     }
   }
 
-  private jobs(): number {
-    const j = this.ctx.options.jobs;
-    return Number.isFinite(j) && j > 0 ? Math.floor(j) : 1;
+  private jobs(files: number): number {
+    return workersFor(this.ctx.options.jobs, files);
   }
 
   async *run(): AsyncGenerator<CFileResult> {
@@ -321,7 +320,7 @@ class Analysis {
       });
     }
 
-    for await (const facts of extractAll(this.texts(headers), this.jobs(), this.k.extract))
+    for await (const facts of extractAll(this.texts(headers), this.jobs(headers.length), this.k.extract))
       this.headerFacts.set(facts.path, facts);
     // Headers calling functions other headers define and the analysis follows (static inline wrappers of
     // wrappers) are walked again with those names kept.
@@ -329,7 +328,9 @@ class Analysis {
       const found = calleeSet(this.newFollowed(this.headerFacts.values()));
       const redo = [...this.headerFacts.values()].filter((f) => callsAny(f.callees, found)).map((f) => f.path);
       if (redo.length === 0) break;
-      for await (const facts of extractAll(this.texts(redo), this.jobs(), this.k.extract, [...this.followed]))
+      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, [
+        ...this.followed,
+      ]))
         this.headerFacts.set(facts.path, facts);
     }
     this.buildEnv();
@@ -365,7 +366,7 @@ class Analysis {
     const macroAliases = this.headerAliases();
     const aliases = [...new Set([...macroAliases, ...this.followed])];
     const callees = new Map<string, readonly number[]>();
-    for await (const facts of extractAll(this.texts(sources), this.jobs(), this.k.extract, aliases)) {
+    for await (const facts of extractAll(this.texts(sources), this.jobs(sources.length), this.k.extract, aliases)) {
       this.noteIncludes(facts);
       callees.set(facts.path, facts.callees);
       if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);
@@ -389,7 +390,7 @@ class Analysis {
       if (redo.length === 0) break;
       redo.sort();
       const again = new Map<string, FileFacts>();
-      for await (const facts of extractAll(this.texts(redo), this.jobs(), this.k.extract, all)) {
+      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, all)) {
         again.set(facts.path, facts);
         callees.set(facts.path, facts.callees);
       }

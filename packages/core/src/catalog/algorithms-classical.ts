@@ -593,6 +593,15 @@ export const MAC_KDF_ALGORITHMS: readonly AlgorithmRow[] = Object.freeze([
     sources: [SRC.sec1],
   },
   {
+    // SSH's key derivation: HASH(K || H || letter || session_id), iterated, over the exchange hash.
+    id: 'ssh-kdf',
+    names: ['SSHKDF[-{hash}]'],
+    primitive: 'kdf',
+    cryptoFunctions: ['keyderive'],
+    exposure: 'hash-based',
+    sources: [SRC.rfc4253kdf],
+  },
+  {
     id: 'siphash',
     names: ['SipHash[-{parameterSet}]'],
     family: 'SipHash',

@@ -103,6 +103,7 @@ const UNKNOWN_ROW_ID = 'unknown';
 
 export function describeAlgorithm(ref: AlgorithmRef): AlgorithmDescription {
   const row = getAlgorithm(ref.id);
+  if (ref.id === UNKNOWN_ROW_ID && ref.candidates && ref.candidates.length > 0) return describeCandidates(ref);
   if (!row || row.id === UNKNOWN_ROW_ID) {
     const unknownRow = getAlgorithm(UNKNOWN_ROW_ID)!;
     // Keep whatever identifies the thing: the OID, else the raw name the evidence used.
@@ -140,5 +141,20 @@ export function describeAlgorithm(ref: AlgorithmRef): AlgorithmDescription {
     ...(oid ? { oid } : {}),
     known: true,
     sources: row.sources,
+  };
+}
+
+/** A choice made at run time among several algorithms: named by its candidates (`RSA | ECDSA`). */
+function describeCandidates(ref: AlgorithmRef): AlgorithmDescription {
+  const parts = (ref.candidates ?? []).map(describeAlgorithm);
+  const names = [...new Set(parts.map((p) => p.name))];
+  const primitives = new Set(parts.map((p) => p.primitive));
+  const unknownRow = getAlgorithm(UNKNOWN_ROW_ID)!;
+  return {
+    id: UNKNOWN_ROW_ID,
+    name: names.join(' | '),
+    primitive: primitives.size === 1 ? parts[0]!.primitive : 'unknown',
+    known: false,
+    sources: unknownRow.sources,
   };
 }

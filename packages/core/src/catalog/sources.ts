@@ -126,6 +126,11 @@ export const SRC = Object.freeze({
   rfc6508: s('RFC 6508 (SAKKE: Sakai-Kasahara Key Encryption)', 'https://www.rfc-editor.org/rfc/rfc6508', 'secondary'),
   rfc2040: s('RFC 2040 (RC5 family)', 'https://www.rfc-editor.org/rfc/rfc2040', 'secondary'),
   sec1: s('SEC 1 v2 §3.6.1 (ANSI X9.63 key derivation function)', 'https://www.secg.org/sec1-v2.pdf', 'secondary'),
+  rfc4253kdf: s(
+    'RFC 4253 (SSH transport) §7.2 Output from Key Exchange',
+    'https://www.rfc-editor.org/rfc/rfc4253#section-7.2',
+    'secondary',
+  ),
   siphash: s(
     'Aumasson, Bernstein: "SipHash: a fast short-input PRF" (2012)',
     'https://cr.yp.to/siphash/siphash-20120918.pdf',

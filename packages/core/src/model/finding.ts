@@ -24,6 +24,12 @@ export interface AlgorithmRef {
   readonly components?: readonly AlgorithmRef[];
   /** Parameters that were present but could not be resolved: name → expression text. Never guessed. */
   readonly unresolved?: Readonly<Record<string, string>>;
+  /**
+   * The algorithm is chosen at run time among these (a key parsed from storage, a type argument, a variable
+   * with several possible values): one of them, never several at once. `id` is their common catalog id, or
+   * `unknown` when they differ.
+   */
+  readonly candidates?: readonly AlgorithmRef[];
 }
 
 /**

@@ -30,14 +30,19 @@ export function algorithmIdentity(ref: AlgorithmRef): string {
     oid: known ? undefined : ref.oid,
     unresolved: known ? undefined : ref.unresolved,
     components: ref.components?.map(algorithmIdentity),
+    candidates: ref.candidates?.map(algorithmIdentity),
   });
 }
 
 /** The reference as its identity sees it: a known algorithm without the OID and expressions its evidence carried. */
 export function identityRef(ref: AlgorithmRef): AlgorithmRef {
   if (!isKnown(ref)) return ref;
-  const { oid: _oid, unresolved: _unresolved, components, ...rest } = ref;
-  return { ...rest, ...(components ? { components: components.map(identityRef) } : {}) };
+  const { oid: _oid, unresolved: _unresolved, components, candidates, ...rest } = ref;
+  return {
+    ...rest,
+    ...(components ? { components: components.map(identityRef) } : {}),
+    ...(candidates ? { candidates: candidates.map(identityRef) } : {}),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import { describeAlgorithm } from '../catalog/describe.js';
 import { getAlgorithm, getHash } from '../catalog/lookup.js';
 import type { QuantumVerdict, Verdict } from '../catalog/types.js';
 import type { AlgorithmRef } from '../model/finding.js';
+import { candidateVerdict } from './candidates.js';
 import type { Policy } from './types.js';
 import { classicalWeaknesses } from './weakness.js';
 
@@ -38,6 +39,7 @@ const SHOR_PROBLEM: Readonly<Record<string, string>> = {
 };
 
 export function classify(ref: AlgorithmRef, policy: Policy): Verdict {
+  if (ref.candidates && ref.candidates.length > 0) return candidateVerdict(ref.candidates, policy, classify);
   const { quantum, reason } = judge(ref, policy);
   const row = getAlgorithm(ref.id);
   const weak = classicalWeaknesses(ref);

@@ -7,9 +7,9 @@
  * trees never outlive extraction.
  */
 import { posix } from 'node:path';
-import type { ActivityState, AlgorithmFinding, Diagnostic } from '@pqready/core';
+import type { ActivityState, AlgorithmFinding, AlgorithmRef, Diagnostic, ProtocolFinding } from '@pqready/core';
 import type { DetectContext, FileHead } from '../detectors/types.js';
-import { ApiResolver } from './api.js';
+import { ApiResolver, type WrapperUse } from './api.js';
 import {
   type BuildDefine,
   isCmakeLists,
@@ -23,23 +23,29 @@ import { parseCmakeSets } from './cmake.js';
 import { CONFIG_DETECTOR, cmakeFindings, configHeaderFindings, kconfigFindings, suitesOf } from './config-findings.js';
 import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import type { MacroValue } from './expr.js';
-import type { FileFacts, IncludeFact, Site } from './facts.js';
+import { compileExtract } from './extract-knowledge.js';
+import type { CallFact, FileFacts, IncludeFact, Site } from './facts.js';
 import { IncludeResolver, isCHeader, isCSource } from './files.js';
+import { followedFunctions } from './follow.js';
 import {
   hasImplementationConstants,
   IMPLEMENTATION_DETECTOR,
   type ImplementationContext,
   implementationFindings,
   implementedNames,
+  wrapperDefinitions,
 } from './implementations.js';
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
-import type { CKnowledge, SignatureRow } from './knowledge.js';
+import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
 import { extractAll, type SourceText, workersFor } from './pool.js';
+import { calleeHash } from './prescan.js';
 import { type GlobalEnv, Scope } from './scope.js';
+import { stringFindings } from './strings.js';
+import type { CallSite, FunctionSite, TreeLinks } from './values.js';
 
 export interface CFileResult {
   readonly path: string;
-  readonly api: readonly AlgorithmFinding[];
+  readonly api: readonly (AlgorithmFinding | ProtocolFinding)[];
   readonly config: readonly AlgorithmFinding[];
   readonly implementation: readonly AlgorithmFinding[];
   readonly diagnostics: readonly Diagnostic[];
@@ -62,11 +68,100 @@ export function acceptsC(file: Pick<FileHead, 'path'> & Partial<Pick<FileHead, '
 }
 
 const MAX_TU_HEADERS = 512;
+/** Rounds of following functions across files (a wrapper of a wrapper of a wrapper). */
+const FOLLOW_ROUNDS = 3;
+/** Algorithms a wrapper may choose among (by configuration) and still be one use. */
+const MAX_WRAPPER_CHOICES = 4;
+/** Lines of a function body that a wrapper may span (MCUboot's longest, with its `#if`s, is about 30). */
+const MAX_WRAPPER_LINES = 40;
 const READ_AHEAD = 32;
 const IDENT = /[A-Za-z_]\w*/g;
 const DIAG_DETECTOR = 'c-crypto-api';
 /** Directories holding alternative Kconfig fragments of an application (one board, one image). */
 const FRAGMENT_DIRS = new Set(['boards', 'sysbuild', 'socs', 'child_image']);
+
+interface UnitStates {
+  of(site: Pick<Site, 'branches'> & Partial<Pick<Site, 'line' | 'column'>>): ActivityState;
+  annotate<F extends AlgorithmFinding | ProtocolFinding>(f: F): F;
+}
+
+interface Unit {
+  readonly facts: FileFacts;
+  readonly env: GlobalEnv;
+  readonly scopes: Scope[];
+  readonly targets: string[];
+  readonly paths: Set<string>;
+  readonly scope: Scope;
+  readonly state: UnitStates;
+  readonly resolver: ApiResolver;
+}
+
+interface Composed {
+  readonly row: CompositionRow;
+  readonly ref: AlgorithmRef;
+  readonly over: string;
+}
+
+const IDENT_IN = /[A-Za-z_]\w*/g;
+const identifiersOf = (text: string): readonly string[] => text.match(IDENT_IN) ?? [];
+
+/**
+ * Whether a function passes its inputs to the crypto calls it makes (a parameter appears in their arguments)
+ * or returns what they made (the context it initialised, their result): what a wrapper does. A function
+ * running a self-contained check (a test case, `test_1()`) does neither, and calling it is no use.
+ */
+function passesThrough(fn: FunctionSite['fn'], body: readonly CallFact[]): boolean {
+  const params = new Set(fn.params.filter((p) => p !== '' && p !== '...'));
+  const calls = body.filter((c) => !c.reference);
+  if (calls.some((c) => c.args.some((a) => identifiersOf(a).some((id) => params.has(id))))) return true;
+  return fn.returns.some((r) => {
+    const ids = identifiersOf(r.value);
+    if (calls.some((c) => ids.includes(c.name))) return true;
+    const only = ids.length === 1 ? ids[0]! : undefined;
+    return only !== undefined && calls.some((c) => c.args.some((a) => identifiersOf(a).includes(only)));
+  });
+}
+
+/** Schemes a function's name says it performs (`bootutil_ecdh_compute_shared` → ecdh). */
+function schemeNamed(name: string): string[] {
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  const out: string[] = [];
+  if (words.includes('ecdh')) out.push('ecdh');
+  if (words.includes('ecdsa')) out.push('ecdsa');
+  if (words.includes('pss') || words.includes('rsassa')) out.push('rsa-pss');
+  if (words.includes('oaep')) out.push('rsa-oaep');
+  return out;
+}
+
+/** The callee hashes of names (prescan `calleeHash`). */
+function calleeSet(names: readonly string[]): Set<number> {
+  return new Set(names.map(calleeHash));
+}
+
+/** Whether a file's callee hashes hold one of these (a collision only costs a second look). */
+function callsAny(callees: readonly number[], hashes: ReadonlySet<number>): boolean {
+  if (hashes.size === 0) return false;
+  for (const h of callees) if (hashes.has(h)) return true;
+  return false;
+}
+
+/** Whether `alg` is a use of the key type `type` (`ecdsa` of `ec`, `rsa-pss` of `rsa`). */
+function refinesType(type: string, alg: string): boolean {
+  if (type === 'ec') return alg === 'ecdsa' || alg === 'ecdh';
+  if (type === 'rsa') return alg.startsWith('rsa') && alg !== 'rsa';
+  return false;
+}
+
+/** The parameters several algorithm references agree on (same id). */
+function commonRef(refs: readonly AlgorithmRef[]): AlgorithmRef {
+  const first = refs[0]!;
+  const out: Record<string, unknown> = { id: first.id };
+  for (const k of ['keyBits', 'curve', 'hash', 'mode', 'parameterSet'] as const) {
+    const v = first[k];
+    if (v !== undefined && refs.every((r) => r[k] === v)) out[k] = v;
+  }
+  return out as unknown as AlgorithmRef;
+}
 
 interface IncludeEdge {
   readonly target: string;
@@ -94,6 +189,8 @@ const isAncestor = (dir: string, path: string) => dir === '.' || dir === '' || p
 function hasCryptoContent(f: FileFacts): boolean {
   return (
     f.calls.length > 0 ||
+    f.strings.length > 0 ||
+    f.functions.length > 0 ||
     f.constants.length > 0 ||
     f.definitions.length > 0 ||
     f.commentedDefines.length > 0 ||
@@ -225,6 +322,17 @@ class Analysis {
 
     for await (const facts of extractAll(this.texts(headers), this.jobs(headers.length), this.k.extract))
       this.headerFacts.set(facts.path, facts);
+    // Headers calling functions other headers define and the analysis follows (static inline wrappers of
+    // wrappers) are walked again with those names kept.
+    for (let round = 0; round < FOLLOW_ROUNDS; round++) {
+      const found = calleeSet(this.newFollowed(this.headerFacts.values()));
+      const redo = [...this.headerFacts.values()].filter((f) => callsAny(f.callees, found)).map((f) => f.path);
+      if (redo.length === 0) break;
+      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, [
+        ...this.followed,
+      ]))
+        this.headerFacts.set(facts.path, facts);
+    }
     this.buildEnv();
 
     for (const kc of this.kconfigs) {
@@ -255,9 +363,12 @@ class Analysis {
     const pending: FileFacts[] = [...this.headerFacts.values()].filter((f) => hasCryptoContent(f) || setsSelector(f));
     const pendingConfigs = [...this.headerFacts.keys()].filter((p) => this.selection.configs.has(p));
     for (const p of pendingConfigs) if (!pending.some((f) => f.path === p)) pending.push(this.headerFacts.get(p)!);
-    const aliases = this.headerAliases();
+    const macroAliases = this.headerAliases();
+    const aliases = [...new Set([...macroAliases, ...this.followed])];
+    const callees = new Map<string, readonly number[]>();
     for await (const facts of extractAll(this.texts(sources), this.jobs(sources.length), this.k.extract, aliases)) {
       this.noteIncludes(facts);
+      callees.set(facts.path, facts.callees);
       if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);
       else yield this.empty(facts.path, []);
     }
@@ -266,6 +377,33 @@ class Analysis {
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
     for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) pending.push(facts);
+    // Functions the sources define and the analysis follows (wrappers, out-parameters, parametric
+    // helpers): every other file that may call one is walked again with their names kept.
+    for (let round = 0; round < FOLLOW_ROUNDS; round++) {
+      const found = calleeSet(this.newFollowed(pending));
+      if (found.size === 0) break;
+      const all = [...new Set([...macroAliases, ...this.followed])];
+      const redo = [...callees.entries()].filter(([, c]) => callsAny(c, found)).map(([p]) => p);
+      const redoSet = new Set(redo);
+      for (const f of pending)
+        if (!callees.has(f.path) && callsAny(f.callees, found) && !redoSet.has(f.path)) redo.push(f.path);
+      if (redo.length === 0) break;
+      redo.sort();
+      const again = new Map<string, FileFacts>();
+      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, all)) {
+        again.set(facts.path, facts);
+        callees.set(facts.path, facts.callees);
+      }
+      for (let i = 0; i < pending.length; i++) {
+        const f = again.get(pending[i]!.path);
+        if (f) {
+          pending[i] = f;
+          again.delete(f.path);
+          if (this.headerFacts.has(f.path)) this.headerFacts.set(f.path, f);
+        }
+      }
+      for (const f of again.values()) if (hasCryptoContent(f) || setsSelector(f)) pending.push(f);
+    }
 
     for (const f of pending) {
       this.pendingFacts.set(f.path, f);
@@ -273,6 +411,54 @@ class Analysis {
     }
     pending.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     yield* resolveSharedTables(pending.map((f) => this.resultFor(f)));
+  }
+
+  /** Functions the analysis follows across files (see follow.ts). */
+  private readonly followed = new Set<string>();
+  private followKnowledge: ReturnType<typeof compileExtract> | undefined;
+
+  /** Followed functions of these files not known before (library sources aside: their calls are internal). */
+  private newFollowed(facts: Iterable<FileFacts>): string[] {
+    this.followKnowledge ??= compileExtract(this.k.extract);
+    const found: string[] = [];
+    for (const f of facts) {
+      if (f.functions.length === 0) continue;
+      const names = followedFunctions(f, this.followKnowledge, this.followed);
+      if (names.length === 0) continue;
+      const own = this.librariesImplemented(f);
+      for (const n of names) {
+        // In a library's own source only a helper over another library is followed (a KAT generator's
+        // AES256_ECB over OpenSSL); its other helpers are the library itself.
+        if (own.size > 0 && !this.callsOtherLibrary(f, n, own)) continue;
+        if (this.followed.has(n)) continue;
+        this.followed.add(n);
+        found.push(n);
+      }
+    }
+    return found;
+  }
+
+  /** Libraries whose API a file implements (none for a project's own file). */
+  private librariesImplemented(f: FileFacts): Set<string> {
+    const out = new Set<string>();
+    if (f.definitions.length === 0) return out;
+    const env = this.envFor(f.path);
+    const { targets } = this.includesOf(f, env);
+    for (const n of implementedNames(f, this.implContext(f, new Scope(f, [], env), targets)))
+      for (const c of this.k.api.functionCandidates(n) ?? []) out.add(c.library);
+    return out;
+  }
+
+  /** Whether a function of the file calls an API of a library the file does not implement. */
+  private callsOtherLibrary(f: FileFacts, name: string, own: ReadonlySet<string>): boolean {
+    const fn = f.functions.find((x) => x.name === name);
+    if (!fn) return false;
+    return f.calls.some(
+      (c) =>
+        c.index > fn.start &&
+        c.index < fn.end &&
+        (this.k.api.functionCandidates(c.name) ?? []).some((x) => !x.generic && !own.has(x.library)),
+    );
   }
 
   private rootGuess(): string {
@@ -843,7 +1029,14 @@ class Analysis {
   // Results
 
   private implContext(facts: FileFacts, scope: Scope, targets: readonly string[]): ImplementationContext {
-    return { knowledge: this.k, scope, path: facts.path, includeTargets: targets, signatureById: this.signatureById };
+    return {
+      knowledge: this.k,
+      scope,
+      path: facts.path,
+      includeTargets: targets,
+      signatureById: this.signatureById,
+      wrappers: wrapperDefinitions(facts, { knowledge: this.k }),
+    };
   }
 
   /** Per implementing file: the libraries whose API it defines. */
@@ -880,6 +1073,301 @@ class Analysis {
     return [new Scope(ifacts, scopes, env), ...scopes];
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Units and the tree's functions (issue #15: wrappers, values across functions)
+
+  private readonly units = new Map<string, Unit>();
+
+  /** A file as a translation unit: its environment, headers, scope (states decided) and resolver. */
+  private unit(facts: FileFacts): Unit {
+    const hit = this.units.get(facts.path);
+    if (hit && hit.facts === facts) return hit;
+    const path = facts.path;
+    let env = this.envFor(path);
+    let inc = this.includesOf(facts, env);
+    const included = [...inc.paths]
+      .map((p) => this.selection.configs.get(p))
+      .filter((c): c is ConfigFile => !!c?.selected);
+    if (included.length > 0) {
+      env = this.envFor(path, included);
+      inc = this.includesOf(facts, env);
+    }
+    const { scopes, targets, paths } = inc;
+    const context = isCHeader(path) ? this.contextScopes(facts, env) : [];
+    const scope = new Scope(facts, [...scopes, ...context], env);
+    const alternatives = this.alternativesFor(path, paths);
+    const state = this.stateResolver(facts, scope, alternatives, env);
+    scope.stateOverride = state.of;
+    const resolver = new ApiResolver({
+      api: this.k.api,
+      scope,
+      includeTargets: targets,
+      confirmed: (name) => this.implementedIn.has(name),
+      path,
+      links: this.links,
+      wrapper: (call) => this.wrapperUse(call, path),
+    });
+    const u: Unit = { facts, env, scopes, targets, paths, scope, state, resolver };
+    this.units.set(path, u);
+    return u;
+  }
+
+  private factsOf(path: string): FileFacts | undefined {
+    return this.pendingFacts.get(path) ?? this.headerFacts.get(path);
+  }
+
+  private functionIndex: Map<string, FunctionSite[]> | undefined;
+  private callIndex: Map<string, CallSite[]> | undefined;
+
+  private indexFunctions(): void {
+    this.functionIndex = new Map();
+    this.callIndex = new Map();
+    const files = new Map<string, FileFacts>([...this.headerFacts, ...this.pendingFacts]);
+    for (const [path, f] of files) {
+      for (const fn of f.functions) {
+        if (!this.followed.has(fn.name)) continue;
+        const list = this.functionIndex.get(fn.name) ?? [];
+        list.push({ path, fn });
+        this.functionIndex.set(fn.name, list);
+      }
+    }
+    for (const [path, f] of files) {
+      for (const call of f.calls) {
+        if (call.reference || !this.functionIndex.has(call.name)) continue;
+        const list = this.callIndex.get(call.name) ?? [];
+        list.push({ path, call });
+        this.callIndex.set(call.name, list);
+      }
+    }
+  }
+
+  /** Definitions a call in `from` may reach: its own file's, its unit's headers', else any non-static one. */
+  private definitionsFrom(name: string, from: string): FunctionSite[] {
+    if (!this.functionIndex) this.indexFunctions();
+    const all = this.functionIndex!.get(name);
+    if (!all) return [];
+    const own = all.filter((d) => d.path === from);
+    if (own.length > 0) return own;
+    const fromFacts = this.factsOf(from);
+    const paths = fromFacts ? this.unit(fromFacts).paths : new Set<string>();
+    const unit = all.filter((d) => paths.has(d.path));
+    if (unit.length > 0) return unit;
+    return all.filter((d) => !d.fn.isStatic || !isCSource(d.path));
+  }
+
+  private readonly links: TreeLinks = {
+    definitions: (name, from) => this.definitionsFrom(name, from),
+    callSites: (def) => {
+      if (!this.callIndex) this.indexFunctions();
+      // A function no other file follows (a library's static helper) is still called in its own file.
+      const sites =
+        this.callIndex!.get(def.fn.name) ??
+        (this.factsOf(def.path)?.calls ?? [])
+          .filter((c) => c.name === def.fn.name && !c.reference)
+          .map((call) => ({ path: def.path, call }));
+      if (def.fn.isStatic && isCSource(def.path)) return sites.filter((s) => s.path === def.path);
+      return sites.filter((s) => this.definitionsFrom(def.fn.name, s.path).some((d) => d.fn === def.fn));
+    },
+    tracker: (path) => {
+      const f = this.factsOf(path);
+      return f ? this.unit(f).resolver.tracker : undefined;
+    },
+  };
+
+  /** API findings of a file (memoised: wrapper summaries read other files' findings). */
+  private readonly apiCache = new Map<string, readonly (AlgorithmFinding | ProtocolFinding)[]>();
+  private readonly apiInProgress = new Set<string>();
+
+  private apiFindingsOf(facts: FileFacts): readonly (AlgorithmFinding | ProtocolFinding)[] {
+    const hit = this.apiCache.get(facts.path);
+    if (hit) return hit;
+    if (this.apiInProgress.has(facts.path)) return [];
+    this.apiInProgress.add(facts.path);
+    try {
+      const out = this.unit(facts).resolver.findings(facts.calls, facts.path) as (AlgorithmFinding | ProtocolFinding)[];
+      this.apiCache.set(facts.path, out);
+      return out;
+    } finally {
+      this.apiInProgress.delete(facts.path);
+    }
+  }
+
+  private readonly summaries = new Map<FunctionSite['fn'], WrapperUse | null>();
+
+  /**
+   * What a definition performs when it wraps one fixed algorithm: the findings inside its body (wrappers of
+   * wrappers included) all name the same algorithm, none chosen at run time. Undefined otherwise.
+   */
+  private summary(def: FunctionSite): WrapperUse | undefined {
+    const hit = this.summaries.get(def.fn);
+    if (hit !== undefined) return hit ?? undefined;
+    this.summaries.set(def.fn, null);
+    const facts = this.factsOf(def.path);
+    if (!facts) return undefined;
+    const composed = this.composition(def, facts);
+    if (composed) {
+      if (!composed.row.callsAreUses) return undefined;
+      const use: WrapperUse = {
+        refs: [composed.ref],
+        via: `${def.fn.name} (${def.path}:${def.fn.line}) → ${composed.ref.id} over ${composed.over}`,
+        state: 'active',
+        function: def.fn.name,
+      };
+      this.summaries.set(def.fn, use);
+      return use;
+    }
+    const body = facts.calls.filter((c) => c.index >= def.fn.start && c.index < def.fn.end);
+    // A wrapper is short and hands its inputs to the library; a long function doing crypto among other
+    // things (a test case, a demo's main flow) is not one, and calls to it are no uses.
+    if (def.fn.endLine - def.fn.line > MAX_WRAPPER_LINES || !passesThrough(def.fn, body)) return undefined;
+    const own = this.bodyFindings(def, facts);
+    // A key type next to the scheme it is used for (`ec` beside `ecdsa`) is part of that use, and a wrapper
+    // named for the scheme (`bootutil_ecdh_compute_shared` over a scalar multiplication) performs it.
+    const named = schemeNamed(def.fn.name);
+    const inner = own
+      .filter((f) => !own.some((o) => o !== f && refinesType(f.algorithm.id, o.algorithm.id)))
+      .map((f) => {
+        const scheme = named.find((n) => refinesType(f.algorithm.id, n));
+        return scheme ? { ...f, algorithm: { ...f.algorithm, id: scheme } } : f;
+      });
+    if (inner.length === 0) return undefined;
+    if (inner.some((f) => f.algorithm.id === 'unknown' || f.algorithm.candidates)) return undefined;
+    const ids = new Set(inner.map((f) => f.algorithm.id));
+    // Several algorithms are a choice only when each sits under its own `#if` branch (a hash picked by the
+    // configuration); different operations in one branch (a sequence, a `switch`) are no wrapper of one.
+    if (ids.size > 1) {
+      if (ids.size > MAX_WRAPPER_CHOICES || inner.some((f) => f.state === 'active')) return undefined;
+      const branchOf = (f: AlgorithmFinding) =>
+        body.find((c) => c.line === f.evidence.line)?.branches.join(',') ?? `line ${f.evidence.line}`;
+      const idsByBranch = new Map<string, Set<string>>();
+      for (const f of inner) {
+        const k = branchOf(f);
+        const set = idsByBranch.get(k) ?? new Set();
+        set.add(f.algorithm.id);
+        idsByBranch.set(k, set);
+      }
+      if ([...idsByBranch.values()].some((set) => set.size > 1) || idsByBranch.size < ids.size) return undefined;
+    }
+    const byId = [...ids].map((id) => commonRef(inner.filter((f) => f.algorithm.id === id).map((f) => f.algorithm)));
+    const ref: AlgorithmRef = byId.length === 1 ? byId[0]! : { id: 'unknown', candidates: byId };
+    const first = inner[0]!;
+    const innerVia = first.properties?.via ?? String(first.properties?.function ?? '');
+    const use: WrapperUse = {
+      refs: [ref],
+      ...(first.library ? { library: first.library } : {}),
+      via: `${def.fn.name} (${def.path}:${def.fn.line}) → ${innerVia}`,
+      state: 'active',
+      function: String(first.properties?.function ?? ''),
+    };
+    this.summaries.set(def.fn, use);
+    return use;
+  }
+
+  /** Findings of one definition's body, resolved apart (a file may call its own wrappers). */
+  private bodyFindings(def: FunctionSite, facts: FileFacts): AlgorithmFinding[] {
+    const resolver = this.unit(facts).resolver;
+    const body = facts.calls.filter((c) => c.index >= def.fn.start && c.index < def.fn.end);
+    const found = resolver.findings(body, facts.path, resolver.startedIds(facts.calls));
+    // A library's helpers call its own functions (internal calls): they are the library, not a wrapper.
+    return found.filter(
+      (f): f is AlgorithmFinding =>
+        f.kind === 'algorithm' &&
+        f.state !== 'inactive' &&
+        !resolver.isSetup(f) &&
+        !(this.internalCaller(facts) && this.inTree(String(f.properties?.function ?? ''))),
+    );
+  }
+
+  private readonly compositions = new Map<FunctionSite['fn'], Composed | null>();
+
+  /** The construction a definition implements over other primitives (a function `hkdf` using HMAC). */
+  private composition(def: FunctionSite, facts: FileFacts): Composed | undefined {
+    const hit = this.compositions.get(def.fn);
+    if (hit !== undefined) return hit ?? undefined;
+    this.compositions.set(def.fn, null);
+    const row = this.k.compositions.find((c) => c.name.test(def.fn.name));
+    if (!row) return undefined;
+    const uses = this.bodyFindings(def, facts).flatMap((f) => f.algorithm.candidates ?? [f.algorithm]);
+    const used = uses.find((a) => row.uses.includes(a.id));
+    if (!used) return undefined;
+    const ref: AlgorithmRef = {
+      ...row.algorithm,
+      id: row.algorithm.id ?? 'unknown',
+      ...(row.hashFromUse && used.hash ? { hash: used.hash } : {}),
+    } as AlgorithmRef;
+    const out: Composed = { row, ref, over: used.hash ? `${used.id} (${used.hash})` : used.id };
+    this.compositions.set(def.fn, out);
+    return out;
+  }
+
+  /** Implementation findings of constructions the file's functions build (HKDF over HMAC, PSS with MGF1). */
+  private compositionFindings(facts: FileFacts, scope: Scope): AlgorithmFinding[] {
+    const out: AlgorithmFinding[] = [];
+    for (const fn of facts.functions) {
+      if (!this.k.compositions.some((c) => c.name.test(fn.name))) continue;
+      const composed = this.composition({ path: facts.path, fn }, facts);
+      if (!composed) continue;
+      out.push({
+        kind: 'algorithm',
+        detector: IMPLEMENTATION_DETECTOR,
+        role: 'implementation',
+        algorithm: composed.ref,
+        state: scope.stateOf(fn),
+        evidence: { path: facts.path, line: fn.line, column: fn.column, snippet: fn.snippet },
+        context: fn.name,
+        notes: [`${fn.name} builds ${composed.ref.id} over ${composed.over} (${composed.row.source})`],
+        properties: { functions: fn.name },
+      });
+    }
+    return out;
+  }
+
+  /** A call to a function of the tree that wraps one fixed algorithm, as the calling unit sees it. */
+  private wrapperUse(call: CallFact, from: string): WrapperUse | undefined {
+    if (!this.followed.has(call.name)) return undefined;
+    const defs = this.definitionsFrom(call.name, from);
+    if (defs.length === 0) return undefined;
+    const live = defs.map((d) => ({ d, state: this.stateIn(d, from) })).filter((x) => x.state !== 'inactive');
+    if (live.length === 0) return undefined;
+    const all = live.map((x) => ({ use: this.summary(x.d), state: x.state }));
+    // Among definitions selected by macro, one that is no wrapper (a port implementing the step itself)
+    // does not hide the others; a definition every unit compiles must be a wrapper itself.
+    const uses = all.filter((x) => x.use || x.state === 'active');
+    if (uses.length === 0 || uses.some((x) => !x.use)) return undefined;
+    const state: ActivityState = uses.some((x) => x.state === 'active') ? 'active' : 'conditional';
+    const first = uses[0]!.use!;
+    // Alternative definitions (one per crypto library, selected by macro) make one choice among their algorithms.
+    const parts = uses.flatMap((x) => {
+      const r = x.use!.refs[0]!;
+      return r.candidates ?? [r];
+    });
+    const ids = [...new Set(parts.map((p) => p.id))];
+    if (ids.length > MAX_WRAPPER_CHOICES) return undefined;
+    const byId = ids.map((id) => commonRef(parts.filter((p) => p.id === id)));
+    const ref: AlgorithmRef = byId.length === 1 ? byId[0]! : { id: 'unknown', candidates: byId };
+    return {
+      ...first,
+      refs: [ref],
+      state,
+      via: uses.length > 1 ? `${first.via} (one of ${uses.length} definitions)` : first.via,
+    };
+  }
+
+  /** State of a definition in a unit: a header's definition under the unit's configuration. */
+  private stateIn(def: FunctionSite, from: string): ActivityState {
+    const fromFacts = this.factsOf(from);
+    if (!fromFacts) return 'conditional';
+    const u = this.unit(fromFacts);
+    if (def.path === from) return u.scope.stateOf(def.fn);
+    const header = this.headerFacts.get(def.path);
+    if (header && u.paths.has(def.path)) {
+      const others = u.scopes.filter((sc) => sc.facts.path !== def.path);
+      return new Scope(header, others, u.env).ownState(def.fn);
+    }
+    const defFacts = this.factsOf(def.path);
+    return defFacts ? this.unit(defFacts).scope.stateOf(def.fn) : 'conditional';
+  }
+
   private resultFor(facts: FileFacts): CFileResult {
     const path = facts.path;
     const cpp = /\.(cc|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|ino)$/i.test(path);
@@ -894,48 +1382,31 @@ class Analysis {
         detector: DIAG_DETECTOR,
       }));
     try {
-      let env = this.envFor(path);
-      let inc = this.includesOf(facts, env);
-      const included = [...inc.paths]
-        .map((p) => this.selection.configs.get(p))
-        .filter((c): c is ConfigFile => !!c?.selected);
-      if (included.length > 0) {
-        env = this.envFor(path, included);
-        inc = this.includesOf(facts, env);
-      }
-      const { scopes, targets, paths } = inc;
-      const context = isCHeader(path) ? this.contextScopes(facts, env) : [];
-      const scope = new Scope(facts, [...scopes, ...context], env);
-      const alternatives = this.alternativesFor(path, paths);
-      const state = this.stateResolver(facts, scope, alternatives, env);
-      scope.stateOverride = state.of;
+      const u = this.unit(facts);
+      const { scope, targets, scopes, env, state } = u;
       const implScope = scope;
       const internal = this.internalCaller(facts);
-      const api = new ApiResolver({
-        api: this.k.api,
-        scope: implScope,
-        includeTargets: targets,
-        confirmed: (name) => this.implementedIn.has(name),
-      })
-        .findings(facts.calls, path)
-        .map((f) => {
-          const fn = String(f.properties?.function ?? '');
-          // A library's source calling its own API (ecdh.c calling mbedtls_ecp_group_load, whose
-          // definition may sit outside the scanned folders) is internal too.
-          const ownLibrary = f.library !== undefined && (this.implementedLibraries.get(path)?.has(f.library) ?? false);
-          if (!ownLibrary && (!internal || !this.inTree(fn))) return f;
-          return {
-            ...f,
-            notes: [
-              ...(f.notes ?? []),
-              ownLibrary
-                ? `internal call of ${f.library}: this file implements ${f.library}'s API`
-                : `internal call of ${f.library ?? 'the library'}: the tree implements ${fn}`,
-            ],
-            properties: { ...f.properties, internal: 'true' },
-          };
-        });
-      const implementation = implementationFindings(facts, this.implContext(facts, implScope, targets));
+      const api = [...this.apiFindingsOf(facts), ...stringFindings(facts, scope, this.k.api, path)].map((f) => {
+        const fn = String(f.properties?.function ?? '');
+        // A library's source calling its own API (ecdh.c calling mbedtls_ecp_group_load, whose
+        // definition may sit outside the scanned folders) is internal too.
+        const ownLibrary = f.library !== undefined && (this.implementedLibraries.get(path)?.has(f.library) ?? false);
+        if (!ownLibrary && (!internal || !this.inTree(fn))) return f;
+        return {
+          ...f,
+          notes: [
+            ...(f.notes ?? []),
+            ownLibrary
+              ? `internal call of ${f.library}: this file implements ${f.library}'s API`
+              : `internal call of ${f.library ?? 'the library'}: the tree implements ${fn}`,
+          ],
+          properties: { ...f.properties, internal: 'true' },
+        };
+      });
+      const implementation = [
+        ...implementationFindings(facts, this.implContext(facts, implScope, targets)),
+        ...this.compositionFindings(facts, implScope),
+      ];
       let config: AlgorithmFinding[] = [];
       const cf = this.selection.configs.get(path);
       if (cf || facts.defines.some((d) => this.k.options.byName.get(d.name)?.selector)) {
@@ -955,9 +1426,9 @@ class Analysis {
       }
       return {
         path,
-        api: api.map(state.annotate),
+        api: api.map((f) => state.annotate(f)),
         config,
-        implementation: implementation.map(state.annotate),
+        implementation: implementation.map((f) => state.annotate(f)),
         diagnostics,
       };
     } catch (e) {
@@ -1031,7 +1502,7 @@ class Analysis {
         notes.set(site.line * 100000 + (site.column ?? 0), per.map((p) => `${p.cf.path}: ${p.state}`).join('; '));
       return 'conditional';
     };
-    const annotate = (f: AlgorithmFinding): AlgorithmFinding => {
+    const annotate = <F extends AlgorithmFinding | ProtocolFinding>(f: F): F => {
       const n = notes.get((f.evidence.line ?? 0) * 100000 + (f.evidence.column ?? 0));
       return n ? { ...f, properties: { ...f.properties, configurations: n } } : f;
     };

@@ -14,6 +14,17 @@ function reverseHex(hex: string): string {
 
 const compiled = new WeakMap<ExtractData, ExtractKnowledge>();
 
+/** A cheap first test: the string's first list element (operators and separators aside) is a known name. */
+export function protocolCandidate(content: string, words: ReadonlySet<string>): boolean {
+  if (content.length < 3 || content.length > 4096) return false;
+  // Prose (`default value %d`) is no list: names are joined by `,` or `:`, not by words.
+  if (/\s[a-z]{3,}/.test(content)) return false;
+  const m = /^[\s,:!+\-^?*]*([A-Za-z0-9@._+-]+)/.exec(content);
+  if (!m) return false;
+  const first = m[1]!.toLowerCase();
+  return words.has(first) || words.has(first.split('+')[0]!);
+}
+
 export function compileExtract(data: ExtractData): ExtractKnowledge {
   const hit = compiled.get(data);
   if (hit) return hit;
@@ -30,7 +41,13 @@ export function compileExtract(data: ExtractData): ExtractKnowledge {
   const names = new Set(data.functionNames);
   const patterns = data.functionPatterns.map((p) => ({ re: new RegExp(p.source), contains: p.contains }));
   const sitedNames = new Set(data.sitedDefineNames);
+  const symbolNames = new Set(data.symbolNames);
+  const generic = new Set(data.genericNames);
+  const words = new Set(data.protocolWords);
   const k: ExtractKnowledge = {
+    symbols: symbolNames,
+    library: { has: (name) => k.functions.has(name) && !generic.has(name) },
+    protocolString: words.size > 0 ? (content) => protocolCandidate(content, words) : () => false,
     functions: {
       has: (name) =>
         names.has(name) || patterns.some((p) => p.contains.some((c) => name.includes(c)) && p.re.test(name)),

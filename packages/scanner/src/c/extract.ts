@@ -15,12 +15,17 @@ import type {
   DefinitionFact,
   FileDiagnostic,
   FileFacts,
+  FunctionFact,
   IncludeFact,
   Site,
+  StringFact,
+  StructFact,
+  TableFact,
   ValueFact,
 } from './facts.js';
+import { followedFunctions, mayCall } from './follow.js';
 import { neutralize } from './neutralize.js';
-import { parseC, type SyntaxNode } from './parser.js';
+import { parseC, type SyntaxNode, type Tree } from './parser.js';
 import { hasMark, prescan } from './prescan.js';
 import { parseIntegerLiteral, type Token, tokenize } from './tokens.js';
 
@@ -33,6 +38,12 @@ export interface ExtractKnowledge {
   readonly aliases?: ReadonlySet<string>;
   /** Whether a macro definition may become a finding (needs line and snippet); default yes. */
   readonly sitedDefine?: (name: string) => boolean;
+  /** Constants naming algorithms: bodies naming one are walked for the values they assign. */
+  readonly symbols?: { has(name: string): boolean };
+  /** Library API names (generic names aside): a file defining one is library source, whose helpers are not followed. */
+  readonly library?: { has(name: string): boolean };
+  /** Whether a string's content may name protocol algorithms (a cheap first test; the analysis decides). */
+  readonly protocolString?: (content: string) => boolean;
 }
 
 /** Parents under which an identifier is a value (function pointer) rather than a call or a declaration. */
@@ -46,7 +57,23 @@ const VALUE_PARENTS: Readonly<Record<string, string | null>> = {
 const ARG_PARENTS: Readonly<Record<string, string | null>> = { argument_list: null, pointer_expression: 'argument' };
 
 const MAX_ARG_TEXT = 512;
+/** Rounds of walking a file again for the functions it defines and calls (wrapper of a wrapper …). */
+const MAX_FOLLOW_ROUNDS = 3;
 const MAX_VALUE_TEXT = 256;
+/** Ternary chains mapping an id to an algorithm run long (one arm per algorithm, with `#if`s between). */
+const MAX_CHOICE_TEXT = 4096;
+const MAX_STRING_TEXT = 4096;
+const MAX_RETURNS = 32;
+/** Nodes that delimit where an assignment holds on every path (see ValueFact.block). */
+const BLOCK_TYPES: ReadonlySet<string> = new Set([
+  'compound_statement',
+  'case_statement',
+  'if_statement',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'do_statement',
+]);
 const MAX_TABLE_VALUES = 4096;
 const SMALL_DECIMAL = /^[1-9][0-9]{0,8}$|^0$/;
 /** Suffix-free hex, most of a constant table: BigInt reads it as parseIntegerLiteral would. */
@@ -85,6 +112,97 @@ interface FnRange {
   readonly start: number;
   readonly end: number;
   readonly name: string;
+  /** Set for definitions whose body was walked (it holds a mark). */
+  readonly detail?: { readonly params: readonly string[]; readonly nameIndex: number; readonly isStatic: boolean };
+}
+
+/** Parameter names of a parameter list's text (`(int a, const char *b[], void (*cb)(int))` → a, b, cb). */
+export function parameterNames(list: string): string[] {
+  const inner = list.trim().replace(/^\(|\)$/g, '');
+  if (inner.trim() === '' || inner.trim() === 'void') return [];
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of inner) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts.map((p) => {
+    const t = p.trim();
+    if (t === '...') return '...';
+    const fnPtr = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(t);
+    if (fnPtr) return fnPtr[1]!;
+    const ids = t.replace(/\[[^\]]*\]/g, '').match(/[A-Za-z_]\w*/g) ?? [];
+    return ids.length > 1 ? ids[ids.length - 1]! : '';
+  });
+}
+
+/** Elements of one brace level of a token stream `{ a, { b, c }, .f = d }` (text per element, nested kept). */
+function braceElements(toks: readonly Token[], from: number): { elements: Token[][]; end: number } {
+  const elements: Token[][] = [[]];
+  let depth = 0;
+  let k = from;
+  for (; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.text === '{' || t.text === '(' || t.text === '[') {
+      depth++;
+      if (depth === 1 && t.text === '{') continue;
+    } else if (t.text === '}' || t.text === ')' || t.text === ']') {
+      depth--;
+      if (depth === 0) break;
+    } else if (t.text === ',' && depth === 1) {
+      elements.push([]);
+      continue;
+    }
+    elements[elements.length - 1]!.push(t);
+  }
+  if (elements[elements.length - 1]!.length === 0) elements.pop();
+  return { elements, end: k };
+}
+
+const joinTokens = (toks: readonly Token[]): string => toks.map((t) => t.text).join(' ');
+
+/** Field names of a struct body's text in order (arrays, bit-fields and function pointers included). */
+function structFields(body: string): string[] {
+  const fields: string[] = [];
+  for (const decl of body.split(';')) {
+    const plain = decl
+      .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')
+      .replace(/\[[^\]]*\]/g, '')
+      .replace(/:\s*\d+\s*$/, '');
+    const fnPtr = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(plain);
+    if (fnPtr) {
+      fields.push(fnPtr[1]!);
+      continue;
+    }
+    const pieces = plain.split(',');
+    pieces.forEach((piece, i) => {
+      const ids = piece.match(/[A-Za-z_]\w*/g);
+      // The first declarator follows its type (two or more words); later ones stand alone (`int a, b;`).
+      if (ids && (ids.length > 1 || i > 0)) fields.push(ids[ids.length - 1]!);
+    });
+  }
+  return fields;
+}
+
+/** The name an assignment stores into: `x`, `*p` (through a pointer), `.f` (a field of any struct). */
+function assignedName(target: SyntaxNode): string | undefined {
+  if (target.type === 'identifier') return target.text;
+  if (target.type === 'pointer_expression') {
+    const arg = target.childForFieldName('argument');
+    return arg?.type === 'identifier' ? `*${arg.text}` : undefined;
+  }
+  if (target.type === 'field_expression') {
+    const field = target.childForFieldName('field');
+    return field ? `.${field.text}` : undefined;
+  }
+  if (target.type === 'parenthesized_expression' && target.namedChild(0)) return assignedName(target.namedChild(0)!);
+  return undefined;
 }
 
 interface Table {
@@ -97,6 +215,18 @@ interface Table {
 
 const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b/gm;
 
+/** Ranges of the block comments of a text, in order (an unclosed one runs to the end). */
+function blockComments(text: string): [number, number][] {
+  const comments: [number, number][] = [];
+  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
+    const e = text.indexOf('*/', i + 2);
+    comments.push([i, e < 0 ? text.length : e + 2]);
+    if (e < 0) break;
+    i = e;
+  }
+  return comments;
+}
+
 /**
  * For each conditional directive (`#if`, `#ifdef`, `#ifndef`, `#elif`, `#else`) the offset where its
  * branch ends: the next `#elif`/`#else`/`#endif` of the same nesting level, read from the lines.
@@ -105,13 +235,7 @@ const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b/gm;
 function directiveEnds(text: string): Map<number, number> {
   const out = new Map<number, number>();
   const stack: number[] = [];
-  const comments: [number, number][] = [];
-  for (let i = text.indexOf('/*'); i >= 0; i = text.indexOf('/*', i + 2)) {
-    const e = text.indexOf('*/', i + 2);
-    comments.push([i, e < 0 ? text.length : e + 2]);
-    if (e < 0) break;
-    i = e;
-  }
+  const comments = blockComments(text);
   let c = 0;
   CONDITIONAL.lastIndex = 0;
   for (let m = CONDITIONAL.exec(text); m; m = CONDITIONAL.exec(text)) {
@@ -124,6 +248,64 @@ function directiveEnds(text: string): Map<number, number> {
       out.set(stack[stack.length - 1]!, at);
       if (d === 'endif') stack.pop();
       else stack[stack.length - 1] = at;
+    }
+  }
+  return out;
+}
+
+const CONDITION_LINE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b((?:[^\n\\]|\\[\s\S])*)/gm;
+
+/**
+ * Branches of the conditional chains the grammar did not read as `#if` nodes (a `#ifdef` inside an
+ * initialiser list comes out as an ERROR holding a bare directive), read from the lines: each link's
+ * body runs from the end of its directive line to the next link, under the link's term and the negated
+ * terms of the links before it. Only chains whose `#if` lies in an ERROR node (`errors`) and that the tree
+ * did not read (`handled`, offsets of their `#`) are taken: elsewhere the tree's reading stands.
+ */
+function textualBranches(
+  text: string,
+  handled: ReadonlySet<number>,
+  errors: readonly (readonly [number, number])[],
+): BranchFact[] {
+  const inError = (at: number) => errors.some(([s, e]) => s <= at && at < e);
+  const out: BranchFact[] = [];
+  const comments = blockComments(text);
+  /** Open chains, innermost last; `undefined` for a chain the tree already read. */
+  const stack: ({ start: number; terms: CondTerm[]; previous: CondTerm[] } | undefined)[] = [];
+  const close = (at: number) => {
+    const open = stack[stack.length - 1];
+    if (open) out.push({ start: open.start, end: at, terms: open.terms });
+  };
+  let c = 0;
+  CONDITION_LINE.lastIndex = 0;
+  for (let m = CONDITION_LINE.exec(text); m; m = CONDITION_LINE.exec(text)) {
+    const at = m.index + m[0].indexOf('#');
+    while (c < comments.length && comments[c]![1] <= at) c++;
+    if (c < comments.length && comments[c]![0] < at) continue;
+    const d = m[1]!;
+    const rest = m[2]!
+      .replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ')
+      .replace(/\\\r?\n/g, ' ')
+      .trim();
+    const lineEnd = m.index + m[0].length;
+    const term: CondTerm | undefined =
+      d === 'if' || d === 'elif'
+        ? { expr: rest, negate: false }
+        : d === 'ifdef' || d === 'ifndef'
+          ? { expr: `defined(${rest.split(/\s/)[0]})`, negate: d === 'ifndef' }
+          : undefined;
+    if (d === 'if' || d === 'ifdef' || d === 'ifndef') {
+      stack.push(handled.has(at) || !inError(at) ? undefined : { start: lineEnd, terms: [term!], previous: [] });
+      continue;
+    }
+    if (stack.length === 0) continue;
+    close(at);
+    const open = stack[stack.length - 1];
+    if (d === 'endif') stack.pop();
+    else if (open) {
+      const last = open.terms[open.terms.length - 1]!;
+      const previous = [...open.previous, { expr: last.expr, negate: !last.negate }];
+      stack[stack.length - 1] = { start: lineEnd, terms: term ? [...previous, term] : previous, previous };
     }
   }
   return out;
@@ -440,6 +622,11 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
     constants: [],
     definitions: [],
     commentedDefines: [],
+    functions: [],
+    strings: [],
+    tables: [],
+    structs: [],
+    callees: [],
     program: false,
     diagnostics,
   };
@@ -448,18 +635,46 @@ export function extractFacts(path: string, text: string, knowledge: ExtractKnowl
     return empty;
   }
   try {
-    return extractUnsafe(path, text, knowledge, diagnostics);
+    const parsed = parse(text);
+    let facts = extractUnsafe(path, text, knowledge, diagnostics, parsed);
+    // A file calling functions it defines that the analysis follows (a static wrapper, a helper storing an
+    // algorithm through a pointer) is walked again, on the same syntax tree, with their names kept, so
+    // those calls become facts.
+    let known = knowledge.aliases ?? new Set<string>();
+    for (let round = 0; round < MAX_FOLLOW_ROUNDS; round++) {
+      const own = followedFunctions(facts, knowledge, known).filter((n) => !known.has(n) && mayCall(facts, n));
+      if (own.length === 0) break;
+      known = new Set([...known, ...own]);
+      diagnostics.length = 0;
+      facts = extractUnsafe(path, text, { ...knowledge, aliases: known }, diagnostics, parsed);
+    }
+    return facts;
   } catch (e) {
     diagnostics.push({ code: 'c-parse-failed', message: `The C parser failed: ${(e as Error).message}` });
     return empty;
   }
 }
 
-function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, diagnostics: FileDiagnostic[]) {
+interface Parsed {
+  readonly source: string;
+  readonly tree: Tree;
+  readonly lines: Lines;
+}
+
+function parse(text: string): Parsed {
   // Offsets are shared: neutralize() keeps length, so `text` still serves lines and snippets.
   const source = neutralize(text);
-  const tree = parseC(source);
-  const lines = new Lines(text);
+  return { source, tree: parseC(source), lines: new Lines(text) };
+}
+
+function extractUnsafe(
+  path: string,
+  text: string,
+  knowledge: ExtractKnowledge,
+  diagnostics: FileDiagnostic[],
+  parsed: Parsed,
+) {
+  const { source, tree, lines } = parsed;
 
   const branches: BranchFact[] = [];
   const fns: FnRange[] = [];
@@ -472,12 +687,22 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const tables: Table[] = [];
   const definitions: { name: string; params: string; index: number; start: number; end: number }[] = [];
   const commented: { name: string; body: string; index: number }[] = [];
+  const strings: { value: string; index: number; context: StringFact['context']; target?: string }[] = [];
+  const tableFacts: TableFact[] = [];
+  const structs: StructFact[] = [];
+  const returns: { value: string; index: number }[] = [];
+  /** Ranges of the enclosing block nodes (BLOCK_TYPES) of the cursor, innermost last. */
+  const blocks: [number, number][] = [];
+  const blockDepth: number[] = [];
   /** Function-like macros defined so far whose body pastes tokens: they build constant tables. */
   const pasting = new Map<string, { params: readonly string[]; body: string }[]>();
   let textualEnds: Map<number, number> | undefined;
   const literalSites = new Map<bigint, number>();
   const stringSites: { value: string; index: number }[] = [];
   let firstError: number | undefined;
+  /** Offsets of the `#if`/`#ifdef` chains read from the tree, and the ERROR nodes' ranges (where the others are). */
+  const treeChains = new Set<number>();
+  const errorRanges: [number, number][] = [];
 
   const wantedLiteral = knowledge.signatures.literalValues;
   const wantedStrings = knowledge.signatures.stringValues;
@@ -496,9 +721,79 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   // are materialised as SyntaxNode objects (captures and descendantsOfType materialise every match).
   const pre = prescan(
     text,
-    { functions: knowledge.functions, literalValues: wantedLiteral, stringValues: wantedStrings },
+    {
+      functions: knowledge.functions,
+      literalValues: wantedLiteral,
+      stringValues: wantedStrings,
+      ...(knowledge.symbols ? { symbols: knowledge.symbols } : {}),
+      ...(knowledge.protocolString ? { protocolString: knowledge.protocolString } : {}),
+    },
     knowledge.aliases,
   );
+  const wantString = knowledge.protocolString ?? (() => false);
+  /** Where a string in the walk writes data: the nearest ancestor that decides it (arguments and conditions never do). */
+  const stringContext = (): { context: StringFact['context']; target?: string } | undefined => {
+    for (let k = ancestors.length - 1; k >= 0; k--) {
+      const a = ancestors[k];
+      if (
+        a === 'parenthesized_expression' ||
+        a === 'concatenated_string' ||
+        a === 'cast_expression' ||
+        a === 'conditional_expression'
+      )
+        continue;
+      if (a === 'init_declarator') return { context: 'init' };
+      if (a === 'initializer_list' || a === 'initializer_pair') return { context: 'table' };
+      if (a === 'assignment_expression') return { context: 'assign' };
+      if (a === 'return_statement') return { context: 'return' };
+      return undefined;
+    }
+    return undefined;
+  };
+  const innermostBlock = (): readonly [number, number] | undefined => blocks[blocks.length - 1];
+  /**
+   * A table holding names (not only numbers): its protocol-name strings, designated field values
+   * (`.alg = PSA_ALG_GCM`) and, for a table of structs, its rows with the struct's field order.
+   */
+  const noteNamedTable = (toks: readonly Token[], base: number) => {
+    for (const t of toks) {
+      if (t.kind !== 'string' || t.start === undefined) continue;
+      const inner = t.text.slice(1, -1);
+      if (inner.length <= MAX_STRING_TEXT && wantString(inner))
+        strings.push({ value: inner, index: base + t.start, context: 'table' });
+    }
+    for (let k = 0; k + 2 < toks.length; k++) {
+      if (toks[k]!.text !== '.' || toks[k + 1]!.kind !== 'ident' || toks[k + 2]!.text !== '=') continue;
+      let depth = 0;
+      const vt: Token[] = [];
+      for (let j = k + 3; j < toks.length; j++) {
+        const x = toks[j]!;
+        if (x.text === '(' || x.text === '{' || x.text === '[') depth++;
+        else if (x.text === ')' || x.text === '}' || x.text === ']') {
+          if (depth === 0) break;
+          depth--;
+        } else if (x.text === ',' && depth === 0) break;
+        vt.push(x);
+      }
+      if (vt.length > 0 && vt.length <= 64)
+        values.push({ name: `.${toks[k + 1]!.text}`, value: joinTokens(vt), index: base + (toks[k]!.start ?? 0) });
+    }
+    const { elements } = braceElements(toks, 0);
+    const rows = elements
+      .filter((e) => e[0]?.text === '{' && !e.some((t) => t.text === '='))
+      .slice(0, 1024)
+      .map((e) => braceElements(e, 0).elements.map(joinTokens));
+    if (rows.length === 0) return;
+    const decl = cursor.currentNode.parent;
+    if (decl?.type !== 'init_declarator') return;
+    const name = declaratorName(decl.childForFieldName('declarator') ?? decl);
+    const typeNode = decl.parent?.childForFieldName('type');
+    if (!name || !typeNode) return;
+    const body = typeNode.type === 'struct_specifier' ? typeNode.childForFieldName('body') : null;
+    const fields = body ? structFields(text.slice(body.startIndex + 1, body.endIndex - 1)) : undefined;
+    const typeText = body ? '' : typeNode.text.replace(/\s+/g, ' ');
+    tableFacts.push({ name, type: typeText, rows, index: base, ...(fields ? { fields } : {}) });
+  };
   const marks = pre.marks;
   // Skipping declarations relies on every alias use being marked, which a file defining its own
   // aliases (possibly after a use) does not guarantee.
@@ -574,12 +869,64 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         break;
       case 'string_literal': {
         descend = false;
-        if (wantedStrings.size === 0) break;
         const inner = text.slice(cursor.startIndex + 1, cursor.endIndex - 1);
         const parent = ancestors[ancestors.length - 1];
         // Only strings that initialise data count; message strings and comments never do.
-        if (wantedStrings.has(inner) && (parent === 'init_declarator' || parent === 'initializer_list'))
+        if (
+          wantedStrings.size > 0 &&
+          wantedStrings.has(inner) &&
+          (parent === 'init_declarator' || parent === 'initializer_list')
+        )
           stringSites.push({ value: inner, index: cursor.startIndex });
+        const inTable = openTable !== undefined && cursor.startIndex < openTable.end;
+        if (!inTable && parent !== 'concatenated_string' && inner.length <= MAX_STRING_TEXT && wantString(inner)) {
+          const where = stringContext();
+          if (where) strings.push({ value: inner, index: cursor.startIndex, ...where });
+        }
+        break;
+      }
+      case 'concatenated_string': {
+        // Adjacent literals are one string; macros between them are left out (their own definitions count).
+        const raw = text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + MAX_STRING_TEXT));
+        const joined = tokenize(raw)
+          .filter((t) => t.kind === 'string')
+          .map((t) => t.text.slice(1, -1))
+          .join('');
+        descend = false;
+        const first = joined.split(/[,:\s]/, 1)[0] ?? '';
+        const inTable = openTable !== undefined && cursor.startIndex < openTable.end;
+        if (!inTable && (wantString(joined) || wantString(first))) {
+          const where = stringContext();
+          if (where) strings.push({ value: joined, index: cursor.startIndex, ...where });
+        }
+        break;
+      }
+      case 'return_statement': {
+        if (returns.length < 4096) {
+          const s0 = cursor.startIndex + 6;
+          const e0 = cursor.endIndex;
+          if (e0 - s0 <= MAX_CHOICE_TEXT) {
+            const value = text.slice(s0, e0).replace(/;\s*$/, '').trim();
+            if (value) returns.push({ value, index: cursor.startIndex });
+          }
+        }
+        break;
+      }
+      case 'struct_specifier': {
+        const node = cursor.currentNode;
+        const body = node.childForFieldName('body');
+        if (!body || body.endIndex - body.startIndex > 8192) break;
+        const names: string[] = [];
+        const tag = node.childForFieldName('name')?.text;
+        if (tag) names.push(`struct ${tag}`, tag);
+        if (ancestors[ancestors.length - 1] === 'type_definition') {
+          const td = node.parent?.childForFieldName('declarator');
+          const alias = td ? declaratorName(td) : undefined;
+          if (alias) names.push(alias);
+        }
+        if (names.length === 0) break;
+        const fields = structFields(text.slice(body.startIndex + 1, body.endIndex - 1));
+        if (fields.length > 0) structs.push({ names, fields });
         break;
       }
       case 'initializer_list': {
@@ -590,6 +937,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         // A data table (no names that could be crypto functions or macro aliases) is read from its
         // tokens instead of walking one syntax node per number: tables are most of a big file's nodes.
         const raw = tokenize(text.slice(table.index, table.end));
+        if (raw.some((t) => t.kind === 'ident' || t.kind === 'string')) noteNamedTable(raw, table.index);
         if (raw.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || isAlias(t.text)))) break;
         descend = false;
         // Word-building macros (BYTES_TO_WORDS_8(a, …) → 0x##d##c##b##a) are expanded with every
@@ -671,13 +1019,17 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         let name: string | undefined;
         let body = '';
         let paramText: string | undefined;
+        let bodyStart = start;
         if (cursor.gotoFirstChild()) {
           // The first child is the `#define` token itself, never a field.
           while (cursor.gotoNextSibling()) {
             const f = fieldOf(cursor);
             if (f === 'name') name = text.slice(cursor.startIndex, cursor.endIndex);
-            else if (f === 'value') body = text.slice(cursor.startIndex, cursor.endIndex).trim();
-            else if (f === 'parameters') paramText = text.slice(cursor.startIndex, cursor.endIndex);
+            else if (f === 'value') {
+              const raw = text.slice(cursor.startIndex, cursor.endIndex);
+              body = raw.trim();
+              bodyStart = cursor.startIndex + (raw.length - raw.trimStart().length);
+            } else if (f === 'parameters') paramText = text.slice(cursor.startIndex, cursor.endIndex);
           }
           cursor.gotoParent();
         }
@@ -700,6 +1052,14 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
           pasting.set(name, list);
         }
         if (body) noteLiterals(body, start);
+        if (!params && body.includes('"')) {
+          for (const t of tokenize(body)) {
+            if (t.kind !== 'string' || t.start === undefined) continue;
+            const inner = t.text.slice(1, -1);
+            if (inner.length <= MAX_STRING_TEXT && wantString(inner))
+              strings.push({ value: inner, index: bodyStart + t.start, context: 'define', target: name });
+          }
+        }
         break;
       }
       case 'preproc_call': {
@@ -727,6 +1087,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       }
       case 'preproc_if':
       case 'preproc_ifdef':
+        treeChains.add(cursor.startIndex);
         textualEnds ??= directiveEnds(source);
         branches.push(
           ...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds),
@@ -738,7 +1099,18 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         const nameNode = decl ? declaratorNode(decl) : undefined;
         const name = nameNode?.text;
         if (name) {
-          fns.push({ start: node.startIndex, end: node.endIndex, name });
+          if (hasMark(marks, node.startIndex, node.endIndex)) {
+            const fd = functionDeclarator(decl!);
+            const plist = fd?.childForFieldName('parameters');
+            const params = plist ? parameterNames(text.slice(plist.startIndex, plist.endIndex)) : [];
+            const head = text.slice(node.startIndex, nameNode!.startIndex);
+            fns.push({
+              start: node.startIndex,
+              end: node.endIndex,
+              name,
+              detail: { params, nameIndex: nameNode!.startIndex, isStatic: /\bstatic\b/.test(head) },
+            });
+          } else fns.push({ start: node.startIndex, end: node.endIndex, name });
           if (knowledge.functions.has(name)) {
             const fd = functionDeclarator(decl!);
             const plist = fd?.childForFieldName('parameters');
@@ -780,27 +1152,38 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
         }
         const name =
           type === 'assignment_expression'
-            ? target.type === 'identifier'
-              ? target.text
-              : undefined
+            ? assignedName(target)
             : target.type === 'identifier' || target.type === 'pointer_declarator'
               ? declaratorName(target)
               : undefined;
         if (!name) break;
         const vt = valueNode.type;
         if (vt === 'initializer_list' || vt === 'compound_literal_expression') break;
-        if (valueNode.endIndex - valueNode.startIndex <= MAX_VALUE_TEXT)
-          values.push({ name, value: valueNode.text, index: target.startIndex });
+        const limit = vt === 'conditional_expression' ? MAX_CHOICE_TEXT : MAX_VALUE_TEXT;
+        if (valueNode.endIndex - valueNode.startIndex <= limit) {
+          const block = innermostBlock();
+          values.push({ name, value: valueNode.text, index: target.startIndex, ...(block ? { block } : {}) });
+        }
         break;
       }
       case 'ERROR':
         firstError ??= cursor.startIndex;
+        // A directive the grammar could not place inside a construct (an initialiser list, a body); a
+        // top-level ERROR is a header the grammar lost track of, where the tree's reading stands.
+        if (ancestors[ancestors.length - 1] !== 'translation_unit')
+          errorRanges.push([cursor.startIndex, cursor.endIndex]);
         break;
       default:
         break;
     }
+    const block =
+      descend && BLOCK_TYPES.has(type) ? ([cursor.startIndex, cursor.endIndex] as [number, number]) : undefined;
     if (descend && cursor.gotoFirstChild()) {
       ancestors.push(type);
+      if (block) {
+        blocks.push(block);
+        blockDepth.push(ancestors.length);
+      }
       continue;
     }
     let done = false;
@@ -808,6 +1191,10 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
       if (!cursor.gotoParent()) {
         done = true;
         break;
+      }
+      if (blockDepth[blockDepth.length - 1] === ancestors.length) {
+        blockDepth.pop();
+        blocks.pop();
       }
       ancestors.pop();
     }
@@ -831,6 +1218,7 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     return found && index < found.end ? found.name : undefined;
   };
 
+  if (errorRanges.length > 0) branches.push(...textualBranches(source, treeChains, errorRanges));
   branches.sort((a, b) => a.start - b.start || b.end - a.end);
   const parents = branchParents(branches);
   const branchesAt = (index: number): number[] => {
@@ -856,6 +1244,34 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
   const site = (index: number, withFn = true): Site => {
     const fn = withFn ? fnAt(index) : undefined;
     return { index, ...lines.site(index), branches: branchesAt(index), ...(fn ? { fn } : {}) };
+  };
+
+  /** Functions the analysis may follow: walked bodies that call, name or return something it knows. */
+  const functionFacts = (): FunctionFact[] => {
+    const out: FunctionFact[] = [];
+    const walked = fns.filter((f) => f.detail);
+    if (walked.length === 0) return out;
+    const holds = (f: FnRange) =>
+      calls.some((c) => c.index > f.start && c.index < f.end) ||
+      values.some((v) => v.index > f.start && v.index < f.end) ||
+      strings.some((x) => x.index > f.start && x.index < f.end) ||
+      returns.some((r) => r.index > f.start && r.index < f.end);
+    for (const f of walked) {
+      if (!holds(f)) continue;
+      const d = f.detail!;
+      const own = returns.filter((r) => r.index > f.start && r.index < f.end && fnAt(r.index) === f.name);
+      out.push({
+        name: f.name,
+        params: d.params,
+        start: f.start,
+        end: f.end,
+        endLine: lines.lineOf(Math.max(f.start, f.end - 1)) + 1,
+        isStatic: d.isStatic,
+        returns: own.slice(0, MAX_RETURNS),
+        ...site(d.nameIndex, false),
+      });
+    }
+    return out;
   };
 
   const constants: ConstantMatch[] = [];
@@ -918,6 +1334,18 @@ function extractUnsafe(path: string, text: string, knowledge: ExtractKnowledge, 
     commentedDefines: commented.map(
       (c): CommentedDefineFact => ({ name: c.name, body: c.body, ...site(c.index, false) }),
     ),
+    functions: functionFacts(),
+    strings: strings.map(
+      (x): StringFact => ({
+        value: x.value,
+        context: x.context,
+        ...(x.target ? { target: x.target } : {}),
+        ...site(x.index, x.context !== 'define'),
+      }),
+    ),
+    tables: tableFacts,
+    structs,
+    callees: pre.callees,
     program: fns.some((f) => f.name === 'main'),
     diagnostics,
   };

@@ -64,13 +64,63 @@ export interface CallFact extends Site {
   readonly reference?: boolean;
 }
 
-/** A name with a value expression: enumerators, const variables, local initialisations and assignments. */
+/**
+ * A name with a value expression: enumerators, const variables, local initialisations and assignments.
+ * Besides plain names: `*p` for a store through a pointer (an out-parameter), `.f` for a store into a field
+ * of any struct (`x.f = v`, `p->f = v`, a designated initialiser `.f = v`).
+ */
 export interface ValueFact {
   readonly name: string;
   readonly value: string;
   readonly index: number;
   /** Set for locals: only visible inside this function. */
   readonly fn?: string;
+  /**
+   * Range of the innermost block holding the assignment (braces, a `case`, an `if`/loop body): a use inside
+   * that range comes after it on every path; an assignment in a block the use is not in is one of several.
+   */
+  readonly block?: readonly [number, number];
+}
+
+/** A function defined in the file whose body the analysis may follow (it calls or names something known). */
+export interface FunctionFact extends Site {
+  readonly name: string;
+  /** Parameter names in order (`...` for variadic); empty names for unnamed parameters. */
+  readonly params: readonly string[];
+  /** Range of the whole definition. */
+  readonly start: number;
+  readonly end: number;
+  /** Line of the definition's closing brace. */
+  readonly endLine: number;
+  readonly isStatic: boolean;
+  /** `return` expressions of the body (texts, bounded), with their offsets. */
+  readonly returns: readonly { readonly value: string; readonly index: number }[];
+}
+
+/** A string literal (adjacent literals joined) that may name protocol algorithms, where data is written. */
+export interface StringFact extends Site {
+  readonly value: string;
+  /** `define`: a macro body; `init`: a variable's initialiser; `table`: inside an initialiser list; `assign`; `return`. */
+  readonly context: 'define' | 'init' | 'table' | 'assign' | 'return';
+  /** The macro, variable or field (`.f`) written. */
+  readonly target?: string;
+}
+
+/** Rows of a table of structs (`{ { "gcm", PSA_ALG_GCM }, … }`): each row's top-level elements as written. */
+export interface TableFact {
+  readonly name: string;
+  /** The declared element type (`struct alg_row`, `alg_row_t`), to find the field order. */
+  readonly type: string;
+  readonly rows: readonly (readonly string[])[];
+  readonly index: number;
+  /** Field order of a struct declared with the table itself (`static const struct { … } t[] = …`). */
+  readonly fields?: readonly string[];
+}
+
+/** Field names of a struct definition in order (`struct name` and its typedef names). */
+export interface StructFact {
+  readonly names: readonly string[];
+  readonly fields: readonly string[];
 }
 
 /** Identifier elements of a file-scope array initialiser (cipher-suite and group lists). */
@@ -116,6 +166,12 @@ export interface FileFacts {
   readonly constants: readonly ConstantMatch[];
   readonly definitions: readonly DefinitionFact[];
   readonly commentedDefines: readonly CommentedDefineFact[];
+  readonly functions: readonly FunctionFact[];
+  readonly strings: readonly StringFact[];
+  readonly tables: readonly TableFact[];
+  readonly structs: readonly StructFact[];
+  /** Sorted hashes of the names called in the file (prescan `calleeHash`). */
+  readonly callees: readonly number[];
   /** The file defines `main`: a program, not part of a library. */
   readonly program: boolean;
   readonly diagnostics: readonly FileDiagnostic[];

@@ -89,6 +89,8 @@ export interface ImplementationContext {
   readonly path: string;
   readonly includeTargets: readonly string[];
   readonly signatureById: ReadonlyMap<string, SignatureRow>;
+  /** The file's definitions that wrap another library (never implementations). */
+  readonly wrappers?: ReadonlySet<DefinitionFact>;
 }
 
 /** The row and library a definition implements, or undefined when it implements no algorithm. */
@@ -106,7 +108,58 @@ export function definitionRow(
   if (!cand) return undefined;
   const row = cand.row;
   if (row.paramOnly || row.notImplementation) return undefined;
+  if (ctx.wrappers?.has(d)) return undefined;
   return cand;
+}
+
+/**
+ * Definitions of a file that wrap another library rather than implement the algorithm: a body calling a
+ * catalogued API of a different library (`sha256_init` over OpenSSL's EVP_DigestInit_ex), or calling only
+ * such wrappers of the same file (`sha256()` over `sha256_init`).
+ */
+export function wrapperDefinitions(
+  facts: FileFacts,
+  ctx: Pick<ImplementationContext, 'knowledge'>,
+): Set<DefinitionFact> {
+  const out = new Set<DefinitionFact>();
+  const api = ctx.knowledge.api;
+  const idOf = (row: ApiRow) => row.id ?? row.referenceAs?.id;
+  for (const d of facts.definitions) {
+    const cands = api.functionCandidates(d.name) ?? [];
+    const own = cands.map((c) => c.library);
+    const ids = new Set(cands.map((c) => idOf(c.row)).filter((x) => x !== undefined));
+    // Delegating means calling another library for the same algorithm, or its update/final steps; an
+    // implementation calling another library for a different primitive (ML-DSA over SHAKE) stays one.
+    const delegates = d.calls.some((c) =>
+      (api.functionCandidates(c) ?? []).some(
+        (x) =>
+          !x.generic &&
+          !own.includes(x.library) &&
+          ((idOf(x.row) !== undefined && ids.has(idOf(x.row)!)) || (x.row.continues && idOf(x.row) === undefined)),
+      ),
+    );
+    if (delegates) out.add(d);
+  }
+  for (let changed = out.size > 0; changed; ) {
+    changed = false;
+    const wrapped = new Set([...out].map((d) => d.name));
+    for (const d of facts.definitions) {
+      if (out.has(d) || d.calls.length === 0) continue;
+      const defined = d.calls.filter((c) => facts.definitions.some((x) => x.name === c));
+      if (defined.length > 0 && defined.every((c) => wrapped.has(c))) {
+        out.add(d);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a row can name an algorithm at a definition (a configuration or list API names none). */
+function namesAnAlgorithm(row: ApiRow): boolean {
+  return (
+    row.id !== undefined || row.referenceAs !== undefined || row.configScheme !== undefined || row.byValue !== undefined
+  );
 }
 
 function refOfDefinition(
@@ -304,7 +357,12 @@ export function implementedNames(facts: FileFacts, ctx: ImplementationContext): 
     const sig = ctx.signatureById.get(m.signature);
     if (sig) constantAlgorithms.add(sig.algorithm.id);
   }
-  return facts.definitions.filter((d) => definitionRow(d, ctx, constantAlgorithms)).map((d) => d.name);
+  return facts.definitions
+    .filter((d) => {
+      const cand = definitionRow(d, ctx, constantAlgorithms);
+      return cand !== undefined && namesAnAlgorithm(cand.row);
+    })
+    .map((d) => d.name);
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -3,7 +3,7 @@
  * (knowledge, the tables in detectors/c-*). The mechanism never imports a table: a detector hands it a
  * CKnowledge built from its tables, and worker threads receive the serialisable part (ExtractData).
  */
-import type { AlgorithmRef } from '@pqready/core';
+import type { AlgorithmRef, ProtocolFacts } from '@pqready/core';
 
 // ---------------------------------------------------------------------------------------------
 // Library API tables
@@ -47,6 +47,12 @@ export interface ArgMap {
   readonly sigalgs?: ArgIndex;
   /** Key bits given to an attributes object (PSA `psa_set_key_bits`). */
   readonly objectBits?: ArgIndex;
+  /** A protocol-name string of any kind (an SSH algorithm list, a cipher string), read by its content. */
+  readonly names?: ArgIndex;
+  /** A flag argument that, when non-zero, makes the operation an HMAC over the resolved hash (`mbedtls_md_setup(ctx, md, 1)`). */
+  readonly hmacFlag?: ArgIndex;
+  /** A key object whose type decides the algorithm (`EVP_DigestSignInit(…, pkey)` with an HMAC key). */
+  readonly key?: ArgIndex;
 }
 
 export interface ApiRow extends RefPart {
@@ -84,6 +90,29 @@ export interface ApiRow extends RefPart {
   readonly alsoImplements?: readonly RefPart[];
   /** For `configScheme` rows: the library's documented default when no configuration is visible. */
   readonly schemeDefault?: RefPart;
+  /**
+   * The algorithms the call can perform when the evidence does not fix one (a key parsed at run time, a type
+   * argument read from input): the finding names this set instead of `unknown`.
+   */
+  readonly candidates?: readonly RefPart[];
+  /** The call imports key material into its object: the object's creation was key handling, not a use. */
+  readonly keyImport?: boolean;
+  /** The argument that receives the key or object the call creates (`psa_generate_key(&attr, &key)`: 1). */
+  readonly produces?: number;
+  /** With exactly this many arguments the call only initialises an empty context (Mbed TLS 3 `mbedtls_rsa_init(ctx)`). */
+  readonly lifecycleArity?: number;
+  /** The call reads a property of a key or context (`mbedtls_pk_rsa(pk)`): never a use of its own. */
+  readonly accessor?: boolean;
+  /**
+   * The call sets up a key or context (a padding, a key import) without processing data: a use where it is
+   * written, but a function of the tree doing only this wraps no operation.
+   */
+  readonly configures?: boolean;
+  /**
+   * The call looks up an algorithm descriptor (`EVP_sha256()`, `EVP_MD_fetch`): when its result is stored in a
+   * variable or field that another call uses, that call is the finding and this is its value's origin.
+   */
+  readonly descriptor?: boolean;
 }
 
 export interface ConstructorRow extends RefPart {
@@ -155,6 +184,28 @@ export interface ApiKnowledge {
   groupAlgorithm(name: string): AlgorithmRef | undefined;
   sigalgAlgorithm(name: string): AlgorithmRef | undefined;
   listTokens(text: string): string[];
+  /** Protocol knowledge for names in strings (SSH lists, OpenSSL cipher strings, TLS groups). */
+  readonly protocol: ProtocolKnowledge;
+}
+
+/** What a protocol-name string means, read with the same parsers the configuration detectors use. */
+export interface ProtocolMeaning {
+  readonly facts: ProtocolFacts;
+  /** `ssh-names`, `cipher-string`, `tls13-suites`, `groups`, `sigalgs`. */
+  readonly kind: string;
+  /** Names the string holds that no catalog knows (kept for the reviewer). */
+  readonly unknownNames: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export interface ProtocolKnowledge {
+  /**
+   * The meaning of a string found in data (a table row, a default list): undefined unless it clearly names
+   * algorithms. `hint` is the name it is stored under (a macro or variable), which can tell a list of one.
+   */
+  classify(text: string, hint?: string): ProtocolMeaning | undefined;
+  /** The meaning of a string given to a list API of a known kind (OpenSSL cipher string, group list …). */
+  list(kind: 'suites' | 'groups' | 'sigalgs', text: string): ProtocolMeaning | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,11 +322,26 @@ export type SignatureRow = ValuesRow | BytesRow | LiteralSetRow | StringRow;
 
 // ---------------------------------------------------------------------------------------------
 
+/** A construction a project implements over other primitives in a function named for it (HKDF over HMAC). */
+export interface CompositionRow {
+  /** The function name that names the construction. */
+  readonly name: RegExp;
+  /** Algorithms of which one must be used in the body. */
+  readonly uses: readonly string[];
+  readonly algorithm: RefPart;
+  /** The construction's hash is the hash of the primitive used (HKDF-SHA-256 over HMAC-SHA-256). */
+  readonly hashFromUse?: boolean;
+  /** A call to the function is a use of the construction (HKDF), not only of a component of one (MGF1). */
+  readonly callsAreUses: boolean;
+  readonly source: string;
+}
+
 /** Everything the C analysis knows, handed to it by the detectors. */
 export interface CKnowledge {
   readonly api: ApiKnowledge;
   readonly options: OptionKnowledge;
   readonly signatures: readonly SignatureRow[];
+  readonly compositions: readonly CompositionRow[];
   /** The serialisable part for extraction in worker threads. */
   readonly extract: ExtractData;
 }
@@ -290,4 +356,10 @@ export interface ExtractData {
   /** Macro names whose definitions may become findings (they need a line and snippet). */
   readonly sitedDefineNames: readonly string[];
   readonly sitedDefinePrefixes: readonly string[];
+  /** Constant names that name algorithms (bodies naming one are walked for their values). */
+  readonly symbolNames: readonly string[];
+  /** Function names only generic tables define (a project's definition of one may be a wrapper). */
+  readonly genericNames: readonly string[];
+  /** Lower-case first names of protocol-name strings (SSH names, TLS groups, cipher aliases and suites). */
+  readonly protocolWords: readonly string[];
 }

@@ -10,6 +10,10 @@ export interface PrescanKnowledge {
   readonly functions: { has(name: string): boolean };
   readonly literalValues: ReadonlySet<bigint>;
   readonly stringValues: ReadonlySet<string>;
+  /** Constants naming algorithms (`PSA_ALG_GCM`): a body assigning one holds a value a call may use. */
+  readonly symbols?: { has(name: string): boolean };
+  /** Whether a string literal's content may name protocol algorithms (first name of a list is known). */
+  readonly protocolString?: (content: string) => boolean;
 }
 
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -28,6 +32,22 @@ export interface Prescan {
    * literal). A declaration with neither needs no walk.
    */
   readonly blockers: number[];
+  /**
+   * Hashes (calleeHash) of the identifiers called inside braces (`name(` at brace depth ≥ 1, so not a
+   * definition or prototype), sorted and unique: whether the file may call a function another file defines,
+   * without keeping every name.
+   */
+  readonly callees: number[];
+}
+
+/** FNV-1a over UTF-16 code units: the key of a called name in `Prescan.callees`. */
+export function calleeHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 const DEFINE_HEAD = /^#\s*define\s+([A-Za-z_]\w*)/;
@@ -52,6 +72,8 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
   let lineStart = true;
   let lastSignificant = 0;
   let namesCrypto = false;
+  let depth = 0;
+  const called = new Set<number>();
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -103,7 +125,10 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       blockers.push(i);
       let j = i + 1;
       while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      if (c === 34 && k.stringValues.size > 0 && k.stringValues.has(text.slice(i + 1, j))) marks.push(i);
+      if (c === 34 && j - i > 3) {
+        const content = text.slice(i + 1, j);
+        if ((k.stringValues.size > 0 && k.stringValues.has(content)) || k.protocolString?.(content)) marks.push(i);
+      }
       i = j + 1;
       lastSignificant = c;
       continue;
@@ -115,6 +140,11 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       if (k.functions.has(id) || isAlias(id)) {
         marks.push(i);
         namesCrypto = true;
+      } else if (depth > 0 && k.symbols?.has(id)) marks.push(i);
+      if (depth > 0) {
+        let p = j;
+        while (p < n && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+        if (text.charCodeAt(p) === 40) called.add(calleeHash(id));
       }
       i = j;
       lastSignificant = 97;
@@ -141,12 +171,14 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       lastSignificant = 48;
       continue;
     }
+    if (c === 123) depth++;
+    else if (c === 125 && depth > 0) depth--;
     if (c === 123 && lastSignificant === 61) marks.push(i);
     if (c === 61 || c === 123 || c === 35) blockers.push(i);
     lastSignificant = c;
     i++;
   }
-  return { marks, aliases, namesCrypto, blockers };
+  return { marks, aliases, namesCrypto, blockers, callees: [...called].sort((a, b) => a - b) };
 }
 
 /** Whether any mark lies in [start, end). */

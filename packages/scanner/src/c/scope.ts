@@ -8,6 +8,14 @@ import type { ActivityState } from '@pqready/core';
 import { evaluateCondition, type MacroValue } from './expr.js';
 import type { DefineFact, FileFacts, Site, ValueFact } from './facts.js';
 
+/** One value a name may hold, where it was written, and the scope that reads it. */
+export interface ValueSite {
+  readonly value: string;
+  readonly index: number;
+  readonly fn?: string;
+  readonly scope: Scope;
+}
+
 /** Macros that hold for the whole scan: discovered configuration plus `--define`. */
 export interface GlobalEnv {
   readonly macros: ReadonlyMap<string, MacroValue>;
@@ -46,7 +54,7 @@ export class Scope {
 
   constructor(
     readonly facts: FileFacts,
-    private readonly headers: readonly Scope[],
+    readonly headers: readonly Scope[],
     private readonly env: GlobalEnv,
     /** Included only under an undecided condition: what it defines is defined only conditionally. */
     private readonly conditional = false,
@@ -206,6 +214,35 @@ export class Scope {
     }
     const g = this.env.macros.get(name);
     return g?.state === 'defined' && !g.params ? g.body : undefined;
+  }
+
+  /**
+   * Every value a name may hold at a use, for value tracking: the local assignments before the use that no
+   * later assignment overwrites on every path (the search ends at the first one whose block holds the use),
+   * every store into a field (`.f`) anywhere in the unit, or else the one value `valueAt` finds.
+   */
+  valuesAt(name: string, index: number, fn: string | undefined): ValueSite[] {
+    const out: ValueSite[] = [];
+    const vals = this.values.get(name);
+    if (vals && fn !== undefined) {
+      for (let k = vals.length - 1; k >= 0; k--) {
+        const v = vals[k]!;
+        if (v.fn !== fn || v.index >= index) continue;
+        out.push({ value: v.value, index: v.index, fn, scope: this });
+        if (!v.block || (v.block[0] <= index && index < v.block[1])) break;
+      }
+      if (out.length > 0) return out.reverse();
+    }
+    if (name.startsWith('.')) {
+      for (const s of [this, ...this.headers]) {
+        for (const v of s.values.get(name) ?? [])
+          out.push({ value: v.value, index: v.index, ...(v.fn ? { fn: v.fn } : {}), scope: s });
+      }
+      return out;
+    }
+    if (name.startsWith('*')) return out;
+    const one = this.valueAt(name, index, fn);
+    return one === undefined ? [] : [{ value: one, index, ...(fn ? { fn } : {}), scope: this }];
   }
 
   /** A header's file-scope value or object-like macro for a name. */

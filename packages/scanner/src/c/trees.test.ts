@@ -13,7 +13,7 @@ import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoConfig } from '../detectors/c-crypto-config/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
 import type { ScanOptions } from '../detectors/types.js';
-import { type CorpusRow, listFiles, rowKey, rowOf, runDetectors } from './test-support/context.js';
+import { type CorpusRow, listFiles, rowKey, rowsOf, runDetectors } from './test-support/context.js';
 
 const corpus = resolve(__dirname, '../../../../fixtures/c');
 const trees = join(corpus, 'trees');
@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     const { findings, diagnostics } = await scanTree(name);
     // A library's calls of its own API are kept but marked internal: not part of the annotated uses.
     const actual = findings
-      .flatMap((f) => (f.kind === 'algorithm' && f.properties?.internal !== 'true' ? [rowOf(f)] : []))
+      .flatMap((f) => (f.properties?.internal !== 'true' ? rowsOf(f) : []))
       .map(key)
       .sort();
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -109,5 +109,57 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(internal).toEqual(['src/aes.c:24', 'src/ecdh.c:11']);
     const pq = await algorithmFindings('pqc-reference');
     expect(pq.find((f) => f.evidence.path === 'ref/kem.c')?.properties?.internal).toBe('true');
+  });
+
+  const at = (found: readonly import('@pqready/core').Finding[], path: string, line: number) =>
+    found.find((f) => f.evidence.path === path && f.evidence.line === line);
+  const candidateIds = (f: import('@pqready/core').Finding | undefined) =>
+    f?.kind === 'algorithm' ? (f.algorithm.candidates ?? []).map((c) => c.id) : undefined;
+
+  it('reports calls of a wrapper header chosen by macro as uses, with the chain in the evidence', async () => {
+    const found = await algorithmFindings('follow-wrappers');
+    const call = at(found, 'src/main.c', 10);
+    expect(call?.properties?.wrapper).toBe('app_hash_init');
+    expect(call?.properties?.via).toBe('app_hash_init (include/app_hash_mbedtls.h:3) → mbedtls_sha256_starts');
+    expect(at(found, 'src/main.c', 11)?.properties?.via).toBe('app_make_key (src/sign.c:5) → mbedtls_ecdsa_genkey');
+    expect(at(found, 'src/main.c', 11)?.kind === 'algorithm' && at(found, 'src/main.c', 11)).toMatchObject({
+      algorithm: { id: 'ecdsa', curve: 'p-256' },
+    });
+  });
+
+  it('follows values to their use: out-parameter, ternary, constant, table column through a lookup or a function pointer', async () => {
+    const found = await algorithmFindings('follow-values');
+    expect(at(found, 'values.c', 21)?.notes?.join(' ')).toContain('alg set by pick_alg() (values.c:7)');
+    expect(candidateIds(at(found, 'values.c', 30))).toEqual(['chacha20', 'aes']);
+    expect(at(found, 'values.c', 36)?.notes).toContain('value: halg = PSA_ALG_SHA_384');
+    const table = at(found, 'values.c', 51);
+    expect(table?.kind === 'algorithm' ? table.algorithm.candidates : undefined).toEqual([
+      { id: 'aes', keyBits: 128, mode: 'gcm' },
+      { id: 'camellia', keyBits: 256, mode: 'cbc' },
+    ]);
+    // A call through a function-pointer field of a table: the functions of its column.
+    expect(candidateIds(at(found, 'digests.c', 16))).toEqual(['sha-1', 'sha-256']);
+  });
+
+  it("reports a run-time key's candidate set with the set's verdict, and no use for an accessor", async () => {
+    const { findings } = await scanTree('follow-candidates');
+    const sign = at(findings, 'pk.c', 14);
+    expect(candidateIds(sign)).toEqual(['rsa', 'ecdsa']);
+    expect(sign && findingVerdict(sign, getPolicy(defaultPolicyId)).quantum).toBe('broken');
+    expect(findings.some((f) => f.properties?.function === 'mbedtls_pk_rsa')).toBe(false);
+    // An ML-DSA key whose level comes from the caller: the three parameter sets, on every call using the key.
+    expect(candidateIds(at(findings, 'mldsa.c', 6))).toEqual(['ml-dsa-44', 'ml-dsa-65', 'ml-dsa-87']);
+  });
+
+  it('reads algorithm names in C strings as protocol configuration, not names compared or in messages', async () => {
+    const { findings } = await scanTree('follow-strings');
+    const kex = at(findings, 'ssh_names.c', 5);
+    expect(kex?.kind === 'protocol' && kex.protocol.groups.map((g) => g.name)).toEqual([
+      'mlkem768x25519-sha256',
+      'curve25519-sha256',
+      'ecdh-sha2-nistp256',
+    ]);
+    expect(kex && findingVerdict(kex, getPolicy(defaultPolicyId)).quantum).toBe('hybrid');
+    expect(at(findings, 'ssh_names.c', 31)).toBeUndefined();
   });
 });

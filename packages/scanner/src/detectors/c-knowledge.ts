@@ -3,12 +3,14 @@
  * knowledge interface the C analysis reads. The analysis itself (src/c) never imports a table.
  */
 import type { CKnowledge } from '../c/knowledge.js';
+import { PROTOCOL_STRINGS, PROTOCOL_WORDS } from './c-crypto-api/protocol-strings.js';
 import { groupAlgorithm, listTokens, sigalgAlgorithm, suiteAlgorithms } from './c-crypto-api/suites.js';
 import {
   CONSTRUCTORS,
   FUNCTION_NAMES,
   FUNCTION_PATTERNS,
   functionCandidates,
+  GENERIC_NAMES,
   NAMES,
   SYMBOLS,
 } from './c-crypto-api/tables/index.js';
@@ -26,6 +28,7 @@ import {
   OPTIONS,
   TEST_ONLY_OPTION,
 } from './c-crypto-config/table.js';
+import { COMPOSITIONS } from './c-crypto-implementation/compositions.js';
 import { SIGNATURES } from './c-crypto-implementation/table.js';
 
 export const C_KNOWLEDGE: CKnowledge = Object.freeze({
@@ -41,6 +44,7 @@ export const C_KNOWLEDGE: CKnowledge = Object.freeze({
     groupAlgorithm,
     sigalgAlgorithm,
     listTokens,
+    protocol: PROTOCOL_STRINGS,
   },
   options: {
     byName: OPTION_BY_NAME,
@@ -54,11 +58,15 @@ export const C_KNOWLEDGE: CKnowledge = Object.freeze({
     testOnly: TEST_ONLY_OPTION,
   },
   signatures: SIGNATURES,
+  compositions: COMPOSITIONS,
   extract: {
     functionNames: FUNCTION_NAMES,
     functionPatterns: FUNCTION_PATTERNS,
     signatures: SIGNATURES,
     sitedDefineNames: OPTIONS.map((o) => o.name),
     sitedDefinePrefixes: OPTION_PREFIXES,
+    symbolNames: [...SYMBOLS.keys(), ...CONSTRUCTORS.keys()].sort(),
+    genericNames: GENERIC_NAMES,
+    protocolWords: PROTOCOL_WORDS,
   },
 });

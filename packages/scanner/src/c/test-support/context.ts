@@ -81,6 +81,30 @@ export interface CorpusRow {
 
 export const rowKey = (r: CorpusRow): string => `${r.file}:${r.line} ${r.algorithm} ${r.role} ${r.state}`;
 
+/**
+ * The corpus rows of a finding: an algorithm finding is one row; a protocol finding (a suite, group or
+ * SSH name list) is one row per algorithm it names (a hybrid without a catalog id by its name).
+ */
+export function rowsOf(f: import('@pqready/core').Finding): CorpusRow[] {
+  if (f.kind === 'algorithm') return [rowOf(f)];
+  if (f.kind !== 'protocol') return [];
+  const p = f.protocol;
+  const refs = [
+    ...p.cipherSuites.flatMap((s) => s.algorithms),
+    ...p.groups.map((g) => ({ ...g.algorithm, name: g.name })),
+    ...p.signatureAlgorithms.map((g) => ({ ...g.algorithm, name: g.name })),
+    ...(p.algorithms ?? []),
+  ] as (import('@pqready/core').AlgorithmRef & { name?: string })[];
+  const ids = new Set(refs.map((a) => (a.id === 'unknown' ? (a.parameterSet ?? a.name ?? 'unknown') : a.id)));
+  return [...ids].sort().map((algorithm) => ({
+    file: f.evidence.path,
+    line: f.evidence.line ?? 0,
+    algorithm,
+    role: f.role,
+    state: f.state ?? 'active',
+  }));
+}
+
 /** The corpus row of an algorithm finding. */
 export function rowOf(f: import('@pqready/core').AlgorithmFinding): CorpusRow {
   return {

@@ -82,6 +82,17 @@ export const FUNCTION_PATTERNS: readonly { readonly source: string; readonly con
     { source: NATIVE_NAME.source, contains: ['mlkem', 'MLKEM', 'mldsa', 'MLDSA'] },
   ]);
 
+/**
+ * Names only generic tables define (`sha256_init`, `md5_update`): a project defining one may be wrapping
+ * another library, so its definitions are followed like the project's own functions.
+ */
+export const GENERIC_NAMES: readonly string[] = Object.freeze(
+  [...functions.entries()]
+    .filter(([, cands]) => cands.every((c) => c.generic))
+    .map(([n]) => n)
+    .sort(),
+);
+
 export const SYMBOLS: ReadonlyMap<string, RefPart> = symbols;
 export const CONSTRUCTORS: ReadonlyMap<string, ConstructorRow> = constructors;
 export const NAMES: ReadonlyMap<string, RefPart> = names;

@@ -100,13 +100,28 @@ function symbols(): Record<string, RefPart> {
 }
 
 const SHA256_VARIANTS = { '0': { id: 'sha-256' }, '1': { id: 'sha-224' } } as const;
+
+const PK_SIGNATURES: readonly RefPart[] = [{ id: 'rsa' }, { id: 'ecdsa' }];
+/** md.h mbedtls_md_type_t: what a digest chosen at run time can be. */
+const DIGEST_SET: readonly RefPart[] = Object.values(HASHES).map((id) => ({ id }));
+/** cipher.h mbedtls_cipher_id_t: the ciphers a cipher context can run. */
+const CIPHERS: readonly RefPart[] = [
+  { id: 'aes' },
+  { id: 'aria' },
+  { id: 'camellia' },
+  { id: 'des' },
+  { id: '3des' },
+  { id: 'chacha20' },
+  { id: 'chacha20-poly1305' },
+];
 const SHA512_VARIANTS = { '0': { id: 'sha-512' }, '1': { id: 'sha-384' } } as const;
 
 const functions: Record<string, ApiRow> = {
   // RSA (rsa.h). 2.x sign/verify calls carry an extra `mode` argument before md_alg.
-  mbedtls_rsa_init: { id: 'rsa', object: 0 },
+  // Mbed TLS 3.x `mbedtls_rsa_init(ctx)` only initialises; 2.x `mbedtls_rsa_init(ctx, padding, md)` sets the padding.
+  mbedtls_rsa_init: { id: 'rsa', object: 0, configures: true, lifecycleArity: 1 },
   mbedtls_rsa_setup: { id: 'rsa', object: 0 },
-  mbedtls_rsa_set_padding: { id: 'rsa', object: 0, args: { hash: 2 } },
+  mbedtls_rsa_set_padding: { id: 'rsa', object: 0, configures: true, args: { hash: 2 } },
   mbedtls_rsa_gen_key: { id: 'rsa', object: 0, args: { keyBits: 3 } },
   mbedtls_rsa_pkcs1_sign: { id: 'rsa', object: 0, args: { hash: [3, 4] } },
   mbedtls_rsa_pkcs1_verify: { id: 'rsa', object: 0, args: { hash: [3, 4, 1] } },
@@ -126,18 +141,21 @@ const functions: Record<string, ApiRow> = {
   mbedtls_rsa_private: { id: 'rsa', object: 0 },
   // Generic public-key layer (pk.h): the key type comes from mbedtls_pk_setup on the same context.
   mbedtls_pk_setup: { object: 0, establishes: true, args: { alg: 1 } },
-  mbedtls_pk_sign: { object: 0, signs: true, args: { hash: 1 } },
-  mbedtls_pk_sign_restartable: { object: 0, signs: true, args: { hash: 1 } },
-  mbedtls_pk_verify: { object: 0, signs: true, args: { hash: 1 } },
-  mbedtls_pk_verify_restartable: { object: 0, signs: true, args: { hash: 1 } },
+  // A pk context parsed from a key file is RSA or EC (pk.h: MBEDTLS_PK_RSA, MBEDTLS_PK_ECKEY; an opaque
+  // context wraps a PSA key of the same two kinds), so a signature is RSA or ECDSA and encryption RSA.
+  mbedtls_pk_sign: { object: 0, signs: true, args: { hash: 1 }, candidates: PK_SIGNATURES },
+  mbedtls_pk_sign_restartable: { object: 0, signs: true, args: { hash: 1 }, candidates: PK_SIGNATURES },
+  mbedtls_pk_verify: { object: 0, signs: true, args: { hash: 1 }, candidates: PK_SIGNATURES },
+  mbedtls_pk_verify_restartable: { object: 0, signs: true, args: { hash: 1 }, candidates: PK_SIGNATURES },
   mbedtls_pk_sign_ext: { object: 1, args: { alg: 0, hash: 2 } },
   mbedtls_pk_verify_ext: { object: 2, args: { alg: 0, hash: 3 } },
-  mbedtls_pk_encrypt: { object: 0 },
-  mbedtls_pk_decrypt: { object: 0 },
-  mbedtls_pk_rsa: { id: 'rsa', notImplementation: true },
-  mbedtls_pk_ec: { id: 'ec', notImplementation: true },
+  mbedtls_pk_encrypt: { object: 0, candidates: [{ id: 'rsa' }] },
+  mbedtls_pk_decrypt: { object: 0, candidates: [{ id: 'rsa' }] },
+  // Accessors of a pk context's key: reading it is no use of RSA or EC.
+  mbedtls_pk_rsa: { id: 'rsa', notImplementation: true, accessor: true },
+  mbedtls_pk_ec: { id: 'ec', notImplementation: true, accessor: true },
   // Elliptic curves (ecp.h, ecdsa.h, ecdh.h).
-  mbedtls_ecp_group_load: { id: 'ec', object: 0, establishes: true, args: { curve: 1 } },
+  mbedtls_ecp_group_load: { id: 'ec', object: 0, establishes: true, configures: true, args: { curve: 1 } },
   mbedtls_ecp_gen_key: { id: 'ec', object: 1, establishes: true, args: { curve: 0 } },
   mbedtls_ecp_gen_keypair: { id: 'ec', object: 0 },
   // Scalar multiplication: the core of ECDH and of key derivation (MCUboot's ECIES).
@@ -168,7 +186,8 @@ const functions: Record<string, ApiRow> = {
   mbedtls_dhm_make_public: { id: 'dh', object: 0 },
   mbedtls_dhm_calc_secret: { id: 'dh', object: 0 },
   // Symmetric ciphers (cipher.h, aes.h, gcm.h, ccm.h, chachapoly.h …).
-  mbedtls_cipher_setup: { object: 0, establishes: true, args: { alg: 1 } },
+  // A cipher chosen by name or type at run time is one of the library's ciphers (cipher.h mbedtls_cipher_type_t).
+  mbedtls_cipher_setup: { object: 0, establishes: true, args: { alg: 1 }, candidates: CIPHERS },
   mbedtls_aes_setkey_enc: { id: 'aes', object: 0, args: { keyBits: 2 } },
   mbedtls_aes_setkey_dec: { id: 'aes', object: 0, args: { keyBits: 2 } },
   mbedtls_aes_xts_setkey_enc: { id: 'aes', mode: 'xts', object: 0 },
@@ -209,8 +228,9 @@ const functions: Record<string, ApiRow> = {
   mbedtls_cipher_cmac: { id: 'cmac', args: { keyBits: 2 } },
   mbedtls_aes_cmac_prf_128: { id: 'cmac', keyBits: 128 },
   // Message digests (md.h and the per-hash modules). The is224/is384 flag picks the truncated variant.
-  mbedtls_md: { args: { alg: 0 } },
-  mbedtls_md_setup: { object: 0, establishes: true, args: { alg: 1 } },
+  mbedtls_md: { args: { alg: 0 }, candidates: DIGEST_SET },
+  // The third argument asks for HMAC over the digest (md.h: `hmac` non-zero).
+  mbedtls_md_setup: { object: 0, establishes: true, args: { alg: 1, hmacFlag: 2 }, candidates: DIGEST_SET },
   mbedtls_md_hmac: { id: 'hmac', args: { hash: 0 } },
   mbedtls_md_hmac_starts: { id: 'hmac', object: 0 },
   mbedtls_md_file: { args: { alg: 0 } },
@@ -244,6 +264,11 @@ const functions: Record<string, ApiRow> = {
   // Certificate writing: the signature hash chosen for issued certificates and CSRs.
   mbedtls_x509write_crt_set_md_alg: { args: { alg: 1 } },
   mbedtls_x509write_csr_set_md_alg: { args: { alg: 1 } },
+  // Writing a certificate or CSR signs it with the key set on the writer (x509_crt.h, x509_csr.h).
+  mbedtls_x509write_crt_pem: { object: 0, signs: true, candidates: PK_SIGNATURES },
+  mbedtls_x509write_crt_der: { object: 0, signs: true, candidates: PK_SIGNATURES },
+  mbedtls_x509write_csr_pem: { object: 0, signs: true, candidates: PK_SIGNATURES },
+  mbedtls_x509write_csr_der: { object: 0, signs: true, candidates: PK_SIGNATURES },
   // LMS (lms.h, Mbed TLS 3.3+).
   mbedtls_lms_generate_private_key: { id: 'lms', args: { parameterSet: 1 } },
   mbedtls_lms_import_public_key: { id: 'lms' },

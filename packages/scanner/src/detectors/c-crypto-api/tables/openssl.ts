@@ -36,11 +36,12 @@ function evpFunctions(): Record<string, ApiRow> {
   const out: Record<string, ApiRow> = {};
   for (const fam of ['aes', 'camellia', 'aria']) {
     for (const bits of [128, 192, 256]) {
-      for (const m of AES_MODES) out[`EVP_${fam}_${bits}_${m}`] = { id: fam, keyBits: bits, mode: baseMode(m) };
+      for (const m of AES_MODES)
+        out[`EVP_${fam}_${bits}_${m}`] = { id: fam, keyBits: bits, mode: baseMode(m), descriptor: true };
     }
   }
-  for (const [k, id] of Object.entries(DIGESTS)) out[`EVP_${k}`] = { id };
-  Object.assign(out, {
+  for (const [k, id] of Object.entries(DIGESTS)) out[`EVP_${k}`] = { id, descriptor: true };
+  const legacyCiphers: Record<string, ApiRow> = {
     EVP_md5_sha1: { id: 'md5' },
     EVP_des_ecb: { id: 'des', mode: 'ecb' },
     EVP_des_cbc: { id: 'des', mode: 'cbc' },
@@ -60,17 +61,77 @@ function evpFunctions(): Record<string, ApiRow> {
     EVP_sm4_ctr: { id: 'sm4', mode: 'ctr' },
     EVP_chacha20: { id: 'chacha20' },
     EVP_chacha20_poly1305: { id: 'chacha20-poly1305' },
-  });
+  };
+  for (const [k, row] of Object.entries(legacyCiphers)) out[k] = { ...row, descriptor: true };
   return out;
 }
 
+/** What an EVP_PKEY of unknown type can sign with (EVP_PKEY_sign_init on a key loaded at run time). */
+const SIGNING_KEYS: readonly RefPart[] = [
+  { id: 'rsa' },
+  { id: 'rsa-pss' },
+  { id: 'ecdsa' },
+  { id: 'ed25519' },
+  { id: 'ed448' },
+  { id: 'dsa' },
+  { id: 'ml-dsa-44' },
+  { id: 'ml-dsa-65' },
+  { id: 'ml-dsa-87' },
+];
+/** Key agreement an EVP_PKEY of unknown type can run (EVP_PKEY_derive_init). */
+const AGREEMENT_KEYS: readonly RefPart[] = [{ id: 'ecdh' }, { id: 'dh' }, { id: 'x25519' }, { id: 'x448' }];
+
 const LEGACY: Record<string, ApiRow> = {
-  EVP_get_cipherbyname: { args: { alg: 0 } },
-  EVP_get_digestbyname: { args: { alg: 0 } },
-  EVP_CIPHER_fetch: { args: { alg: 1 } },
-  EVP_MD_fetch: { args: { alg: 1 } },
-  EVP_MAC_fetch: { args: { alg: 1 } },
-  EVP_KDF_fetch: { args: { alg: 1 } },
+  EVP_get_cipherbyname: { args: { alg: 0 }, descriptor: true },
+  EVP_get_digestbyname: { args: { alg: 0 }, descriptor: true },
+  EVP_get_cipherbynid: { args: { alg: 0 }, descriptor: true },
+  EVP_get_digestbynid: { args: { alg: 0 }, descriptor: true },
+  EVP_CIPHER_fetch: { args: { alg: 1 }, descriptor: true },
+  EVP_MD_fetch: { args: { alg: 1 }, descriptor: true },
+  EVP_MAC_fetch: { args: { alg: 1 }, descriptor: true },
+  EVP_KDF_fetch: { args: { alg: 1 }, descriptor: true },
+  // Operations started with a descriptor (the cipher or digest argument names the algorithm); a NULL
+  // descriptor re-keys an operation set up before.
+  EVP_EncryptInit_ex: { args: { alg: 1 } },
+  EVP_DecryptInit_ex: { args: { alg: 1 } },
+  EVP_CipherInit_ex: { args: { alg: 1 } },
+  EVP_EncryptInit: { args: { alg: 1 } },
+  EVP_DecryptInit: { args: { alg: 1 } },
+  EVP_CipherInit: { args: { alg: 1 } },
+  EVP_DigestInit_ex: { args: { alg: 1 } },
+  EVP_DigestInit: { args: { alg: 1 } },
+  EVP_Digest: { args: { alg: 4 } },
+  // Steps of an operation started above (their algorithm is the start's).
+  EVP_DigestUpdate: { continues: true, notImplementation: true },
+  EVP_DigestFinal: { continues: true, notImplementation: true },
+  EVP_DigestFinal_ex: { continues: true, notImplementation: true },
+  EVP_EncryptUpdate: { continues: true, notImplementation: true },
+  EVP_DecryptUpdate: { continues: true, notImplementation: true },
+  EVP_CipherUpdate: { continues: true, notImplementation: true },
+  EVP_EncryptFinal_ex: { continues: true, notImplementation: true },
+  EVP_DecryptFinal_ex: { continues: true, notImplementation: true },
+  EVP_DigestSignUpdate: { continues: true, notImplementation: true },
+  EVP_DigestSignFinal: { continues: true, notImplementation: true },
+  EVP_DigestVerifyUpdate: { continues: true, notImplementation: true },
+  EVP_DigestVerifyFinal: { continues: true, notImplementation: true },
+  // Signing and MAC with a key object: the key's type decides (HMAC, Poly1305, RSA, ECDSA …).
+  EVP_DigestSignInit: { args: { hash: 2, key: 4 }, candidates: SIGNING_KEYS },
+  EVP_DigestVerifyInit: { args: { hash: 2, key: 4 }, candidates: SIGNING_KEYS },
+  EVP_PKEY_sign_init: { object: 0, candidates: SIGNING_KEYS },
+  EVP_PKEY_verify_init: { object: 0, candidates: SIGNING_KEYS },
+  EVP_PKEY_encrypt_init: { object: 0, candidates: [{ id: 'rsa' }, { id: 'sm2' }] },
+  EVP_PKEY_decrypt_init: { object: 0, candidates: [{ id: 'rsa' }, { id: 'sm2' }] },
+  EVP_PKEY_derive_init: { object: 0, candidates: AGREEMENT_KEYS },
+  EVP_PKEY_new_mac_key: { args: { alg: 0 }, descriptor: true },
+  EVP_PKEY_new_raw_private_key: { args: { alg: 0 }, descriptor: true },
+  EVP_KDF_CTX_new_id: { args: { alg: 0 } },
+  // Importing key material (EVP_PKEY_fromdata) into a context made for it is key handling, not a use.
+  EVP_PKEY_fromdata_init: { object: 0, paramOnly: true, keyImport: true },
+  EVP_PKEY_fromdata: { object: 0, paramOnly: true, keyImport: true },
+  EVP_MAC_CTX_new: { continues: true, notImplementation: true },
+  CRYPTO_poly1305_init: { id: 'poly1305' },
+  SSL_CTX_set_tmp_dh: { id: 'dh' },
+  SSL_set_tmp_dh: { id: 'dh' },
   EVP_SIGNATURE_fetch: { args: { alg: 1 } },
   EVP_KEM_fetch: { args: { alg: 1 } },
   EVP_KEYMGMT_fetch: { args: { alg: 1 } },
@@ -79,9 +140,11 @@ const LEGACY: Record<string, ApiRow> = {
   EVP_PKEY_CTX_new_from_name: { args: { alg: 1 } },
   EVP_PKEY_Q_keygen: { args: { alg: 2, keyBits: 3, curve: 3 } },
   EVP_PKEY_CTX_set_rsa_keygen_bits: { id: 'rsa', args: { keyBits: 1 } },
-  EVP_PKEY_CTX_set_rsa_padding: { id: 'rsa', args: { alg: 1 } },
-  EVP_PKEY_CTX_set_rsa_oaep_md: { id: 'rsa-oaep', args: { hash: 1 } },
-  EVP_PKEY_CTX_set_rsa_mgf1_md: { id: 'rsa', args: { hash: 1 } },
+  EVP_PKEY_CTX_set_rsa_padding: { id: 'rsa', object: 0, establishes: true, args: { alg: 1 } },
+  // Digests of a padding set on the same context: parameters of that operation, not uses of their own.
+  EVP_PKEY_CTX_set_rsa_oaep_md: { id: 'rsa-oaep', object: 0, paramOnly: true, args: { hash: 1 } },
+  EVP_PKEY_CTX_set_rsa_mgf1_md: { object: 0, paramOnly: true, args: { hash: 1 } },
+  EVP_PKEY_CTX_set_signature_md: { object: 0, paramOnly: true, args: { hash: 1 } },
   EVP_PKEY_CTX_set_ec_paramgen_curve_nid: { id: 'ec', args: { curve: 1 } },
   EVP_PKEY_CTX_set_group_name: { id: 'ec', args: { curve: 1 } },
   EVP_PKEY_CTX_set_dh_paramgen_prime_len: { id: 'dh', args: { keyBits: 1 } },
@@ -191,6 +254,27 @@ function symbols(): Record<string, RefPart> {
     RSA_PKCS1_OAEP_PADDING: { id: 'rsa-oaep' },
     RSA_PKCS1_PSS_PADDING: { id: 'rsa-pss' },
     RSA_NO_PADDING: { id: 'rsa' },
+    EVP_PKEY_POLY1305: { id: 'poly1305' },
+    EVP_PKEY_CMAC: { id: 'cmac' },
+    EVP_PKEY_SIPHASH: { id: 'siphash' },
+    // EVP_KDF ids (OpenSSL 1.1.1 kdf.h) and the short names of obj_mac.h given to fetch calls.
+    EVP_KDF_SSHKDF: { id: 'ssh-kdf' },
+    EVP_KDF_HKDF: { id: 'hkdf' },
+    EVP_KDF_PBKDF2: { id: 'pbkdf2' },
+    EVP_KDF_TLS1_PRF: { id: 'tls-prf' },
+    EVP_KDF_SCRYPT: { id: 'scrypt' },
+    SN_poly1305: { id: 'poly1305' },
+    SN_sha1: { id: 'sha-1' },
+    SN_sha224: { id: 'sha-224' },
+    SN_sha256: { id: 'sha-256' },
+    SN_sha384: { id: 'sha-384' },
+    SN_sha512: { id: 'sha-512' },
+    SN_md5: { id: 'md5' },
+    SN_sha3_256: { id: 'sha3-256' },
+    SN_sha3_512: { id: 'sha3-512' },
+    SN_hmac: { id: 'hmac' },
+    SN_sshkdf: { id: 'ssh-kdf' },
+    SN_hkdf: { id: 'hkdf' },
   });
   return out;
 }
@@ -247,6 +331,9 @@ function names(): Record<string, RefPart> {
     scrypt: { id: 'scrypt' },
     argon2id: { id: 'argon2' },
     tls1prf: { id: 'tls-prf' },
+    sshkdf: { id: 'ssh-kdf' },
+    poly1305: { id: 'poly1305' },
+    siphash: { id: 'siphash' },
     mlkem512: { id: 'ml-kem-512' },
     mlkem768: { id: 'ml-kem-768' },
     mlkem1024: { id: 'ml-kem-1024' },

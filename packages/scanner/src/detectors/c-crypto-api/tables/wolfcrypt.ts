@@ -39,6 +39,9 @@ const CURVES: Readonly<Record<string, RefPart>> = {
   ECC_SM2P256V1: { curve: 'sm2p256v1' },
 };
 
+/** wolfcrypt/hash.h enum wc_HashType: the hashes a type chosen at run time can name. */
+const HASH_TYPES: readonly RefPart[] = [...new Set(Object.values(HASHES))].map((id) => ({ id }));
+
 function symbols(): Record<string, RefPart> {
   const out: Record<string, RefPart> = { ...CURVES };
   for (const [k, id] of Object.entries(HASHES)) {
@@ -75,6 +78,10 @@ const ML_DSA_LEVELS: Readonly<Record<string, RefPart>> = {
   '3': { id: 'ml-dsa-65' },
   '5': { id: 'ml-dsa-87' },
 };
+
+/** What an ML-DSA or ML-KEM key object can be when its level is set at run time (FIPS 204 and 203 parameter sets). */
+const ML_DSA_SET: readonly RefPart[] = [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }];
+const ML_KEM_SET: readonly RefPart[] = [{ id: 'ml-kem-512' }, { id: 'ml-kem-768' }, { id: 'ml-kem-1024' }];
 
 const functions: Record<string, ApiRow> = {
   wc_InitRsaKey: { id: 'rsa', object: 0 },
@@ -166,8 +173,9 @@ const functions: Record<string, ApiRow> = {
   wc_InitRipeMd: { id: 'ripemd-160' },
   wc_InitBlake2b: { id: 'blake2b' },
   wc_InitBlake2s: { id: 'blake2s' },
-  wc_Hash: { args: { alg: 0 } },
-  wc_HashInit: { args: { alg: 1 } },
+  // wolfcrypt/hash.h enum wc_HashType: what a hash type chosen at run time can be.
+  wc_Hash: { args: { alg: 0 }, candidates: HASH_TYPES },
+  wc_HashInit: { args: { alg: 1 }, candidates: HASH_TYPES },
   wc_HmacSetKey: { id: 'hmac', object: 0, args: { hash: 1 } },
   wc_HKDF: { id: 'hkdf', args: { hash: 0 } },
   wc_PBKDF2: { id: 'pbkdf2', args: { hash: 7 } },
@@ -176,23 +184,23 @@ const functions: Record<string, ApiRow> = {
   // Post-quantum: ML-KEM (FIPS 203), ML-DSA (FIPS 204), Falcon, SPHINCS+, LMS/HSS (SP 800-208), XMSS.
   wc_MlKemKey_Init: { object: 0, establishes: true, args: { alg: 1 } },
   wc_MlKemKey_New: { args: { alg: 0 } },
-  wc_MlKemKey_MakeKey: { object: 0 },
-  wc_MlKemKey_Encapsulate: { object: 0 },
-  wc_MlKemKey_Decapsulate: { object: 0 },
+  wc_MlKemKey_MakeKey: { object: 0, candidates: ML_KEM_SET },
+  wc_MlKemKey_Encapsulate: { object: 0, candidates: ML_KEM_SET },
+  wc_MlKemKey_Decapsulate: { object: 0, candidates: ML_KEM_SET },
   wc_KyberKey_Init: { object: 1, establishes: true, args: { alg: 0 } },
   wc_KyberKey_MakeKey: { object: 0 },
   wc_KyberKey_Encapsulate: { object: 0 },
   wc_KyberKey_Decapsulate: { object: 0 },
   wc_dilithium_set_level: { object: 0, establishes: true, args: { alg: 1 }, byValue: ML_DSA_LEVELS },
-  wc_dilithium_make_key: { object: 0 },
-  wc_dilithium_sign_msg: { object: 4 },
-  wc_dilithium_verify_msg: { object: 5 },
+  wc_dilithium_make_key: { object: 0, candidates: ML_DSA_SET },
+  wc_dilithium_sign_msg: { object: 4, candidates: ML_DSA_SET },
+  wc_dilithium_verify_msg: { object: 5, candidates: ML_DSA_SET },
   wc_MlDsaKey_SetParams: { object: 0, establishes: true, args: { alg: 1 }, byValue: ML_DSA_LEVELS },
-  wc_MlDsaKey_MakeKey: { object: 0 },
-  wc_MlDsaKey_Sign: { object: 0 },
-  wc_MlDsaKey_Verify: { object: 0 },
-  wc_MlDsaKey_SignCtx: { object: 0 },
-  wc_MlDsaKey_VerifyCtx: { object: 0 },
+  wc_MlDsaKey_MakeKey: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_Sign: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_Verify: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_SignCtx: { object: 0, candidates: ML_DSA_SET },
+  wc_MlDsaKey_VerifyCtx: { object: 0, candidates: ML_DSA_SET },
   wc_MlDsaKey_Init: { object: 0, continues: true, notImplementation: true },
   // Ascon (SP 800-232).
   wc_AsconHash256_New: { id: 'ascon-hash256' },

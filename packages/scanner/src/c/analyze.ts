@@ -35,7 +35,7 @@ import {
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
 import type { CKnowledge, SignatureRow } from './knowledge.js';
 import { extractAll, type SourceText } from './pool.js';
-import { type GlobalEnv, Scope } from './scope.js';
+import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
 
 export interface CFileResult {
   readonly path: string;
@@ -259,6 +259,7 @@ class Analysis {
     const aliases = this.headerAliases();
     for await (const facts of extractAll(this.texts(sources), this.jobs(), this.k.extract, aliases)) {
       this.noteIncludes(facts);
+      for (const d of facts.defines) this.definedInTree.add(d.name);
       if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);
       else yield this.empty(facts.path, []);
     }
@@ -266,7 +267,10 @@ class Analysis {
     for (const f of this.headerFacts.values()) this.noteIncludes(f);
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
-    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) pending.push(facts);
+    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) {
+      for (const d of facts.defines) this.definedInTree.add(d.name);
+      pending.push(facts);
+    }
 
     for (const f of pending) {
       this.pendingFacts.set(f.path, f);
@@ -326,8 +330,21 @@ class Analysis {
   // ------------------------------------------------------------------------------------------
   // Configuration
 
-  /** Names something in the tree defines: a header, a build file's `-D`, a Kconfig fragment. */
+  /** Names something in the tree defines: a header or source, a build file's `-D`, a Kconfig fragment. */
   private readonly definedInTree = new Set<string>();
+
+  /**
+   * A name defined nowhere in the tree nor by `--define`, and nobody's known option (a library's option
+   * is set by its own configuration, outside the tree), Kconfig symbol or reserved identifier (the
+   * compiler's and platform's macros): undefined in the default build (see GlobalEnv.isAbsent). Read
+   * only while results are computed, after every file has been extracted.
+   */
+  private readonly isAbsent = (name: string): boolean =>
+    !this.definedInTree.has(name) &&
+    this.ctx.options.defines[name] === undefined &&
+    !/^_[A-Z_]|^CONFIG_|^SB_CONFIG_/.test(name) &&
+    !this.k.options.byName.has(name) &&
+    !this.k.options.isKnownName(name);
 
   private buildEnv(): void {
     const cli = cliMacros(this.ctx.options.defines);
@@ -431,6 +448,7 @@ class Analysis {
     const scope = new Scope(facts, [], {
       macros: env0.macros,
       isGoverned: (name) => env0.isGoverned(name) || this.governs(cf, name),
+      isAbsent: this.isAbsent,
     });
     const own = new Set<string>();
     this.contributed.set(cf.path, own);
@@ -461,6 +479,7 @@ class Analysis {
     return {
       macros,
       isGoverned: (name) => this.governed(name) || this.governs(cf, name),
+      isAbsent: this.isAbsent,
     };
   }
 
@@ -609,6 +628,7 @@ class Analysis {
           governed(name) ||
           (completeKconfig && name.startsWith('CONFIG_')) ||
           near.some((cf) => this.governs(cf, name)),
+        isAbsent: this.isAbsent,
       };
       this.envs.set(key, env);
     }
@@ -621,7 +641,7 @@ class Analysis {
     if (!own || own.size === 0) return env;
     const macros = new Map(env.macros);
     for (const n of own) macros.delete(n);
-    return { macros, isGoverned: env.isGoverned };
+    return { macros, isGoverned: env.isGoverned, ...(env.isAbsent ? { isAbsent: env.isAbsent } : {}) };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1021,8 +1041,13 @@ class Analysis {
           altScopes.push({ cf, scope: new Scope(facts, scopes, altEnv) });
         }
     };
+    const assumed = new Map<number, string[]>();
     const of = (site: Pick<Site, 'branches'> & Partial<Pick<Site, 'line' | 'column'>>): ActivityState => {
       const s = scope.ownState(site);
+      if (s === 'active' && site.line !== undefined) {
+        const names = scope.assumptionsOf(site);
+        if (names.length > 0) assumed.set(site.line * 100000 + (site.column ?? 0), names);
+      }
       if (s !== 'conditional' || alternatives.length === 0) return s;
       if (!built) build();
       const per = altScopes.map(({ cf, scope: alt }) => ({ cf, state: alt.stateOf(site) }));
@@ -1033,8 +1058,11 @@ class Analysis {
       return 'conditional';
     };
     const annotate = (f: AlgorithmFinding): AlgorithmFinding => {
-      const n = notes.get((f.evidence.line ?? 0) * 100000 + (f.evidence.column ?? 0));
-      return n ? { ...f, properties: { ...f.properties, configurations: n } } : f;
+      const key = (f.evidence.line ?? 0) * 100000 + (f.evidence.column ?? 0);
+      const n = notes.get(key);
+      const names = f.state === 'active' ? assumed.get(key) : undefined;
+      const g = names ? { ...f, notes: [...(f.notes ?? []), unlessDefined(names)] } : f;
+      return n ? { ...g, properties: { ...g.properties, configurations: n } } : g;
     };
     return { of, annotate };
   }

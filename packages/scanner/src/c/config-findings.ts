@@ -9,7 +9,7 @@ import { evaluate } from './expr.js';
 import type { CommentedDefineFact, DefineFact, FileFacts } from './facts.js';
 import type { KconfigEntry } from './kconfig.js';
 import type { OptionKnowledge, OptionRow, RefPart } from './knowledge.js';
-import type { Scope } from './scope.js';
+import { type Scope, unlessDefined } from './scope.js';
 import { stringValue, tokenize } from './tokens.js';
 
 export const CONFIG_DETECTOR = 'c-crypto-config';
@@ -208,6 +208,8 @@ export function configHeaderFindings(
       const disable = d.undef === true ? row.effect === 'enable' : row.effect === 'disable';
       const state = scope.stateOf(d);
       const { refs, notes } = optionAlgorithms(row, d.undef ? undefined : d.body, integer(d.index), c.suites);
+      const assumed = state === 'active' ? scope.assumptionsOf(d) : [];
+      if (assumed.length > 0) notes.push(unlessDefined(assumed));
       for (const algorithm of refs)
         out.push(optionFinding(row, algorithm, disable, state, evidence, notes, { option: d.name }));
       continue;

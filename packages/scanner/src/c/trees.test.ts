@@ -101,6 +101,14 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(flags.find((f) => f.evidence.path === 'compile_commands.json')?.properties?.file).toBe('sig/sign.c');
   });
 
+  it('says which undefined names an active site relies on', async () => {
+    const found = await algorithmFindings('undefined-switches');
+    const notes = (line: number) => found.find((f) => f.evidence.line === line)?.notes ?? [];
+    expect(notes(9)).toEqual(['active unless the build defines VERIFY_ONLY']);
+    expect(notes(20)).toEqual(['active unless the build defines NO_SHA512_DIGEST or WITH_BLAKE2B_DIGEST']);
+    expect(notes(18)).toEqual([]);
+  });
+
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
     const internal = found

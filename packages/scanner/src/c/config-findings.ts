@@ -47,6 +47,9 @@ export function suggestOption(
   if (!options.prefixes.some((p) => name.startsWith(p))) return undefined;
   // An include guard (`#define MBEDTLS_CTR_DRBG_H`) is one letter from an option, and no misspelling.
   if (/_H_?$/.test(name)) return undefined;
+  // A name made only of words real options use (`NO_CMAC` next to `NO_HMAC`) is an option we do not
+  // know rather than a typo, which leaves a word nobody uses (`MBEDTLS_SHA1_CC`).
+  if (name.split('_').every((w) => options.vocabulary.has(w))) return undefined;
   const bound = name.length >= 10 ? 2 : 1;
   let best: string | undefined;
   let bestD = bound + 1;

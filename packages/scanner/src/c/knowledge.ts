@@ -206,6 +206,11 @@ export interface OptionKnowledge {
   readonly prefixes: readonly string[];
   /** Real option names that are no algorithm switch (never reported as a misspelling). */
   isKnownName(name: string): boolean;
+  /**
+   * The words (`_`-separated parts) of every real option name: an unknown name made only of these
+   * (`NO_CMAC`) is more likely a real option than a misspelling, which makes a word nobody uses.
+   */
+  readonly vocabulary: ReadonlySet<string>;
   readonly fileRules: readonly ConfigFileRule[];
   /** Library headers that derive or check configuration rather than set it. */
   readonly notConfig: RegExp;

@@ -109,6 +109,13 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(notes(18)).toEqual([]);
   });
 
+  it('warns about options that must not ship, and only about those', async () => {
+    const { diagnostics } = await scanTree('option-names');
+    expect(diagnostics.filter((d) => d.code === 'c-config-test-only-option').map((d) => `${d.path}:${d.line}`)).toEqual(
+      ['tls/mbedtls_config.h:7', 'wolf/user_settings.h:16'],
+    );
+  });
+
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
     const internal = found

@@ -28,6 +28,10 @@ import {
 } from './c-crypto-config/table.js';
 import { SIGNATURES } from './c-crypto-implementation/table.js';
 
+const VOCABULARY: ReadonlySet<string> = new Set(
+  [...OPTIONS.map((o) => o.name), ...KNOWN_OPTION_NAMES, ...KNOWN_NON_ALGORITHM].flatMap((n) => n.split('_')),
+);
+
 export const C_KNOWLEDGE: CKnowledge = Object.freeze({
   api: {
     functionCandidates,
@@ -47,6 +51,7 @@ export const C_KNOWLEDGE: CKnowledge = Object.freeze({
     all: OPTIONS,
     prefixes: OPTION_PREFIXES,
     isKnownName: (name: string) => KNOWN_NON_ALGORITHM.has(name) || KNOWN_OPTION_NAMES.has(name),
+    vocabulary: VOCABULARY,
     fileRules: CONFIG_FILE_RULES,
     notConfig: NOT_CONFIG_PATTERN,
     cmakePattern: CMAKE_CONFIG_PATTERN,

@@ -1,4 +1,6 @@
-// Extracts every set of sets/*.json from local git mirrors: node benchmarks/realworld-configs/extract.mjs <mirrors> <out>
+// Extracts every set of sets/*.json from local git mirrors:
+//   node benchmarks/realworld-configs/extract.mjs <mirrors> <out> [--sets DIR]
+// (--sets reads the set definitions from DIR instead, e.g. heldout/sets).
 // <mirrors> holds one git directory per repository, named <owner>+<name> (with the git data directly in it, in
 // repo/, or in repo/.git), or <owner>/<name>. Each set is written to <out>/<set name>/ from its pinned commit, only
 // the paths the set lists. <out> must be outside the repository: fetched code is never committed.
@@ -7,12 +9,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [mirrors, out] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const setsArg = argv.indexOf('--sets');
+const setsDir = setsArg >= 0 ? resolve(argv[setsArg + 1] ?? '') : fileURLToPath(new URL('./sets/', import.meta.url));
+const [mirrors, out] = argv.filter((a, i) => !a.startsWith('--') && (setsArg < 0 || i !== setsArg + 1));
 if (!mirrors || !out) {
-  console.error('usage: node benchmarks/realworld-configs/extract.mjs <mirrors dir> <output dir>');
+  console.error('usage: node benchmarks/realworld-configs/extract.mjs <mirrors dir> <output dir> [--sets DIR]');
   process.exit(2);
 }
-const setsDir = fileURLToPath(new URL('./sets/', import.meta.url));
 for (const file of readdirSync(setsDir)
   .filter((f) => f.endsWith('.json'))
   .sort()) {

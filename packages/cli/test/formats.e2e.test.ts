@@ -55,24 +55,35 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
     expect(na.some((f) => f.verdict.classicallyWeak.includes('tls-below-1.2'))).toBe(true);
   });
 
-  it('SARIF: one result per finding, by id, with its verdict and the rule of that verdict', () => {
-    const sarif = JSON.parse(render('sarif'));
+  it('SARIF (with passing results): one result per finding, by id, with its verdict and a level that says it', () => {
+    const sarif = JSON.parse(render('sarif', ['--sarif-include-pass']));
     const run = sarif.runs[0];
-    const rules: string[] = run.tool.driver.rules.map((r: { name: string }) => r.name);
+    const rules: { id: string; properties: { tags: string[] } }[] = run.tool.driver.rules;
     const results = run.results as {
       ruleIndex: number;
-      kind: string;
-      properties: { findingId: string; quantumVerdict: string; classicallyWeak?: string[] };
+      level: string;
+      kind?: string;
+      properties: { findingId: string; quantumVerdict: string };
     }[];
     expect(results.map((r) => r.properties.findingId)).toEqual(findings.map((f) => f.id));
+    const expected: Record<QuantumVerdict, string> = {
+      broken: 'error',
+      weakened: 'warning',
+      unknown: 'note',
+      hybrid: 'none',
+      resistant: 'none',
+      'not-applicable': 'none',
+    };
     results.forEach((r, i) => {
       const f = findings[i]!;
       expect(r.properties.quantumVerdict, f.id).toBe(f.verdict.quantum);
-      // A passing verdict with a classical weakness gets the classically-weak rule; every other rule names its verdict.
       const weakPass =
         ['hybrid', 'resistant', 'not-applicable'].includes(f.verdict.quantum) && f.verdict.classicallyWeak.length > 0;
-      if (weakPass) expect(rules[r.ruleIndex]).toBe('ClassicallyWeakCryptography');
-      else expect(rules[r.ruleIndex]!.toLowerCase()).toContain(f.verdict.quantum.replace('-', ''));
+      // A passing verdict with a classical weakness takes the level of its weakness rule (pre-standard PQ: note).
+      if (weakPass) expect(['warning', 'note'], f.id).toContain(r.level);
+      else expect(r.level, f.id).toBe(expected[f.verdict.quantum]);
+      // A quantum-broken finding falls under the rule of a family Shor breaks (tagged post-quantum).
+      if (f.verdict.quantum === 'broken') expect(rules[r.ruleIndex]!.properties.tags).toContain('post-quantum');
       if (f.verdict.quantum === 'not-applicable' && !weakPass) expect(r.kind).toBe('notApplicable');
     });
   });
@@ -138,14 +149,15 @@ describe.skipIf(!cliBuilt)('the five formats agree on every finding', () => {
     expect(rows).toEqual(byVerdict(findings).map((f) => [f.verdict.quantum, location(f)]));
   });
 
-  it('table: each finding on a row that starts with its verdict, worst first', () => {
-    const table = render('table');
-    const rows = table
-      .split('\n')
-      .filter((l) =>
-        /^(broken|weakened|unknown|hybrid|resistant|not-applicable) +(algorithm|certificate|key|protocol) /.test(l),
-      )
-      .map((l) => l.split(/ {2,}/).slice(0, 2));
+  it('table: each finding under the heading of its verdict, worst first', () => {
+    const rows: [string, string][] = [];
+    let verdict = '';
+    for (const line of render('table').split('\n')) {
+      const heading = /^(BROKEN|WEAKENED|UNKNOWN|HYBRID|RESISTANT|NOT-APPLICABLE) \(\d+\) · /.exec(line);
+      if (heading) verdict = heading[1]!.toLowerCase();
+      const row = /^ {2}(algorithm|certificate|key|protocol) {2}/.exec(line);
+      if (row) rows.push([verdict, row[1]!]);
+    }
     expect(rows).toEqual(byVerdict(findings).map((f) => [f.verdict.quantum, f.kind]));
   });
 });

@@ -74,6 +74,8 @@ export type {
   ProtocolFacts,
   ProtocolFinding,
   ScannedFile,
+  Suppression,
+  SuppressionDirective,
 } from './model/finding.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
 export { locateInRoots } from './model/roots.js';

@@ -4,7 +4,7 @@
  * Exit codes: 0 done, 2 bad usage or an invalid profile/calibration file (one sentence naming the JSON path).
  */
 import path from 'node:path';
-import { Command, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 import {
   type BenchReport,
   buildBenchReport,
@@ -19,11 +19,12 @@ import {
   measureHost,
   ProfileError,
 } from '@pqready/benchmark';
+import { PqreadyCommand } from '../base.js';
 import { writeFileAtomically } from '../output.js';
 import { renderBenchMarkdown } from '../render/bench-markdown.js';
 import { renderBenchTable } from '../render/bench-table.js';
 
-export default class Bench extends Command {
+export default class Bench extends PqreadyCommand {
   static override summary = 'Check post-quantum algorithms against a device profile and its budgets.';
   static override description =
     'Estimates on-device time, stack, code and wire bytes for ML-KEM, ML-DSA, SLH-DSA, LMS/XMSS and hybrids from cited ' +
@@ -59,15 +60,6 @@ export default class Bench extends Command {
     output: Flags.string({ char: 'o', description: 'write to FILE (atomically) instead of standard output' }),
     'list-devices': Flags.boolean({ description: 'list the built-in devices and exit' }),
   };
-
-  /** With --json, oclif would exit 1 and print the error only as JSON: keep the documented exit code and the sentence. */
-  override async catch(error: Error & { oclif?: { exit?: number } }): Promise<unknown> {
-    if (this.jsonEnabled()) {
-      if (error.oclif?.exit !== undefined) process.exitCode = error.oclif.exit;
-      if (error.message) process.stderr.write(`Error: ${error.message}\n`);
-    }
-    return super.catch(error);
-  }
 
   async run(): Promise<BenchReport | { devices: { id: string; part: string; core: string; clockMHz: number }[] }> {
     const { flags } = await this.parse(Bench);
@@ -137,7 +129,12 @@ export default class Bench extends Command {
           ? renderBenchMarkdown(report)
           : renderBenchTable(report);
     if (flags.output) {
-      await writeFileAtomically(flags.output, rendered);
+      try {
+        await writeFileAtomically(flags.output, rendered);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
+        this.usageError(`Cannot write ${flags.output} (${code}); check that its directory exists and is writable.`);
+      }
       process.stderr.write(`Wrote ${flags.output}.\n`);
     } else {
       process.stdout.write(rendered);

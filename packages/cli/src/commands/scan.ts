@@ -1,63 +1,140 @@
 /**
  * `pqready scan <paths...>`: inventory the cryptography in a tree and render it.
- * Thin: parse flags → scanner → renderer → atomic write. Exit codes: 0 done (diagnostics are in
- * the output), 1 `--strict` and the scan produced warnings or errors, 2 bad usage.
+ * Thin: settings (flags over pqready.config.*) → scanner → triage (suppressions, third-party) → gate → renderer.
+ * Exit codes: 0 done, 1 the gate failed (`--fail-on`) or `--strict` and the scan produced warnings or errors,
+ * 2 usage or input error (a missing root, a bad configuration, an unknown value), 3 internal error.
  */
-import { Args, Command, Flags } from '@oclif/core';
-import { defaultPolicyId, getPolicy, type Inventory, listPolicies } from '@pqready/core';
-import { scan } from '@pqready/scanner';
-import { parseKeyValues } from '../key-values.js';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Args, Flags } from '@oclif/core';
+import { buildReport, defaultPolicyId, listPolicies, locateInRoots, type Report } from '@pqready/core';
+import { findRepositoryRoot, scan } from '@pqready/scanner';
+import { PqreadyCommand } from '../base.js';
+import { ConfigError } from '../config/load.js';
+import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
+import type { DiffEntry } from '../diff/entries.js';
+import { readScanResult, ScanFileError } from '../diff/read.js';
+import { EXIT } from '../main.js';
 import { writeFileAtomically } from '../output.js';
 import { progressReporter } from '../render/progress.js';
-import { type OutputFormat, renderScan, type SpecVersion } from '../render/scan-output.js';
-import { scanTimeFromEnv } from '../scan-time.js';
+import { type OutputFormat, renderScan } from '../render/scan-output.js';
+import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
+import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
+import { GateError, parseGates } from '../triage/gate.js';
+import { freshFindings, type GateOutcome, gateSummary, judgeGate } from '../triage/judge.js';
+import { applyTriage } from '../triage/triage.js';
 
-export default class Scan extends Command {
+/** `--json`: the JSON report, with the gate's outcome when `--fail-on` was given. */
+export type ScanJson = Report & { readonly gate?: GateOutcome };
+/** `--list-policies --json`. */
+export interface PolicyList {
+  readonly policies: readonly { readonly id: string; readonly name: string; readonly default: boolean }[];
+}
+
+/** For each root, its folder relative to the top of the git work tree holding all of them (else undefined). */
+async function repositoryPaths(roots: readonly string[]): Promise<string[] | undefined> {
+  const dirs = await Promise.all(
+    roots.map(async (r) => ((await stat(r)).isDirectory() ? path.resolve(r) : path.dirname(path.resolve(r)))),
+  );
+  const tops = await Promise.all(dirs.map((d) => findRepositoryRoot(d)));
+  if (tops.some((t) => t === undefined || t !== tops[0])) return undefined;
+  return dirs.map((d) => path.relative(tops[0]!, d).split(path.sep).join('/'));
+}
+
+export default class Scan extends PqreadyCommand {
   static override summary = 'Inventory certificates, keys, C crypto use and protocol configs in a tree.';
   static override description =
-    'Walks every path, decodes what it finds by content (not by file name), and writes a crypto inventory: ' +
-    'a CycloneDX CBOM, a JSON report, Markdown, or a table. Unreadable or corrupt input becomes a diagnostic in the output; ' +
-    'the scan always completes. SOURCE_DATE_EPOCH, when set, fixes the scan time for reproducible output.';
+    'Walks every path (leaving out what .gitignore, .pqreadyignore and --exclude say), decodes what it finds by ' +
+    'content, and writes a crypto inventory: a CycloneDX CBOM, a JSON report, SARIF, Markdown, or a table. Settings ' +
+    'come from pqready.config.yaml (or .json), found from the first path upwards, under the flags given here. ' +
+    'Unreadable or corrupt input becomes a diagnostic; the scan always completes. Exit codes: 0 done, 1 gate failed ' +
+    '(--fail-on, --strict), 2 usage or input error, 3 internal error. SOURCE_DATE_EPOCH fixes the scan time.';
   static override examples = [
-    '<%= config.bin %> scan fixtures/demo-device',
-    '<%= config.bin %> scan firmware/ --format cyclonedx --output out.cdx.json',
-    '<%= config.bin %> scan firmware/ --format cyclonedx --component-name infusion-pump --component-version 2.4.1 --supplier "Acme Medical"',
+    '<%= config.bin %> scan firmware/',
+    '<%= config.bin %> scan firmware/ -o cbom.cdx.json',
+    '<%= config.bin %> scan . --fail-on "broken and active" --exclude "test/**" -o pqready.sarif',
+    '<%= config.bin %> scan . --baseline main.cdx.json --fail-on broken',
+    '<%= config.bin %> scan firmware/ --component-name infusion-pump --component-version 2.4.1 --supplier "Acme Medical" -o cbom.cdx.json',
     '<%= config.bin %> scan . --format markdown --policy cnsa-2.0 --define MBEDTLS_RSA_C',
   ];
   static override strict = false;
+  static override enableJsonFlag = true;
   static override args = {
-    paths: Args.string({ description: 'files or directories to scan' }),
+    paths: Args.string({ description: 'files or directories to scan (relative to the working directory)' }),
   };
   static override flags = {
     format: Flags.string({
       char: 'f',
-      description: 'output format (default: table on a terminal, cyclonedx otherwise)',
-      options: ['cyclonedx', 'json', 'markdown', 'sarif', 'table'],
+      description:
+        'output format (default: from the --output name, e.g. .cdx.json, .sarif, .md, .json; else table on a terminal, cyclonedx otherwise)',
+      options: [...SCAN_FORMATS],
     }),
     output: Flags.string({ char: 'o', description: 'write to FILE (atomically) instead of standard output' }),
+    config: Flags.string({
+      char: 'c',
+      description:
+        'configuration FILE (default: pqready.config.yaml/.json from the first path up to the repository top)',
+    }),
     'spec-version': Flags.string({
-      description: 'CycloneDX specification version',
-      options: ['1.6', '1.7'],
-      default: '1.6',
+      description: 'CycloneDX specification version (default 1.6)',
+      options: [...SPEC_VERSIONS],
     }),
     policy: Flags.string({ description: 'policy that turns facts into quantum verdicts (see --list-policies)' }),
     'list-policies': Flags.boolean({ description: 'list the available policies and exit' }),
+    'fail-on': Flags.string({
+      description:
+        'exit 1 when a finding matches, e.g. broken, "broken and active", classically-weak, expires-before:2030 (repeatable: any)',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpGroup: 'GATE',
+    }),
+    baseline: Flags.string({
+      description: 'earlier CBOM or JSON report: the gate judges only findings it does not have',
+      helpGroup: 'GATE',
+    }),
+    strict: Flags.boolean({
+      description: 'exit 1 when the scan produced warnings or errors',
+      allowNo: true,
+      helpGroup: 'GATE',
+    }),
+    exclude: Flags.string({
+      char: 'x',
+      description: 'leave out paths matching a .gitignore-style pattern, relative to each path (repeatable)',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpGroup: 'SELECTION',
+    }),
+    gitignore: Flags.boolean({
+      description: 'honour .gitignore files (default; --no-gitignore scans what git ignores)',
+      allowNo: true,
+      helpGroup: 'SELECTION',
+    }),
+    'third-party': Flags.string({
+      description: 'mark paths matching a pattern as vendored third-party code: kept, grouped apart (repeatable)',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpGroup: 'SELECTION',
+    }),
     define: Flags.string({
       char: 'D',
       description: 'preprocessor define for C analysis, NAME or NAME=VALUE (repeatable)',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     'config-file': Flags.string({
       description:
-        'configuration header the C build selects (e.g. configs/config-suite-b.h), as with -DMBEDTLS_CONFIG_FILE (repeatable)',
+        'configuration header the C build selects (e.g. configs/config-suite-b.h), as with -DMBEDTLS_CONFIG_FILE; a scan path (repeatable)',
       multiple: true,
+      multipleNonGreedy: true,
     }),
     assume: Flags.string({
-      description: 'product version whose defaults apply when a directive is absent, e.g. nginx=1.22 (repeatable)',
+      description: `product version whose defaults apply when a directive is absent, e.g. nginx=1.22 (repeatable; products: haproxy, mosquitto, nginx, openssh, openssl, strongswan)`,
       multiple: true,
+      multipleNonGreedy: true,
     }),
     'follow-includes-outside': Flags.boolean({
       description: 'follow config includes that point outside the scanned paths',
+      allowNo: true,
     }),
     jobs: Flags.integer({
       char: 'j',
@@ -67,93 +144,152 @@ export default class Scan extends Command {
     }),
     'component-name': Flags.string({
       description: 'name of the product the tree builds (CycloneDX metadata.component; default: the root names)',
+      helpGroup: 'CBOM',
     }),
-    'component-version': Flags.string({ description: 'version of that product (metadata.component.version)' }),
-    supplier: Flags.string({ description: 'organisation that supplies the product (metadata.component.supplier)' }),
+    'component-version': Flags.string({ description: 'version of that product', helpGroup: 'CBOM' }),
+    supplier: Flags.string({ description: 'organisation that supplies the product', helpGroup: 'CBOM' }),
     'absolute-paths': Flags.boolean({
       description:
-        'name scan roots by their absolute paths (default: by their base names, so outputs never depend on where the tree sat)',
+        'name scan roots by their absolute paths (default: base names, so outputs never depend on where the tree sat)',
+      allowNo: true,
     }),
-    strict: Flags.boolean({ description: 'exit with code 1 when the scan produced warnings or errors' }),
-    quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself' }),
+    'sarif-include-pass': Flags.boolean({
+      description: 'keep quantum-resistant and hybrid findings in SARIF (as pass results)',
+      allowNo: true,
+      helpGroup: 'SARIF',
+    }),
+    'sarif-include-suppressed': Flags.boolean({
+      description: 'keep suppressed findings in SARIF, marked (default; GitHub shows them as open alerts)',
+      allowNo: true,
+      helpGroup: 'SARIF',
+    }),
+    quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself', allowNo: true }),
   };
 
-  async run(): Promise<void> {
+  async run(): Promise<ScanJson | PolicyList> {
     const { argv, flags } = await this.parse(Scan);
     if (flags['list-policies']) {
-      for (const p of listPolicies()) this.log(`${p.id}${p.id === defaultPolicyId ? ' (default)' : ''}\t${p.name}`);
-      return;
+      const policies = listPolicies().map((p) => ({ id: p.id, name: p.name, default: p.id === defaultPolicyId }));
+      for (const p of policies) this.log(`${p.id}${p.default ? ' (default)' : ''}\t${p.name}`);
+      return { policies };
     }
     const paths = argv.map(String);
     if (paths.length === 0)
-      this.error('Give at least one file or directory to scan, e.g. `pqready scan firmware/`.', { exit: 2 });
-    let policy: ReturnType<typeof getPolicy>;
-    let defines: Record<string, string>;
-    let assume: Record<string, string>;
+      this.usageError('Give at least one file or directory to scan, e.g. `pqready scan firmware/`.');
+
+    let settings: ScanSettings;
+    let baseline: readonly DiffEntry[] | undefined;
     let scanTime: Date;
     try {
-      policy = getPolicy(flags.policy ?? defaultPolicyId);
-      defines = parseKeyValues(flags.define, 'define', { valueOptional: true });
-      assume = parseKeyValues(flags.assume, 'assume');
+      settings = await resolveScanSettings(paths, flags as ScanFlagValues);
+      parseGates(settings.failOn);
+      if (settings.baseline) baseline = (await readScanResult(settings.baseline)).entries;
       scanTime = scanTimeFromEnv();
     } catch (error) {
-      // Every failure here is the user's input (policy id, flag syntax, environment): one sentence, exit 2.
-      this.error(error instanceof Error ? error.message : String(error), { exit: 2 });
+      if (
+        error instanceof SettingsError ||
+        error instanceof ConfigError ||
+        error instanceof GateError ||
+        error instanceof ScanFileError ||
+        error instanceof ScanTimeError
+      ) {
+        this.usageError(error.message);
+      }
+      throw error;
     }
-    const format = (flags.format ?? (process.stdout.isTTY && !flags.output ? 'table' : 'cyclonedx')) as OutputFormat;
-    const progress = progressReporter(!flags.quiet && process.stderr.isTTY === true);
+    const json = this.jsonEnabled();
+    const terminal = process.stdout.isTTY === true && !json;
+    const format: OutputFormat = settings.format ?? (terminal && !settings.output ? 'table' : 'cyclonedx');
+    const quiet = settings.quiet || json;
+    const progress = progressReporter(!settings.quiet && process.stderr.isTTY === true);
 
-    const inventory: Inventory = await scan({
+    let inventory = await scan({
       roots: paths,
-      absoluteRootNames: flags['absolute-paths'],
+      absoluteRootNames: settings.absolutePaths,
       scanTime,
       options: {
-        defines,
-        assume,
-        followIncludesOutside: flags['follow-includes-outside'],
-        ...(flags['config-file'] ? { configFiles: flags['config-file'] } : {}),
-        ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
+        defines: settings.defines,
+        assume: settings.assume,
+        followIncludesOutside: settings.followIncludesOutside,
+        ...(settings.jobs === undefined ? {} : { jobs: settings.jobs }),
+        ...(settings.configFiles.length > 0 ? { configFiles: settings.configFiles } : {}),
       },
+      ignore: settings.ignore,
       toolVersion: this.config.version,
       onProgress: progress.update,
     });
     progress.done();
 
-    const rendered = renderScan(inventory, {
-      format,
-      policy,
-      specVersion: flags['spec-version'] as SpecVersion,
-      component: {
-        ...(flags['component-name'] ? { name: flags['component-name'] } : {}),
-        ...(flags['component-version'] ? { version: flags['component-version'] } : {}),
-        ...(flags.supplier ? { supplier: flags.supplier } : {}),
+    const rootStats = await Promise.all(paths.map((p) => stat(p)));
+    inventory = applyTriage(inventory, {
+      policy: settings.policy,
+      thirdParty: settings.thirdParty,
+      suppress: settings.suppress,
+      absolutePath: (evidencePath) => {
+        const at = locateInRoots(evidencePath, inventory.roots);
+        const root = paths[at.root]!;
+        if (rootStats[at.root]!.isFile()) return path.resolve(root);
+        return path.resolve(root, paths.length === 1 ? evidencePath : at.path);
       },
-      color: format === 'table' && !flags.output && process.stdout.isTTY === true,
     });
-    if (flags.output) {
+    const report = buildReport(inventory, settings.policy);
+    const fresh = freshFindings(report, baseline, settings.failOn);
+    const gate = judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined);
+
+    const toTerminal = format === 'table' && !settings.output && terminal;
+    const rendered = renderScan(
+      inventory,
+      {
+        format,
+        policy: settings.policy,
+        specVersion: settings.specVersion,
+        component: settings.component,
+        color: toTerminal && !process.env.NO_COLOR,
+        ...(toTerminal && process.stdout.columns ? { width: process.stdout.columns } : {}),
+        sarif: {
+          includePass: settings.sarifIncludePass,
+          includeSuppressed: settings.sarifIncludeSuppressed,
+          ...(this.config.pjson.homepage
+            ? { docsUrl: `${this.config.pjson.homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` }
+            : {}),
+          ...(settings.absolutePaths ? {} : { repositoryPaths: await repositoryPaths(paths) }),
+        },
+        ...(baseline ? { fresh } : {}),
+      },
+      report,
+    );
+    if (settings.output) {
       try {
-        await writeFileAtomically(flags.output, rendered);
+        await writeFileAtomically(settings.output, rendered);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
-        this.error(`Cannot write ${flags.output} (${code}); check that its directory exists and is writable.`, {
-          exit: 2,
-        });
+        this.usageError(`Cannot write ${settings.output} (${code}); check that its directory exists and is writable.`);
       }
-    } else {
+    } else if (!json) {
       process.stdout.write(rendered);
     }
 
+    // Diagnostics are printed once: a table on standard output holds them; otherwise standard error does.
     const problems = inventory.diagnostics.filter((d) => d.severity !== 'info');
-    if (!flags.quiet && (format === 'table' || flags.output)) {
+    if (!quiet && !(format === 'table' && !settings.output && !json)) {
       for (const d of problems) {
         process.stderr.write(`${d.severity}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message} [${d.code}]\n`);
       }
     }
-    if (!flags.quiet && flags.output) {
+    if (!quiet && settings.output) {
+      const shown = path.relative(process.cwd(), settings.output) || settings.output;
       process.stderr.write(
-        `Wrote ${flags.output}: ${inventory.findings.length} findings, ${problems.length} diagnostics, ${inventory.stats.filesScanned} files.\n`,
+        `Wrote ${shown} (${format}): ${inventory.findings.length} findings, ${problems.length} diagnostics, ${inventory.stats.filesScanned} files.\n`,
       );
     }
-    if (flags.strict && problems.length > 0) this.exit(1);
+    if (gate && (!settings.quiet || gate.failed)) process.stderr.write(`${gateSummary(report, gate)}\n`);
+    if (gate?.failed || (settings.strict && problems.length > 0)) {
+      if (settings.strict && problems.length > 0 && !gate?.failed && !settings.quiet) {
+        process.stderr.write(`--strict: ${problems.length} warnings or errors (exit code 1).\n`);
+      }
+      // Not this.exit(): with --json the report must still be printed.
+      process.exitCode = EXIT.gate;
+    }
+    return { ...report, ...(gate ? { gate } : {}) };
   }
 }

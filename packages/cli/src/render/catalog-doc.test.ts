@@ -22,3 +22,16 @@ describe('docs/detectors.md', () => {
     expect(readFileSync(path.join(docs, 'detectors.md'), 'utf8')).toBe(renderDetectorsDoc());
   });
 });
+
+describe('docs/rules/ and schemas/config.schema.json', () => {
+  it('are up to date with the SARIF rules and the configuration schema (run `pnpm gen:docs`)', async () => {
+    const { renderRuleDocs } = await import('./rule-docs.js');
+    const { CONFIG_SCHEMA } = await import('../config/schema.js');
+    const { readdirSync } = await import('node:fs');
+    const pages = renderRuleDocs();
+    expect(readdirSync(path.join(docs, 'rules')).sort()).toEqual([...pages.keys()].sort());
+    for (const [name, text] of pages) expect(readFileSync(path.join(docs, 'rules', name), 'utf8'), name).toBe(text);
+    const schema = path.resolve(import.meta.dirname, '../../schemas/config.schema.json');
+    expect(JSON.parse(readFileSync(schema, 'utf8'))).toEqual(JSON.parse(JSON.stringify(CONFIG_SCHEMA)));
+  });
+});

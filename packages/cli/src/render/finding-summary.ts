@@ -58,5 +58,7 @@ export function detail(f: ReportFinding): string {
   if (f.origin && f.origin !== 'explicit') parts.push(`(${f.origin})`);
   const weak = f.verdict.classicallyWeak;
   if (weak.length) parts.push(`weak: ${weak.join(', ')}`);
+  if (f.thirdParty) parts.push('third-party');
+  if (f.suppression) parts.push(`suppressed ${f.suppression.targets.join(',')}: ${f.suppression.reason}`);
   return parts.join(' · ');
 }

@@ -4,6 +4,7 @@
  */
 import { type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
 import { algorithmNames, detail, location } from './finding-summary.js';
+import { legendFor } from './legend.js';
 
 const TITLE: Readonly<Record<QuantumVerdict, string>> = {
   broken: 'Broken by a quantum computer',
@@ -49,6 +50,11 @@ export function renderMarkdown(report: Report): string {
         `| ${f.kind} | ${cell(algorithmNames(report, f, 8))} | \`${cell(location(f))}\` | ${cell(detail(f))} | ${cell(f.verdict.reason)} |`,
       );
     }
+  }
+  const legend = legendFor(report.findings);
+  if (legend.length) {
+    out.push('', '## Legend', '', '| Code | Meaning |', '| --- | --- |');
+    for (const [code, meaning] of legend) out.push(`| \`${cell(code)}\` | ${cell(meaning)} |`);
   }
   if (report.diagnostics.length) {
     out.push(

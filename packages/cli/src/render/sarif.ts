@@ -1,102 +1,54 @@
 /**
- * SARIF 2.1.0 (OASIS, https://docs.oasis-open.org/sarif/sarif/v2.1.0/) for code-scanning tools.
- * Every finding becomes a result, so the inventory stays complete: quantum-broken findings are
- * errors, weakened and classically weak ones warnings, unknown ones notes, quantum-resistant
- * or hybrid ones `pass` results, and settings that name no algorithm `notApplicable` ones
- * (SARIF §3.27.9). Diagnostics become tool execution notifications.
- * Every URI is relative to its own scan root (SARIF §3.4.4): `uriBaseId` `SRCROOT` with one root, `ROOT1` …
- * with several, each described in `originalUriBaseIds` (with its absolute URI only under `--absolute-paths`,
- * SARIF §3.14.14), so that the document never depends on where the tree sat.
+ * SARIF 2.1.0 (OASIS, https://docs.oasis-open.org/sarif/sarif/v2.1.0/) shaped for GitHub code scanning
+ * (https://docs.github.com/en/code-security/reference/code-scanning/sarif-files/sarif-support-for-code-scanning):
+ * - one rule per algorithm family or weakness (`sarif/rules.ts`), each with its full description, help in text and
+ *   Markdown, a `helpUri` to its page in docs/rules/, tags and a `security-severity`;
+ * - one result per finding that needs attention; quantum-resistant and hybrid findings without a classical
+ *   weakness are `pass` results, and protocol settings that name no algorithm `notApplicable` ones (SARIF §3.27.9);
+ *   both are left out unless asked for (GitHub would show them as alerts);
+ * - suppressed findings keep their result, with a SARIF `suppressions` entry and its justification;
+ * - URIs relative to the repository root (`%SRCROOT%`) when the scan roots lie in one git work tree, so results map to
+ *   the repository's files wherever the scan ran; otherwise relative to each scan root (`SRCROOT`, `ROOT1` …);
+ * - `partialFingerprints` from the finding's identity (kind, algorithm, file, enclosing scope; no line number), so
+ *   moving code keeps the fingerprint; GitHub's own `primaryLocationLineHash` is left to the upload action, which
+ *   computes it from the file content.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { locateInRoots, type QuantumVerdict, type Report, type ReportFinding } from '@pqready/core';
+import { locateInRoots, type Report, type ReportFinding } from '@pqready/core';
+import { entryOfFinding } from '../diff/entries.js';
+import { ruleOfFinding } from '../sarif/rule-of.js';
+import { RULE_BY_ID, SARIF_RULES, type SarifRule } from '../sarif/rules.js';
 import { algorithmNames, detail } from './finding-summary.js';
 
-interface Rule {
-  readonly id: string;
-  readonly name: string;
-  readonly short: string;
-  readonly help: string;
-  readonly level: 'error' | 'warning' | 'note' | 'none';
+export interface SarifOptions {
+  /** Keep passing results (`kind: pass`, level `none`). */
+  readonly includePass?: boolean;
+  /** Keep suppressed results (with `suppressions`); GitHub shows them as open alerts. Default true. */
+  readonly includeSuppressed?: boolean;
+  /** For each scan root, its folder relative to the repository top, when all roots lie in one git work tree. */
+  readonly repositoryPaths?: readonly string[];
+  /** Base URL of the documentation (the docs/ folder), for `helpUri`. */
+  readonly docsUrl?: string;
+  /** Indices of findings new against a baseline: `baselineState` `new`, the others `unchanged`. */
+  readonly fresh?: ReadonlySet<number>;
 }
 
-const RULES: Readonly<Record<QuantumVerdict | 'classically-weak', Rule>> = {
-  broken: {
-    id: 'PQR001',
-    name: 'QuantumBrokenCryptography',
-    short: 'Cryptography that a cryptographically relevant quantum computer breaks (Shor).',
-    help: 'Plan migration to ML-KEM / ML-DSA / SLH-DSA / LMS (or a hybrid) before the policy disallow date.',
-    level: 'error',
-  },
-  weakened: {
-    id: 'PQR002',
-    name: 'QuantumWeakenedCryptography',
-    short: 'Symmetric or hash strength below the selected policy threshold.',
-    help: 'Move to the key or digest size the policy requires (e.g. AES-256 and SHA-384 under CNSA 2.0).',
-    level: 'warning',
-  },
-  unknown: {
-    id: 'PQR003',
-    name: 'UnknownCryptography',
-    short: 'An algorithm or OID the catalog does not know.',
-    help: 'Identify the algorithm; unknown OIDs are reported as seen and never dropped.',
-    level: 'note',
-  },
-  hybrid: {
-    id: 'PQR004',
-    name: 'HybridPostQuantumCryptography',
-    short: 'A post-quantum + classical combination.',
-    help: 'Nothing to do now; keep the inventory current.',
-    level: 'none',
-  },
-  resistant: {
-    id: 'PQR005',
-    name: 'QuantumResistantCryptography',
-    short: 'Cryptography considered quantum-resistant under the selected policy.',
-    help: 'Nothing to do; keep the inventory current.',
-    level: 'none',
-  },
-  'classically-weak': {
-    id: 'PQR006',
-    name: 'ClassicallyWeakCryptography',
-    short: 'Cryptography that is weak today, quantum computers aside (MD5, SHA-1 signatures, RSA < 2048, DES …).',
-    help: 'Replace now: these are attackable with classical computers.',
-    level: 'warning',
-  },
-  'not-applicable': {
-    id: 'PQR007',
-    name: 'NotApplicableSetting',
-    short: 'A protocol setting that names no algorithm (protocol versions, certificate or key files).',
-    help: 'Nothing to judge in the setting itself; the settings that name algorithms carry the verdict.',
-    level: 'none',
-  },
-};
-const RULE_ORDER = (Object.keys(RULES) as (keyof typeof RULES)[]).sort((a, b) =>
-  RULES[a].id.localeCompare(RULES[b].id),
-);
-
-function ruleFor(f: ReportFinding): Rule {
-  const v = f.verdict.quantum;
-  const passes = v === 'hybrid' || v === 'resistant' || v === 'not-applicable';
-  if (passes && f.verdict.classicallyWeak.length > 0) return RULES['classically-weak'];
-  return RULES[v];
-}
-
-/** SARIF §3.27.9 result kinds: a setting that names no algorithm is `notApplicable`, not a pass. */
-const kindOf = (rule: Rule) =>
-  rule === RULES['not-applicable'] ? 'notApplicable' : rule.level === 'none' ? 'pass' : 'fail';
-
+const REPO_BASE = '%SRCROOT%';
 const baseId = (report: Report, root: number): string => (report.roots.length > 1 ? `ROOT${root + 1}` : 'SRCROOT');
 
-/** A URI relative to the path's own scan root, with the base id of that root. */
-function artifact(report: Report, evidencePath: string) {
+function artifact(report: Report, evidencePath: string, opts: SarifOptions) {
   const at = locateInRoots(evidencePath, report.roots);
+  const prefix = opts.repositoryPaths?.[at.root];
+  if (prefix !== undefined)
+    return { uri: encodeURI(path.posix.normalize(path.posix.join(prefix, at.path))), uriBaseId: REPO_BASE };
   return { uri: encodeURI(at.path), uriBaseId: baseId(report, at.root) };
 }
 
-function originalUriBaseIds(report: Report) {
+function originalUriBaseIds(report: Report, opts: SarifOptions) {
+  if (opts.repositoryPaths)
+    return { [REPO_BASE]: { description: { text: 'The root of the git repository holding the scan roots' } } };
   return Object.fromEntries(
     report.roots.map((name, i) => {
       // A root named by its absolute path (`--absolute-paths`) gets its file URI; a directory URI ends in `/`.
@@ -106,46 +58,104 @@ function originalUriBaseIds(report: Report) {
   );
 }
 
-function result(report: Report, f: ReportFinding) {
-  const rule = ruleFor(f);
-  const { path: evidencePath, line, column, snippet } = f.evidence;
-  const names = algorithmNames(report, f, 99);
-  const identity = `${f.detector}|${evidencePath}|${line ?? 0}|${column ?? 0}|${f.evidence.offset ?? 0}|${names}`;
+const stripMarkdown = (md: string): string => md.replace(/\*\*|`/g, '');
+
+function reportingDescriptor(rule: SarifRule, docsUrl: string | undefined) {
+  const page = docsUrl ? `${docsUrl}rules/${rule.id}.md` : undefined;
+  const sources = rule.sources.map((s) => `- [${s.title}](${s.url})`).join('\n');
+  const markdown = `${rule.help}\n\n${rule.full}\n\nSources:\n${sources}${page ? `\n\n[More about this rule](${page})` : ''}`;
   return {
-    ruleId: rule.id,
-    ruleIndex: RULE_ORDER.findIndex((k) => RULES[k] === rule),
-    level: rule.level,
-    kind: kindOf(rule),
-    message: { text: `${algorithmNames(report, f, 8) || f.kind}: ${f.verdict.reason} (${detail(f)})` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact(report, evidencePath),
-          ...(line
-            ? {
-                region: {
-                  startLine: line,
-                  ...(column ? { startColumn: column } : {}),
-                  ...(snippet ? { snippet: { text: snippet } } : {}),
-                },
-              }
-            : {}),
-        },
-      },
-    ],
-    partialFingerprints: { 'pqready/v1': createHash('sha256').update(identity).digest('hex').slice(0, 32) },
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.short },
+    fullDescription: { text: rule.full },
+    help: { text: stripMarkdown(`${rule.help}\n\n${rule.full}`), markdown },
+    ...(page ? { helpUri: page } : {}),
+    defaultConfiguration: { level: rule.level },
     properties: {
-      findingId: f.id,
-      kind: f.kind,
-      detector: f.detector,
-      quantumVerdict: f.verdict.quantum,
-      ...(f.verdict.classicallyWeak.length ? { classicallyWeak: [...f.verdict.classicallyWeak] } : {}),
-      ...(f.state ? { state: f.state } : {}),
+      tags: [...rule.tags],
+      precision: 'high',
+      ...(rule.severity ? { 'security-severity': rule.severity } : {}),
     },
   };
 }
 
-export function renderSarif(report: Report): string {
+const LEVEL: Readonly<Record<string, 'error' | 'warning' | 'note' | 'none'>> = {
+  broken: 'error',
+  weakened: 'warning',
+  unknown: 'note',
+  hybrid: 'none',
+  resistant: 'none',
+  'not-applicable': 'none',
+};
+
+function levelOf(f: ReportFinding, rule: SarifRule): 'error' | 'warning' | 'note' | 'none' {
+  const byVerdict = LEVEL[f.verdict.quantum]!;
+  // A passing verdict with a classical weakness is a warning of its weakness rule.
+  return byVerdict === 'none' && rule.level !== 'none' ? rule.level : byVerdict;
+}
+
+export function renderSarif(report: Report, opts: SarifOptions = {}): string {
+  const ruleIndex = new Map(SARIF_RULES.map((r, i) => [r.id, i]));
+  const identities = new Map<string, number>();
+  const results = report.findings.flatMap((f, index) => {
+    const rule = RULE_BY_ID.get(ruleOfFinding(report, f))!;
+    const level = levelOf(f, rule);
+    // The n-th finding with the same identity gets its own fingerprint, in report (path, line) order.
+    const identity = entryOfFinding(report, f).key;
+    const n = (identities.get(identity) ?? 0) + 1;
+    identities.set(identity, n);
+    if (level === 'none' && !opts.includePass) return [];
+    if (f.suppression && opts.includeSuppressed === false) return [];
+    const { path: evidencePath, line, column, snippet } = f.evidence;
+    const names = algorithmNames(report, f, 8) || f.kind;
+    return [
+      {
+        ruleId: rule.id,
+        ruleIndex: ruleIndex.get(rule.id)!,
+        level,
+        ...(level === 'none' ? { kind: f.verdict.quantum === 'not-applicable' ? 'notApplicable' : 'pass' } : {}),
+        message: { text: `${names}: ${f.verdict.reason} (${detail(f)})` },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifact(report, evidencePath, opts),
+              // GitHub needs a line to show a result; a whole file (a DER certificate) is shown at line 1.
+              region: {
+                startLine: line ?? 1,
+                ...(line && column ? { startColumn: column } : {}),
+                ...(line && snippet ? { snippet: { text: snippet } } : {}),
+              },
+            },
+          },
+        ],
+        partialFingerprints: {
+          'pqready/v2': createHash('sha256').update(`${identity}\u0000${n}`).digest('hex').slice(0, 32),
+        },
+        ...(f.suppression
+          ? {
+              suppressions: [
+                {
+                  kind: f.suppression.source.includes(' suppress[') ? 'external' : 'inSource',
+                  status: 'accepted',
+                  justification: f.suppression.reason,
+                },
+              ],
+            }
+          : {}),
+        ...(opts.fresh ? { baselineState: opts.fresh.has(index) ? 'new' : 'unchanged' } : {}),
+        properties: {
+          findingId: f.id,
+          kind: f.kind,
+          detector: f.detector,
+          quantumVerdict: f.verdict.quantum,
+          ...(f.verdict.classicallyWeak.length ? { classicallyWeak: [...f.verdict.classicallyWeak] } : {}),
+          ...(f.state ? { state: f.state } : {}),
+          ...(f.thirdParty ? { thirdParty: true } : {}),
+        },
+      },
+    ];
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -154,17 +164,9 @@ export function renderSarif(report: Report): string {
         tool: {
           driver: {
             name: 'pqready',
-            version: report.tool.version,
-            rules: RULE_ORDER.map((k) => {
-              const r = RULES[k];
-              return {
-                id: r.id,
-                name: r.name,
-                shortDescription: { text: r.short },
-                help: { text: r.help },
-                defaultConfiguration: { level: r.level },
-              };
-            }),
+            semanticVersion: report.tool.version,
+            ...(opts.docsUrl ? { informationUri: opts.docsUrl.replace(/docs\/$/, '') } : {}),
+            rules: SARIF_RULES.map((r) => reportingDescriptor(r, opts.docsUrl)),
           },
         },
         invocations: [
@@ -180,7 +182,7 @@ export function renderSarif(report: Report): string {
                     locations: [
                       {
                         physicalLocation: {
-                          artifactLocation: artifact(report, d.path),
+                          artifactLocation: artifact(report, d.path, opts),
                           ...(d.line ? { region: { startLine: d.line } } : {}),
                         },
                       },
@@ -190,8 +192,9 @@ export function renderSarif(report: Report): string {
             })),
           },
         ],
-        originalUriBaseIds: originalUriBaseIds(report),
-        results: report.findings.map((f) => result(report, f)),
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: originalUriBaseIds(report, opts),
+        results,
         properties: { policy: report.policy.id, roots: [...report.roots] },
       },
     ],

@@ -7,11 +7,12 @@ import {
   type ComponentIdentity,
   type Inventory,
   type Policy,
+  type Report,
   serializeCbom,
   toCycloneDx,
 } from '@pqready/core';
 import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderTable } from './table.js';
 
 export type OutputFormat = 'cyclonedx' | 'json' | 'markdown' | 'sarif' | 'table';
@@ -24,9 +25,15 @@ export interface RenderOptions {
   /** Who the tree is (CycloneDX `metadata.component`). */
   readonly component?: ComponentIdentity;
   readonly color: boolean;
+  /** Terminal columns for the table; undefined: no limit. */
+  readonly width?: number;
+  readonly sarif?: SarifOptions;
+  /** Findings new against a baseline, by index in the report. */
+  readonly fresh?: ReadonlySet<number>;
 }
 
-export function renderScan(inventory: Inventory, opts: RenderOptions): string {
+export function renderScan(inventory: Inventory, opts: RenderOptions, built?: Report): string {
+  const report = () => built ?? buildReport(inventory, opts.policy);
   switch (opts.format) {
     case 'cyclonedx':
       return serializeCbom(
@@ -38,12 +45,16 @@ export function renderScan(inventory: Inventory, opts: RenderOptions): string {
       );
     case 'json':
       // Compact: the report is for programs (`jq .` pretty-prints it); each algorithm is described once in it.
-      return `${JSON.stringify(buildReport(inventory, opts.policy))}\n`;
+      return `${JSON.stringify(report())}\n`;
     case 'markdown':
-      return renderMarkdown(buildReport(inventory, opts.policy));
+      return renderMarkdown(report());
     case 'sarif':
-      return renderSarif(buildReport(inventory, opts.policy));
+      return renderSarif(report(), { ...opts.sarif, ...(opts.fresh ? { fresh: opts.fresh } : {}) });
     case 'table':
-      return renderTable(buildReport(inventory, opts.policy), { color: opts.color && !process.env.NO_COLOR });
+      return renderTable(report(), {
+        color: opts.color,
+        ...(opts.width ? { width: opts.width } : {}),
+        ...(opts.fresh ? { fresh: opts.fresh } : {}),
+      });
   }
 }

@@ -17,13 +17,23 @@ export interface IkeTokenRow {
   readonly source: Source;
 }
 
-const t = (token: string, transform: IkeTransform, algorithm?: AlgorithmRef, pq?: IkeTokenRow['pq']): IkeTokenRow => ({
+const t = (
+  token: string,
+  transform: IkeTransform,
+  algorithm?: AlgorithmRef,
+  pq?: IkeTokenRow['pq'],
+  source: Source = S.strongswanProposals,
+): IkeTokenRow => ({
   token,
   transform,
   ...(algorithm ? { algorithm } : {}),
   ...(pq ? { pq } : {}),
-  source: S.strongswanProposals,
+  source,
 });
+/** FrodoKEM's lattice dimension n by NIST security level (FrodoKEM specification, Table 1: 640, 976, 1344). */
+const FRODO_N = Object.freeze({ 1: 640, 3: 976, 5: 1344 } as const);
+/** HQC parameter sets by NIST security level (HQC specification: HQC-128, HQC-192, HQC-256). */
+const HQC_BITS = Object.freeze({ 1: 128, 3: 192, 5: 256 } as const);
 const aes = (bits: number, mode: string): AlgorithmRef => ({ id: 'aes', keyBits: bits, mode });
 const modp = (bits: number): AlgorithmRef => ({ id: 'dh', keyBits: bits, parameterSet: `modp${bits}` });
 
@@ -97,6 +107,20 @@ export const IKE_TOKENS: readonly IkeTokenRow[] = Object.freeze([
   t('kyber1', 'ke', { id: 'kyber-512' }, 'pq'),
   t('kyber3', 'ke', { id: 'kyber-768' }, 'pq'),
   t('kyber5', 'ke', { id: 'kyber-1024' }, 'pq'),
+  // RFC 9370 §2.2: transform ID 0 (NONE) in an additional key exchange makes that exchange optional.
+  t('none', 'ke', undefined, undefined, S.strongswanKeywords),
+  t('modpnone', 'ke', undefined, undefined, S.strongswanKeywords),
+  // NIST round 3/4 KEM candidates of strongSwan's oqs plugin (PQ strongSwan builds, e.g. strongX509/docker).
+  ...([1, 3, 5] as const).flatMap((l) => [
+    t(`bike${l}`, 'ke', { id: 'bike', parameterSet: `bikel${l}` }, 'pq', S.strongswanKeywords),
+    t(`hqc${l}`, 'ke', { id: 'hqc', parameterSet: `hqc-${HQC_BITS[l]}` }, 'pq', S.strongswanKeywords),
+    t(`frodoa${l}`, 'ke', { id: 'frodokem', parameterSet: `frodokem${FRODO_N[l]}aes` }, 'pq', S.strongswanKeywords),
+    t(`frodos${l}`, 'ke', { id: 'frodokem', parameterSet: `frodokem${FRODO_N[l]}shake` }, 'pq', S.strongswanKeywords),
+  ]),
+  t('ntrup1', 'ke', { id: 'ntru', parameterSet: 'ntruhps2048509' }, 'pq', S.strongswanKeywords),
+  t('ntrup3', 'ke', { id: 'ntru', parameterSet: 'ntruhps2048677' }, 'pq', S.strongswanKeywords),
+  t('ntrup5', 'ke', { id: 'ntru', parameterSet: 'ntruhps4096821' }, 'pq', S.strongswanKeywords),
+  t('ntrur3', 'ke', { id: 'ntru', parameterSet: 'ntruhrss701' }, 'pq', S.strongswanKeywords),
   t('esn', 'esn'),
   t('noesn', 'esn'),
 ] satisfies readonly IkeTokenRow[]);

@@ -97,6 +97,12 @@ export const PROTOCOL_SOURCES = Object.freeze({
     'https://docs.strongswan.org/docs/latest/config/IKEv2CipherSuites.html',
     'secondary',
   ),
+  strongswanKeywords: s(
+    'strongSwan src/libstrongswan/crypto/proposal/proposal_keywords_static.txt (KE_NONE; NIST round 3 KEM ' +
+      'candidates of the oqs plugin, commit 592c0f4e06 "Add identifiers for NIST round 3 submission KEM candidates")',
+    'strongswan/strongswan@592c0f4e06:src/libstrongswan/crypto/proposal/proposal_keywords_static.txt',
+    'primary',
+  ),
   nginxDocs: s(
     'nginx ngx_http_ssl_module documentation (directive defaults)',
     'https://nginx.org/en/docs/http/ngx_http_ssl_module.html',

@@ -203,6 +203,11 @@ function occurrenceContext(f: Finding, ctx: UseContext, extra: readonly [string,
     ['library', ctx.library?.name],
     ...extra,
     ['note', f.notes?.length ? f.notes.join(' | ') : undefined],
+    ['third-party', f.thirdParty ? 'yes' : undefined],
+    ['suppressed', f.suppression ? f.suppression.targets.join(',') : undefined],
+    // `; ` separates the pairs: a reason keeps its words, with semicolons written as commas.
+    ['suppression-reason', f.suppression?.reason.replace(/;/g, ',')],
+    ['suppression-source', f.suppression?.source],
     ...Object.entries(f.properties ?? {}),
     ['snippet', snippet],
   ];
@@ -824,6 +829,7 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
     prop('pqready:files-scanned', inventory.stats.filesScanned),
     prop('pqready:bytes-scanned', inventory.stats.bytesScanned),
     prop('pqready:files-skipped', inventory.stats.filesSkipped),
+    ...(inventory.stats.pathsIgnored ? [prop('pqready:paths-ignored', inventory.stats.pathsIgnored)] : []),
     prop('pqready:not-examined', problems.length),
     ...inventory.diagnostics.map((d) => prop('pqready:diagnostic', canonical(d))),
   ];

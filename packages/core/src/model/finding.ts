@@ -73,6 +73,30 @@ interface FindingBase {
   readonly notes?: readonly string[];
   /** Extra facts without a typed home; rendered as CycloneDX properties. */
   readonly properties?: Readonly<Record<string, string>>;
+  /**
+   * Set when an inline `pqready-ignore` comment or a configured suppression covers the finding. A suppressed
+   * finding stays in every output, marked with its reason; gates leave it out.
+   */
+  readonly suppression?: Suppression;
+  /** Set when the finding lies in a folder marked as vendored third-party code: kept, and grouped apart. */
+  readonly thirdParty?: boolean;
+}
+
+/** Why a finding is suppressed: the ids the suppression names, the reason given, and where it was written. */
+export interface Suppression {
+  /** The rule or algorithm ids the suppression names, as written (`rsa`, `md5`, `all`). */
+  readonly targets: readonly string[];
+  readonly reason: string;
+  /** `path:line` of an inline comment, or the configuration file and key (`pqready.config.yaml suppress[0]`). */
+  readonly source: string;
+}
+
+/** An inline `pqready-ignore <ids> -- <reason>` comment, as the scanner read it: it covers its line and the next. */
+export interface SuppressionDirective {
+  readonly path: string;
+  readonly line: number;
+  readonly targets: readonly string[];
+  readonly reason: string;
 }
 
 export interface AlgorithmFinding extends FindingBase {
@@ -218,5 +242,13 @@ export interface Inventory {
   /** Crypto libraries whose version the tree declares; findings name them in `library`. */
   readonly libraries?: readonly LibraryFacts[];
   readonly diagnostics: readonly Diagnostic[];
-  readonly stats: { readonly filesScanned: number; readonly bytesScanned: number; readonly filesSkipped: number };
+  /** Inline suppression comments found in the files the scan read (well-formed ones; malformed ones are diagnostics). */
+  readonly directives?: readonly SuppressionDirective[];
+  readonly stats: {
+    readonly filesScanned: number;
+    readonly bytesScanned: number;
+    readonly filesSkipped: number;
+    /** Files and folders left out by `.gitignore`, `.pqreadyignore` or an exclude pattern (a folder counts once). */
+    readonly pathsIgnored?: number;
+  };
 }

@@ -42,14 +42,16 @@ export function identityRef(ref: AlgorithmRef): AlgorithmRef {
 
 /**
  * A stable id for every finding: 16 hex digits of SHA-256 over the finding's facts (the file hash left out, so
- * an edit elsewhere in the file keeps the id). Findings with identical facts get `-2`, `-3` … in their order.
+ * an edit elsewhere in the file keeps the id; and the triage marks, suppression and third-party, which say how a
+ * team treats the finding, not what it is). Findings with identical facts get `-2`, `-3` … in their order.
  */
 export function findingIds(findings: readonly Finding[]): Map<Finding, string> {
   const ids = new Map<Finding, string>();
   const used = new Map<string, number>();
   for (const f of [...findings].sort(compareFindings)) {
     const { fileSha256: _ignored, ...evidence } = f.evidence;
-    const base = sha256Hex(canonical({ ...f, evidence })).slice(0, 16);
+    const { suppression: _suppression, thirdParty: _thirdParty, ...facts } = f;
+    const base = sha256Hex(canonical({ ...facts, evidence })).slice(0, 16);
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     ids.set(f, n === 1 ? base : `${base}-${n}`);

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globToRegExp, resolveInclude } from './includes.js';
 import { parseNginx } from './nginx-parser.js';
 import { expandCipherString, expandCiphersuites } from './openssl-cipher-string.js';
-import { looksLikeDocumentation } from './protocol-finding.js';
+import { looksLikeNonConfig } from './protocol-finding.js';
 import { applyAlgorithmList, parseSshConfig } from './ssh-parser.js';
 import { parseGroupList } from './tls-lists.js';
 
@@ -88,6 +90,24 @@ describe('nginx grammar', () => {
       ['unbalanced-brace', 2],
     ]);
     expect(r.directives[0]!.block![0]!.block![0]!.name).toBe('listen');
+  });
+  it('keeps braced variables ($name in braces) inside a word, as nginx does', () => {
+    const text = readFileSync(
+      resolve(__dirname, '../../../../fixtures/configs/nginx/variable-braces/nginx.conf'),
+      'utf8',
+    );
+    const r = parseNginx(text);
+    expect(r.problems).toEqual([]);
+    const server = r.directives[0]!.block![0]!.block!;
+    const loc = server.find((d) => d.name === 'location')!.block!;
+    const word = text.match(/\/cache\/\$host\S+?gz/)![0];
+    expect(loc.map((d) => [d.name, d.args])).toEqual([
+      ['try_files', [word, '@origin']],
+      ['if', ['(-f', `$document_root${word})`]],
+    ]);
+    expect(loc[1]!.block!.map((d) => d.args)).toEqual([['^', word, 'last']]);
+    // The block structure survives: ssl_protocols is still the server's.
+    expect(server.at(-1)!.name).toBe('ssl_protocols');
   });
 });
 
@@ -210,15 +230,32 @@ describe('documentation sniffing', () => {
       'To enable TLS for a site, load the module and then add lines such as these,\n' +
       'replacing the certificate paths with your own before reloading the server:\n' +
       'Each of the directives below is described in the reference manual as well.\n\nSSLEngine on\n';
-    expect(looksLikeDocumentation('apache2/howto', prose)).toBe(true);
-    expect(looksLikeDocumentation('apache2/README.Debian', 'SSLEngine on\n')).toBe(true);
-    expect(looksLikeDocumentation('haproxy/notes.txt', 'global\n')).toBe(true);
+    expect(looksLikeNonConfig('apache2/howto', prose)).toBe(true);
+    expect(looksLikeNonConfig('apache2/README.Debian', 'SSLEngine on\n')).toBe(true);
+    expect(looksLikeNonConfig('haproxy/notes.txt', 'global\n')).toBe(true);
     const config =
       '# This file is read by the server at start-up, and every line below is one directive.\n' +
       '# Keep the comments: they say what each of the settings is for, and why it is set.\n' +
       '# Reload the server after any change, or the old settings stay in effect until then.\n' +
       'LogFormat "%h %l %u %t \\"%r\\" %>s %O \\"%{Referer}i\\" \\"%{User-Agent}i\\"" combined\nSSLEngine on\n';
-    expect(looksLikeDocumentation('apache2/sites-available/site.conf', config)).toBe(false);
-    expect(looksLikeDocumentation('haproxy/haproxy.cfg', 'global\n  maxconn 10\n')).toBe(false);
+    expect(looksLikeNonConfig('apache2/sites-available/site.conf', config)).toBe(false);
+    expect(looksLikeNonConfig('haproxy/haproxy.cfg', 'global\n  maxconn 10\n')).toBe(false);
+  });
+  it('tells scripts and patches that carry configuration lines from configuration', () => {
+    // A deployment script whose here-document holds a server block, with a Markdown fence further down.
+    expect(
+      looksLikeNonConfig('webserver/add-site-nginx.sh', '#\n# Add a site.\nserver {\n  listen 443 ssl;\n}\n'),
+    ).toBe(true);
+    expect(
+      looksLikeNonConfig('deploy/setup', '#!/bin/sh\ncat > /etc/nginx/conf.d/tls.conf <<EOF\nssl_protocols TLSv1.2;\n'),
+    ).toBe(true);
+    expect(looksLikeNonConfig('webserver/nginx.conf.patch', 'http {\n')).toBe(true);
+    expect(
+      looksLikeNonConfig('nginx/changes', 'diff --git a/nginx.conf b/nginx.conf\n--- a/nginx.conf\n+++ b/nginx.conf\n'),
+    ).toBe(true);
+    expect(looksLikeNonConfig('Server_Side_TLS.mediawiki', 'ssl_protocols TLSv1.2;\n')).toBe(true);
+    // Configs named after the daemon, without an extension, stay configs.
+    expect(looksLikeNonConfig('nginx/sites-enabled/default', 'server {\n  listen 443 ssl;\n}\n')).toBe(false);
+    expect(looksLikeNonConfig('etc/mosquitto/mosquitto.conf.orig', 'listener 8883\n')).toBe(false);
   });
 });

@@ -146,3 +146,28 @@ describe('includes of mosquitto (include_dir, main file only)', () => {
     );
   });
 });
+
+describe('sites-enabled/ absent from the tree (Debian layout shipped as sites-available/ only)', () => {
+  const site = 'server {\n  listen 443 ssl;\n  server_name a.example;\n}\n';
+  const main = 'events {}\nhttp {\n  ssl_protocols TLSv1.3;\n  include /etc/nginx/sites-enabled/*;\n}\n';
+
+  it('reads the sites of sites-available/ through the include, with an info diagnostic', async () => {
+    const r = await runConfigDetector(nginxTls, memoryFiles({ 'nginx.conf': main, 'sites-available/a': site }));
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['include-enabled-absent', 'info', 4]]);
+    // The site's server inherits the http block's versions, pointing at the http-level line.
+    expect(
+      r.findings.map((f) => [f.context, f.properties?.['config.setting'], f.evidence.path, f.evidence.line]),
+    ).toEqual([
+      ['http > server[a.example:443]', 'versions', 'nginx.conf', 3],
+      ['http > server[a.example:443]', 'defaults', 'sites-available/a', 1],
+    ]);
+  });
+
+  it('keeps a sites-enabled/ the tree does hold, even when no site is enabled in it', async () => {
+    const files = memoryFiles({ 'nginx.conf': main, 'sites-available/a': site, 'sites-enabled/.keep': '' });
+    const r = await runConfigDetector(nginxTls, files);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    // Not enabled: the site stands alone, without the http block's settings.
+    expect(r.findings.some((f) => f.context === 'http > server[a.example:443]')).toBe(false);
+  });
+});

@@ -212,6 +212,12 @@ export interface IncludeRequest {
   readonly optional?: boolean;
   /** Other spellings tried when `pattern` matches nothing (Apache: relative to ServerRoot, then to the config). */
   readonly also?: readonly string[];
+  /**
+   * Directories that a Debian-style tree enables by symlinks from a sibling (`sites-enabled` → `sites-available`).
+   * A repository often ships only the sibling: when the pattern matches nothing and the tree has no such directory
+   * next to the sibling it does hold, the sibling's files are read in its place (with an info diagnostic).
+   */
+  readonly enabledFrom?: Readonly<Record<string, string>>;
 }
 
 export interface IncludeTarget {
@@ -271,6 +277,19 @@ export class IncludeFollower {
         if (!r.outside) inside ??= r;
       }
     }
+    if ((res?.paths.length ?? 0) === 0 && req.enabledFrom) {
+      const sibling = this.fromSibling(req);
+      if (sibling) {
+        res = sibling.res;
+        this.note(
+          'info',
+          'include-enabled-absent',
+          `${this.word} "${pattern}": the tree has no ${sibling.enabled}/ directory; its files are taken from ` +
+            `${sibling.available}/, whose entries it would link.`,
+          from,
+        );
+      }
+    }
     // A spelling that stays inside the scan makes a missing file "not found", not "outside".
     if (res && res.paths.length === 0 && inside) res = inside;
     res ??= { paths: [], outside: false };
@@ -312,6 +331,30 @@ export class IncludeFollower {
       out.push(t);
     }
     return out;
+  }
+
+  /** The include read from the sibling of its `*-enabled` directory, when the tree holds only the sibling. */
+  private fromSibling(req: IncludeRequest): { res: IncludeResolution; enabled: string; available: string } | undefined {
+    const parts = req.pattern.split('/');
+    const at = parts.findIndex((p) => Object.hasOwn(req.enabledFrom ?? {}, p));
+    if (at < 0) return undefined;
+    const enabledName = parts[at]!;
+    const availableName = req.enabledFrom![enabledName]!;
+    const alt = [...parts.slice(0, at), availableName, ...parts.slice(at + 1)].join('/');
+    const dirs = indexOf(this.ctx.files).byDir;
+    for (const dir of req.baseDirs.length > 0 ? req.baseDirs : ['']) {
+      const r = resolveInclude(alt, dir, this.ctx.files, this.ctx.scanRoot);
+      const first = r.paths[0];
+      if (!first) continue;
+      const segs = first.split('/');
+      const i = segs.lastIndexOf(availableName, -2);
+      if (i < 0) continue;
+      const available = segs.slice(0, i + 1).join('/');
+      const enabled = [...segs.slice(0, i), enabledName].join('/');
+      if ([...dirs.keys()].some((k) => k === enabled || k.startsWith(`${enabled}/`))) return undefined;
+      return { res: r, enabled, available };
+    }
+    return undefined;
   }
 
   /** An include that names nothing the scan holds (a detector with its own fallbacks reports it itself). */

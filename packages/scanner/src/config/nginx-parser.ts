@@ -70,13 +70,23 @@ function tokenize(text: string, problems: ParseProblem[]): Tok[] {
         if (!closed)
           problems.push({ code: 'unterminated-quote', message: 'A quoted string is not closed.', line: start });
       } else {
+        // As ngx_conf_read_token: inside a word only blanks, `;` and `{` end it, and `{` right after `$` belongs to
+        // a `${name}` variable (`$host${uri}index.html`), so does the `}` that closes it.
+        let variable = false;
         while (i < n) {
           const d = text[i]!;
-          if (d === ' ' || d === '\t' || d === '\r' || d === '\n' || d === ';' || d === '{' || d === '}') break;
+          if (d === '{' && variable) {
+            word += d;
+            i++;
+            continue;
+          }
+          variable = false;
+          if (d === ' ' || d === '\t' || d === '\r' || d === '\n' || d === ';' || d === '{') break;
           if (d === '\\' && i + 1 < n) {
             word += text[i + 1];
             i += 2;
           } else {
+            variable = d === '$';
             word += d;
             i++;
           }

@@ -211,7 +211,8 @@ function expandValue(
       }
       const v = own ?? sections.get('default')?.entries.get(name)?.value;
       if (v === undefined) {
-        fail(`Variable "${ref}" has no value here; OpenSSL refuses to load this file.`);
+        // $ENV::NAME is read from the environment of the program that loads the file: unknown here, not an error.
+        if (sec !== 'ENV') fail(`Variable "${ref}" has no value here; OpenSSL refuses to load this file.`);
         out += m[0];
       } else out += v;
     } else out += c;

@@ -56,16 +56,28 @@ export function looksBinary(head: Uint8Array): boolean {
 }
 
 /** Names of files that document a configuration rather than hold one (README.Debian, NEWS, *.txt manuals). */
-const DOC_NAME = /^(readme|news|changelog|copying|copyright)(\.[\w-]+)?$|\.(txt|md|markdown|rst|html?|pdf|gz|bz2|xz)$/i;
+const DOC_NAME =
+  /^(readme|news|changelog|copying|copyright)(\.[\w-]+)?$|\.(txt|md|markdown|rst|adoc|mediawiki|html?|pdf|gz|bz2|xz)$/i;
 
 /**
- * Documentation that quotes configuration (a README with a `<VirtualHost>` example, a manual in a `haproxy/`
- * directory): rejected by the config detectors' `accepts`, since every quote would become a finding or a
- * parse warning. Configurations keep prose in comments; documents do not: three uncommented lines of six
- * words or more that end like a sentence are enough.
+ * Programs and patches: a shell script that writes a config with `cat <<EOF`, a diff of an nginx.conf. Their lines
+ * look like configuration but are not read by the server, and their syntax (`@@` hunks, `+` prefixes, Markdown
+ * fences in a script's here-document) only produces parse warnings.
  */
-export function looksLikeDocumentation(path: string, text: string): boolean {
-  if (DOC_NAME.test(path.slice(path.lastIndexOf('/') + 1))) return true;
+const PROGRAM_OR_PATCH_NAME =
+  /\.(sh|bash|zsh|ksh|ps1|bat|cmd|py|pl|rb|php|js|mjs|cjs|ts|go|rs|java|c|h|cc|cpp|lua|patch|diff|rej)$/i;
+const PATCH_HEAD = /^(diff --git |diff -[a-zA-Z]+ |Index: |--- \S)/;
+
+/**
+ * Files that quote configuration without being one: documentation (a README with a `<VirtualHost>` example, a
+ * manual in a `haproxy/` directory), scripts and patches. Rejected by the config detectors' `accepts`, since every
+ * quote would become a finding or a parse warning. Configurations keep prose in comments; documents do not: three
+ * uncommented lines of six words or more that end like a sentence are enough.
+ */
+export function looksLikeNonConfig(path: string, text: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (DOC_NAME.test(name) || PROGRAM_OR_PATCH_NAME.test(name)) return true;
+  if (text.startsWith('#!') || PATCH_HEAD.test(text)) return true;
   let sentences = 0;
   for (const raw of text.split('\n')) {
     const line = raw.trim();

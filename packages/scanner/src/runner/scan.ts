@@ -6,7 +6,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import nodePath from 'node:path';
-import { compareDiagnostics, compareFindings, type Diagnostic, type Finding, type Inventory } from '@pqready/core';
+import {
+  compareDiagnostics,
+  compareFindings,
+  type Diagnostic,
+  type Finding,
+  type Inventory,
+  type SuppressionDirective,
+} from '@pqready/core';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type {
   DetectContext,
@@ -18,6 +25,8 @@ import type {
   ScanRoot,
 } from '../detectors/types.js';
 import { identifyLibraries } from '../libraries/identify.js';
+import { readDirectives } from './directives.js';
+import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import { rootNames, scanBase, walk } from './walk.js';
 
@@ -33,8 +42,17 @@ export interface ScanRequest {
   readonly detectors?: readonly Detector[];
   readonly maxFileBytes?: number;
   readonly toolVersion?: string;
-  /** Called as files are walked and read; for progress display only. */
-  readonly onProgress?: (event: { readonly phase: 'walk' | 'detect'; readonly files: number }) => void;
+  /** What to leave out: `.gitignore`, `.pqreadyignore`, exclude patterns (default: nothing). */
+  readonly ignore?: IgnoreOptions;
+  /**
+   * Called as files are walked, read by per-file detectors (`detect`) and read by tree-wide ones (`analyse`: C
+   * translation units, configs with includes), with the phase's total once it is known; for progress display only.
+   */
+  readonly onProgress?: (event: {
+    readonly phase: 'walk' | 'detect' | 'analyse';
+    readonly files: number;
+    readonly total?: number;
+  }) => void;
 }
 
 const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
@@ -88,6 +106,8 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const names = rootNames(request.roots, request.absoluteRootNames);
   let bytesScanned = 0;
   let filesSkipped = 0;
+  let pathsIgnored = 0;
+  const directives = new Map<string, SuppressionDirective[]>();
 
   const absorb = (result: DetectResult): void => {
     findings.push(...result.findings);
@@ -106,8 +126,9 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
-  for await (const event of walk(request.roots, names)) {
+  for await (const event of walk(request.roots, names, request.ignore)) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
+    if (event.ignored) pathsIgnored++;
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
       files.set(alias.path, new WalkedFileHead(alias.path, alias.absPath, alias.size, undefined, alias.of));
@@ -147,11 +168,23 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     request.onProgress?.({ phase: 'walk', files: files.size });
   }
 
+  /** Files the tree-wide detectors will read, and those they have read so far (for progress). */
+  const treeFiles = new Set<string>();
+  const treeRead = new Set<string>();
   const read = async (head: FileHead): Promise<ScanFile | undefined> => {
+    if (treeFiles.has(head.path) && !treeRead.has(head.path)) {
+      treeRead.add(head.path);
+      request.onProgress?.({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
+    }
     try {
       const scanFile = makeScanFile(head, new Uint8Array(await readFile(head.absPath)));
-      // Counted once per file, however many detectors read it.
-      if (!hashes.has(head.path)) bytesScanned += scanFile.size;
+      // Counted once per file, however many detectors read it; its suppression comments are read then too.
+      if (!hashes.has(head.path)) {
+        bytesScanned += scanFile.size;
+        const found = readDirectives(head.path, scanFile.bytes);
+        if (found.directives.length > 0) directives.set(head.path, found.directives);
+        diagnostics.push(...found.diagnostics);
+      }
       hashes.set(head.path, scanFile.sha256);
       return scanFile;
     } catch (error) {
@@ -203,6 +236,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
 
   // Phase 2: per-file detectors; each file is read once for all of them.
   let done = 0;
+  const perFile = [...acceptedBy.values()].filter((list) => list.some((d) => d.detect)).length;
   for (const head of files.values()) {
     // Aliases have no acceptance entry: their file is detected under its first path.
     const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
@@ -216,10 +250,11 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
         diagnostics.push(crashDiagnostic(detector, error, head.path));
       }
     }
-    request.onProgress?.({ phase: 'detect', files: ++done });
+    request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
   }
 
   // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
+  for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
   for (const detector of detectorList.filter((d) => d.scanAll)) {
     const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
     if (accepted.length === 0) continue;
@@ -244,9 +279,18 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     findings: withHashes.sort(compareFindings),
     libraries,
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
-    stats: { filesScanned: [...files.values()].filter((f) => !f.aliasOf).length, bytesScanned, filesSkipped },
+    ...(directives.size > 0 ? { directives: [...directives.values()].flat().sort(compareDirectives) } : {}),
+    stats: {
+      filesScanned: [...files.values()].filter((f) => !f.aliasOf).length,
+      bytesScanned,
+      filesSkipped,
+      ...(pathsIgnored > 0 ? { pathsIgnored } : {}),
+    },
   };
 }
+
+const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
 
 function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -2,12 +2,14 @@
  * Walks the scan roots and yields every regular file once, with its path relative to its scan
  * root in POSIX form (prefixed with the root's name when there are several roots). Directory symlinks
  * are followed, but a directory already on the walk (same device and inode) is never entered twice,
- * so symlink loops end with a diagnostic.
+ * so symlink loops end with a diagnostic. Paths that `.gitignore`, `.pqreadyignore` or exclude patterns
+ * leave out (see `ignore.ts`) are reported as ignored and, for folders, not entered.
  */
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '@pqready/core';
+import { type IgnoreOptions, IgnoreRules } from './ignore.js';
 
 export interface WalkedFile {
   readonly path: string;
@@ -20,6 +22,8 @@ export interface WalkEvent {
   /** Another name (symlink or hard link) for a file already walked: `of` is that file's path. */
   readonly alias?: WalkedFile & { readonly of: string };
   readonly diagnostic?: Diagnostic;
+  /** A file or folder left out by an ignore file or exclude pattern (a folder is not entered). */
+  readonly ignored?: { readonly path: string; readonly directory: boolean };
 }
 
 /** Version-control metadata holds no shipped crypto and is large; everything else is walked. */
@@ -75,7 +79,11 @@ function diag(code: string, message: string, relPath: string, severity: Diagnost
 }
 
 /** `names` are the roots' names (`rootNames`); with several roots every path starts with its root's name. */
-export async function* walk(roots: readonly string[], names = rootNames(roots)): AsyncGenerator<WalkEvent> {
+export async function* walk(
+  roots: readonly string[],
+  names = rootNames(roots),
+  ignoreOptions: IgnoreOptions = {},
+): AsyncGenerator<WalkEvent> {
   const rootStats = await Promise.all(roots.map((r) => stat(r).catch(() => undefined)));
   const base = displayBase(roots, rootStats);
   const seenDirs = new Set<string>();
@@ -110,10 +118,10 @@ export async function* walk(roots: readonly string[], names = rootNames(roots)):
       }
       continue;
     }
-    // Explicit stack: deep trees must not grow the JS call stack.
-    const stack: string[] = [abs];
+    // Explicit stack: deep trees must not grow the JS call stack. Each folder carries the ignore rules in force.
+    const stack: [string, IgnoreRules][] = [[abs, await IgnoreRules.forRoot(abs, ignoreOptions)]];
     while (stack.length > 0) {
-      const dir = stack.pop()!;
+      const [dir, parentRules] = stack.pop()!;
       let dirStat: Stats;
       try {
         dirStat = await stat(dir);
@@ -143,11 +151,14 @@ export async function* walk(roots: readonly string[], names = rootNames(roots)):
       }
       // Sorted so that walk order (and with it any order-dependent output) is the same on every machine.
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const rules = parentRules.empty ? parentRules : await parentRules.enter(dir, new Set(entries.map((e) => e.name)));
       const subdirs: string[] = [];
       for (const entry of entries) {
         const entryPath = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(entryPath);
+          if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+          if (rules.ignores(entryPath, true)) yield { ignored: { path: rel(entryPath), directory: true } };
+          else subdirs.push(entryPath);
           continue;
         }
         let st: Stats;
@@ -163,7 +174,9 @@ export async function* walk(roots: readonly string[], names = rootNames(roots)):
           );
           continue;
         }
-        if (st.isDirectory()) {
+        if (rules.ignores(entryPath, st.isDirectory())) {
+          yield { ignored: { path: rel(entryPath), directory: st.isDirectory() } };
+        } else if (st.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(entryPath);
         } else if (st.isFile()) {
           const key = `${st.dev}:${st.ino}`;
@@ -180,7 +193,7 @@ export async function* walk(roots: readonly string[], names = rootNames(roots)):
         }
       }
       // Reverse so that popping visits subdirectories in sorted order.
-      for (let j = subdirs.length - 1; j >= 0; j--) stack.push(subdirs[j]!);
+      for (let j = subdirs.length - 1; j >= 0; j--) stack.push([subdirs[j]!, rules]);
     }
   }
 }

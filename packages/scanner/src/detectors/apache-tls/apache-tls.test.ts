@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   detectorFixture,
   fileHead,
+  listFiles,
   memoryFiles,
   runConfigDetector,
   summarize,
@@ -115,6 +116,23 @@ describe('apache-tls', () => {
     expect(apacheTls.accepts(head('nginx.conf', 'http {\n  server {\n    SSLEngine on\n'))).toBe(false);
     expect(apacheTls.accepts(head('httpd.conf', new Uint8Array([0x7f, 0x45, 0, 0])))).toBe(false);
     expect(apacheTls.accepts(head('sites-enabled/a.conf', '<VirtualHost *:443>\n'))).toBe(true);
+  });
+
+  it('claims a TLS policy of any name by its mod_ssl lines, not the scripts that copy it', async () => {
+    const policy = '<IfModule mod_ssl.c>\n    SSLProtocol all -SSLv3 -TLSv1 -TLSv1.1\n</IfModule>\n';
+    expect(apacheTls.accepts(head('conf-available/ssl-intermediate.default', policy))).toBe(true);
+    expect(apacheTls.accepts(head('policies/tls-modern', 'SSLCipherSuite ECDHE+AESGCM\n'))).toBe(true);
+    expect(apacheTls.accepts(head('install.sh', '#!/bin/sh\nSSLProtocol all\n'))).toBe(false);
+    expect(apacheTls.accepts(head('notes/tls', 'ServerName www.example.org\n'))).toBe(false);
+    const r = await runConfigDetector(
+      apacheTls,
+      listFiles(join(__dirname, '../../../../../fixtures/configs/apache/policy-any-name')),
+    );
+    expect(r.accepted).toEqual(['apache-conf-available/ssl-intermediate.default']);
+    expect(r.findings.map((f) => [f.properties?.['config.setting'], f.state, f.evidence.line])).toEqual([
+      ['versions', 'conditional', 5],
+      ['ciphers', 'conditional', 3],
+    ]);
   });
 
   it('survives hostile input: include cycles, unbalanced sections, huge and junk files', async () => {

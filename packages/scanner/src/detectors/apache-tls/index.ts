@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { type ApacheDirective, parseApache } from '../../config/apache-parser.js';
 import { ancestors, IncludeFollower, placementOf, resolveInclude } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { type Scope as SettingScope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
@@ -21,11 +21,13 @@ import {
   APACHE_CONDITIONAL_SECTIONS,
   APACHE_DEFAULT_CIPHERS,
   APACHE_DIRECTORY_SECTIONS,
+  APACHE_ENABLED_FROM,
   APACHE_FILE_DIRECTIVES,
   APACHE_MARKERS,
   APACHE_PROTOCOL_DEFAULTS,
   APACHE_PROTOCOL_WORDS,
   APACHE_SSLV3_IN_ALL_BEFORE_OPENSSL,
+  APACHE_TLS_LINE,
   DEFAULT_APACHE_VERSION,
 } from './table.js';
 
@@ -48,9 +50,10 @@ function accepts(file: FileHead): boolean {
   const base = posix.basename(file.path);
   // The main config is known by name; Debian's apache2.conf opens with over 4 KiB of comments before any directive.
   if (/^(httpd|apache2?)\.conf$/.test(base)) return true;
-  if (!/\.conf$|^httpd|^apache2?\b/i.test(base) && !/(^|\/)(apache2?|httpd)\//.test(file.path)) return false;
+  const named = /\.conf$|^httpd|^apache2?\b/i.test(base) || /(^|\/)(apache2?|httpd)\//.test(file.path);
   const text = headText(file.head);
-  if (looksLikeDocumentation(file.path, text)) return false;
+  if (!named && !APACHE_TLS_LINE.test(text)) return false;
+  if (looksLikeNonConfig(file.path, text)) return false;
   // nginx blocks use braces; Apache never does at the start of a directive.
   if (/(^|\n)[ \t]*(server|http|events)[ \t]*\{/.test(text)) return false;
   return APACHE_MARKERS.test(text);
@@ -133,6 +136,7 @@ async function expand(
           baseDirs: ancestors(dir),
           stack,
           optional: key === 'includeoptional' || /[*?[]/.test(pattern),
+          enabledFrom: APACHE_ENABLED_FROM,
         });
         for (const t of targets)
           out.push(...(await expand(() => st.inc.read(t), [...stack, t.path], mainPath, ctx, st)));

@@ -100,5 +100,21 @@ export const APACHE_CONF_COMMANDS: readonly string[] = Object.freeze([
 ]);
 
 /** Directives that mark a file as Apache configuration (any one is enough together with a config name). */
+/**
+ * Debian layout: sites are enabled by symlinks in sites-enabled/ to files of sites-available/. A repository that
+ * ships only sites-available/ has its sites read there when the include names sites-enabled/ (see includes.ts).
+ * conf-enabled/ and mods-enabled/ are not mapped: their -available siblings hold what is deliberately left off.
+ */
+export const APACHE_ENABLED_FROM: Readonly<Record<string, string>> = Object.freeze({
+  'sites-enabled': 'sites-available',
+});
+
+/**
+ * mod_ssl directive lines that choose TLS algorithms or turn TLS on: enough to claim a file of any name (a policy
+ * kept as `ssl-mozilla-intermediate.default` and copied to mods-available/ssl.conf by a setup script).
+ */
+export const APACHE_TLS_LINE =
+  /^[ \t]*(SSLEngine|SSLProtocol|SSLCipherSuite|SSLOpenSSLConfCmd|SSLProxyEngine|SSLProxyProtocol|SSLProxyCipherSuite)[ \t]+\S/im;
+
 export const APACHE_MARKERS =
   /^[ \t]*(<VirtualHost\b|<IfModule\b|<Directory\b|SSLEngine\b|SSLProtocol\b|SSLCipherSuite\b|SSLCertificateFile\b|SSLOpenSSLConfCmd\b|LoadModule\b|ServerRoot\b|DocumentRoot\b|IncludeOptional\b)/im;

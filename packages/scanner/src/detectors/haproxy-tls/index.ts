@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { HAPROXY_SECTIONS, type HaproxyLine, type HaproxySection, parseHaproxy } from '../../config/haproxy-parser.js';
 import { placementOf, resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Origin, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion } from '../../config/tls-lists.js';
@@ -38,7 +38,7 @@ function accepts(file: FileHead): boolean {
   if (!/\.cfg$|haproxy/i.test(base) && !/haproxy/i.test(file.path)) return false;
   const text = headText(file.head);
   // Documentation shipped next to the config (README.Debian, *.txt manuals) quotes config lines in prose.
-  if (looksLikeDocumentation(file.path, text)) return false;
+  if (looksLikeNonConfig(file.path, text)) return false;
   // The first line that is not blank or a comment opens a section (or a `.if` block): prose never does.
   const first = /^[ \t]*([^\s#][^\n]*)$/m.exec(text)?.[1] ?? '';
   const opener = /^(\.[a-z]+\b|[a-z-]+)/.exec(first)?.[1] ?? '';

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding, ProtocolFinding } from '@pqready/core';
 import { IncludeFollower, resolveReference } from '../../config/includes.js';
 import { type MosquittoLine, parseMosquittoConf } from '../../config/mosquitto-parser.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { type Scope, tlsSettingFindings } from '../../config/setting-findings.js';
 import type { Setting } from '../../config/tls-facts.js';
 import { ALL_TLS_VERSIONS, type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
@@ -39,7 +39,7 @@ function accepts(file: FileHead): boolean {
   const named = /mosquitto/i.test(file.path);
   if (!named && !/\.conf$/.test(file.path)) return false;
   const text = headText(file.head);
-  if (looksLikeDocumentation(file.path, text)) return false;
+  if (looksLikeNonConfig(file.path, text)) return false;
   // nginx/Apache/strongSwan block syntax never appears in a mosquitto.conf.
   if (/[{}<]/.test(text.replace(/^[ \t]*#.*$/gm, ''))) return false;
   const hits = new Set([...text.matchAll(MOSQUITTO_HINT)].map((m) => m[1]!.split(/[ \t]/)[0]!));

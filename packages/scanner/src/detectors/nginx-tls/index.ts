@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '@pqready/core';
 import { ancestors, IncludeFollower, placementOf, resolveReference } from '../../config/includes.js';
 import { type NginxDirective, parseNginx } from '../../config/nginx-parser.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { type Role, type Scope, settingFinding, tlsSettingFindings } from '../../config/setting-findings.js';
 import { buildTlsFacts, type Setting, type TlsSettings } from '../../config/tls-facts.js';
 import { type TlsVersion, tlsVersionOf } from '../../config/tls-lists.js';
@@ -23,6 +23,7 @@ import {
   NGINX_CLIENT_FILE_SUFFIXES,
   NGINX_CLIENT_PROTOCOL_DEFAULTS,
   NGINX_DEFAULT_CIPHERS,
+  NGINX_ENABLED_FROM,
   NGINX_FILE_DIRECTIVES,
   NGINX_PROTOCOL_DEFAULTS,
   NGINX_SERVER_PARENTS,
@@ -55,7 +56,7 @@ const ASSIGNMENT_LINE = /(^|\n)[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^;\n]*(?=\n|$
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   const text = headText(file.head);
-  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeDocumentation(file.path, text)) return false;
+  if (/<VirtualHost|^\s*SSLEngine/im.test(text) || looksLikeNonConfig(file.path, text)) return false;
   const assignments = text.match(ASSIGNMENT_LINE)?.length ?? 0;
   // Snippets are claimed by content whatever their name: an nginx-only TLS directive line and no `key = value`.
   if (NGINX_TLS_LINE.test(text) && assignments < 2) return true;
@@ -122,6 +123,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
             baseDirs: ancestors(baseDir),
             stack,
             optional: /[*?[]/.test(pattern),
+            enabledFrom: NGINX_ENABLED_FROM,
           });
           for (const t of targets) {
             const key = t.outside ? (t.absPath ?? t.path) : t.path;
@@ -207,6 +209,14 @@ class ScopeWalker {
         this.leftovers(top, label);
       }
     }
+    // `location` blocks at the top of a file that nothing in the tree includes: a piece of a server body, spliced
+    // into servers elsewhere (an installer's template, a snippet of a server the tree does not hold). Its upstream
+    // TLS contexts exist wherever it goes, with whatever they leave at the default.
+    const first = tree.find((d) => d.name === 'location' && d.block);
+    if (first) {
+      const host = { name: 'fragment', args: [], line: first.line, path: this.rootPath, block: tree };
+      this.clients(host, 'fragment', [tree], false, 'fragment');
+    }
     return this.out;
   }
 
@@ -229,17 +239,23 @@ class ScopeWalker {
   }
 
   /** Upstream TLS of a server and its locations (nested), and of stream servers with `proxy_ssl on`. */
-  private clients(block: Node, label: string, chain: Chain, stream: boolean): void {
+  private clients(
+    block: Node,
+    label: string,
+    chain: Chain,
+    stream: boolean,
+    mode: 'active' | 'fragment' = 'active',
+  ): void {
     const body = block.block ?? [];
     for (const fam of NGINX_CLIENT_FAMILIES) {
       const pass = last(body, fam.pass);
       const streamTls = stream && fam.prefix === 'proxy_ssl_' && pick(chain, 'proxy_ssl')?.node.args[0] === 'on';
       if ((pass && fam.tlsScheme.test(pass.args[0] ?? '')) || (streamTls && pass))
-        this.tlsScope(block, `${label} > ${fam.prefix}*`, 'client', fam.prefix, chain);
+        this.tlsScope(block, `${label} > ${fam.prefix}*`, 'client', fam.prefix, chain, mode);
     }
     for (const loc of body) {
       if (loc.name !== 'location' || !loc.block) continue;
-      this.clients(loc, `${label} > location[${loc.args.join(' ')}]`, [loc.block, ...chain], stream);
+      this.clients(loc, `${label} > location[${loc.args.join(' ')}]`, [loc.block, ...chain], stream, mode);
     }
   }
 
@@ -278,9 +294,12 @@ class ScopeWalker {
     role: Role,
     prefix: string,
     chain: Chain,
-    mode: 'active' | 'conditional' | 'inactive' = 'active',
+    mode: 'active' | 'conditional' | 'inactive' | 'fragment' = 'active',
   ): void {
-    const explicitOnly = mode !== 'active';
+    // A fragment's scope applies wherever the fragment is spliced in (conditional) but is a TLS context of its own:
+    // what it leaves unset is reported as defaults, unlike a snippet's or a block's leftover settings.
+    const explicitOnly = mode === 'conditional' || mode === 'inactive';
+    const conditional = mode !== 'active';
     const server = role === 'server';
     const defaults = server ? NGINX_PROTOCOL_DEFAULTS : NGINX_CLIENT_PROTOCOL_DEFAULTS;
     const defaultSource = `nginx ${this.nginxVersion} default`;
@@ -372,13 +391,13 @@ class ScopeWalker {
       path: host.path,
       line: host.line,
       snippet: host.name === 'snippet' ? 'snippet' : `${host.name} ${host.args.join(' ')}`.trim(),
-      state: explicitOnly ? 'conditional' : 'active',
+      state: conditional ? 'conditional' : 'active',
       library: 'OpenSSL',
-      ...(explicitOnly
+      ...(conditional
         ? {
             notes: [
-              host.name === 'snippet'
-                ? 'snippet: applies wherever this file is included'
+              host.name === 'snippet' || host.name === 'fragment'
+                ? `${host.name}: applies wherever this file is included`
                 : mode === 'inactive'
                   ? 'this server speaks no TLS: the setting configures nothing'
                   : `not used by a TLS ${role === 'server' ? 'server' : 'upstream'} of this block: applies to the ones added to it`,
@@ -467,7 +486,10 @@ function pick(chain: Chain, name: string): { node: Node; inherited: boolean } | 
 
 function serverLabel(body: readonly Node[]): string {
   const name = last(body, 'server_name')?.args[0] ?? '_';
-  const listen = body.find((d) => d.name === 'listen')?.args[0] ?? '';
+  // A server listening on 80 and 443 ssl is named by its TLS port: the scope is its TLS side.
+  const listens = body.filter((d) => d.name === 'listen');
+  const tls = listens.find((d) => d.args.some((a) => a === 'ssl' || a === 'quic'));
+  const listen = (tls ?? listens[0])?.args[0] ?? '';
   const port = listen.includes(':') ? listen.slice(listen.lastIndexOf(':') + 1) : listen;
   return `server[${name}${port ? `:${port}` : ''}]`;
 }

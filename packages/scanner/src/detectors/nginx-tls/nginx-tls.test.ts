@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   detectorFixture,
   fileHead,
+  listFiles,
   memoryFiles,
   runConfigDetector,
   summarize,
@@ -158,5 +159,19 @@ describe('nginx-tls', () => {
     ]);
     expect(r.findings.filter((f) => f.state === 'overridden').length).toBe(20);
     expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+
+  it('reports the upstream TLS of location blocks in a fragment that no server of the tree includes', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/nginx/location-fragment'));
+    const r = await runConfigDetector(nginxTls, files, { nginx: '1.22', openssl: '3.0' });
+    expect(
+      r.findings.map((f) => [f.context, f.state, f.origin, f.evidence.line, f.properties?.['config.role']]),
+    ).toEqual([
+      ['fragment > location[~ ^/(caldav|carddav)/] > proxy_ssl_*', 'conditional', 'default', 5, 'client'],
+      ['fragment > location[/api/] > proxy_ssl_*', 'conditional', 'explicit', 9, 'client'],
+      ['fragment > location[/api/] > proxy_ssl_*', 'conditional', 'default', 8, 'client'],
+    ]);
+    // A plain proxy_pass http:// is no TLS context.
+    expect(r.findings.some((f) => f.context?.includes('/admin/'))).toBe(false);
   });
 });

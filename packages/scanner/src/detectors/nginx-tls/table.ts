@@ -29,6 +29,15 @@ export const NGINX_FILE_DIRECTIVES: readonly string[] = Object.freeze([
   'ssl_stapling_file',
 ]);
 
+/**
+ * Debian layout: sites are enabled by symlinks in sites-enabled/ to files of sites-available/. A repository that
+ * ships only sites-available/ has its sites read there when the include names sites-enabled/ (see includes.ts).
+ * conf-enabled/ and mods-enabled/ are not mapped: their -available siblings hold what is deliberately left off.
+ */
+export const NGINX_ENABLED_FROM: Readonly<Record<string, string>> = Object.freeze({
+  'sites-enabled': 'sites-available',
+});
+
 /** Blocks that hold TLS servers (`http`, `stream`, `mail`), each containing `server` blocks. */
 export const NGINX_SERVER_PARENTS: readonly string[] = Object.freeze(['http', 'stream', 'mail']);
 

@@ -9,11 +9,13 @@ import { posix } from 'node:path';
 import type { AlgorithmRef, Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
 import { DEFAULT_OPENSSH_VERSION, findSshAlgorithm, opensshDefaultsFor, type SshAlgorithmKind } from '@pqready/core';
 import { IncludeFollower, placementOf, resolveReference } from '../../config/includes.js';
-import { diagnostic, headText, looksBinary, looksLikeDocumentation } from '../../config/protocol-finding.js';
+import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { defaultsFinding, type Scope, settingFinding } from '../../config/setting-findings.js';
 import { applyAlgorithmList, parseSshConfig, type SshLine } from '../../config/ssh-parser.js';
+import { pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
 import {
+  SSH_CA_SIGNATURE_DEFAULTS,
   SSH_KNOWN_KEYWORDS,
   SSH_LIST_KEYWORDS,
   SSHD_MATCH_ALLOWED,
@@ -28,7 +30,7 @@ function accepts(file: FileHead): boolean {
   const named = /^sshd?_config$/.test(base) || /sshd?_config\.d\/[^/]+\.conf$/.test(file.path);
   // A file named like an OpenSSH config is parsed even with junk bytes (diagnostics, not silence).
   if (named) return true;
-  if (looksBinary(file.head) || looksLikeDocumentation(file.path, headText(file.head))) return false;
+  if (looksBinary(file.head) || looksLikeNonConfig(file.path, headText(file.head))) return false;
   const kw = headText(file.head)
     .split('\n')
     .map((l) => /^\s*([A-Za-z]+)[\s=]/.exec(l)?.[1]?.toLowerCase())
@@ -111,6 +113,7 @@ function configFindings(path: string, lines: readonly SshLine[], ctx: DetectCont
     kex: server ? defaults.kexServer : defaults.kexClient,
     hostkey: defaults.hostKeyAlgorithms,
     pubkey: defaults.hostKeyAlgorithms,
+    casig: pickByVersion(SSH_CA_SIGNATURE_DEFAULTS, version).value ?? defaults.hostKeyAlgorithms,
     cipher: defaults.ciphers,
     mac: defaults.macs,
   };
@@ -144,7 +147,7 @@ function configFindings(path: string, lines: readonly SshLine[], ctx: DetectCont
     if (kind === 'mac' && list.some((n) => /md5|sha1/.test(n))) flags.add('sha1-or-md5-mac');
     if (kind === 'hostkey' && list.some((n) => n === 'ssh-rsa' || n === 'ssh-dss')) flags.add('sha1-host-key');
     if (kind === 'versions' && list.includes('1.0')) flags.add('ssh-1');
-    const sigKind = kind === 'hostkey' || kind === 'pubkey';
+    const sigKind = kind === 'hostkey' || kind === 'pubkey' || kind === 'casig';
     return {
       type: 'ssh',
       versions: kind === 'versions' ? list : ['2.0'],
@@ -192,7 +195,7 @@ function configFindings(path: string, lines: readonly SshLine[], ctx: DetectCont
       block.lines.find((l) => l.keyword === keyword && (isGlobal || !server || SSHD_MATCH_ALLOWED.includes(keyword)));
     const defaulted: string[] = [];
     const defaultFacts: ProtocolFacts[] = [];
-    for (const kind of ['kex', 'hostkey', 'pubkey', 'cipher', 'mac'] as const) {
+    for (const kind of ['kex', 'hostkey', 'pubkey', 'casig', 'cipher', 'mac'] as const) {
       const keywords = Object.entries(SSH_LIST_KEYWORDS)
         .filter(([, k]) => k === kind)
         .map(([kw]) => kw);

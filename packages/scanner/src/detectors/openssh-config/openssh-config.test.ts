@@ -1,6 +1,12 @@
+import { resolve } from 'node:path';
 import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
-import { detectorFixture, memoryFiles, runConfigDetector } from '../../config/test-support/fixture-context.js';
+import {
+  detectorFixture,
+  listFiles,
+  memoryFiles,
+  runConfigDetector,
+} from '../../config/test-support/fixture-context.js';
 import { opensshConfig } from './index.js';
 
 const fx = (name: string) => detectorFixture(__dirname, name);
@@ -35,7 +41,7 @@ describe('openssh-config', () => {
     );
     expect(f.protocol.flags).toEqual(['sha1-kex']);
     expect(d.protocol.flags).toEqual(['sha1-or-md5-mac']);
-    expect(d.properties?.['config.defaults']).toBe('hostkey pubkey mac');
+    expect(d.properties?.['config.defaults']).toBe('hostkey pubkey casig mac');
     expect(f.protocol.references).toEqual([{ directive: 'HostKey', path: '/etc/ssh/ssh_host_ed25519_key' }]);
   });
 
@@ -96,5 +102,40 @@ describe('openssh-config', () => {
     const r = await runConfigDetector(opensshConfig, files);
     expect(r.diagnostics.map((d) => d.code)).toContain('include-cycle');
     expect(r.findings.length).toBeGreaterThan(0);
+  });
+
+  it('reports CASignatureAlgorithms at its default when only PubkeyAcceptedAlgorithms is written', async () => {
+    const root = resolve(__dirname, '../../../../../fixtures/configs/openssh/ca-signature-default');
+    const r = await runConfigDetector(opensshConfig, listFiles(root), { openssh: '9.9' });
+    const at = (path: string) =>
+      r.findings
+        .filter((f) => f.evidence.path === path)
+        .map((f) => [f.properties?.['config.setting'], f.evidence.line, f.properties?.['config.defaults'] ?? '']);
+    // The baseline writes PubkeyAcceptedKeyTypes: the CA list still defaults (8.5+ order, no ssh-rsa).
+    expect(at('baseline/sshd_config').filter(([s]) => s === 'pubkey' || s === 'defaults')).toEqual([
+      ['pubkey', 3, ''],
+      ['defaults', 1, 'casig'],
+    ]);
+    const d = r.findings.find((f) => f.evidence.path === 'baseline/sshd_config' && f.origin === 'default');
+    expect((d as ProtocolFinding).protocol.signatureAlgorithms.map((s) => s.name)).toEqual([
+      'ssh-ed25519',
+      'ecdsa-sha2-nistp256',
+      'ecdsa-sha2-nistp384',
+      'ecdsa-sha2-nistp521',
+      'sk-ssh-ed25519@openssh.com',
+      'sk-ecdsa-sha2-nistp256@openssh.com',
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+    ]);
+    // A drop-in writing CASignatureAlgorithms leaves nothing at its default.
+    expect(at('debian/sshd_config.d/50-ca.conf')).toEqual([['casig', 2, '']]);
+    expect(r.findings.some((f) => f.evidence.path.startsWith('debian/') && f.origin === 'default')).toBe(false);
+  });
+
+  it('keeps ssh-rsa in the CA default before OpenSSH 8.2', async () => {
+    const files = memoryFiles({ sshd_config: 'PubkeyAcceptedAlgorithms ssh-ed25519\n' });
+    const r = await runConfigDetector(opensshConfig, files, { openssh: '8.1' });
+    const d = r.findings.find((f) => f.origin === 'default') as ProtocolFinding;
+    expect(d.protocol.signatureAlgorithms.map((s) => s.name).at(-1)).toBe('ssh-rsa');
   });
 });

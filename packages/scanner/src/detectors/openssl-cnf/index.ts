@@ -386,7 +386,7 @@ function configFindings(path: string, sections: ReadonlyMap<string, CnfSection>,
       }
     }
     const md = lookup(s, 'default_md');
-    if (md && md.value.toLowerCase() !== 'default') {
+    if (md) {
       const hash = DIGEST_NAMES[md.value.toLowerCase()];
       const notes: string[] = [];
       if (md.value.toLowerCase() === 'default')

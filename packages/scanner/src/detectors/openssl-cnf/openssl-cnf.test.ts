@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   detectorFixture,
   fileHead,
+  listFiles,
   memoryFiles,
   runConfigDetector,
   summarize,
@@ -119,5 +120,34 @@ describe('openssl-cnf', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('variable-has-no-value');
     expect(r.findings.map((f) => summarize(f).algorithm)).toEqual([{ id: 'unknown', parameterSet: '$nothing' }]);
     expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+
+  it('reports default_md = default as the key type default digest, next to named digests', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/openssl-cnf/default-md-default'));
+    const r = await runConfigDetector(opensslCnf, files, { openssl: '3.0' });
+    expect(
+      r.findings
+        .filter((f) => f.properties?.['config.setting'] === 'digest')
+        .map((f) => [
+          f.context,
+          f.evidence.line,
+          f.properties?.['config.value'],
+          f.kind === 'algorithm' && f.algorithm.id,
+        ]),
+    ).toEqual([
+      ['CA_root', 9, 'default', 'sha-256'],
+      ['CA_signing', 14, 'sha1', 'sha-1'],
+    ]);
+    expect(r.findings[0]!.notes).toEqual(['"default" lets the key type choose: SHA-256 for RSA and EC in OpenSSL 3.0']);
+  });
+
+  it('resolves $ENV:: and $section:: through the default section, as OpenSSL does, and only flags real failures', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/openssl-cnf/env-variables'));
+    const r = await runConfigDetector(opensslCnf, files, { openssl: '3.0' });
+    // $ENV::HOME falls back to HOME = . and $ENV::OPENSSL_CONF_DIR depends on the environment: neither is an error.
+    // Only the forward reference (a section defined later in the file) makes OpenSSL refuse to load it.
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['variable-has-no-value', 18]]);
+    const md = r.findings.find((f) => f.context === 'req' && f.properties?.['config.setting'] === 'digest');
+    expect(md?.kind === 'algorithm' && md.algorithm).toEqual({ id: 'sha-384' });
   });
 });

@@ -14,7 +14,7 @@ import {
   diagnostic,
   headText,
   looksBinary,
-  looksLikeDocumentation,
+  looksLikeNonConfig,
   protocolFinding,
 } from '../../config/protocol-finding.js';
 import {
@@ -36,6 +36,7 @@ import {
   IPSEC_CONF_CERT_DIR,
   IPSEC_CONF_DEFAULTS,
   IPSEC_CONF_FILE_PARAMS,
+  LIBRESWAN_ONLY_KEYS,
   STRONGSWAN_DEFAULT_PROPOSALS,
   SWANCTL_FILE_KEYS,
 } from './table.js';
@@ -64,8 +65,7 @@ function grammarOf(path: string, head: string): Grammar | undefined {
 function accepts(file: FileHead): boolean {
   if (looksBinary(file.head)) return false;
   const text = headText(file.head);
-  if (!/^(ipsec|swanctl)\.conf$/.test(posix.basename(file.path)) && looksLikeDocumentation(file.path, text))
-    return false;
+  if (!/^(ipsec|swanctl)\.conf$/.test(posix.basename(file.path)) && looksLikeNonConfig(file.path, text)) return false;
   return grammarOf(file.path, text) !== undefined;
 }
 
@@ -301,6 +301,27 @@ async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
     return out;
   };
   const entries = await load(mainPath, [mainPath]);
+  // Libreswan reads ipsec.conf too, with its own keywords, proposal syntax and defaults: read as strongSwan's it
+  // would give wrong algorithms and invented defaults, so it is named in a diagnostic and left out.
+  const libreswan = entries.find(
+    ({ entry: e }) =>
+      e.kind === 'param' &&
+      (LIBRESWAN_ONLY_KEYS.includes(e.key) || (['ike', 'esp'].includes(e.key) && e.value.includes(';'))),
+  );
+  if (libreswan?.entry.kind === 'param') {
+    c.diagnostics.push(
+      diagnostic(
+        ID,
+        'info',
+        'libreswan-config',
+        `Libreswan ipsec.conf (${libreswan.entry.key}=${libreswan.entry.value.slice(0, 40)}): Libreswan proposals ` +
+          'and defaults are not read, so its connections are not in the inventory.',
+        libreswan.path,
+        libreswan.entry.line,
+      ),
+    );
+    return [];
+  }
   const conns = new Map<string, Conn>();
   const defaults: Conn = { name: '%default', line: 0, path: mainPath, params: new Map(), also: [] };
   let cur: Conn | undefined;
@@ -506,6 +527,17 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
     list.filter((e): e is SwanSection => e.kind === 'section' && e.name === name);
   // Same-named sections merge (later keys win); keep every kv so earlier values can be reported as overridden.
   const merged = (secs: readonly SwanSection[]): SwanEntry[] => secs.flatMap((s) => s.entries);
+  /** The sections at a dotted path from the top of the file (`templates.base` → root > templates > base). */
+  const sectionsAt = (list: readonly SwanEntry[], path: readonly string[]): SwanSection[] => {
+    let level: readonly SwanEntry[] = list;
+    let found: SwanSection[] = [];
+    for (const part of path) {
+      found = sectionsNamed(level, part);
+      if (found.length === 0) return [];
+      level = merged(found);
+    }
+    return found;
+  };
   const connections = merged(sectionsNamed(root, 'connections'));
   const connNames = [...new Set(connections.filter((e): e is SwanSection => e.kind === 'section').map((e) => e.name))];
   const findings: Finding[] = [];
@@ -514,16 +546,20 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
     const parts = sectionsNamed(connections, name);
     const body = merged(parts);
     const first = parts[0]!;
-    // `name : a, b` inherits from sections given by full path (`connections.a`) or by sibling name.
+    // `name : a, b` inherits from sections given by their full path from the root (`templates.base`, a
+    // top-level `base`, `connections.other`: settings.c resolves references from the top), or by sibling name.
     const refBodies: SwanEntry[][] = [];
-    const seen = new Set([name]);
+    const seen = new Set([`connections.${name}`]);
     const queue = parts.flatMap((p) => p.refs);
     while (queue.length > 0 && refBodies.length < MAX_ALSO_DEPTH) {
-      const ref = queue.shift()!.replace(/^connections\./, '');
-      if (seen.has(ref)) continue;
-      seen.add(ref);
-      const target = sectionsNamed(connections, ref);
-      if (target.length === 0) {
+      const ref = queue.shift()!;
+      const target = sectionsAt(root, ref.split('.'));
+      const sibling = target.length === 0 && !ref.includes('.') ? sectionsNamed(connections, ref) : [];
+      const found = target.length > 0 ? target : sibling;
+      const key = target.length > 0 ? ref : `connections.${ref}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (found.length === 0) {
         c.diagnostics.push(
           diagnostic(
             ID,
@@ -536,8 +572,8 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
         );
         continue;
       }
-      refBodies.push(merged(target));
-      queue.push(...target.flatMap((t) => t.refs));
+      refBodies.push(merged(found));
+      queue.push(...found.flatMap((t) => t.refs));
     }
     const kvs = (list: readonly SwanEntry[], key: string) =>
       list.filter((e): e is SwanKv => e.kind === 'kv' && e.key === key);
@@ -631,32 +667,39 @@ async function swanctlConf(mainPath: string, c: Ctx): Promise<Finding[]> {
         ),
       );
     }
-    const children = merged(sectionsNamed(body, 'children'));
-    const childNames = [...new Set(children.filter((e): e is SwanSection => e.kind === 'section').map((e) => e.name))];
+    // Children are inherited with the rest of a referenced section; the connection's own keys win.
+    const childLists = [body, ...refBodies].map((b) => merged(sectionsNamed(b, 'children')));
+    const childNames = [
+      ...new Set(childLists.flatMap((l) => l.filter((e): e is SwanSection => e.kind === 'section').map((e) => e.name))),
+    ];
     for (const child of childNames) {
-      const cparts = sectionsNamed(children, child);
-      const cbody = merged(cparts);
-      const esp = kvs(cbody, 'esp_proposals');
-      const ah = kvs(cbody, 'ah_proposals');
-      const useAh = ah.length > 0 && esp.length === 0;
-      const chosen = useAh ? ah : esp;
+      const layers = childLists.map((l) => sectionsNamed(l, child)).filter((l) => l.length > 0);
+      const cparts = layers[0]!;
+      const own = childLists[0]!.includes(cparts[0]!);
+      const cpick = (key: string) => {
+        for (const [i, layer] of layers.entries()) {
+          const hit = kvs(merged(layer), key);
+          if (hit.length > 0) return { all: hit, origin: (i === 0 && own ? 'explicit' : 'inherited') as Origin };
+        }
+        return undefined;
+      };
+      // A pass or drop child installs a bypass or drop policy: it negotiates no SA and has no proposals.
+      const mode = cpick('mode')?.all.at(-1)?.value.toLowerCase();
+      if (mode === 'pass' || mode === 'drop') continue;
+      const espPick = cpick('esp_proposals');
+      const ahPick = cpick('ah_proposals');
+      const useAh = ahPick !== undefined && espPick === undefined;
+      const picked = useAh ? ahPick : espPick;
+      const chosen = picked?.all ?? [];
       const kind = useAh ? 'ah' : 'esp';
       const context = `${ctxName} > children > ${child}`;
       const at = { path: cparts[0]!.path, line: cparts[0]!.line, snippet: `${child} {` };
       findings.push(
-        sa(
-          'ipsec',
-          chosen.length > 0 ? { kv: chosen.at(-1)!, origin: 'explicit' } : undefined,
-          kind,
-          context,
-          at,
-          'active',
-          {
-            'ipsec.protocol': kind,
-          },
-        ),
+        sa('ipsec', picked ? { kv: chosen.at(-1)!, origin: picked.origin } : undefined, kind, context, at, 'active', {
+          'ipsec.protocol': kind,
+        }),
       );
-      for (const old of chosen.slice(0, -1)) {
+      for (const old of picked?.origin === 'explicit' ? chosen.slice(0, -1) : []) {
         findings.push(
           sa(
             'ipsec',

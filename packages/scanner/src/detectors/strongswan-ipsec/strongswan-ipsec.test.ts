@@ -4,6 +4,7 @@ import type { ProtocolFinding } from '@pqready/core';
 import { describe, expect, it } from 'vitest';
 import {
   detectorFixture,
+  listFiles,
   memoryFiles,
   runConfigDetector,
   summarize,
@@ -114,5 +115,57 @@ describe('strongswan-ipsec', () => {
       parameterSet: 'nope',
     });
     expect(readFileSync(join(__dirname, 'README.md'), 'utf8')).toContain('## Limits');
+  });
+
+  it('inherits proposals, version and children from a template section outside connections', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/strongswan/swanctl-template'));
+    const r = await runConfigDetector(strongswanIpsec, files, { strongswan: '6.0' });
+    expect(r.findings.map((f) => [f.context, f.properties?.['config.setting'], f.origin, f.evidence.line])).toEqual([
+      ['connections > rw-psk', 'ike', 'inherited', 5],
+      ['connections > rw-psk', 'versions', 'inherited', 4],
+      ['connections > rw-psk > children > net', 'esp', 'inherited', 9],
+      // Own keys win over the template's; the pass child (bypass policy) has no SA to report.
+      ['connections > rw-cert', 'ike', 'explicit', 26],
+      ['connections > rw-cert', 'versions', 'inherited', 4],
+      ['connections > rw-cert > children > net', 'esp', 'explicit', 29],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('still reports a reference that names no section', async () => {
+    const files = memoryFiles({ 'swanctl.conf': 'connections {\n  a : nowhere {\n    version = 2\n  }\n}\n' });
+    const r = await runConfigDetector(strongswanIpsec, files, { strongswan: '6.0' });
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['reference-not-found', 2]]);
+  });
+
+  it('knows the oqs plugin KEMs and the optional none exchange: no unknown keyword, no no-pq-ke flag', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/strongswan/oqs-keywords'));
+    const r = await runConfigDetector(strongswanIpsec, files, { strongswan: '6.0' });
+    expect(r.diagnostics).toEqual([]);
+    const esp = r.findings.find((f) => f.properties?.['config.setting'] === 'esp') as ProtocolFinding;
+    expect(esp.protocol.flags).toEqual(['additional-ke']);
+    expect(esp.protocol.groups.map((g) => [g.name, g.algorithm.id, g.algorithm.parameterSet])).toEqual([
+      ['modp3072', 'dh', 'modp3072'],
+      ['ke1_frodoa3', 'frodokem', 'frodokem976aes'],
+      ['ke2_frodos5', 'frodokem', 'frodokem1344shake'],
+    ]);
+    const ike = r.findings.find((f) => f.properties?.['config.setting'] === 'ike') as ProtocolFinding;
+    expect(ike.protocol.groups.map((g) => g.algorithm.id)).toEqual(['x25519', 'kyber-768', 'bike', 'hqc']);
+  });
+
+  it('names a Libreswan ipsec.conf in one info diagnostic instead of reading it as strongSwan', async () => {
+    const files = listFiles(join(__dirname, '../../../../../fixtures/configs/strongswan/libreswan-dialect'));
+    const r = await runConfigDetector(strongswanIpsec, files, { strongswan: '6.0' });
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.path, d.line])).toEqual([
+      ['libreswan-config', 'info', 'ipsec.conf', 4],
+    ]);
+    // A conn file of its own is recognised by Libreswan's proposal syntax alone.
+    const alone = await runConfigDetector(
+      strongswanIpsec,
+      memoryFiles({ 'vpn.conf': 'conn a\n\tauto=add\n\tike=aes256-sha2;modp2048\n' }),
+      { strongswan: '6.0' },
+    );
+    expect(alone.diagnostics.map((d) => d.code)).toEqual(['libreswan-config']);
   });
 });

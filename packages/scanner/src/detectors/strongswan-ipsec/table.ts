@@ -103,3 +103,19 @@ export const SWANCTL_FILE_KEYS: Readonly<Record<string, string>> = Object.freeze
   cacerts: 'x509ca',
   pubkeys: 'pubkey',
 });
+
+/**
+ * ipsec.conf keywords only Libreswan (and Openswan before it) know: a file that uses them, or writes a proposal with
+ * Libreswan's `;` before the DH group (`ike=aes256-sha2;modp2048`), is Libreswan's, whose keywords, proposal names
+ * and defaults differ from strongSwan's. Source: Libreswan ipsec.conf(5) (https://libreswan.org/man/ipsec.conf.5.html:
+ * phase2alg, ikev2=never|propose|insist, protostack, virtual-private, ipsec-interface, encapsulation, phase2).
+ */
+export const LIBRESWAN_ONLY_KEYS: readonly string[] = Object.freeze([
+  'phase2alg',
+  'phase2',
+  'ikev2',
+  'protostack',
+  'virtual-private',
+  'ipsec-interface',
+  'encapsulation',
+]);

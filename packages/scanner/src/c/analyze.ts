@@ -34,6 +34,7 @@ import {
 } from './implementations.js';
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
 import type { CKnowledge, SignatureRow } from './knowledge.js';
+import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
 import { extractAll, type SourceText } from './pool.js';
 import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
 
@@ -57,7 +58,10 @@ export function acceptsC(file: Pick<FileHead, 'path'> & Partial<Pick<FileHead, '
   if (isCSource(p) || isCHeader(p)) return true;
   if (k.options.kconfigPattern.test(base) || k.options.cmakePattern.test(base)) return true;
   if (isMakefile(p) || isCmakeLists(p) || isCompileCommands(p)) return true;
-  if (KCONFIG_LIKE.test(base) && file.head) return looksLikeKconfig(new TextDecoder().decode(file.head));
+  if (KCONFIG_LIKE.test(base) && file.head) {
+    const head = new TextDecoder().decode(file.head);
+    return looksLikeKconfig(head) || looksLikeMakeFragment(head);
+  }
   return false;
 }
 
@@ -198,6 +202,7 @@ class Analysis {
           continue;
         }
         this.buildDefines.push(...parsed);
+        if (isMakefile(p)) this.makeFiles.push({ path: p, assignments: parseMakeAssignments(t.text) });
         if (isCmakeLists(p) && this.k.options.cmakePattern.test(base)) continue;
         continue;
       }
@@ -209,6 +214,10 @@ class Analysis {
           implementation: [],
           diagnostics: [],
         });
+        continue;
+      }
+      if (!looksLikeKconfig(t.text) && looksLikeMakeFragment(t.text)) {
+        this.makeFiles.push({ path: p, assignments: parseMakeAssignments(t.text) });
         continue;
       }
       const parsed = parseKconfig(t.text);
@@ -247,6 +256,8 @@ class Analysis {
     }
     const flagFindings = buildFlagFindings(this.buildDefines, this.k.options);
     for (const [p, config] of flagFindings) yield { path: p, api: [], config, implementation: [], diagnostics: [] };
+    for (const [p, config] of makeVariableFindings(this.makeFiles, this.k.options))
+      yield { path: p, api: [], config, implementation: [], diagnostics: [] };
     yield* early;
 
     // Sources are extracted now; files with anything to report are kept until the tree's own
@@ -354,7 +365,7 @@ class Analysis {
     const build = new Map<string, MacroValue>();
     for (const d of this.buildDefines)
       if (d.scope === 'build' && !d.file && !cli.has(d.name)) build.set(d.name, { state: 'defined', body: d.value });
-    const configs = discoverConfigs(this.headerFacts, this.k.options, this.resolver);
+    const configs = discoverConfigs(this.headerFacts, this.k.options, this.resolver, (n) => this.definedInTree.has(n));
     for (const cf of configs.values()) if (cf.isDefault) this.librariesInTree.add(cf.library);
     const selectorValues = new Map<string, string[]>();
     const addSel = (name: string, body: string) => {
@@ -917,9 +928,7 @@ class Analysis {
     try {
       let env = this.envFor(path);
       let inc = this.includesOf(facts, env);
-      const included = [...inc.paths]
-        .map((p) => this.selection.configs.get(p))
-        .filter((c): c is ConfigFile => !!c?.selected);
+      const included = this.configsReached(inc.paths);
       if (included.length > 0) {
         env = this.envFor(path, included);
         inc = this.includesOf(facts, env);
@@ -992,6 +1001,35 @@ class Analysis {
       return { path, api: [], config: [], implementation: [], diagnostics };
     }
   }
+
+  /**
+   * Selected configurations a unit's headers bring in: those it includes, and those that sit next to a
+   * header it includes. A project's options header may reach its code only through a copy the build
+   * generates (Dropbear's default_options_guard.h), so code that includes the project's headers, from
+   * any directory, is configured by it.
+   */
+  private configsReached(paths: ReadonlySet<string>): ConfigFile[] {
+    if (!this.selectedByDir) {
+      this.selectedByDir = new Map();
+      for (const cf of this.selection.configs.values()) {
+        if (!cf.selected) continue;
+        const dir = posix.dirname(cf.path);
+        const list = this.selectedByDir.get(dir) ?? [];
+        list.push(cf);
+        this.selectedByDir.set(dir, list);
+      }
+    }
+    const out = new Set<ConfigFile>();
+    for (const p of paths) {
+      const own = this.selection.configs.get(p);
+      if (own?.selected) out.add(own);
+      for (const cf of this.selectedByDir.get(posix.dirname(p)) ?? []) out.add(cf);
+    }
+    return [...out].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  private selectedByDir: Map<string, ConfigFile[]> | undefined;
+  private readonly makeFiles: { path: string; assignments: MakeAssignment[] }[] = [];
 
   private readonly implementingDirs = new Set<string>();
   private treeMacros: Set<string> | undefined;

@@ -116,6 +116,29 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     );
   });
 
+  it("reads a project's make variables with the parameters they choose", async () => {
+    const found = await algorithmFindings('make-variables');
+    const at = (path: string, line: number) =>
+      found.filter((f) => f.evidence.path === path && f.evidence.line === line).map((f) => ({ ...f.algorithm }));
+    const wolf = 'wolfboot/config/examples/sim-ml-dsa.config';
+    // SIGN=ML_DSA narrowed by ML_DSA_LEVEL=3 in the same file; ENCRYPT=1 by ENCRYPT_WITH_AES256.
+    expect(at(wolf, 4)).toEqual([{ id: 'ml-dsa-65' }]);
+    expect(at(wolf, 11)).toEqual([{ id: 'aes', keyBits: 256, mode: 'ctr' }]);
+    expect(at('tf-a/make_helpers/defaults.mk', 12)).toEqual([{ id: 'rsa-pss', keyBits: 2048 }]);
+    expect(at('tf-a/drivers/auth/mbedtls/mbedtls_common.mk', 14)).toEqual([{ id: 'aes', mode: 'gcm' }]);
+    expect(found.find((f) => f.evidence.line === 10 && f.evidence.path === wolf)?.notes).toEqual(['commented out']);
+  });
+
+  it("reads a project's options headers with the key sizes they set", async () => {
+    const found = await algorithmFindings('project-options');
+    const at = (line: number) =>
+      found
+        .filter((f) => f.evidence.path === 'src/default_options.h' && f.evidence.line === line)
+        .map((f) => f.algorithm);
+    expect(at(7)).toEqual([{ id: 'aes', keyBits: 128 }]);
+    expect(at(12)).toEqual([{ id: 'rsa', keyBits: 2048 }]);
+  });
+
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
     const internal = found

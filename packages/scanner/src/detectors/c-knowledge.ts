@@ -15,6 +15,7 @@ import {
 import { ALGNAMES, SCHEME_MACROS } from './c-crypto-api/tables/pq-reference.js';
 import { PSA_FAMILY_BITS } from './c-crypto-api/tables/psa.js';
 import { KNOWN_OPTION_NAMES } from './c-crypto-config/known-options.js';
+import { PROJECT_MARKERS } from './c-crypto-config/projects.js';
 import {
   CMAKE_CONFIG_PATTERN,
   CONFIG_FILE_RULES,
@@ -57,6 +58,7 @@ export const C_KNOWLEDGE: CKnowledge = Object.freeze({
     cmakePattern: CMAKE_CONFIG_PATTERN,
     kconfigPattern: KCONFIG_PATTERN,
     testOnly: TEST_ONLY_OPTION,
+    projectMarkers: PROJECT_MARKERS,
   },
   signatures: SIGNATURES,
   extract: {

@@ -6,6 +6,7 @@
  * MCUboot docs/design.md and boot/zephyr/Kconfig; mlkem-native / mldsa-native config.h.
  */
 import type { ConfigFileRule, OptionRow, RefPart } from '../../c/knowledge.js';
+import { PROJECT_OPTIONS, PROJECT_RULES } from './projects.js';
 
 export type { ConfigFileRule, OptionRow };
 
@@ -499,7 +500,7 @@ add('mbedTLS', 'enable', {
   CONFIG_MBEDTLS_MAC_SHA512_ENABLED: { id: 'sha-512' },
 });
 
-export const OPTIONS: readonly OptionRow[] = Object.freeze(rows);
+export const OPTIONS: readonly OptionRow[] = Object.freeze([...rows, ...PROJECT_OPTIONS]);
 export const OPTION_BY_NAME: ReadonlyMap<string, OptionRow> = new Map(OPTIONS.map((r) => [r.name, r]));
 
 /** Defines that look like options of a library but are not algorithm switches (no typo warning). */
@@ -619,6 +620,7 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     governs: ['MLD_CONFIG_'],
     optionShape: /^MLD_CONFIG_/,
   },
+  ...PROJECT_RULES,
 ]);
 
 /**

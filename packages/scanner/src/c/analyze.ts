@@ -19,8 +19,15 @@ import {
   parseCompileCommands,
   parseMakefile,
 } from './build-flags.js';
-import { parseCmakeSets } from './cmake.js';
-import { CONFIG_DETECTOR, cmakeFindings, configHeaderFindings, kconfigFindings, suitesOf } from './config-findings.js';
+import { isCmakeOptionFile, parseCmakeSets } from './cmake.js';
+import {
+  CONFIG_DETECTOR,
+  cmakeFindings,
+  configHeaderFindings,
+  kconfigFindings,
+  macroRow,
+  suitesOf,
+} from './config-findings.js';
 import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import type { MacroValue } from './expr.js';
 import type { FileFacts, IncludeFact, Site } from './facts.js';
@@ -58,6 +65,8 @@ export function acceptsC(file: Pick<FileHead, 'path'> & Partial<Pick<FileHead, '
   if (isCSource(p) || isCHeader(p)) return true;
   if (k.options.kconfigPattern.test(base) || k.options.cmakePattern.test(base)) return true;
   if (isMakefile(p) || isCmakeLists(p) || isCompileCommands(p)) return true;
+  // A CMake script of another name may be an option file (isCmakeOptionFile decides on its content).
+  if (base.endsWith('.cmake')) return true;
   if (KCONFIG_LIKE.test(base) && file.head) {
     const head = new TextDecoder().decode(file.head);
     return looksLikeKconfig(head) || looksLikeMakeFragment(head);
@@ -206,7 +215,8 @@ class Analysis {
         if (isCmakeLists(p) && this.k.options.cmakePattern.test(base)) continue;
         continue;
       }
-      if (this.k.options.cmakePattern.test(base)) {
+      const cmakeOptions = base.endsWith('.cmake') && isCmakeOptionFile(t.text, (n) => !!macroRow(n, this.k.options));
+      if (this.k.options.cmakePattern.test(base) || cmakeOptions) {
         early.push({
           path: p,
           api: [],
@@ -216,6 +226,7 @@ class Analysis {
         });
         continue;
       }
+      if (base.endsWith('.cmake')) continue;
       if (!looksLikeKconfig(t.text) && looksLikeMakeFragment(t.text)) {
         this.makeFiles.push({ path: p, assignments: parseMakeAssignments(t.text) });
         continue;

@@ -139,6 +139,11 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(at(12)).toEqual([{ id: 'rsa', keyBits: 2048 }]);
   });
 
+  it('reads a CMake option file of any name with the key length it sets', async () => {
+    const found = await algorithmFindings('cmake-option-file');
+    expect(found.find((f) => f.evidence.line === 4)?.algorithm).toEqual({ id: 'aes', keyBits: 256 });
+  });
+
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
     const internal = found

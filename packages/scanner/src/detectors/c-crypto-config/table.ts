@@ -484,6 +484,14 @@ rows.push(
   },
 );
 add('TF-M', 'enable', { MCUBOOT_ENC_IMAGES: { id: 'aes', mode: 'ctr' } });
+// bl2/ext/mcuboot/mcuboot_default_config.cmake: "Length of the AES key for encrypting images" (128, 256).
+rows.push({
+  name: 'MCUBOOT_ENC_KEY_LEN',
+  library: 'TF-M',
+  effect: 'enable',
+  algorithms: [{ id: 'aes' }],
+  value: 'keyBits',
+});
 
 // Zephyr Kconfig names that differ from the C macros they drive.
 add('mbedTLS', 'enable', {

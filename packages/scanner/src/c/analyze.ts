@@ -40,6 +40,12 @@ import {
   implementedNames,
 } from './implementations.js';
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
+import {
+  isKconfigDefinition,
+  type KconfigDefinitions,
+  kconfigDefinitionFindings,
+  parseKconfigDefinitions,
+} from './kconfig-defs.js';
 import type { CKnowledge, SignatureRow } from './knowledge.js';
 import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
 import { extractAll, type SourceText } from './pool.js';
@@ -65,6 +71,7 @@ export function acceptsC(file: Pick<FileHead, 'path'> & Partial<Pick<FileHead, '
   if (isCSource(p) || isCHeader(p)) return true;
   if (k.options.kconfigPattern.test(base) || k.options.cmakePattern.test(base)) return true;
   if (isMakefile(p) || isCmakeLists(p) || isCompileCommands(p)) return true;
+  if (isKconfigDefinition(p)) return true;
   // A CMake script of another name may be an option file (isCmakeOptionFile decides on its content).
   if (base.endsWith('.cmake')) return true;
   if (KCONFIG_LIKE.test(base) && file.head) {
@@ -227,6 +234,10 @@ class Analysis {
         continue;
       }
       if (base.endsWith('.cmake')) continue;
+      if (isKconfigDefinition(p)) {
+        this.kconfigDefs.push(parseKconfigDefinitions(t.text, p));
+        continue;
+      }
       if (!looksLikeKconfig(t.text) && looksLikeMakeFragment(t.text)) {
         this.makeFiles.push({ path: p, assignments: parseMakeAssignments(t.text) });
         continue;
@@ -268,6 +279,10 @@ class Analysis {
     const flagFindings = buildFlagFindings(this.buildDefines, this.k.options);
     for (const [p, config] of flagFindings) yield { path: p, api: [], config, implementation: [], diagnostics: [] };
     for (const [p, config] of makeVariableFindings(this.makeFiles, this.k.options))
+      yield { path: p, api: [], config, implementation: [], diagnostics: [] };
+    for (const [p, config] of kconfigDefinitionFindings(this.kconfigDefs, this.kconfigs, this.k.options, (v) =>
+      suitesOf(v, this.k.api.suiteAlgorithms, this.k.api.listTokens),
+    ))
       yield { path: p, api: [], config, implementation: [], diagnostics: [] };
     yield* early;
 
@@ -1041,6 +1056,7 @@ class Analysis {
 
   private selectedByDir: Map<string, ConfigFile[]> | undefined;
   private readonly makeFiles: { path: string; assignments: MakeAssignment[] }[] = [];
+  private readonly kconfigDefs: KconfigDefinitions[] = [];
 
   private readonly implementingDirs = new Set<string>();
   private treeMacros: Set<string> | undefined;

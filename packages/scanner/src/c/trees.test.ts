@@ -144,6 +144,18 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(found.find((f) => f.evidence.line === 4)?.algorithm).toEqual({ id: 'aes', keyBits: 256 });
   });
 
+  it('reads Kconfig definitions with the values and suites their defaults set', async () => {
+    const found = await algorithmFindings('kconfig-definitions');
+    const at = (path: string, line: number) =>
+      found.filter((f) => f.evidence.path === path && f.evidence.line === line).map((f) => f.algorithm);
+    expect(at('app/Kconfig', 29)).toEqual([{ id: 'rsa-pss', keyBits: 2048 }]);
+    expect(at('module/Kconfig', 19)).toEqual([{ id: 'aes', keyBits: 128 }]);
+    expect(at('module/Kconfig', 43)).toEqual([{ id: 'aes', keyBits: 128, mode: 'ccm' }]);
+    expect(found.find((f) => f.evidence.path === 'app/Kconfig' && f.evidence.line === 15)?.notes).toEqual([
+      'commented out',
+    ]);
+  });
+
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
     const internal = found

@@ -390,6 +390,7 @@ add('MCUboot', 'enable', {
   CONFIG_BOOT_ENCRYPT_ALG_AES_128: { id: 'aes', keyBits: 128 },
   CONFIG_BOOT_ENCRYPT_ALG_AES_256: { id: 'aes', keyBits: 256 },
   CONFIG_BOOT_HMAC_SHA512: { id: 'hmac', hash: 'sha-512' },
+  CONFIG_BOOT_HMAC_SHA256: { id: 'hmac', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_RSA: { id: 'rsa-pss', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P384: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
@@ -506,6 +507,12 @@ add('mbedTLS', 'enable', {
   CONFIG_MBEDTLS_MAC_SHA256_ENABLED: { id: 'sha-256' },
   CONFIG_MBEDTLS_MAC_SHA384_ENABLED: { id: 'sha-384' },
   CONFIG_MBEDTLS_MAC_SHA512_ENABLED: { id: 'sha-512' },
+  // Zephyr modules/mbedtls/Kconfig.mbedtls: the hash and CTR-mode symbols that MCUboot's boot/zephyr/Kconfig
+  // and Golioth's port/zephyr/Kconfig select (MBEDTLS_SHA256 drives MBEDTLS_SHA256_C in config-mbedtls.h).
+  CONFIG_MBEDTLS_SHA256: { id: 'sha-256' },
+  CONFIG_MBEDTLS_SHA384: { id: 'sha-384' },
+  CONFIG_MBEDTLS_SHA512: { id: 'sha-512' },
+  CONFIG_MBEDTLS_CIPHER_MODE_CTR_ENABLED: { id: 'aes', mode: 'ctr' },
 });
 
 export const OPTIONS: readonly OptionRow[] = Object.freeze([...rows, ...PROJECT_OPTIONS]);

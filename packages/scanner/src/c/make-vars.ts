@@ -6,8 +6,8 @@
  * these names are generic. Conditionals are evaluated where the file itself decides them
  * (`KEY_ALG := rsa` then `ifeq ($(KEY_ALG),rsa)`); a test of a variable set elsewhere is undecided, and
  * an include guard (`ifneq (${X_MK},1)` followed by `X_MK := 1`) holds.
- * References: GNU make manual §6.2 (the flavors of variables), §7.2 (syntax of conditionals), §3.7
- * (recipe lines start with a tab after a rule).
+ * References: GNU make manual §6.2 (the flavors of variables), §7.2 (syntax of conditionals), §5.1
+ * (recipe syntax: recipe lines start with a tab after a rule).
  */
 import type { ActivityState, AlgorithmFinding, AlgorithmRef } from '@pqready/core';
 import { optionAlgorithms, optionFinding } from './config-findings.js';

@@ -23,7 +23,7 @@ function toRef(p: RefPart): AlgorithmRef {
  * Options a misspelling can be reported as meaning: C macros that enable or disable fixed algorithms
  * (not the generic make variables of a project, nor options whose algorithms come from their value).
  */
-export function typoCandidates(options: OptionKnowledge): readonly OptionRow[] {
+function typoCandidates(options: OptionKnowledge): readonly OptionRow[] {
   let list = typoCache.get(options);
   if (!list) {
     list = options.all.filter((o) => !o.makeVariable && o.algorithms.length > 0);

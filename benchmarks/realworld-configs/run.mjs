@@ -20,6 +20,13 @@ const CONFIG_DETECTORS = new Set([
   'strongswan-ipsec',
   'openssl-cnf',
   'tls-policy-json',
+  'postfix-tls',
+  'dovecot-tls',
+  'libreswan-ipsec',
+  'stunnel-tls',
+  'caddy-tls',
+  'traefik-tls',
+  'envoy-tls',
 ]);
 const ENABLED = new Set(['active', 'conditional']);
 

@@ -30,6 +30,8 @@ export interface ScanFlagValues {
   readonly 'config-file'?: readonly string[];
   readonly assume?: readonly string[];
   readonly 'follow-includes-outside'?: boolean;
+  readonly 'follow-symlinks-outside'?: boolean;
+  readonly 'max-file-size'?: string;
   readonly jobs?: number;
   readonly 'component-name'?: string;
   readonly 'component-version'?: string;
@@ -60,6 +62,9 @@ export interface ScanSettings {
   readonly configFiles: readonly string[];
   readonly assume: Record<string, string>;
   readonly followIncludesOutside: boolean;
+  readonly followSymlinksOutside: boolean;
+  /** Files above this many bytes are not read (undefined: the scanner's default). */
+  readonly maxFileBytes?: number;
   readonly jobs?: number;
   readonly component: { readonly name?: string; readonly version?: string; readonly supplier?: string };
   readonly absolutePaths: boolean;
@@ -98,6 +103,18 @@ export function formatOfOutput(output: string): OutputFormat | undefined {
   throw new SettingsError(
     `Cannot tell the format from ${output}; give --format (${SCAN_FORMATS.join(', ')}) or name the file ${FORMAT_OF_EXTENSION.map(([e]) => `*${e}`).join(', ')}.`,
   );
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `--max-file-size`: bytes, or a number with K, M or G (powers of 1024; `KiB`, `MB` and `M` are the same). */
+export function parseSize(value: string | number, option = '--max-file-size'): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(String(value));
+  const bytes = m ? Math.floor(Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]!) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new SettingsError(`${option} ${value}: give a size in bytes, or with K, M or G (e.g. 64M).`);
+  }
+  return bytes;
 }
 
 /** A root that is missing or unreadable is a usage error, not an empty scan. */
@@ -207,6 +224,7 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
   const version = str(flags['component-version'], 'component-version');
   const supplier = str(flags.supplier, 'supplier');
   const jobs = flags.jobs ?? (c.jobs as number | undefined);
+  const maxFileSize = flags['max-file-size'] ?? (c['max-file-size'] as string | number | undefined);
   return {
     roots: paths,
     ...(config ? { config } : {}),
@@ -218,6 +236,8 @@ export async function resolveScanSettings(paths: readonly string[], flags: ScanF
     configFiles: [...asList(c['config-file']), ...(flags['config-file'] ?? [])],
     assume,
     followIncludesOutside: bool(flags['follow-includes-outside'], 'follow-includes-outside', false),
+    followSymlinksOutside: bool(flags['follow-symlinks-outside'], 'follow-symlinks-outside', false),
+    ...(maxFileSize !== undefined ? { maxFileBytes: parseSize(maxFileSize) } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     component: { ...(name ? { name } : {}), ...(version ? { version } : {}), ...(supplier ? { supplier } : {}) },
     absolutePaths: bool(flags['absolute-paths'], 'absolute-paths', false),

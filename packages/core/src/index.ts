@@ -49,7 +49,8 @@ export type {
   QuantumVerdict,
   Verdict,
 } from './catalog/types.js';
-export { serializeCbom } from './cbom/serialize.js';
+export { jsonChunks } from './cbom/json-chunks.js';
+export { serializeCbom, serializeCbomChunks } from './cbom/serialize.js';
 export { validateCycloneDx } from './cbom/validate.js';
 export type { ComponentIdentity, CycloneDxOptions } from './cbom/writer.js';
 export { toCycloneDx } from './cbom/writer.js';

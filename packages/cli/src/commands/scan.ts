@@ -8,16 +8,16 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { buildReport, defaultPolicyId, listPolicies, locateInRoots, type Report } from '@pqready/core';
-import { findRepositoryRoot, scan } from '@pqready/scanner';
+import { findRepositoryRoot, scan, type WalkScope } from '@pqready/scanner';
 import { PqreadyCommand } from '../base.js';
 import { ConfigError } from '../config/load.js';
 import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
 import type { DiffEntry } from '../diff/entries.js';
 import { readScanResult, ScanFileError } from '../diff/read.js';
 import { EXIT } from '../main.js';
-import { writeFileAtomically } from '../output.js';
+import { checkOutput, OutputError, writeFileAtomically, writeToStdout } from '../output.js';
 import { progressReporter } from '../render/progress.js';
-import { type OutputFormat, renderScan } from '../render/scan-output.js';
+import { type OutputFormat, renderScanChunks } from '../render/scan-output.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
 import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
 import { GateError, parseGates } from '../triage/gate.js';
@@ -136,9 +136,16 @@ export default class Scan extends PqreadyCommand {
       description: 'follow config includes that point outside the scanned paths',
       allowNo: true,
     }),
+    'follow-symlinks-outside': Flags.boolean({
+      description: 'follow symbolic links whose target is outside the scanned paths (default: a diagnostic each)',
+      allowNo: true,
+    }),
+    'max-file-size': Flags.string({
+      description: 'do not read files larger than SIZE, in bytes or with K, M, G (default 64M); each gets a diagnostic',
+    }),
     jobs: Flags.integer({
       char: 'j',
-      description: 'worker threads for C parsing (default: CPU count)',
+      description: 'worker threads for C parsing (default: CPU count; never more than the C files need)',
       min: 1,
       max: 256,
     }),
@@ -166,7 +173,7 @@ export default class Scan extends PqreadyCommand {
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself', allowNo: true }),
   };
 
-  async run(): Promise<ScanJson | PolicyList> {
+  async run(): Promise<ScanJson | PolicyList | undefined> {
     const { argv, flags } = await this.parse(Scan);
     if (flags['list-policies']) {
       const policies = listPolicies().map((p) => ({ id: p.id, name: p.name, default: p.id === defaultPolicyId }));
@@ -180,13 +187,17 @@ export default class Scan extends PqreadyCommand {
     let settings: ScanSettings;
     let baseline: readonly DiffEntry[] | undefined;
     let scanTime: Date;
+    // The output is checked before the scan (a mistake costs nothing) and never walked.
+    let outputScope: WalkScope = {};
     try {
       settings = await resolveScanSettings(paths, flags as ScanFlagValues);
       parseGates(settings.failOn);
       if (settings.baseline) baseline = (await readScanResult(settings.baseline)).entries;
       scanTime = scanTimeFromEnv();
+      if (settings.output) outputScope = await checkOutput(settings.output, paths);
     } catch (error) {
       if (
+        error instanceof OutputError ||
         error instanceof SettingsError ||
         error instanceof ConfigError ||
         error instanceof GateError ||
@@ -215,6 +226,8 @@ export default class Scan extends PqreadyCommand {
         ...(settings.configFiles.length > 0 ? { configFiles: settings.configFiles } : {}),
       },
       ignore: settings.ignore,
+      scope: { ...outputScope, followSymlinksOutside: settings.followSymlinksOutside },
+      ...(settings.maxFileBytes === undefined ? {} : { maxFileBytes: settings.maxFileBytes }),
       toolVersion: this.config.version,
       onProgress: progress.update,
     });
@@ -232,12 +245,18 @@ export default class Scan extends PqreadyCommand {
         return path.resolve(root, paths.length === 1 ? evidencePath : at.path);
       },
     });
-    const report = buildReport(inventory, settings.policy);
-    const fresh = freshFindings(report, baseline, settings.failOn);
-    const gate = judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined);
+    // The report is built when something reads it (the gate, --json, every format but CycloneDX): a CBOM alone is
+    // written from the inventory, and a large tree's inventory, report and CBOM do not fit in memory together.
+    const needsReport = json || format !== 'cyclonedx' || settings.failOn.length > 0 || baseline !== undefined;
+    const report = needsReport ? buildReport(inventory, settings.policy) : undefined;
+    const fresh = report ? freshFindings(report, baseline, settings.failOn) : undefined;
+    const gate =
+      report && fresh
+        ? judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined)
+        : undefined;
 
     const toTerminal = format === 'table' && !settings.output && terminal;
-    const rendered = renderScan(
+    const rendered = renderScanChunks(
       inventory,
       {
         format,
@@ -266,7 +285,7 @@ export default class Scan extends PqreadyCommand {
         this.usageError(`Cannot write ${settings.output} (${code}); check that its directory exists and is writable.`);
       }
     } else if (!json) {
-      process.stdout.write(rendered);
+      await writeToStdout(rendered);
     }
 
     // Diagnostics are printed once: a table on standard output holds them; otherwise standard error does.
@@ -282,7 +301,7 @@ export default class Scan extends PqreadyCommand {
         `Wrote ${shown} (${format}): ${inventory.findings.length} findings, ${problems.length} diagnostics, ${inventory.stats.filesScanned} files.\n`,
       );
     }
-    if (gate && (!settings.quiet || gate.failed)) process.stderr.write(`${gateSummary(report, gate)}\n`);
+    if (report && gate && (!settings.quiet || gate.failed)) process.stderr.write(`${gateSummary(report, gate)}\n`);
     if (gate?.failed || (settings.strict && problems.length > 0)) {
       if (settings.strict && problems.length > 0 && !gate?.failed && !settings.quiet) {
         process.stderr.write(`--strict: ${problems.length} warnings or errors (exit code 1).\n`);
@@ -290,6 +309,7 @@ export default class Scan extends PqreadyCommand {
       // Not this.exit(): with --json the report must still be printed.
       process.exitCode = EXIT.gate;
     }
-    return { ...report, ...(gate ? { gate } : {}) };
+    // Printed by oclif only with --json, which always builds the report.
+    return report ? { ...report, ...(gate ? { gate } : {}) } : undefined;
   }
 }

@@ -40,6 +40,17 @@ export const CONFIG_SCHEMA = {
       additionalProperties: { type: 'string', minLength: 1 },
     },
     'follow-includes-outside': { type: 'boolean' },
+    'follow-symlinks-outside': {
+      type: 'boolean',
+      description: 'follow symbolic links whose target is outside the scanned paths',
+    },
+    'max-file-size': {
+      description: 'files larger than this are not read (a diagnostic names each): bytes, or a size such as 64M',
+      anyOf: [
+        { type: 'integer', minimum: 1 },
+        { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG](i?[bB])?|[bB])?\\s*$' },
+      ],
+    },
     jobs: { type: 'integer', minimum: 1, maximum: 256 },
     'component-name': { type: 'string', minLength: 1 },
     'component-version': { type: 'string', minLength: 1 },

@@ -6,9 +6,10 @@ import {
   buildReport,
   type ComponentIdentity,
   type Inventory,
+  jsonChunks,
   type Policy,
   type Report,
-  serializeCbom,
+  serializeCbomChunks,
   toCycloneDx,
 } from '@pqready/core';
 import { renderMarkdown } from './markdown.js';
@@ -32,26 +33,35 @@ export interface RenderOptions {
   readonly fresh?: ReadonlySet<number>;
 }
 
-export function renderScan(inventory: Inventory, opts: RenderOptions, built?: Report): string {
+/**
+ * The output as a stream of chunks: CycloneDX and JSON are written as they are serialised, never as one string
+ * (a large tree's inventory can be longer than a string may be); the other formats are one chunk.
+ */
+export function* renderScanChunks(inventory: Inventory, opts: RenderOptions, built?: Report): Generator<string> {
   const report = () => built ?? buildReport(inventory, opts.policy);
   switch (opts.format) {
     case 'cyclonedx':
-      return serializeCbom(
+      yield* serializeCbomChunks(
         toCycloneDx(inventory, {
           specVersion: opts.specVersion,
           policy: opts.policy,
           ...(opts.component ? { component: opts.component } : {}),
         }),
       );
+      return;
     case 'json':
       // Compact: the report is for programs (`jq .` pretty-prints it); each algorithm is described once in it.
-      return `${JSON.stringify(report())}\n`;
+      yield* jsonChunks(report());
+      yield '\n';
+      return;
     case 'markdown':
-      return renderMarkdown(report());
+      yield renderMarkdown(report());
+      return;
     case 'sarif':
-      return renderSarif(report(), { ...opts.sarif, ...(opts.fresh ? { fresh: opts.fresh } : {}) });
+      yield renderSarif(report(), { ...opts.sarif, ...(opts.fresh ? { fresh: opts.fresh } : {}) });
+      return;
     case 'table':
-      return renderTable(report(), {
+      yield renderTable(report(), {
         color: opts.color,
         ...(opts.width ? { width: opts.width } : {}),
         ...(opts.fresh ? { fresh: opts.fresh } : {}),

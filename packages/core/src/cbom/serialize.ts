@@ -1,3 +1,5 @@
+import { jsonChunks } from './json-chunks.js';
+
 /**
  * Byte-stable JSON for CBOMs and reports: keys sorted at every level, 2-space indent, trailing newline.
  * Arrays keep their order (the writer sorts them by meaning).
@@ -17,4 +19,10 @@ export function sortKeys(value: unknown): unknown {
 
 export function serializeCbom(obj: unknown): string {
   return `${JSON.stringify(sortKeys(obj), null, 2)}\n`;
+}
+
+/** `serializeCbom` as a stream of chunks, for outputs larger than one string may be (see `jsonChunks`). */
+export function* serializeCbomChunks(obj: unknown): Generator<string> {
+  yield* jsonChunks(obj, 2, true);
+  yield '\n';
 }

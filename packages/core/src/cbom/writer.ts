@@ -628,24 +628,53 @@ function keyComponent(asset: KeyAsset, spec: Spec, verdict: Verdict): Json {
 /**
  * Certificates and keys named by a protocol configuration. A reference the detector resolved inside the scan
  * matches its file exactly; an unresolved one (configs name absolute paths on the target) falls back to a
- * path-suffix match.
+ * path-suffix match. Indexed once per inventory by location and by every `/`-suffix of a location, so a tree with
+ * thousands of configurations and certificates costs a few map look-ups per reference, not a pass over all files.
  */
-function referencedMaterial(p: ProtocolFacts, material: readonly (CertificateAsset | KeyAsset)[]): Asset[] {
-  const norm = (s: string) => s.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
-  const locations = (a: Asset) => [...a.occurrences.values()].map((o) => norm(o.location));
-  const out = new Set<Asset>();
-  for (const r of p.references ?? []) {
-    const target = norm(r.path);
-    if (!target) continue;
-    const exact = material.filter((a) => locations(a).includes(target));
-    const hits =
-      exact.length > 0
-        ? exact
-        : material.filter((a) => locations(a).some((loc) => loc.endsWith(`/${target}`) || target.endsWith(`/${loc}`)));
-    for (const a of hits) out.add(a);
+class MaterialIndex {
+  private readonly order = new Map<Asset, number>();
+  private readonly exact = new Map<string, Asset[]>();
+  /** `b/c` and `c` for a location `a/b/c`: the locations that end with `/<key>`. */
+  private readonly bySuffix = new Map<string, Asset[]>();
+
+  constructor(material: readonly (CertificateAsset | KeyAsset)[]) {
+    const add = (map: Map<string, Asset[]>, key: string, a: Asset) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [a]);
+      else if (list.at(-1) !== a) list.push(a);
+    };
+    material.forEach((a, i) => {
+      this.order.set(a, i);
+      for (const o of a.occurrences.values()) {
+        const loc = norm(o.location);
+        add(this.exact, loc, a);
+        for (let at = loc.indexOf('/'); at >= 0; at = loc.indexOf('/', at + 1))
+          add(this.bySuffix, loc.slice(at + 1), a);
+      }
+    });
   }
-  return [...out];
+
+  referenced(p: ProtocolFacts): Asset[] {
+    const out = new Set<Asset>();
+    for (const r of p.references ?? []) {
+      const target = norm(r.path);
+      if (!target) continue;
+      let hits = this.exact.get(target) ?? [];
+      if (hits.length === 0) {
+        // A location ending with `/target`, or a target ending with `/location`.
+        const found = new Set(this.bySuffix.get(target) ?? []);
+        for (let at = target.indexOf('/'); at >= 0; at = target.indexOf('/', at + 1)) {
+          for (const a of this.exact.get(target.slice(at + 1)) ?? []) found.add(a);
+        }
+        hits = [...found];
+      }
+      for (const a of [...new Set(hits)].sort((x, y) => this.order.get(x)! - this.order.get(y)!)) out.add(a);
+    }
+    return [...out];
+  }
 }
+
+const norm = (s: string) => s.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
 
 function protocolComponent(asset: ProtocolAsset, spec: Spec, verdict: Verdict): Json {
   const p = asset.finding.protocol;
@@ -757,9 +786,10 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
   assignRefs(assets);
 
   const material = assets.filter((a): a is CertificateAsset | KeyAsset => a.kind === 'certificate' || a.kind === 'key');
+  const index = new MaterialIndex(material);
   for (const a of assets) {
     if (a.kind !== 'protocol') continue;
-    for (const m of referencedMaterial(a.finding.protocol, material)) a.material.add(m);
+    for (const m of index.referenced(a.finding.protocol)) a.material.add(m);
   }
 
   const components: Json[] = [];

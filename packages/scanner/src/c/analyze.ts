@@ -48,7 +48,7 @@ import {
 } from './kconfig-defs.js';
 import type { CKnowledge, SignatureRow } from './knowledge.js';
 import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
-import { extractAll, type SourceText } from './pool.js';
+import { extractAll, type SourceText, workersFor } from './pool.js';
 import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
 
 export interface CFileResult {
@@ -175,9 +175,8 @@ class Analysis {
     }
   }
 
-  private jobs(): number {
-    const j = this.ctx.options.jobs;
-    return Number.isFinite(j) && j > 0 ? Math.floor(j) : 1;
+  private jobs(files: number): number {
+    return workersFor(this.ctx.options.jobs, files);
   }
 
   async *run(): AsyncGenerator<CFileResult> {
@@ -255,7 +254,7 @@ class Analysis {
       });
     }
 
-    for await (const facts of extractAll(this.texts(headers), this.jobs(), this.k.extract))
+    for await (const facts of extractAll(this.texts(headers), this.jobs(headers.length), this.k.extract))
       this.headerFacts.set(facts.path, facts);
     this.buildEnv();
 
@@ -294,7 +293,7 @@ class Analysis {
     const pendingConfigs = [...this.headerFacts.keys()].filter((p) => this.selection.configs.has(p));
     for (const p of pendingConfigs) if (!pending.some((f) => f.path === p)) pending.push(this.headerFacts.get(p)!);
     const aliases = this.headerAliases();
-    for await (const facts of extractAll(this.texts(sources), this.jobs(), this.k.extract, aliases)) {
+    for await (const facts of extractAll(this.texts(sources), this.jobs(sources.length), this.k.extract, aliases)) {
       this.noteIncludes(facts);
       for (const d of facts.defines) this.definedInTree.add(d.name);
       if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);

@@ -27,6 +27,18 @@ export function workerEntry(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
+/**
+ * Each worker loads its own parser and tables, so a worker with a handful of files costs more than it saves: never
+ * more workers than groups of this many files.
+ */
+export const MIN_FILES_PER_WORKER = 8;
+
+/** The worker count for `files` files when `jobs` are asked for: capped by the work available, at least 1. */
+export function workersFor(jobs: number, files: number): number {
+  const asked = Number.isFinite(jobs) && jobs > 0 ? Math.floor(jobs) : 1;
+  return Math.max(1, Math.min(asked, Math.ceil(files / MIN_FILES_PER_WORKER)));
+}
+
 /** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
 export async function* extractAll(
   inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,

@@ -12,6 +12,7 @@ import { mosquittoTls } from '../detectors/mosquitto-tls/index.js';
 import { nginxTls } from '../detectors/nginx-tls/index.js';
 import { opensshConfig } from '../detectors/openssh-config/index.js';
 import { opensslCnf } from '../detectors/openssl-cnf/index.js';
+import { postfixTls } from '../detectors/postfix-tls/index.js';
 import { strongswanIpsec } from '../detectors/strongswan-ipsec/index.js';
 import { tlsPolicyJson } from '../detectors/tls-policy-json/index.js';
 import type { Detector } from '../detectors/types.js';
@@ -27,6 +28,7 @@ const DETECTORS: Record<string, { detector: Detector; assume?: Record<string, st
   mosquitto: { detector: mosquittoTls, assume: { mosquitto: '2.0', openssl: '3.0' } },
   strongswan: { detector: strongswanIpsec, assume: { strongswan: '6.0' } },
   'tls-policy-json': { detector: tlsPolicyJson, assume: { openssl: '3.0' } },
+  postfix: { detector: postfixTls, assume: { postfix: '3.7', openssl: '3.0' } },
 };
 
 for (const [format, { detector, assume }] of Object.entries(DETECTORS)) {

@@ -4,11 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apacheTls } from '../detectors/apache-tls/index.js';
+import { libreswanIpsec } from '../detectors/libreswan-ipsec/index.js';
 import { mosquittoTls } from '../detectors/mosquitto-tls/index.js';
 import { nginxTls } from '../detectors/nginx-tls/index.js';
 import { opensshConfig } from '../detectors/openssh-config/index.js';
 import { opensslCnf } from '../detectors/openssl-cnf/index.js';
 import { strongswanIpsec } from '../detectors/strongswan-ipsec/index.js';
+import { stunnelTls } from '../detectors/stunnel-tls/index.js';
 import type { Detector } from '../detectors/types.js';
 import { MAX_INCLUDE_DEPTH } from './includes.js';
 import { FIXTURE_ROOT, memoryFiles, runConfigDetector } from './test-support/fixture-context.js';
@@ -52,6 +54,14 @@ const GRAMMARS: Record<string, Grammar> = {
     main: 'ipsec.conf',
     include: (p) => `include ${p}`,
     setting: 'conn a\n  ike=aes256-sha256-x25519!',
+  },
+  libreswan: {
+    detector: libreswanIpsec,
+    main: 'ipsec.conf',
+    include: (p) => `include ${p}`,
+    setting: 'conn a\n\tphase2alg=aes128-sha1\n\tauto=add',
+    // A Libreswan-only keyword: without one the file is strongswan-ipsec's.
+    prelude: 'config setup\n\tprotostack=netkey\n',
   },
   'openssl-cnf': {
     detector: opensslCnf,
@@ -169,5 +179,33 @@ describe('sites-enabled/ absent from the tree (Debian layout shipped as sites-av
     expect(r.diagnostics.map((d) => d.code)).toEqual([]);
     // Not enabled: the site stands alone, without the http block's settings.
     expect(r.findings.some((f) => f.context === 'http > server[a.example:443]')).toBe(false);
+  });
+});
+
+describe('includes of stunnel (include = DIRECTORY, every file of it in order)', () => {
+  const service = '[s]\naccept = 1\nconnect = 2\ncert = /a.pem\nciphers = ECDHE+AESGCM\n';
+  it('diagnoses a missing directory, a cycle and the depth limit; reads outside only with the flag', async () => {
+    const missing = await runConfigDetector(stunnelTls, memoryFiles({ 'stunnel.conf': `include = nope\n${service}` }));
+    expect(codes(missing)).toEqual(['include-not-found stunnel.conf:1']);
+    const self = await runConfigDetector(
+      stunnelTls,
+      memoryFiles({ 'stunnel.conf': `include = d\n${service}`, 'd/a.conf': 'include = ..\n' }),
+    );
+    expect(codes(self)).toEqual(['include-cycle d/a.conf:1']);
+    expect(self.findings.length).toBeGreaterThan(0);
+    const files: Record<string, string> = { 'stunnel.conf': 'include = d1\n' };
+    for (let i = 1; i <= MAX_INCLUDE_DEPTH + 3; i++) files[`d${i}/x.conf`] = `include = ../d${i + 1}\n`;
+    files[`d${MAX_INCLUDE_DEPTH + 4}/x.conf`] = service;
+    const deep = await runConfigDetector(stunnelTls, memoryFiles(files));
+    expect(codes(deep)).toEqual([`include-depth d${MAX_INCLUDE_DEPTH}/x.conf:1`]);
+    const outside = new Map([['/etc/stunnel/conf.d/10-s.conf', new TextEncoder().encode(service)]]);
+    const main = memoryFiles({ 'stunnel.conf': 'sslVersionMin = TLSv1.2\ninclude = /etc/stunnel/conf.d\n' });
+    const off = await runConfigDetector(stunnelTls, main, {}, {}, outside);
+    // As for mosquitto: without the flag an absolute directory the tree lacks reads as an empty directory.
+    expect(codes(off)).toEqual([]);
+    expect(off.findings.some((f) => f.evidence.path.startsWith('../'))).toBe(false);
+    const on = await runConfigDetector(stunnelTls, main, {}, { followIncludesOutside: true }, outside);
+    expect(codes(on)).toEqual([]);
+    expect(on.findings.some((f) => f.evidence.path === '../etc/stunnel/conf.d/10-s.conf')).toBe(true);
   });
 });

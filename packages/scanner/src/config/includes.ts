@@ -8,6 +8,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '@pqready/core';
 import type { DetectContext, ScanFile, ScanRoot } from '../detectors/types.js';
+import { underRoot } from '../runner/placement.js';
 import { diagnostic } from './protocol-finding.js';
 
 export interface IncludeResolution {
@@ -47,6 +48,8 @@ const isGlob = (s: string): boolean => /[*?[]/.test(s);
 interface FileIndex {
   readonly all: ReadonlySet<string>;
   readonly byDir: ReadonlyMap<string, readonly string[]>;
+  /** Every directory that holds a file of the scan, directly or below it. */
+  readonly dirs: ReadonlySet<string>;
 }
 const indexes = new WeakMap<object, FileIndex>();
 function indexOf(files: ReadonlyMap<string, unknown>): FileIndex {
@@ -59,11 +62,18 @@ function indexOf(files: ReadonlyMap<string, unknown>): FileIndex {
       if (list) list.push(f);
       else byDir.set(dir, [f]);
     }
-    idx = { all: new Set(files.keys()), byDir };
+    const dirs = new Set<string>();
+    for (const dir of byDir.keys()) {
+      for (let d = dir; d !== '.' && d !== '' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
+    }
+    idx = { all: new Set(files.keys()), byDir, dirs };
     indexes.set(files, idx);
   }
   return idx;
 }
+
+/** Whether a scan-relative directory holds files of the scan (directly or below it). */
+export const holdsFiles = (files: ReadonlyMap<string, unknown>, dir: string): boolean => indexOf(files).dirs.has(dir);
 
 /**
  * Glob matching as glob(3) does it for nginx and APR_FNM_PERIOD for Apache: a leading `*` or `?` never matches
@@ -96,21 +106,10 @@ export type ScanPlacement = string | readonly ScanRoot[] | undefined;
 export const placementOf = (ctx: Pick<DetectContext, 'scanRoot' | 'scanRoots'>): ScanPlacement =>
   ctx.scanRoots ?? ctx.scanRoot;
 
-const trimSlash = (dir: string) => (dir === '/' ? '' : dir.replace(/\/+$/, ''));
-
 /** Where an absolute path of the configured system sits in the scan: the root holding it, then the rest. */
-function underRoot(abs: string, placement: ScanPlacement): string | undefined {
+function scanPathOf(abs: string, placement: ScanPlacement): string | undefined {
   if (placement === undefined) return undefined;
-  const roots = typeof placement === 'string' ? [{ absPath: placement, prefix: '' }] : placement;
-  // The deepest root first: scanning `/etc` and `/etc/nginx` maps `/etc/nginx/x` to the second root's file.
-  for (const r of [...roots].sort((a, b) => b.absPath.length - a.absPath.length)) {
-    const root = trimSlash(r.absPath);
-    if (abs === root && r.prefix) return r.prefix;
-    if (!abs.startsWith(`${root}/`)) continue;
-    const rest = abs.slice(root.length + 1);
-    return r.prefix ? `${r.prefix}/${rest}` : rest;
-  }
-  return undefined;
+  return underRoot(abs, typeof placement === 'string' ? [{ absPath: placement, prefix: '' }] : placement);
 }
 
 /** The absolute directory of a scan-relative directory (its root's place on disk, then the rest). */
@@ -143,7 +142,7 @@ export function resolveInclude(
   }
   // Scanning a live system (`/etc`, `/etc/nginx`, `/`): an absolute path under the scan root is that file.
   const abs = posix.normalize(pattern);
-  const rel = underRoot(abs, scanRoot);
+  const rel = scanPathOf(abs, scanRoot);
   if (rel !== undefined) return { paths: match(rel, idx), outside: false };
   const parts = pattern.split('/').filter((p) => p !== '');
   // Dropping down to a bare file name would let `/etc/ssh/ssh_config.d/*.conf` match every `*.conf` of the
@@ -166,8 +165,7 @@ export function resolveInclude(
     for (const cand of tried) {
       const parent = posix.dirname(fixedDir(cand));
       const dir = parent === '.' ? '' : parent;
-      if (dir === base || (dir !== '' && [...idx.byDir.keys()].some((k) => k === dir || k.startsWith(`${dir}/`))))
-        return { paths: [], outside: false };
+      if (dir === base || (dir !== '' && idx.dirs.has(dir))) return { paths: [], outside: false };
     }
   }
   return { paths: [], outside: true };
@@ -341,7 +339,7 @@ export class IncludeFollower {
     const enabledName = parts[at]!;
     const availableName = req.enabledFrom![enabledName]!;
     const alt = [...parts.slice(0, at), availableName, ...parts.slice(at + 1)].join('/');
-    const dirs = indexOf(this.ctx.files).byDir;
+    const dirs = indexOf(this.ctx.files).dirs;
     for (const dir of req.baseDirs.length > 0 ? req.baseDirs : ['']) {
       const r = resolveInclude(alt, dir, this.ctx.files, this.ctx.scanRoot);
       const first = r.paths[0];
@@ -351,7 +349,7 @@ export class IncludeFollower {
       if (i < 0) continue;
       const available = segs.slice(0, i + 1).join('/');
       const enabled = [...segs.slice(0, i), enabledName].join('/');
-      if ([...dirs.keys()].some((k) => k === enabled || k.startsWith(`${enabled}/`))) return undefined;
+      if (dirs.has(enabled)) return undefined;
       return { res: r, enabled, available };
     }
     return undefined;

@@ -28,6 +28,11 @@ export interface ScanFile extends FileHead {
   readonly sha256: string;
   /** UTF-8 text with a BOM removed and CRLF kept; decoded once, lazily. Invalid bytes become U+FFFD. */
   text(): string;
+  /**
+   * Set when `bytes` is one window of a file too large to hold whole (see `Detector.streams`): where the window
+   * starts in the file. `sha256` is then the whole file's; `head` is the file's first bytes.
+   */
+  readonly window?: { readonly offset: number };
 }
 
 export interface DetectResult {
@@ -104,5 +109,11 @@ export interface Detector {
   readonly summary: string;
   accepts(file: FileHead): boolean;
   detect?(file: ScanFile, ctx: DetectContext): DetectResult | Promise<DetectResult>;
+  /**
+   * `detect` finds self-contained objects (PEM blocks, embedded certificates) and may be given a large file as a
+   * series of overlapping windows: the runner moves the line and byte positions it reports to the whole file and
+   * keeps each object once.
+   */
+  readonly streams?: boolean;
   scanAll?(files: readonly FileHead[], ctx: DetectContext): AsyncIterable<DetectResult>;
 }

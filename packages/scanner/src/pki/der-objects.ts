@@ -9,28 +9,23 @@ import { DER_EXTENSION_OWNER, derOf, extensionOf, looksLikeDer, pemBlocksOf, pem
 import { hasPemBegin, type PemBlock } from './pem.js';
 import type { Collector } from './report.js';
 
-/**
- * Text files up to this size are searched whole for PEM blocks: firmware embeds certificates and keys
- * anywhere in sources, headers and configs (C string literals, YAML values), not only at the top.
- */
-export const PEM_SEARCH_MAX_BYTES = 16 * 1024 * 1024;
-
 /** A NUL byte in the head marks a binary file; text encodings used for sources and PEM have none. */
 function looksLikeText(head: Uint8Array): boolean {
   return head.indexOf(0) < 0;
 }
 
 /**
- * Cheap `accepts` test shared by the PEM/DER detectors: an owned extension, a DER head, or any file small
- * enough to search whole. Binary files count too: firmware images carry CA certificates as PEM strings
- * or DER blobs inside `.bin`/`.elf`/`.hex`-adjacent data.
+ * Cheap `accepts` test shared by the PEM/DER detectors: an owned extension, a DER head, or any other non-empty
+ * file, searched whole: firmware embeds certificates and keys anywhere in sources, headers and configs (C string
+ * literals, YAML values), and binary images carry CA certificates as PEM strings or DER blobs. Files larger than
+ * the runner's window are searched window by window (`Detector.streams`).
  */
 export function acceptsPemOrDer(file: FileHead, detector: string): boolean {
   return (
     DER_EXTENSION_OWNER[extensionOf(file.path)] === detector ||
     looksLikeDer(file.head, file.size) ||
     hasPemBegin(file.head) ||
-    (file.size > 0 && file.size <= PEM_SEARCH_MAX_BYTES)
+    file.size > 0
   );
 }
 

@@ -25,12 +25,17 @@ import type {
   ScanRoot,
 } from '../detectors/types.js';
 import { identifyLibraries } from '../libraries/identify.js';
+import { looksLikeDer } from '../pki/file-view.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
-import { rootNames, scanBase, walk } from './walk.js';
+import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
+import { detectInWindows, WINDOW_BYTES } from './windows.js';
 
-/** Above this size a file is not read: a scanned tree may hold disk images or captures of any size. */
+/**
+ * Above this size a file is not read (`--max-file-size`; a diagnostic names each): a scanned tree may hold disk
+ * images or captures of any size. Files above `WINDOW_BYTES` and below this are searched window by window.
+ */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ScanRequest {
@@ -44,6 +49,8 @@ export interface ScanRequest {
   readonly toolVersion?: string;
   /** What to leave out: `.gitignore`, `.pqreadyignore`, exclude patterns (default: nothing). */
   readonly ignore?: IgnoreOptions;
+  /** Symbolic links outside the roots (not followed by default) and the scan's own output (never walked). */
+  readonly scope?: WalkScope;
   /**
    * Called as files are walked, read by per-file detectors (`detect`) and read by tree-wide ones (`analyse`: C
    * translation units, configs with includes), with the phase's total once it is known; for progress display only.
@@ -76,6 +83,26 @@ async function scanRootsOf(roots: readonly string[], names: readonly string[]): 
 function errorMessage(error: unknown): string {
   if (error instanceof RangeError) return 'input too deeply nested or too large for this detector';
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+function unreadable(path: string, error: unknown): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'unreadable',
+    message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
+    path,
+    detector: 'scan',
+  };
+}
+
+function tooLarge(path: string, size: number, maxFileBytes: number): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'file-too-large',
+    message: `File of ${size} bytes is larger than the ${maxFileBytes}-byte limit (--max-file-size); none of it was examined.`,
+    path,
+    detector: 'scan',
+  };
 }
 
 function crashDiagnostic(detector: Detector, error: unknown, path?: string): Diagnostic {
@@ -126,7 +153,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
-  for await (const event of walk(request.roots, names, request.ignore)) {
+  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
     const alias = event.alias;
@@ -138,13 +165,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     if (!file) continue;
     if (file.size > maxFileBytes) {
       filesSkipped++;
-      diagnostics.push({
-        severity: 'warning',
-        code: 'file-too-large',
-        message: `File of ${file.size} bytes is larger than the ${maxFileBytes}-byte limit and was not read.`,
-        path: file.path,
-        detector: 'scan',
-      });
+      diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
       continue;
     }
     let head: WalkedFileHead;
@@ -152,13 +173,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       head = new WalkedFileHead(file.path, file.absPath, file.size, await readHead(file.absPath, file.size));
     } catch (error) {
       filesSkipped++;
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unreadable',
-        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
-        path: file.path,
-        detector: 'scan',
-      });
+      diagnostics.push(unreadable(file.path, error));
       continue;
     }
     files.set(file.path, head);
@@ -188,13 +203,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       hashes.set(head.path, scanFile.sha256);
       return scanFile;
     } catch (error) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unreadable',
-        message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}.`,
-        path: head.path,
-        detector: 'scan',
-      });
+      diagnostics.push(unreadable(head.path, error));
       return undefined;
     }
   };
@@ -217,7 +226,11 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       if (known) return read(known);
       try {
         const st = await stat(abs);
-        if (!st.isFile() || st.size > maxFileBytes) return undefined;
+        if (!st.isFile()) return undefined;
+        if (st.size > maxFileBytes) {
+          diagnostics.push(tooLarge(relPath, st.size, maxFileBytes));
+          return undefined;
+        }
         return await read({ path: relPath, absPath: abs, size: st.size, head: new Uint8Array() });
       } catch {
         return undefined;
@@ -234,13 +247,46 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     },
   };
 
+  const detectWindows = async (head: FileHead, streaming: readonly Detector[]): Promise<void> => {
+    try {
+      const result = await detectInWindows(head, async (file) => {
+        const found: DetectResult = { findings: [], diagnostics: [] };
+        for (const detector of streaming) {
+          try {
+            const r = await detector.detect!(file, ctx);
+            (found.findings as Finding[]).push(...r.findings);
+            (found.diagnostics as Diagnostic[]).push(...r.diagnostics);
+          } catch (error) {
+            (found.diagnostics as Diagnostic[]).push(crashDiagnostic(detector, error, head.path));
+          }
+        }
+        return found;
+      });
+      absorb(result);
+      if (!hashes.has(head.path)) bytesScanned += head.size;
+      hashes.set(head.path, result.sha256);
+    } catch (error) {
+      diagnostics.push(unreadable(head.path, error));
+    }
+  };
+
   // Phase 2: per-file detectors; each file is read once for all of them.
   let done = 0;
   const perFile = [...acceptedBy.values()].filter((list) => list.some((d) => d.detect)).length;
   for (const head of files.values()) {
     // Aliases have no acceptance entry: their file is detected under its first path.
-    const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
+    let accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
     if (accepting.length === 0) continue;
+    // A large file that is not one DER object is searched window by window by the detectors that can.
+    if (head.size > WINDOW_BYTES && !looksLikeDer(head.head, head.size)) {
+      const streaming = accepting.filter((d) => d.streams);
+      accepting = accepting.filter((d) => !d.streams);
+      if (streaming.length > 0) await detectWindows(head, streaming);
+      if (accepting.length === 0) {
+        request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
+        continue;
+      }
+    }
     const file = await read(head);
     if (!file) continue;
     for (const detector of accepting) {

@@ -1,15 +1,18 @@
 /**
  * Walks the scan roots and yields every regular file once, with its path relative to its scan
- * root in POSIX form (prefixed with the root's name when there are several roots). Directory symlinks
- * are followed, but a directory already on the walk (same device and inode) is never entered twice,
- * so symlink loops end with a diagnostic. Paths that `.gitignore`, `.pqreadyignore` or exclude patterns
+ * root in POSIX form (prefixed with the root's name when there are several roots). Symbolic links whose real
+ * path stays inside the roots are followed; a link that leaves them (a CA bundle of the host, `sysroot -> /`)
+ * is reported and not followed unless asked (`followSymlinksOutside`), by the rule config includes use
+ * (`placement.ts`). A directory already on the walk (same device and inode) is never entered twice, so symlink
+ * loops end with a diagnostic. Paths that `.gitignore`, `.pqreadyignore` or exclude patterns
  * leave out (see `ignore.ts`) are reported as ignored and, for folders, not entered.
  */
 import type { Dirent, Stats } from 'node:fs';
-import { lstat, opendir, realpath, stat } from 'node:fs/promises';
+import { lstat, opendir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '@pqready/core';
 import { type IgnoreOptions, IgnoreRules } from './ignore.js';
+import { insideAny } from './placement.js';
 
 export interface WalkedFile {
   readonly path: string;
@@ -25,6 +28,18 @@ export interface WalkEvent {
   /** A file or folder left out by an ignore file or exclude pattern (a folder is not entered). */
   readonly ignored?: { readonly path: string; readonly directory: boolean };
 }
+
+/** What the walk enters besides the ignore rules. */
+export interface WalkScope {
+  /** Follow symbolic links whose real path is outside every root (default: report them, not followed). */
+  readonly followSymlinksOutside?: boolean;
+  /** Absolute paths never walked nor reported (the scan's own output file); with `skipPrefixes`, the temp files. */
+  readonly skipPaths?: readonly string[];
+  /** Absolute path prefixes of files never walked (the output's temporary files: `dir/.name.`, ending `.tmp`). */
+  readonly skipTempPrefixes?: readonly string[];
+}
+
+export interface WalkOptions extends IgnoreOptions, WalkScope {}
 
 /** Version-control metadata holds no shipped crypto and is large; everything else is walked. */
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
@@ -82,10 +97,17 @@ function diag(code: string, message: string, relPath: string, severity: Diagnost
 export async function* walk(
   roots: readonly string[],
   names = rootNames(roots),
-  ignoreOptions: IgnoreOptions = {},
+  ignoreOptions: WalkOptions = {},
 ): AsyncGenerator<WalkEvent> {
   const rootStats = await Promise.all(roots.map((r) => stat(r).catch(() => undefined)));
   const base = displayBase(roots, rootStats);
+  const realRoots = (await Promise.all(roots.map((r) => realpath(r).catch(() => undefined))))
+    .filter((r): r is string => r !== undefined)
+    .map(toPosix);
+  const skipped = new Set(ignoreOptions.skipPaths ?? []);
+  const tempPrefixes = ignoreOptions.skipTempPrefixes ?? [];
+  const isOwnOutput = (p: string): boolean =>
+    skipped.has(p) || tempPrefixes.some((t) => p.startsWith(t) && p.endsWith('.tmp'));
   const seenDirs = new Set<string>();
   /** (device, inode) → the path the file was first walked under. */
   const seenFiles = new Map<string, string>();
@@ -161,6 +183,7 @@ export async function* walk(
           else subdirs.push(entryPath);
           continue;
         }
+        if (isOwnOutput(entryPath)) continue;
         let st: Stats;
         try {
           st = entry.isSymbolicLink() ? await stat(entryPath) : await lstat(entryPath);
@@ -176,7 +199,23 @@ export async function* walk(
         }
         if (rules.ignores(entryPath, st.isDirectory())) {
           yield { ignored: { path: rel(entryPath), directory: st.isDirectory() } };
-        } else if (st.isDirectory()) {
+          continue;
+        }
+        if (entry.isSymbolicLink() && !ignoreOptions.followSymlinksOutside) {
+          const real = await realpath(entryPath).catch(() => undefined);
+          if (real !== undefined && !insideAny(toPosix(real), realRoots)) {
+            const target = await readlink(entryPath).catch(() => real);
+            yield diag(
+              'symlink-outside-root',
+              `Symbolic link to ${JSON.stringify(toPosix(target))} points outside the scan root; not followed ` +
+                '(--follow-symlinks-outside follows it).',
+              rel(entryPath),
+              'info',
+            );
+            continue;
+          }
+        }
+        if (st.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) subdirs.push(entryPath);
         } else if (st.isFile()) {
           const key = `${st.dev}:${st.ino}`;

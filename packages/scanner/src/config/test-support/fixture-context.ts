@@ -130,3 +130,10 @@ export function summarize(f: Finding): Record<string, unknown> {
       : {}),
   };
 }
+
+/** One line per setting finding: scope, setting, state, origin and where (`dovecot versions active explicit a.conf:5`). */
+export function settingRow(f: Finding): string {
+  return [f.context, f.properties?.['config.setting'], f.state, f.origin, `${f.evidence.path}:${f.evidence.line}`].join(
+    ' ',
+  );
+}

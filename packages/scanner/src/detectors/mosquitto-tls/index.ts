@@ -7,7 +7,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding, ProtocolFinding } from '@pqready/core';
-import { IncludeFollower, resolveReference } from '../../config/includes.js';
+import { holdsFiles, IncludeFollower, resolveReference } from '../../config/includes.js';
 import { type MosquittoLine, parseMosquittoConf } from '../../config/mosquitto-parser.js';
 import { diagnostic, headText, looksBinary, looksLikeNonConfig } from '../../config/protocol-finding.js';
 import { type Scope, tlsSettingFindings } from '../../config/setting-findings.js';
@@ -91,12 +91,7 @@ async function* scanAll(files: readonly FileHead[], ctx: DetectContext): AsyncIt
       });
       // mosquitto refuses to start when the directory cannot be opened; an empty one configures nothing.
       const dir = posix.normalize(posix.join(posix.dirname(path), l.value)).replace(/\/+$/, '');
-      if (
-        targets.length === 0 &&
-        !l.value.startsWith('/') &&
-        !dir.startsWith('../') &&
-        ![...ctx.files.keys()].some((k) => k.startsWith(`${dir}/`))
-      )
+      if (targets.length === 0 && !l.value.startsWith('/') && !dir.startsWith('../') && !holdsFiles(ctx.files, dir))
         inc.notFound(l.value, { path: f.path, line: l.line });
       // Files load in case-sensitive alphabetical order (mosquitto ≥ 1.5 sorts them).
       for (const t of [...targets].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {

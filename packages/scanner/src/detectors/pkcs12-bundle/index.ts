@@ -188,6 +188,7 @@ export const pkcs12Bundle: Detector = {
   id: ID,
   summary: 'PKCS#12 / PFX bundles: MAC and PBE algorithms, unencrypted certificates and keys.',
   accepts: (file) => acceptsPemOrDer(file, ID),
+  streams: true,
   detect: (file, ctx) =>
     guarded(ID, file, (c) => {
       const owned = ownedDer(c, file, ['pkcs12']);

@@ -59,6 +59,7 @@ export const privateKey: Detector = {
   summary:
     'Private keys (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1, DSA; classical and PQC): algorithm, size, protection.',
   accepts: (file) => acceptsPemOrDer(file, ID),
+  streams: true,
   detect: (file) =>
     guarded(ID, file, (c) => {
       for (const block of ownedPem(c, file, (label) => BY_LABEL.get(label)?.kind, KINDS)) {

@@ -45,6 +45,7 @@ export const publicKey: Detector = {
   summary:
     'Public keys (SubjectPublicKeyInfo, PKCS#1 RSAPublicKey; classical, PQC, composite): algorithm, size, fingerprint.',
   accepts: (file) => acceptsPemOrDer(file, ID),
+  streams: true,
   detect: (file) =>
     guarded(ID, file, (c) => {
       for (const block of ownedPem(c, file, (label) => BY_LABEL.get(label)?.kind, KINDS)) {

@@ -7,9 +7,10 @@
  */
 
 import { posix } from 'node:path';
-import type { AlgorithmRef, Diagnostic, Finding, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
-import { findIkeToken } from '@pqready/core';
+import type { Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
+import { proposalFacts } from '../../config/ike-proposal-facts.js';
 import { IncludeFollower, type IncludeTarget, resolveReference } from '../../config/includes.js';
+import { ipsecConns, libreswanMarker, loadIpsecConf } from '../../config/ipsec-conns.js';
 import {
   diagnostic,
   headText,
@@ -18,8 +19,6 @@ import {
   protocolFinding,
 } from '../../config/protocol-finding.js';
 import {
-  type IpsecConfEntry,
-  parseIpsecConf,
   parseProposalList,
   parseSwanctlConf,
   type SwanEntry,
@@ -31,12 +30,10 @@ import { pickByVersion } from '../../config/version.js';
 import type { DetectContext, Detector, DetectResult, FileHead } from '../types.js';
 import {
   DEFAULT_STRONGSWAN_VERSION,
-  IKE_TOKEN_FLAGS,
   IKE_VERSIONS,
   IPSEC_CONF_CERT_DIR,
   IPSEC_CONF_DEFAULTS,
   IPSEC_CONF_FILE_PARAMS,
-  LIBRESWAN_ONLY_KEYS,
   STRONGSWAN_DEFAULT_PROPOSALS,
   SWANCTL_FILE_KEYS,
 } from './table.js';
@@ -116,83 +113,6 @@ function includeTargets(
 
 // ---------------------------------------------------------------- proposals → facts
 
-interface ProposalFacts {
-  readonly algorithms: AlgorithmRef[];
-  readonly groups: NamedGroupFacts[];
-  readonly flags: Set<string>;
-  readonly notes: string[];
-  readonly keyExchanges: string[];
-  readonly hasPq: boolean;
-}
-
-function proposalFacts(texts: readonly string[], where: { path: string; line: number }, c: Ctx): ProposalFacts {
-  const algorithms: AlgorithmRef[] = [];
-  const seenAlg = new Set<string>();
-  const groups: NamedGroupFacts[] = [];
-  const seenGroup = new Set<string>();
-  const flags = new Set<string>();
-  const notes: string[] = [];
-  const keyExchanges: string[] = [];
-  let hasPq = false;
-  for (const text of texts) {
-    const ke: string[] = [];
-    for (const token of text.split('-').filter((t) => t !== '')) {
-      const hit = findIkeToken(token);
-      if (!hit) {
-        if (!seenAlg.has(`?${token}`)) {
-          seenAlg.add(`?${token}`);
-          algorithms.push({ id: 'unknown', parameterSet: token });
-          notes.push(`unknown proposal keyword "${token}": strongSwan rejects the proposal`);
-          if (c.unknownReports++ < MAX_UNKNOWN_REPORTS) {
-            c.diagnostics.push(
-              diagnostic(
-                ID,
-                'warning',
-                'unknown-proposal-keyword',
-                `Unknown proposal keyword "${token}".`,
-                where.path,
-                where.line,
-              ),
-            );
-          }
-        }
-        continue;
-      }
-      const { row, additional } = hit;
-      const flag = IKE_TOKEN_FLAGS[row.token];
-      if (flag) flags.add(flag);
-      if (row.transform === 'esn') continue;
-      if (row.transform === 'ke') {
-        const name = token.toLowerCase();
-        ke.push(name);
-        if (row.pq) hasPq = true;
-        if (!seenGroup.has(name) && row.algorithm) {
-          seenGroup.add(name);
-          groups.push({ name, algorithm: row.algorithm });
-        }
-        if (additional) flags.add('additional-ke');
-        continue;
-      }
-      if (row.token === 'null') {
-        const key = 'null';
-        if (!seenAlg.has(key)) {
-          seenAlg.add(key);
-          algorithms.push({ id: 'unknown', parameterSet: 'null-encryption' });
-        }
-        continue;
-      }
-      const alg = row.algorithm;
-      if (!alg) continue;
-      const key = `${row.transform}:${JSON.stringify(alg)}`;
-      if (seenAlg.has(key)) continue;
-      seenAlg.add(key);
-      algorithms.push(alg);
-    }
-    if (ke.length > 0) keyExchanges.push(ke.join('+'));
-  }
-  return { algorithms, groups, flags, notes, keyExchanges, hasPq };
-}
-
 interface SaInput {
   readonly type: 'ike' | 'ipsec';
   readonly proposals: readonly string[];
@@ -210,7 +130,12 @@ interface SaInput {
 }
 
 function saFinding(i: SaInput, c: Ctx): Finding {
-  const pf = proposalFacts(i.proposals, i, c);
+  const pf = proposalFacts(i.proposals, (token) => {
+    if (c.unknownReports++ < MAX_UNKNOWN_REPORTS)
+      c.diagnostics.push(
+        diagnostic(ID, 'warning', 'unknown-proposal-keyword', `Unknown proposal keyword "${token}".`, i.path, i.line),
+      );
+  });
   const flags = new Set(pf.flags);
   if (i.type === 'ike') {
     if (!pf.hasPq) flags.add('no-pq-ke');
@@ -256,138 +181,27 @@ function expandDefault(texts: readonly string[], kind: 'ike' | 'esp' | 'ah'): st
 
 // ---------------------------------------------------------------- ipsec.conf
 
-interface Located<T> {
-  readonly entry: T;
-  readonly path: string;
-}
-
-interface Param {
-  readonly value: string;
-  readonly line: number;
-  readonly path: string;
-}
-
-interface Conn {
-  readonly name: string;
-  readonly line: number;
-  readonly path: string;
-  readonly params: Map<string, Param>;
-  readonly also: Param[];
-}
-
 async function ipsecConf(mainPath: string, c: Ctx): Promise<Finding[]> {
   const baseDir = posix.dirname(mainPath);
-  const load = async (
-    path: string,
-    stack: readonly string[],
-    read = () => c.ctx.readFile(path),
-  ): Promise<Located<IpsecConfEntry>[]> => {
-    const f = await read();
-    if (!f) return [];
-    path = f.path;
-    const r = parseIpsecConf(f.text());
-    for (const p of r.problems) c.diagnostics.push(diagnostic(ID, 'warning', p.code, p.message, path, p.line));
-    const out: Located<IpsecConfEntry>[] = [];
-    for (const e of r.entries) {
-      if (e.kind !== 'include') {
-        out.push({ entry: e, path });
-        continue;
-      }
-      // ipsec.conf(5): relative include names are relative to the including file's directory.
-      for (const t of await includeTargets(e.pattern, { path, line: e.line }, stack, c)) {
-        out.push(...(await load(t.path, [...stack, t.path], () => c.inc.read(t))));
-      }
-    }
-    return out;
-  };
-  const entries = await load(mainPath, [mainPath]);
+  const entries = await loadIpsecConf(mainPath, c.ctx, c.inc, ID, c.diagnostics);
   // Libreswan reads ipsec.conf too, with its own keywords, proposal syntax and defaults: read as strongSwan's it
-  // would give wrong algorithms and invented defaults, so it is named in a diagnostic and left out.
-  const libreswan = entries.find(
-    ({ entry: e }) =>
-      e.kind === 'param' &&
-      (LIBRESWAN_ONLY_KEYS.includes(e.key) || (['ike', 'esp'].includes(e.key) && e.value.includes(';'))),
-  );
+  // would give wrong algorithms and invented defaults; the libreswan-ipsec detector reads it.
+  const libreswan = libreswanMarker(entries);
   if (libreswan?.entry.kind === 'param') {
     c.diagnostics.push(
       diagnostic(
         ID,
         'info',
         'libreswan-config',
-        `Libreswan ipsec.conf (${libreswan.entry.key}=${libreswan.entry.value.slice(0, 40)}): Libreswan proposals ` +
-          'and defaults are not read, so its connections are not in the inventory.',
+        `Libreswan ipsec.conf (${libreswan.entry.key}=${libreswan.entry.value.slice(0, 40)}): read by ` +
+          'libreswan-ipsec with Libreswan proposals and defaults, not as strongSwan configuration.',
         libreswan.path,
         libreswan.entry.line,
       ),
     );
     return [];
   }
-  const conns = new Map<string, Conn>();
-  const defaults: Conn = { name: '%default', line: 0, path: mainPath, params: new Map(), also: [] };
-  let cur: Conn | undefined;
-  for (const { entry: e, path } of entries) {
-    if (e.kind === 'section') {
-      if (e.type !== 'conn') {
-        cur = undefined;
-      } else if (e.name === '%default') {
-        cur = defaults;
-      } else {
-        cur = conns.get(e.name);
-        if (cur) {
-          c.diagnostics.push(
-            diagnostic(ID, 'warning', 'duplicate-section', `conn ${e.name} is defined twice; merged.`, path, e.line),
-          );
-        } else {
-          cur = { name: e.name, line: e.line, path, params: new Map(), also: [] };
-          conns.set(e.name, cur);
-        }
-      }
-    } else if (e.kind === 'param' && cur) {
-      const p = { value: e.value, line: e.line, path };
-      if (e.key === 'also') cur.also.push(p);
-      else {
-        if (cur.params.has(e.key)) {
-          c.diagnostics.push(
-            diagnostic(
-              ID,
-              'warning',
-              'duplicate-parameter',
-              `${e.key} is set twice in conn ${cur.name}.`,
-              path,
-              e.line,
-            ),
-          );
-        }
-        cur.params.set(e.key, p);
-      }
-    }
-  }
-  const resolve = (conn: Conn, key: string): { p: Param; origin: Origin } | undefined => {
-    const own = conn.params.get(key);
-    if (own) return own.value === '' ? undefined : { p: own, origin: 'explicit' };
-    // `also=` sections, depth-first in the order written; cycles stop at the depth bound.
-    const walk = (x: Conn, depth: number, seen: Set<string>): Param | undefined => {
-      for (const a of x.also) {
-        const t = conns.get(a.value);
-        if (!t || seen.has(t.name) || depth > MAX_ALSO_DEPTH) continue;
-        seen.add(t.name);
-        const hit = t.params.get(key) ?? walk(t, depth + 1, seen);
-        if (hit) return hit;
-      }
-      return undefined;
-    };
-    const inh = walk(conn, 0, new Set([conn.name])) ?? defaults.params.get(key);
-    return inh && inh.value !== '' ? { p: inh, origin: 'inherited' } : undefined;
-  };
-  for (const conn of conns.values()) {
-    for (const a of conn.also) {
-      if (!conns.has(a.value)) {
-        c.diagnostics.push(
-          diagnostic(ID, 'warning', 'also-not-found', `also=${a.value}: no such conn section.`, a.path, a.line),
-        );
-      }
-    }
-  }
+  const { conns, resolve } = ipsecConns(entries, mainPath, ID, c.diagnostics);
   const confDefaults = pickByVersion(IPSEC_CONF_DEFAULTS, c.version);
   const findings: Finding[] = [];
   for (const conn of conns.values()) {

@@ -65,27 +65,6 @@ export const IKE_VERSIONS: Readonly<Record<string, readonly string[]>> = Object.
   '2': ['2'],
 });
 
-/** Keyword → flag, for classically weak choices (IKEv2 Transform registry notes, RFC 8247, RFC 8221). */
-export const IKE_TOKEN_FLAGS: Readonly<Record<string, string>> = Object.freeze({
-  modp768: 'modp768',
-  modp1024: 'modp1024',
-  modp1024s160: 'modp1024',
-  modp1536: 'modp1536',
-  modp2048s224: 'rfc5114-group',
-  modp2048s256: 'rfc5114-group',
-  ecp192: 'ecp192',
-  '3des': '3des',
-  des: 'des',
-  blowfish: 'blowfish',
-  cast128: 'cast128',
-  null: 'null-encryption',
-  md5: 'md5-integrity',
-  prfmd5: 'md5-prf',
-  sha1: 'sha1-integrity',
-  sha: 'sha1-integrity',
-  prfsha1: 'sha1-prf',
-});
-
 /** ipsec.conf parameters naming certificate or public key files, looked up below `ipsec.d/certs` when relative. */
 export const IPSEC_CONF_FILE_PARAMS: readonly string[] = Object.freeze([
   'leftcert',
@@ -103,19 +82,3 @@ export const SWANCTL_FILE_KEYS: Readonly<Record<string, string>> = Object.freeze
   cacerts: 'x509ca',
   pubkeys: 'pubkey',
 });
-
-/**
- * ipsec.conf keywords only Libreswan (and Openswan before it) know: a file that uses them, or writes a proposal with
- * Libreswan's `;` before the DH group (`ike=aes256-sha2;modp2048`), is Libreswan's, whose keywords, proposal names
- * and defaults differ from strongSwan's. Source: Libreswan ipsec.conf(5) (https://libreswan.org/man/ipsec.conf.5.html:
- * phase2alg, ikev2=never|propose|insist, protostack, virtual-private, ipsec-interface, encapsulation, phase2).
- */
-export const LIBRESWAN_ONLY_KEYS: readonly string[] = Object.freeze([
-  'phase2alg',
-  'phase2',
-  'ikev2',
-  'protostack',
-  'virtual-private',
-  'ipsec-interface',
-  'encapsulation',
-]);

@@ -75,6 +75,7 @@ export const x509Certificate: Detector = {
   summary:
     'X.509 certificates, certificate requests, CRLs and PKCS#7 bundles (PEM or DER): algorithms, keys, validity.',
   accepts: (file) => acceptsPemOrDer(file, ID),
+  streams: true,
   detect: (file, ctx) =>
     guarded(ID, file, (c) => {
       for (const block of ownedPem(c, file, (label) => BY_LABEL.get(label)?.kind, KINDS)) {
@@ -97,7 +98,8 @@ export const x509Certificate: Detector = {
         for (const { offset, der } of findEmbeddedCertificates(file.bytes)) {
           try {
             const analysis = analyzeCertificate(der, 'DER', ctx.scanTime);
-            emit(c, { line: 1, offset, snippet: `DER certificate embedded at byte ${offset}` }, analysis);
+            const at = offset + (file.window?.offset ?? 0);
+            emit(c, { line: 1, offset, snippet: `DER certificate embedded at byte ${at}` }, analysis);
           } catch {
             // Not a certificate after all: byte patterns in binaries are only candidates.
           }

@@ -36,6 +36,12 @@ describe('diff by identity', () => {
     expect(d.changed.map((c) => c.changes)).toEqual([[{ attribute: 'state', before: 'active', after: 'inactive' }]]);
   });
 
+  it('pairs two entries of one identity on one line by their attributes, whatever order each scan lists them in', () => {
+    const sig = entry('RSA-PKCS1-1.5', 'config.h', 17);
+    const enc = entry('RSA-PKCS1-1.5', 'config.h', 17, { weak: 'rsaes-pkcs1v15' });
+    expect(diffEntries([sig, enc], [enc, sig])).toEqual({ added: [], removed: [], changed: [], unchanged: 2 });
+  });
+
   it('pairs repeated identities in line order and reports the surplus', () => {
     const d = diffEntries([entry('SHA-1', 'a.c', 1)], [entry('SHA-1', 'a.c', 5), entry('SHA-1', 'a.c', 9)]);
     expect(d.unchanged).toBe(1);

@@ -25,10 +25,26 @@ export interface EntryDiff {
   readonly unchanged: number;
 }
 
+/** The attributes as one text, for ordering entries of one identity on one line. */
+const attributeText = (e: DiffEntry) =>
+  Object.keys(e.attributes)
+    .sort()
+    .map((k) => `${k}=${e.attributes[k]}`)
+    .join('\n');
+
 function group(entries: readonly DiffEntry[]): Map<string, DiffEntry[]> {
   const out = new Map<string, DiffEntry[]>();
   for (const e of entries) out.set(e.key, [...(out.get(e.key) ?? []), e]);
-  for (const list of out.values()) list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // One line can hold two entries of one identity (MBEDTLS_PKCS1_V15 enables RSA PKCS#1 v1.5 signatures and
+  // encryption, both named RSA-PKCS1-1.5): equal attributes sort together, so each pairs with its own.
+  for (const list of out.values())
+    list.sort((a, b) => {
+      const byLine = (a.line ?? 0) - (b.line ?? 0);
+      if (byLine !== 0) return byLine;
+      const x = attributeText(a);
+      const y = attributeText(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   return out;
 }
 

@@ -19,8 +19,15 @@ import {
   parseCompileCommands,
   parseMakefile,
 } from './build-flags.js';
-import { parseCmakeSets } from './cmake.js';
-import { CONFIG_DETECTOR, cmakeFindings, configHeaderFindings, kconfigFindings, suitesOf } from './config-findings.js';
+import { isCmakeOptionFile, parseCmakeSets } from './cmake.js';
+import {
+  CONFIG_DETECTOR,
+  cmakeFindings,
+  configHeaderFindings,
+  kconfigFindings,
+  macroRow,
+  suitesOf,
+} from './config-findings.js';
 import { buildFlagFindings, type ConfigFile, discoverConfigs, type Selection, selectConfigs } from './config-scopes.js';
 import type { MacroValue } from './expr.js';
 import { compileExtract } from './extract-knowledge.js';
@@ -36,10 +43,17 @@ import {
   wrapperDefinitions,
 } from './implementations.js';
 import { isCompleteKconfig, type KconfigEntry, kconfigMacroBody, looksLikeKconfig, parseKconfig } from './kconfig.js';
+import {
+  isKconfigDefinition,
+  type KconfigDefinitions,
+  kconfigDefinitionFindings,
+  parseKconfigDefinitions,
+} from './kconfig-defs.js';
 import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
+import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
 import { extractAll, type SourceText, workersFor } from './pool.js';
 import { calleeHash } from './prescan.js';
-import { type GlobalEnv, Scope } from './scope.js';
+import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
 import { stringFindings } from './strings.js';
 import type { CallSite, FunctionSite, TreeLinks } from './values.js';
 
@@ -63,7 +77,13 @@ export function acceptsC(file: Pick<FileHead, 'path'> & Partial<Pick<FileHead, '
   if (isCSource(p) || isCHeader(p)) return true;
   if (k.options.kconfigPattern.test(base) || k.options.cmakePattern.test(base)) return true;
   if (isMakefile(p) || isCmakeLists(p) || isCompileCommands(p)) return true;
-  if (KCONFIG_LIKE.test(base) && file.head) return looksLikeKconfig(new TextDecoder().decode(file.head));
+  if (isKconfigDefinition(p)) return true;
+  // A CMake script of another name may be an option file (isCmakeOptionFile decides on its content).
+  if (base.endsWith('.cmake')) return true;
+  if (KCONFIG_LIKE.test(base) && file.head) {
+    const head = new TextDecoder().decode(file.head);
+    return looksLikeKconfig(head) || looksLikeMakeFragment(head);
+  }
   return false;
 }
 
@@ -294,10 +314,12 @@ class Analysis {
           continue;
         }
         this.buildDefines.push(...parsed);
+        if (isMakefile(p)) this.makeFiles.push({ path: p, assignments: parseMakeAssignments(t.text) });
         if (isCmakeLists(p) && this.k.options.cmakePattern.test(base)) continue;
         continue;
       }
-      if (this.k.options.cmakePattern.test(base)) {
+      const cmakeOptions = base.endsWith('.cmake') && isCmakeOptionFile(t.text, (n) => !!macroRow(n, this.k.options));
+      if (this.k.options.cmakePattern.test(base) || cmakeOptions) {
         early.push({
           path: p,
           api: [],
@@ -305,6 +327,15 @@ class Analysis {
           implementation: [],
           diagnostics: [],
         });
+        continue;
+      }
+      if (base.endsWith('.cmake')) continue;
+      if (isKconfigDefinition(p)) {
+        this.kconfigDefs.push(parseKconfigDefinitions(t.text, p));
+        continue;
+      }
+      if (!looksLikeKconfig(t.text) && looksLikeMakeFragment(t.text)) {
+        this.makeFiles.push({ path: p, assignments: parseMakeAssignments(t.text) });
         continue;
       }
       const parsed = parseKconfig(t.text);
@@ -354,6 +385,12 @@ class Analysis {
     }
     const flagFindings = buildFlagFindings(this.buildDefines, this.k.options);
     for (const [p, config] of flagFindings) yield { path: p, api: [], config, implementation: [], diagnostics: [] };
+    for (const [p, config] of makeVariableFindings(this.makeFiles, this.k.options))
+      yield { path: p, api: [], config, implementation: [], diagnostics: [] };
+    for (const [p, config] of kconfigDefinitionFindings(this.kconfigDefs, this.kconfigs, this.k.options, (v) =>
+      suitesOf(v, this.k.api.suiteAlgorithms, this.k.api.listTokens),
+    ))
+      yield { path: p, api: [], config, implementation: [], diagnostics: [] };
     yield* early;
 
     // Sources are extracted now; files with anything to report are kept until the tree's own
@@ -369,6 +406,7 @@ class Analysis {
     for await (const facts of extractAll(this.texts(sources), this.jobs(sources.length), this.k.extract, aliases)) {
       this.noteIncludes(facts);
       callees.set(facts.path, facts.callees);
+      for (const d of facts.defines) this.definedInTree.add(d.name);
       if (hasCryptoContent(facts) || setsSelector(facts)) pending.push(facts);
       else yield this.empty(facts.path, []);
     }
@@ -376,7 +414,10 @@ class Analysis {
     for (const f of this.headerFacts.values()) this.noteIncludes(f);
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
-    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) pending.push(facts);
+    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) {
+      for (const d of facts.defines) this.definedInTree.add(d.name);
+      pending.push(facts);
+    }
     // Functions the sources define and the analysis follows (wrappers, out-parameters, parametric
     // helpers): every other file that may call one is walked again with their names kept.
     for (let round = 0; round < FOLLOW_ROUNDS; round++) {
@@ -511,8 +552,21 @@ class Analysis {
   // ------------------------------------------------------------------------------------------
   // Configuration
 
-  /** Names something in the tree defines: a header, a build file's `-D`, a Kconfig fragment. */
+  /** Names something in the tree defines: a header or source, a build file's `-D`, a Kconfig fragment. */
   private readonly definedInTree = new Set<string>();
+
+  /**
+   * A name defined nowhere in the tree nor by `--define`, and nobody's known option (a library's option
+   * is set by its own configuration, outside the tree), Kconfig symbol or reserved identifier (the
+   * compiler's and platform's macros): undefined in the default build (see GlobalEnv.isAbsent). Read
+   * only while results are computed, after every file has been extracted.
+   */
+  private readonly isAbsent = (name: string): boolean =>
+    !this.definedInTree.has(name) &&
+    this.ctx.options.defines[name] === undefined &&
+    !/^_[A-Z_]|^CONFIG_|^SB_CONFIG_/.test(name) &&
+    !this.k.options.byName.has(name) &&
+    !this.k.options.isKnownName(name);
 
   private buildEnv(): void {
     const cli = cliMacros(this.ctx.options.defines);
@@ -522,7 +576,7 @@ class Analysis {
     const build = new Map<string, MacroValue>();
     for (const d of this.buildDefines)
       if (d.scope === 'build' && !d.file && !cli.has(d.name)) build.set(d.name, { state: 'defined', body: d.value });
-    const configs = discoverConfigs(this.headerFacts, this.k.options, this.resolver);
+    const configs = discoverConfigs(this.headerFacts, this.k.options, this.resolver, (n) => this.definedInTree.has(n));
     for (const cf of configs.values()) if (cf.isDefault) this.librariesInTree.add(cf.library);
     const selectorValues = new Map<string, string[]>();
     const addSel = (name: string, body: string) => {
@@ -616,6 +670,7 @@ class Analysis {
     const scope = new Scope(facts, [], {
       macros: env0.macros,
       isGoverned: (name) => env0.isGoverned(name) || this.governs(cf, name),
+      isAbsent: this.isAbsent,
     });
     const own = new Set<string>();
     this.contributed.set(cf.path, own);
@@ -646,6 +701,7 @@ class Analysis {
     return {
       macros,
       isGoverned: (name) => this.governed(name) || this.governs(cf, name),
+      isAbsent: this.isAbsent,
     };
   }
 
@@ -794,6 +850,7 @@ class Analysis {
           governed(name) ||
           (completeKconfig && name.startsWith('CONFIG_')) ||
           near.some((cf) => this.governs(cf, name)),
+        isAbsent: this.isAbsent,
       };
       this.envs.set(key, env);
     }
@@ -806,7 +863,7 @@ class Analysis {
     if (!own || own.size === 0) return env;
     const macros = new Map(env.macros);
     for (const n of own) macros.delete(n);
-    return { macros, isGoverned: env.isGoverned };
+    return { macros, isGoverned: env.isGoverned, ...(env.isAbsent ? { isAbsent: env.isAbsent } : {}) };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1085,9 +1142,7 @@ class Analysis {
     const path = facts.path;
     let env = this.envFor(path);
     let inc = this.includesOf(facts, env);
-    const included = [...inc.paths]
-      .map((p) => this.selection.configs.get(p))
-      .filter((c): c is ConfigFile => !!c?.selected);
+    const included = this.configsReached(inc.paths);
     if (included.length > 0) {
       env = this.envFor(path, included);
       inc = this.includesOf(facts, env);
@@ -1443,6 +1498,36 @@ class Analysis {
     }
   }
 
+  /**
+   * Selected configurations a unit's headers bring in: those it includes, and those that sit next to a
+   * header it includes. A project's options header may reach its code only through a copy the build
+   * generates (Dropbear's default_options_guard.h), so code that includes the project's headers, from
+   * any directory, is configured by it.
+   */
+  private configsReached(paths: ReadonlySet<string>): ConfigFile[] {
+    if (!this.selectedByDir) {
+      this.selectedByDir = new Map();
+      for (const cf of this.selection.configs.values()) {
+        if (!cf.selected) continue;
+        const dir = posix.dirname(cf.path);
+        const list = this.selectedByDir.get(dir) ?? [];
+        list.push(cf);
+        this.selectedByDir.set(dir, list);
+      }
+    }
+    const out = new Set<ConfigFile>();
+    for (const p of paths) {
+      const own = this.selection.configs.get(p);
+      if (own?.selected) out.add(own);
+      for (const cf of this.selectedByDir.get(posix.dirname(p)) ?? []) out.add(cf);
+    }
+    return [...out].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  private selectedByDir: Map<string, ConfigFile[]> | undefined;
+  private readonly makeFiles: { path: string; assignments: MakeAssignment[] }[] = [];
+  private readonly kconfigDefs: KconfigDefinitions[] = [];
+
   private readonly implementingDirs = new Set<string>();
   private treeMacros: Set<string> | undefined;
 
@@ -1491,8 +1576,13 @@ class Analysis {
           altScopes.push({ cf, scope: new Scope(facts, scopes, altEnv) });
         }
     };
+    const assumed = new Map<number, string[]>();
     const of = (site: Pick<Site, 'branches'> & Partial<Pick<Site, 'line' | 'column'>>): ActivityState => {
       const s = scope.ownState(site);
+      if (s === 'active' && site.line !== undefined) {
+        const names = scope.assumptionsOf(site);
+        if (names.length > 0) assumed.set(site.line * 100000 + (site.column ?? 0), names);
+      }
       if (s !== 'conditional' || alternatives.length === 0) return s;
       if (!built) build();
       const per = altScopes.map(({ cf, scope: alt }) => ({ cf, state: alt.stateOf(site) }));
@@ -1503,8 +1593,11 @@ class Analysis {
       return 'conditional';
     };
     const annotate = <F extends AlgorithmFinding | ProtocolFinding>(f: F): F => {
-      const n = notes.get((f.evidence.line ?? 0) * 100000 + (f.evidence.column ?? 0));
-      return n ? { ...f, properties: { ...f.properties, configurations: n } } : f;
+      const key = (f.evidence.line ?? 0) * 100000 + (f.evidence.column ?? 0);
+      const n = notes.get(key);
+      const names = f.state === 'active' ? assumed.get(key) : undefined;
+      const g = names ? { ...f, notes: [...(f.notes ?? []), unlessDefined(names)] } : f;
+      return n ? { ...g, properties: { ...g.properties, configurations: n } } : g;
     };
     return { of, annotate };
   }

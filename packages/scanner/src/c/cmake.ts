@@ -23,3 +23,13 @@ export function parseCmakeSets(text: string): KconfigEntry[] {
   }
   return out;
 }
+
+/**
+ * Whether a CMake script of any name is an option file: it sets at least two known options as cache
+ * defaults (`set(MCUBOOT_ENC_IMAGES OFF CACHE BOOL "…")`, TF-M's bl2/ext/mcuboot/mcuboot_default_config.cmake).
+ */
+export function isCmakeOptionFile(text: string, isOption: (name: string) => boolean): boolean {
+  let n = 0;
+  for (const e of parseCmakeSets(text)) if (/\bCACHE\b/.test(e.snippet) && isOption(e.name) && ++n >= 2) return true;
+  return false;
+}

@@ -9,7 +9,7 @@ import { evaluate } from './expr.js';
 import type { CommentedDefineFact, DefineFact, FileFacts } from './facts.js';
 import type { KconfigEntry } from './kconfig.js';
 import type { OptionKnowledge, OptionRow, RefPart } from './knowledge.js';
-import type { Scope } from './scope.js';
+import { type Scope, unlessDefined } from './scope.js';
 import { stringValue, tokenize } from './tokens.js';
 
 export const CONFIG_DETECTOR = 'c-crypto-config';
@@ -18,6 +18,21 @@ function toRef(p: RefPart): AlgorithmRef {
   const { family: _f, ...rest } = p;
   return rest as AlgorithmRef;
 }
+
+/**
+ * Options a misspelling can be reported as meaning: C macros that enable or disable fixed algorithms
+ * (not the generic make variables of a project, nor options whose algorithms come from their value).
+ */
+function typoCandidates(options: OptionKnowledge): readonly OptionRow[] {
+  let list = typoCache.get(options);
+  if (!list) {
+    list = options.all.filter((o) => !o.makeVariable && o.algorithms.length > 0);
+    typoCache.set(options, list);
+  }
+  return list;
+}
+
+const typoCache = new WeakMap<OptionKnowledge, readonly OptionRow[]>();
 
 /** Levenshtein distance with an upper bound (returns bound + 1 when exceeded). */
 export function editDistance(a: string, b: string, bound: number): number {
@@ -41,12 +56,15 @@ export function editDistance(a: string, b: string, bound: number): number {
 export function suggestOption(
   name: string,
   options: OptionKnowledge,
-  candidates: readonly string[] = options.all.map((o) => o.name),
+  candidates: readonly string[] = typoCandidates(options).map((o) => o.name),
 ): string | undefined {
   if (options.byName.has(name) || options.isKnownName(name)) return undefined;
   if (!options.prefixes.some((p) => name.startsWith(p))) return undefined;
   // An include guard (`#define MBEDTLS_CTR_DRBG_H`) is one letter from an option, and no misspelling.
   if (/_H_?$/.test(name)) return undefined;
+  // A name made only of words real options use (`NO_CMAC` next to `NO_HMAC`) is an option we do not
+  // know rather than a typo, which leaves a word nobody uses (`MBEDTLS_SHA1_CC`).
+  if (name.split('_').every((w) => options.vocabulary.has(w))) return undefined;
   const bound = name.length >= 10 ? 2 : 1;
   let best: string | undefined;
   let bestD = bound + 1;
@@ -60,13 +78,13 @@ export function suggestOption(
   return bestD <= bound ? best : undefined;
 }
 
-/** Algorithms one option value selects. */
+/** Algorithms one option value selects; `off` when the value turns the option off (`offStrings`). */
 export function optionAlgorithms(
   row: OptionRow,
   value: string | undefined,
   integer: (text: string) => number | undefined,
   suites: (text: string) => AlgorithmRef[],
-): { refs: AlgorithmRef[]; notes: string[] } {
+): { refs: AlgorithmRef[]; notes: string[]; off?: boolean } {
   if (row.suites) {
     const refs = value === undefined ? [] : suites(value);
     return refs.length > 0
@@ -75,10 +93,16 @@ export function optionAlgorithms(
   }
   if (row.byString && value !== undefined) {
     const v = value.replace(/^"|"$/g, '');
-    const hit = row.byString[v] ?? row.byString[v.toUpperCase()];
-    return hit
-      ? { refs: [toRef(hit)], notes: [] }
-      : { refs: [{ id: 'unknown', parameterSet: `${row.name}=${v}` }], notes: [`unexpected value ${v}`] };
+    if (row.offStrings?.some((o) => o.toLowerCase() === v.toLowerCase()))
+      return { refs: row.algorithms.map(toRef), notes: [], off: true };
+    const hit = row.byString[v] ?? row.byString[v.toUpperCase()] ?? row.byString[v.toLowerCase()];
+    if (hit) return { refs: (Array.isArray(hit) ? (hit as RefPart[]) : [hit as RefPart]).map(toRef), notes: [] };
+    return { refs: [{ id: 'unknown', parameterSet: `${row.name}=${v}` }], notes: [`unexpected value ${v}`] };
+  }
+  if (row.value === 'parameterSet') {
+    const v = value?.replace(/^"|"$/g, '').trim();
+    const base = toRef(row.algorithms[0]!);
+    return { refs: [v ? { ...base, parameterSet: v } : base], notes: [] };
   }
   if (row.value === 'keyBits' || row.byValue) {
     const n = value === undefined ? undefined : integer(value);
@@ -156,6 +180,37 @@ function selectorSetting(d: DefineFact, facts: FileFacts): boolean {
   return facts.includes.some((inc) => inc.index > d.index && /\.(?:c|cc|cpp|inc)$/i.test(inc.target));
 }
 
+/** A plain switch: its value is no parameter (key bits, parameter set, suite list, named value). */
+const plainSwitch = (row: OptionRow) =>
+  !row.suites && !row.byString && !row.byValue && row.value === undefined && row.selector !== true;
+
+/**
+ * A switch set from other options (`#define DROPBEAR_SHA1 (DROPBEAR_RSA_SHA1 || DROPBEAR_DSS)`,
+ * `#define LIBSSH2_MD5_PEM LIBSSH2_MD5`): derived, not chosen, so not an option row of its own.
+ */
+function derivedSetting(row: OptionRow, body: string, options: OptionKnowledge): boolean {
+  if (!plainSwitch(row)) return false;
+  const prefixes = options.fileRules.find((r) => r.library === row.library)?.governs ?? [];
+  return (body.match(/[A-Za-z_]\w*/g) ?? []).some(
+    (id) =>
+      id !== 'defined' &&
+      id !== row.name &&
+      (options.byName.has(id) || options.isKnownName(id) || prefixes.some((p) => id.startsWith(p))),
+  );
+}
+
+/** A switch of a library that tests its options by value (`#if LIBSSH2_3DES`), defined to 0: off. */
+function zeroSwitch(
+  row: OptionRow,
+  body: string,
+  options: OptionKnowledge,
+  integer: (text: string) => number | undefined,
+): boolean {
+  if (!plainSwitch(row) || body.trim() === '') return false;
+  if (!options.fileRules.some((r) => r.library === row.library && r.zeroDisables)) return false;
+  return integer(body) === 0;
+}
+
 /** One algorithm an option enables or disables, as a finding at its evidence. */
 export function optionFinding(
   row: OptionRow,
@@ -199,15 +254,19 @@ export function configHeaderFindings(
 
   for (const d of facts.defines) {
     if (d.params) continue;
-    const row = options.byName.get(d.name);
+    const row = macroRow(d.name, options);
     const evidence: Evidence = { path, line: d.line, column: d.column, snippet: d.snippet };
     if (row && !applies(row)) continue;
     if (row && !counted(row, d)) continue;
     if (row) {
       if (d.undef && (row.effect === 'disable' || clearsBeforeSet(d, facts.defines))) continue;
-      const disable = d.undef === true ? row.effect === 'enable' : row.effect === 'disable';
+      if (!d.undef && derivedSetting(row, d.body, options)) continue;
+      const zero = !d.undef && zeroSwitch(row, d.body, options, integer(d.index));
+      const disable = (d.undef === true || zero) === (row.effect === 'enable');
       const state = scope.stateOf(d);
       const { refs, notes } = optionAlgorithms(row, d.undef ? undefined : d.body, integer(d.index), c.suites);
+      const assumed = state === 'active' ? scope.assumptionsOf(d) : [];
+      if (assumed.length > 0) notes.push(unlessDefined(assumed));
       for (const algorithm of refs)
         out.push(optionFinding(row, algorithm, disable, state, evidence, notes, { option: d.name }));
       continue;
@@ -245,7 +304,7 @@ function commentedFindings(
   c: ConfigHeaderContext,
   applies: (row: OptionRow) => boolean,
 ): AlgorithmFinding[] {
-  const row = c.options.byName.get(d.name);
+  const row = macroRow(d.name, c.options);
   if (!row || !applies(row)) return [];
   const { refs } = optionAlgorithms(row, d.body || undefined, () => undefined, c.suites);
   const evidence = { path: c.path, line: d.line, column: d.column, snippet: d.snippet };
@@ -291,10 +350,17 @@ export function cmakeFindings(
   );
 }
 
+/** The option row of a C macro (a project's make variables of the same name are not macros). */
+export function macroRow(name: string, options: OptionKnowledge): OptionRow | undefined {
+  const row = options.byName.get(name);
+  return row?.makeVariable ? undefined : row;
+}
+
 /** The option row of a Kconfig symbol (`CONFIG_X`, sysbuild `SB_CONFIG_X`, or the C macro it drives). */
 export function kconfigRow(name: string, options: OptionKnowledge): OptionRow | undefined {
   const bare = name.startsWith('SB_CONFIG_') ? name.slice(3) : name;
-  return options.byName.get(bare) ?? options.byName.get(bare.slice('CONFIG_'.length));
+  const row = options.byName.get(bare) ?? options.byName.get(bare.slice('CONFIG_'.length));
+  return row?.makeVariable ? undefined : row;
 }
 
 /** Findings from a Kconfig file (`CONFIG_X=y`, `# CONFIG_X is not set`, a commented-out `#CONFIG_X=y`). */
@@ -310,7 +376,7 @@ export function kconfigFindings(
     const evidence = { path, line: e.line, column: 1, snippet: e.snippet };
     if (!row) {
       if (e.value === null || e.value === 'n' || e.commented) continue;
-      kconfigNames ??= options.all.map((o) => (o.name.startsWith('CONFIG_') ? o.name : `CONFIG_${o.name}`));
+      kconfigNames ??= typoCandidates(options).map((o) => (o.name.startsWith('CONFIG_') ? o.name : `CONFIG_${o.name}`));
       const s = suggestOption(e.name.replace(/^SB_/, ''), options, kconfigNames);
       if (s) {
         const meant = options.byName.get(s) ?? options.byName.get(s.slice('CONFIG_'.length));

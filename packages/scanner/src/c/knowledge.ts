@@ -217,11 +217,13 @@ export interface OptionRow {
   /** Defining the option enables (`MBEDTLS_RSA_C`) or disables (`NO_RSA`) the algorithms. */
   readonly effect: 'enable' | 'disable';
   readonly algorithms: readonly RefPart[];
-  /** The option's value carries a parameter: key bits, or a value → algorithm map. */
-  readonly value?: 'keyBits';
+  /** The option's value carries a parameter: key bits, or the parameter set itself (`"XMSS-SHA2_10_256"`). */
+  readonly value?: 'keyBits' | 'parameterSet';
   readonly byValue?: Readonly<Record<string, RefPart>>;
-  /** String values (CMake cache strings) → algorithm. */
-  readonly byString?: Readonly<Record<string, RefPart>>;
+  /** String values (CMake cache strings, make variables, Kconfig strings) → algorithm(s). */
+  readonly byString?: Readonly<Record<string, RefPart | readonly RefPart[]>>;
+  /** String values that turn the option off (`DECRYPTION_SUPPORT=none`): `algorithms` are disabled. */
+  readonly offStrings?: readonly string[];
   /** The value is a list of TLS cipher suites (`MBEDTLS_SSL_CIPHERSUITES`). */
   readonly suites?: boolean;
   /**
@@ -230,6 +232,24 @@ export interface OptionRow {
    * overridable default, or is followed by an `#include` in the same file.
    */
   readonly selector?: boolean;
+  /**
+   * The algorithms are alternatives that other options set in the same file narrow down (wolfBoot's
+   * `SIGN=ML_DSA` with `ML_DSA_LEVEL=3`): the ids the first of these that is set selects, kept
+   * when they are among this row's.
+   */
+  readonly narrowedBy?: readonly string[];
+  /**
+   * A build-system variable (make, not a C macro) of a project whose names are generic (`SIGN`, `HASH`,
+   * `KEY_ALG`): an assignment counts only in a tree where some build file sets a name of the project's
+   * `marker` shape (see ProjectMarker).
+   */
+  readonly makeVariable?: boolean;
+}
+
+/** Names that say a tree builds a given project: its generic make variables count there. */
+export interface ProjectMarker {
+  readonly library: string;
+  readonly names: RegExp;
 }
 
 /** Which files are configuration, by library. */
@@ -248,6 +268,11 @@ export interface ConfigFileRule {
    * the library's configuration is complete by design (`MBEDTLS_CONFIG_FILE` replaces the default).
    */
   readonly optionShape?: RegExp;
+  /**
+   * The library's options are tested by value (`#if DROPBEAR_AES128`), so a definition to 0 disables
+   * what the option enables (Dropbear's default_options.h, libssh2's backend headers).
+   */
+  readonly zeroDisables?: boolean;
 }
 
 export interface OptionKnowledge {
@@ -257,6 +282,11 @@ export interface OptionKnowledge {
   readonly prefixes: readonly string[];
   /** Real option names that are no algorithm switch (never reported as a misspelling). */
   isKnownName(name: string): boolean;
+  /**
+   * The words (`_`-separated parts) of every real option name: an unknown name made only of these
+   * (`NO_CMAC`) is more likely a real option than a misspelling, which makes a word nobody uses.
+   */
+  readonly vocabulary: ReadonlySet<string>;
   readonly fileRules: readonly ConfigFileRule[];
   /** Library headers that derive or check configuration rather than set it. */
   readonly notConfig: RegExp;
@@ -266,6 +296,8 @@ export interface OptionKnowledge {
   readonly kconfigPattern: RegExp;
   /** Names that mark an option as test-only (must never ship). */
   readonly testOnly: RegExp;
+  /** Make variables that identify a project's build (they enable its `makeVariable` rows). */
+  readonly projectMarkers: readonly ProjectMarker[];
 }
 
 // ---------------------------------------------------------------------------------------------

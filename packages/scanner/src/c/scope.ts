@@ -21,10 +21,24 @@ export interface GlobalEnv {
   readonly macros: ReadonlyMap<string, MacroValue>;
   /** Options governed by a discovered configuration file: absent there means undefined. */
   isGoverned(name: string): boolean;
+  /**
+   * A name nothing in the tree defines (no header, source, build file, Kconfig or `--define`) and that
+   * is nobody's known option: undefined in the default build, though the build may still define it. A
+   * condition that holds when such names are undefined (`#ifndef VERIFY_ONLY`) is taken as holding, with
+   * a note; one that needs them defined (`#ifdef X`) stays undecided, as opt-in features usually are.
+   */
+  isAbsent?(name: string): boolean;
+}
+
+/** The note on a site that is active because names nothing in the tree defines are undefined. */
+export function unlessDefined(names: readonly string[]): string {
+  return `active unless the build defines ${names.join(' or ')}`;
 }
 
 const UNKNOWN: MacroValue = { state: 'unknown' };
 const UNDEFINED: MacroValue = { state: 'undefined' };
+/** What `#if` sees for an absent name: unknown, but told apart from other unknowns by identity. */
+const ABSENT: MacroValue = Object.freeze({ state: 'unknown' });
 const MAX_RECURSION = 200;
 
 /**
@@ -85,10 +99,29 @@ export class Scope {
     if (this.depth > MAX_RECURSION) return undefined;
     this.depth++;
     let result: boolean | undefined = true;
+    let assumed: string[] | undefined;
     try {
       for (const term of b.terms) {
-        let v = evaluateCondition(term.expr, (name) => this.macroAt(name, b.start));
+        const absent: string[] = [];
+        const lookup = (name: string) => {
+          const m = this.macroAt(name, b.start);
+          if (m === ABSENT) absent.push(name);
+          return m;
+        };
+        let v = evaluateCondition(term.expr, lookup);
         if (v !== undefined && term.negate) v = !v;
+        if (v === undefined && absent.length > 0 && onlyTestedForDefinition(term.expr, absent)) {
+          // The term holds when the names nothing defines are undefined, as they are in the default build.
+          let a = evaluateCondition(term.expr, (name) => {
+            const m = this.macroAt(name, b.start);
+            return m === ABSENT ? UNDEFINED : m;
+          });
+          if (a !== undefined && term.negate) a = !a;
+          if (a === true) {
+            v = true;
+            assumed = [...(assumed ?? []), ...absent];
+          }
+        }
         if (v === false) {
           result = false;
           break;
@@ -99,7 +132,24 @@ export class Scope {
       this.depth--;
     }
     this.truth.set(i, result);
+    if (result === true && assumed) this.assumed.set(i, [...new Set(assumed)].sort());
     return result;
+  }
+
+  /** Per branch taken as true only because names nothing defines are undefined: those names. */
+  private readonly assumed = new Map<number, readonly string[]>();
+
+  /**
+   * The names a site's activity relies on being undefined (defined nowhere in the tree): the site is
+   * active unless the build defines one of them. Empty when its state needed no such assumption.
+   */
+  assumptionsOf(site: Pick<Site, 'branches'>): string[] {
+    const out = new Set<string>();
+    for (const i of site.branches) {
+      if (this.branchTruth(i) !== true) continue;
+      for (const n of this.assumed.get(i) ?? []) out.add(n);
+    }
+    return [...out].sort();
   }
 
   /**
@@ -188,7 +238,7 @@ export class Scope {
     if (g) return g;
     if (this.env.isGoverned(name)) return UNDEFINED;
     if (this.commented.has(name) || this.headers.some((h) => h.commented.has(name))) return UNDEFINED;
-    return UNKNOWN;
+    return this.env.isAbsent?.(name) ? ABSENT : UNKNOWN;
   }
 
   /**
@@ -253,6 +303,19 @@ export class Scope {
     }
     return this.defines.has(name) ? this.valueDefine(name, Number.POSITIVE_INFINITY) : undefined;
   }
+}
+
+/**
+ * Whether each name occurs in the condition only as the operand of `defined` (`#ifndef X`,
+ * `!defined(X) && …`): a name whose value is tested (`X < 3`, `#if X`) or that only a macro's expansion
+ * brings in is some header's value the tree does not show, not a switch left off.
+ */
+function onlyTestedForDefinition(expr: string, names: readonly string[]): boolean {
+  const rest = expr.replace(/\bdefined\s*(?:\(\s*[A-Za-z_]\w*\s*\)|[A-Za-z_]\w*)/g, ' ');
+  return names.every((n) => {
+    const word = new RegExp(`\\b${n}\\b`);
+    return word.test(expr) && !word.test(rest);
+  });
 }
 
 const commentedCache = new WeakMap<FileFacts, ReadonlySet<string>>();

@@ -101,6 +101,61 @@ describe.skipIf(!existsSync(trees))('C real-world failure classes (fixtures/c/tr
     expect(flags.find((f) => f.evidence.path === 'compile_commands.json')?.properties?.file).toBe('sig/sign.c');
   });
 
+  it('says which undefined names an active site relies on', async () => {
+    const found = await algorithmFindings('undefined-switches');
+    const notes = (line: number) => found.find((f) => f.evidence.line === line)?.notes ?? [];
+    expect(notes(9)).toEqual(['active unless the build defines VERIFY_ONLY']);
+    expect(notes(20)).toEqual(['active unless the build defines NO_SHA512_DIGEST or WITH_BLAKE2B_DIGEST']);
+    expect(notes(18)).toEqual([]);
+  });
+
+  it('warns about options that must not ship, and only about those', async () => {
+    const { diagnostics } = await scanTree('option-names');
+    expect(diagnostics.filter((d) => d.code === 'c-config-test-only-option').map((d) => `${d.path}:${d.line}`)).toEqual(
+      ['tls/mbedtls_config.h:7', 'wolf/user_settings.h:16'],
+    );
+  });
+
+  it("reads a project's make variables with the parameters they choose", async () => {
+    const found = await algorithmFindings('make-variables');
+    const at = (path: string, line: number) =>
+      found.filter((f) => f.evidence.path === path && f.evidence.line === line).map((f) => ({ ...f.algorithm }));
+    const wolf = 'wolfboot/config/examples/sim-ml-dsa.config';
+    // SIGN=ML_DSA narrowed by ML_DSA_LEVEL=3 in the same file; ENCRYPT=1 by ENCRYPT_WITH_AES256.
+    expect(at(wolf, 4)).toEqual([{ id: 'ml-dsa-65' }]);
+    expect(at(wolf, 11)).toEqual([{ id: 'aes', keyBits: 256, mode: 'ctr' }]);
+    expect(at('tf-a/make_helpers/defaults.mk', 12)).toEqual([{ id: 'rsa-pss', keyBits: 2048 }]);
+    expect(at('tf-a/drivers/auth/mbedtls/mbedtls_common.mk', 14)).toEqual([{ id: 'aes', mode: 'gcm' }]);
+    expect(found.find((f) => f.evidence.line === 10 && f.evidence.path === wolf)?.notes).toEqual(['commented out']);
+  });
+
+  it("reads a project's options headers with the key sizes they set", async () => {
+    const found = await algorithmFindings('project-options');
+    const at = (line: number) =>
+      found
+        .filter((f) => f.evidence.path === 'src/default_options.h' && f.evidence.line === line)
+        .map((f) => f.algorithm);
+    expect(at(7)).toEqual([{ id: 'aes', keyBits: 128 }]);
+    expect(at(12)).toEqual([{ id: 'rsa', keyBits: 2048 }]);
+  });
+
+  it('reads a CMake option file of any name with the key length it sets', async () => {
+    const found = await algorithmFindings('cmake-option-file');
+    expect(found.find((f) => f.evidence.line === 4)?.algorithm).toEqual({ id: 'aes', keyBits: 256 });
+  });
+
+  it('reads Kconfig definitions with the values and suites their defaults set', async () => {
+    const found = await algorithmFindings('kconfig-definitions');
+    const at = (path: string, line: number) =>
+      found.filter((f) => f.evidence.path === path && f.evidence.line === line).map((f) => f.algorithm);
+    expect(at('app/Kconfig', 29)).toEqual([{ id: 'rsa-pss', keyBits: 2048 }]);
+    expect(at('module/Kconfig', 19)).toEqual([{ id: 'aes', keyBits: 128 }]);
+    expect(at('module/Kconfig', 43)).toEqual([{ id: 'aes', keyBits: 128, mode: 'ccm' }]);
+    expect(found.find((f) => f.evidence.path === 'app/Kconfig' && f.evidence.line === 15)?.notes).toEqual([
+      'commented out',
+    ]);
+  });
+
   it("marks a library's calls of its own API as internal", async () => {
     const found = await algorithmFindings('library-source');
     const internal = found

@@ -17,6 +17,7 @@ import {
 import { ALGNAMES, SCHEME_MACROS } from './c-crypto-api/tables/pq-reference.js';
 import { PSA_FAMILY_BITS } from './c-crypto-api/tables/psa.js';
 import { KNOWN_OPTION_NAMES } from './c-crypto-config/known-options.js';
+import { PROJECT_MARKERS } from './c-crypto-config/projects.js';
 import {
   CMAKE_CONFIG_PATTERN,
   CONFIG_FILE_RULES,
@@ -30,6 +31,10 @@ import {
 } from './c-crypto-config/table.js';
 import { COMPOSITIONS } from './c-crypto-implementation/compositions.js';
 import { SIGNATURES } from './c-crypto-implementation/table.js';
+
+const VOCABULARY: ReadonlySet<string> = new Set(
+  [...OPTIONS.map((o) => o.name), ...KNOWN_OPTION_NAMES, ...KNOWN_NON_ALGORITHM].flatMap((n) => n.split('_')),
+);
 
 export const C_KNOWLEDGE: CKnowledge = Object.freeze({
   api: {
@@ -51,11 +56,13 @@ export const C_KNOWLEDGE: CKnowledge = Object.freeze({
     all: OPTIONS,
     prefixes: OPTION_PREFIXES,
     isKnownName: (name: string) => KNOWN_NON_ALGORITHM.has(name) || KNOWN_OPTION_NAMES.has(name),
+    vocabulary: VOCABULARY,
     fileRules: CONFIG_FILE_RULES,
     notConfig: NOT_CONFIG_PATTERN,
     cmakePattern: CMAKE_CONFIG_PATTERN,
     kconfigPattern: KCONFIG_PATTERN,
     testOnly: TEST_ONLY_OPTION,
+    projectMarkers: PROJECT_MARKERS,
   },
   signatures: SIGNATURES,
   compositions: COMPOSITIONS,

@@ -6,6 +6,7 @@
  * MCUboot docs/design.md and boot/zephyr/Kconfig; mlkem-native / mldsa-native config.h.
  */
 import type { ConfigFileRule, OptionRow, RefPart } from '../../c/knowledge.js';
+import { PROJECT_OPTIONS, PROJECT_RULES } from './projects.js';
 
 export type { ConfigFileRule, OptionRow };
 
@@ -39,7 +40,9 @@ const MBED_CURVES: Readonly<Record<string, RefPart>> = {
 // Mbed TLS (mbedtls_config.h).
 add('mbedTLS', 'enable', {
   MBEDTLS_RSA_C: { id: 'rsa' },
-  MBEDTLS_PKCS1_V15: { id: 'rsa-pkcs1v15' },
+  // PKCS#1 v1.5 padding for both signatures and encryption (mbedtls_config.h: "Enable support for PKCS#1
+  // v1.5 encoding. Requires: MBEDTLS_RSA_C. This enables support for PKCS#1 v1.5 operations.").
+  MBEDTLS_PKCS1_V15: [{ id: 'rsa-pkcs1v15' }, { id: 'rsaes-pkcs1v15' }],
   MBEDTLS_PKCS1_V21: [{ id: 'rsa-pss' }, { id: 'rsa-oaep' }],
   MBEDTLS_ECDSA_C: { id: 'ecdsa' },
   MBEDTLS_ECDSA_DETERMINISTIC: { id: 'ecdsa' },
@@ -47,6 +50,8 @@ add('mbedTLS', 'enable', {
   MBEDTLS_ECP_C: { id: 'ec' },
   MBEDTLS_DHM_C: { id: 'dh' },
   MBEDTLS_AES_C: { id: 'aes' },
+  // TF-PSA-Crypto / Mbed TLS 3.x: "Use only 128-bit keys in AES operations" (the only AES key size built).
+  MBEDTLS_AES_ONLY_128_BIT_KEY_LENGTH: { id: 'aes', keyBits: 128 },
   MBEDTLS_DES_C: [{ id: 'des' }, { id: '3des' }],
   MBEDTLS_ARC4_C: { id: 'rc4' },
   MBEDTLS_BLOWFISH_C: { id: 'blowfish' },
@@ -95,7 +100,12 @@ add('mbedTLS', 'enable', {
   MBEDTLS_KEY_EXCHANGE_DHE_PSK_ENABLED: { id: 'dh' },
   MBEDTLS_KEY_EXCHANGE_ECDHE_PSK_ENABLED: { id: 'ecdh' },
   ...Object.fromEntries(Object.entries(MBED_CURVES).map(([k, v]) => [`MBEDTLS_ECP_DP_${k}_ENABLED`, v])),
+  // TF-PSA-Crypto / Mbed TLS 3.6 builtin driver: the p256-m implementation of ECDH and ECDSA on P-256
+  // (mbedtls_config.h "MBEDTLS_PSA_P256M_DRIVER_ENABLED").
+  MBEDTLS_PSA_P256M_DRIVER_ENABLED: { id: 'ec', curve: 'p-256' },
 });
+// Mbed TLS 2.x config.h: "Remove RC4 ciphersuites by default in SSL / TLS".
+add('mbedTLS', 'disable', { MBEDTLS_REMOVE_ARC4_CIPHERSUITES: { id: 'rc4' } });
 
 // PSA Crypto (PSA_WANT_*), also reachable from Kconfig as CONFIG_PSA_WANT_*.
 const PSA_HASHES = [
@@ -135,6 +145,9 @@ add('PSA Crypto', 'enable', {
   PSA_WANT_ALG_PBKDF2_HMAC: { id: 'pbkdf2' },
   PSA_WANT_ALG_TLS12_PRF: { id: 'tls-prf' },
   PSA_WANT_ALG_CMAC: { id: 'cmac' },
+  // NIST SP 800-108 counter-mode KDFs (PSA Crypto API 1.2, PSA_ALG_SP800_108_COUNTER_CMAC/_HMAC).
+  PSA_WANT_ALG_SP800_108_COUNTER_CMAC: { id: 'cmac' },
+  PSA_WANT_ALG_SP800_108_COUNTER_HMAC: { id: 'hmac' },
   PSA_WANT_ALG_GCM: { id: 'aes', mode: 'gcm' },
   PSA_WANT_ALG_CCM: { id: 'aes', mode: 'ccm' },
   PSA_WANT_ALG_CBC_NO_PADDING: { id: 'aes', mode: 'cbc' },
@@ -224,7 +237,8 @@ add('wolfCrypt', 'enable', {
   WOLFSSL_SHA224: { id: 'sha-224' },
   WOLFSSL_SHA384: { id: 'sha-384' },
   WOLFSSL_SHA512: { id: 'sha-512' },
-  WOLFSSL_SHA3: [{ id: 'sha3-256' }, { id: 'sha3-384' }, { id: 'sha3-512' }],
+  // wolfcrypt/src/sha3.c builds SHA3-224 too unless WOLFSSL_NOSHA3_224.
+  WOLFSSL_SHA3: [{ id: 'sha3-224' }, { id: 'sha3-256' }, { id: 'sha3-384' }, { id: 'sha3-512' }],
   WOLFSSL_SHAKE128: { id: 'shake128' },
   WOLFSSL_SHAKE256: { id: 'shake256' },
   HAVE_HKDF: { id: 'hkdf' },
@@ -246,6 +260,9 @@ add('wolfCrypt', 'enable', {
   WOLFSSL_HAVE_KYBER: [{ id: 'kyber-512' }, { id: 'kyber-768' }, { id: 'kyber-1024' }],
   WOLFSSL_WC_KYBER: [{ id: 'kyber-512' }, { id: 'kyber-768' }, { id: 'kyber-1024' }],
   HAVE_DILITHIUM: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
+  // wolfSSL 5.7.4+ names for ML-DSA (wolfssl/wolfcrypt/settings.h maps them to HAVE_DILITHIUM).
+  WOLFSSL_HAVE_MLDSA: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
+  WOLFSSL_WC_MLDSA: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
   WOLFSSL_WC_DILITHIUM: [{ id: 'ml-dsa-44' }, { id: 'ml-dsa-65' }, { id: 'ml-dsa-87' }],
   HAVE_FALCON: [{ id: 'falcon-512' }, { id: 'falcon-1024' }],
   HAVE_SPHINCS: { id: 'sphincs-plus' },
@@ -297,6 +314,8 @@ add('wolfCrypt', 'disable', {
   NO_DES3: { id: '3des' },
   NO_RC4: { id: 'rc4' },
   NO_HMAC: { id: 'hmac' },
+  // The wolfSSL and wolfBoot user_settings.h templates list it with the algorithms a minimal build leaves out.
+  NO_CMAC: { id: 'cmac' },
   NO_SHA512: { id: 'sha-512' },
   NO_DES: { id: 'des' },
   NO_ECC256: { id: 'ec', curve: 'p-256' },
@@ -371,6 +390,7 @@ add('MCUboot', 'enable', {
   CONFIG_BOOT_ENCRYPT_ALG_AES_128: { id: 'aes', keyBits: 128 },
   CONFIG_BOOT_ENCRYPT_ALG_AES_256: { id: 'aes', keyBits: 256 },
   CONFIG_BOOT_HMAC_SHA512: { id: 'hmac', hash: 'sha-512' },
+  CONFIG_BOOT_HMAC_SHA256: { id: 'hmac', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_RSA: { id: 'rsa-pss', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256: { id: 'ecdsa', curve: 'p-256', hash: 'sha-256' },
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P384: { id: 'ecdsa', curve: 'p-384', hash: 'sha-384' },
@@ -465,6 +485,14 @@ rows.push(
   },
 );
 add('TF-M', 'enable', { MCUBOOT_ENC_IMAGES: { id: 'aes', mode: 'ctr' } });
+// bl2/ext/mcuboot/mcuboot_default_config.cmake: "Length of the AES key for encrypting images" (128, 256).
+rows.push({
+  name: 'MCUBOOT_ENC_KEY_LEN',
+  library: 'TF-M',
+  effect: 'enable',
+  algorithms: [{ id: 'aes' }],
+  value: 'keyBits',
+});
 
 // Zephyr Kconfig names that differ from the C macros they drive.
 add('mbedTLS', 'enable', {
@@ -479,9 +507,15 @@ add('mbedTLS', 'enable', {
   CONFIG_MBEDTLS_MAC_SHA256_ENABLED: { id: 'sha-256' },
   CONFIG_MBEDTLS_MAC_SHA384_ENABLED: { id: 'sha-384' },
   CONFIG_MBEDTLS_MAC_SHA512_ENABLED: { id: 'sha-512' },
+  // Zephyr modules/mbedtls/Kconfig.mbedtls: the hash and CTR-mode symbols that MCUboot's boot/zephyr/Kconfig
+  // and Golioth's port/zephyr/Kconfig select (MBEDTLS_SHA256 drives MBEDTLS_SHA256_C in config-mbedtls.h).
+  CONFIG_MBEDTLS_SHA256: { id: 'sha-256' },
+  CONFIG_MBEDTLS_SHA384: { id: 'sha-384' },
+  CONFIG_MBEDTLS_SHA512: { id: 'sha-512' },
+  CONFIG_MBEDTLS_CIPHER_MODE_CTR_ENABLED: { id: 'aes', mode: 'ctr' },
 });
 
-export const OPTIONS: readonly OptionRow[] = Object.freeze(rows);
+export const OPTIONS: readonly OptionRow[] = Object.freeze([...rows, ...PROJECT_OPTIONS]);
 export const OPTION_BY_NAME: ReadonlyMap<string, OptionRow> = new Map(OPTIONS.map((r) => [r.name, r]));
 
 /** Defines that look like options of a library but are not algorithm switches (no typo warning). */
@@ -601,6 +635,7 @@ export const CONFIG_FILE_RULES: readonly ConfigFileRule[] = Object.freeze([
     governs: ['MLD_CONFIG_'],
     optionShape: /^MLD_CONFIG_/,
   },
+  ...PROJECT_RULES,
 ]);
 
 /**
@@ -619,8 +654,13 @@ export const CMAKE_CONFIG_PATTERN = /^(config[\w.-]*|profile_[\w-]+)\.cmake$/;
 export const KCONFIG_PATTERN = /^(prj(_.*)?\.conf|overlay.*\.conf|sdkconfig(\.defaults.*)?|.*defconfig|\.config)$/;
 
 /**
- * Option names that say they must never ship: test hooks, insecure entropy, breakage tests (Mbed TLS
- * MBEDTLS_TEST_NULL_ENTROPY / MBEDTLS_TEST_HOOKS, mlkem-native MLK_CONFIG_KEYGEN_PCT_BREAKAGE_TEST,
- * wolfSSL WOLFSSL_..._INSECURE).
+ * Option names that say they must never ship. From the libraries' option lists: Mbed TLS's test
+ * namespace (`MBEDTLS_TEST_NULL_ENTROPY` "only for testing purposes … removes all security",
+ * `MBEDTLS_TEST_HOOKS` "meant for testing Mbed TLS itself", `MBEDTLS_TEST_CONSTANT_FLOW_*`), wolfSSL's
+ * `WOLFSSL_GENSEED_FORTEST` (a non-random seed for tests), mlkem-native's
+ * `MLK_CONFIG_KEYGEN_PCT_BREAKAGE_TEST`, and names that say insecure, unsafe, do-not-use or test-only.
+ * A name that merely mentions a test is no such option: `NO_CRYPT_TEST` removes the test program,
+ * `MBEDTLS_SELF_TEST` builds the power-on self tests that certified modules must run.
  */
-export const TEST_ONLY_OPTION = /(?:^|_)(?:TEST|TESTS|TESTING|INSECURE|UNSAFE|DO_NOT_USE|BREAKAGE)(?:_|$)/;
+export const TEST_ONLY_OPTION =
+  /^MBEDTLS_TEST_|(?:^|_)(?:INSECURE|UNSAFE|DO_NOT_USE|BREAKAGE|FORTEST|FOR_TESTING|TEST_ONLY|TESTING_ONLY|NULL_ENTROPY)(?:_|$)/;

@@ -78,6 +78,7 @@ export type {
   SuppressionDirective,
 } from './model/finding.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
+export { redactSnippet } from './model/redact.js';
 export { locateInRoots } from './model/roots.js';
 export type { Source } from './model/source.js';
 export { classify, VERDICT_ORDER, worstVerdict } from './policy/classify.js';

@@ -4,7 +4,7 @@
  * enumerators, locals and macros, pairs calls on the same context object inside a function
  * (setup → use, PSA attribute type + bits), and reports what cannot be resolved as `unresolved`.
  */
-import type { AlgorithmFinding, AlgorithmRef } from '@pqready/core';
+import { type AlgorithmFinding, type AlgorithmRef, redactSnippet } from '@pqready/core';
 import { evaluate } from './expr.js';
 import type { CallFact } from './facts.js';
 import type { ApiKnowledge, ApiRow, ArgIndex, FunctionCandidate, RefPart } from './knowledge.js';
@@ -168,7 +168,7 @@ export class ApiResolver {
     // A call to a fixed-algorithm API function used as a value (EVP_sha256(), uECC_secp256r1()).
     const cands = this.api.functionCandidates(call.name);
     const row = cands?.[0]?.row;
-    if (row?.id && !row.args) {
+    if (row?.id && (!row.args || Object.keys(row.args).every((k) => k === 'key'))) {
       return refPart(row);
     }
     return undefined;
@@ -490,6 +490,8 @@ export class ApiResolver {
     for (const r of resolved) if (!r.row.continues && !r.row.paramOnly && r.ref.id) started.add(r.ref.id);
     // A curve accessor (`uECC_secp256r1()`) continues the ECDSA or ECDH operation that takes it.
     const isStarted = (id: string) => started.has(id) || [...started].some((s) => refines(id, s));
+    // Every finding on a line that passes key material is redacted, not only the call that takes the key.
+    const keyLines = new Set(resolved.filter((r) => r.row.args?.key !== undefined).map((r) => r.call.line));
     const out: AlgorithmFinding[] = [];
     for (const r of resolved) {
       if (r.row.paramOnly) continue;
@@ -513,7 +515,12 @@ export class ApiResolver {
           state,
           library: r.library,
           ...(r.call.fn ? { context: r.call.fn } : {}),
-          evidence: { path, line: r.call.line, column: r.call.column, snippet: r.call.snippet },
+          evidence: {
+            path,
+            line: r.call.line,
+            column: r.call.column,
+            snippet: keyLines.has(r.call.line) ? redactSnippet(r.call.snippet, true) : r.call.snippet,
+          },
           ...(notes.length > 0 ? { notes } : {}),
           properties: { function: r.call.name },
         });
@@ -662,6 +669,9 @@ function finalize(r: Resolved): AlgorithmRef {
   }
   const { family: _f, ...rest } = ref;
   const out: Record<string, unknown> = { ...rest, id };
-  if (Object.keys(unresolved).length > 0) out.unresolved = unresolved;
+  // Unresolved values are argument text: a key passed inline would travel with them.
+  const keyLine = r.row.args?.key !== undefined;
+  if (Object.keys(unresolved).length > 0)
+    out.unresolved = Object.fromEntries(Object.entries(unresolved).map(([k, v]) => [k, redactSnippet(v, keyLine)]));
   return out as unknown as AlgorithmRef;
 }

@@ -47,6 +47,8 @@ export interface ArgMap {
   readonly sigalgs?: ArgIndex;
   /** Key bits given to an attributes object (PSA `psa_set_key_bits`). */
   readonly objectBits?: ArgIndex;
+  /** Secret or private key material (raw bytes, a key string): its literals are redacted from evidence. */
+  readonly key?: ArgIndex;
 }
 
 export interface ApiRow extends RefPart {

@@ -77,6 +77,7 @@ export type {
   Suppression,
   SuppressionDirective,
 } from './model/finding.js';
+export { deepestFlowNesting, MAX_YAML_NESTING } from './model/nesting.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
 export { redactSnippet } from './model/redact.js';
 export { locateInRoots } from './model/roots.js';

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deepestFlowNesting, MAX_YAML_NESTING } from '@pqready/core';
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
@@ -110,6 +111,8 @@ export function validateDeviceProfile(value: unknown, label: string): DeviceProf
 
 /** Parses JSON or YAML text; YAML is a superset of JSON, so JSON files go through the JSON parser for clearer errors. */
 export function parseDocument(text: string, label: string, kind = 'device profile'): unknown {
+  if (deepestFlowNesting(text) > MAX_YAML_NESTING)
+    throw new ProfileError(`Could not parse ${kind} ${label}: brackets nest deeper than ${MAX_YAML_NESTING} levels.`);
   try {
     return label.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {

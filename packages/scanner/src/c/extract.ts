@@ -429,8 +429,10 @@ function numericInitializer(cursor: Cursor, text: string): boolean {
 }
 
 /** Extracts facts from C text. Never throws: failures become diagnostics. */
-export function extractFacts(path: string, text: string, knowledge: ExtractKnowledge): FileFacts {
+export function extractFacts(path: string, raw: string, knowledge: ExtractKnowledge): FileFacts {
   const diagnostics: FileDiagnostic[] = [];
+  // NUL padding after the last line (editors, tools that write fixed-size blocks) is not content.
+  const text = raw.replace(/\0+$/, '');
   const empty: FileFacts = {
     path,
     branches: [],

@@ -128,7 +128,7 @@ describe.skipIf(!cliBuilt || !hasChromium)(
           expect(c.w * c.h, c.id).toBeGreaterThan(1000);
         }
 
-        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+        expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
         expect(await page.locator('#findings').textContent()).toContain('<script>window.__pwned=1</script>');
         expect(await page.locator('h1').textContent()).toContain('<script>');
         expect(await page.$$eval('script', (s) => s.length)).toBe(1);

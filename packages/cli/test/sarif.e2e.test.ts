@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { cliBuilt, repoRoot, runCli } from './run-cli.js';
@@ -13,7 +13,7 @@ const schemaPath = path.join(repoRoot, 'packages/cli/test/fixtures/sarif/sarif-s
 const demo = path.join(repoRoot, 'fixtures/demo-device');
 
 function validator() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
   addFormats.default(ajv);
   return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
 }

@@ -18,7 +18,6 @@ import {
   RelativeDistinguishedName,
   SubjectPublicKeyInfo,
   TBSCertificate,
-  Time,
   Validity,
   Version,
 } from '@peculiar/asn1-x509';
@@ -74,8 +73,8 @@ export function certificate(
     signature: new AlgorithmIdentifier({ algorithm: signer.oid }),
     issuer: name(signer.subject),
     validity: new Validity({
-      notBefore: new Time({ utcTime: new Date('2026-01-01T00:00:00Z') }),
-      notAfter: new Time({ utcTime: new Date('2036-01-01T00:00:00Z') }),
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      notAfter: new Date('2036-01-01T00:00:00Z'),
     }),
     subject: name(subject),
     subjectPublicKeyInfo: AsnConvert.parse(subjectPublicKeyInfo, SubjectPublicKeyInfo),

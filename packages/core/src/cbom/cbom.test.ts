@@ -337,7 +337,14 @@ type Component = {
   type: string;
   version?: string;
   purl?: string;
-  cryptoProperties?: Record<string, Record<string, unknown>>;
+  cryptoProperties?: {
+    assetType?: string;
+    oid?: string;
+    algorithmProperties?: Record<string, unknown>;
+    certificateProperties?: Record<string, unknown>;
+    protocolProperties?: Record<string, unknown>;
+    relatedCryptoMaterialProperties?: Record<string, unknown>;
+  };
   evidence?: { occurrences: Occurrence[] };
   properties?: { name: string; value: string }[];
 };

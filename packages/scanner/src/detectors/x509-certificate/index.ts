@@ -102,7 +102,8 @@ export const x509Certificate: Detector = {
         decode(c, block.kind as CertObjectKind, der, 'PEM', at, ctx.scanTime);
       }
       const owned = ownedDer(c, file, KINDS);
-      if (isPemName(file.path)) emptyPem(c, file.bytes);
+      // A binary `.pem` (a firmware image, searched below) is not a broken text file.
+      if (isPemName(file.path) && !isBinaryFile(file)) emptyPem(c, file.bytes);
       if (owned) {
         const kind = owned.kind as CertObjectKind;
         decode(c, kind, owned.bytes, 'DER', { line: 1, offset: 0, snippet: DER_SNIPPETS[kind] }, ctx.scanTime);

@@ -7,7 +7,7 @@
  * Two tiers:
  * - every snippet: literals that can only be encoded binary data (strings of four or more numeric escapes,
  *   hex runs of 16+ bytes, base64 runs of 40+ characters) are redacted;
- * - a key line (a call whose API table row marks an argument as key material, `args.key`): every string,
+ * - a key line (a call whose API table row marks an argument as key material, `args.secret`): every string,
  *   character and number-list literal on it is redacted, whatever its length, because an HMAC key may be
  *   a short plain word.
  *

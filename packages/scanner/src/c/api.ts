@@ -491,7 +491,7 @@ export class ApiResolver {
     // A curve accessor (`uECC_secp256r1()`) continues the ECDSA or ECDH operation that takes it.
     const isStarted = (id: string) => started.has(id) || [...started].some((s) => refines(id, s));
     // Every finding on a line that passes key material is redacted, not only the call that takes the key.
-    const keyLines = new Set(resolved.filter((r) => r.row.args?.key !== undefined).map((r) => r.call.line));
+    const keyLines = new Set(resolved.filter((r) => r.row.args?.secret !== undefined).map((r) => r.call.line));
     const out: AlgorithmFinding[] = [];
     for (const r of resolved) {
       if (r.row.paramOnly) continue;
@@ -670,7 +670,7 @@ function finalize(r: Resolved): AlgorithmRef {
   const { family: _f, ...rest } = ref;
   const out: Record<string, unknown> = { ...rest, id };
   // Unresolved values are argument text: a key passed inline would travel with them.
-  const keyLine = r.row.args?.key !== undefined;
+  const keyLine = r.row.args?.secret !== undefined;
   if (Object.keys(unresolved).length > 0)
     out.unresolved = Object.fromEntries(Object.entries(unresolved).map(([k, v]) => [k, redactSnippet(v, keyLine)]));
   return out as unknown as AlgorithmRef;

@@ -48,7 +48,7 @@ export interface ArgMap {
   /** Key bits given to an attributes object (PSA `psa_set_key_bits`). */
   readonly objectBits?: ArgIndex;
   /** Secret or private key material (raw bytes, a key string): its literals are redacted from evidence. */
-  readonly key?: ArgIndex;
+  readonly secret?: ArgIndex;
 }
 
 export interface ApiRow extends RefPart {

@@ -78,7 +78,9 @@ export type {
   Suppression,
   SuppressionDirective,
 } from './model/finding.js';
+export { deepestFlowNesting, MAX_YAML_NESTING } from './model/nesting.js';
 export { compareDiagnostics, compareFindings } from './model/order.js';
+export { redactSnippet } from './model/redact.js';
 export { locateInRoots } from './model/roots.js';
 export type { Source } from './model/source.js';
 export { classify, VERDICT_ORDER, worstVerdict } from './policy/classify.js';

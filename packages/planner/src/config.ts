@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deepestFlowNesting, MAX_YAML_NESTING } from '@pqready/core';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { jsonPath, PlanInputError } from './errors.js';
@@ -240,6 +241,10 @@ export function readPlanConfigFile(file: string): { raw: unknown; label: string;
       `Could not read plan configuration ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}).`,
     );
   }
+  if (deepestFlowNesting(text) > MAX_YAML_NESTING)
+    throw new PlanInputError(
+      `Could not parse plan configuration ${label}: brackets nest deeper than ${MAX_YAML_NESTING} levels.`,
+    );
   try {
     const raw = label.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
     return { raw: raw ?? {}, label, baseDir: path.dirname(path.resolve(file)) };

@@ -28,6 +28,16 @@ export interface Calibration {
   measurements: CalibrationMeasurement[];
 }
 
+/**
+ * Bounds on measured figures, so a typo or a hostile file (`cycles: 1e300`) is refused instead of turned into a
+ * verdict. The slowest operation in the published pqm4/pqm3 tables takes 4.3e10 cycles (reference-pqm.generated.ts):
+ * 1e13 leaves a factor of 200 and is 1,000 s even at the 10 GHz the profile schema allows. A day is the longest
+ * mean time; a 32-bit address space the largest stack or code size.
+ */
+export const MAX_CALIBRATION_CYCLES = 1e13;
+export const MAX_CALIBRATION_MS = 86_400_000;
+const MAX_BYTES = 2 ** 32;
+
 export const CALIBRATION_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'pqready calibration file',
@@ -48,12 +58,12 @@ export const CALIBRATION_SCHEMA = {
           op: { enum: [...OPERATIONS] },
           impl: { enum: ['speed', 'stack', 'portable'] },
           implName: { type: 'string' },
-          ms: { type: 'number', exclusiveMinimum: 0 },
-          minMs: { type: 'number', exclusiveMinimum: 0 },
-          maxMs: { type: 'number', exclusiveMinimum: 0 },
-          cycles: { type: 'number', exclusiveMinimum: 0 },
-          stackBytes: { type: 'integer', minimum: 0 },
-          codeBytes: { type: 'integer', minimum: 0 },
+          ms: { type: 'number', exclusiveMinimum: 0, maximum: MAX_CALIBRATION_MS },
+          minMs: { type: 'number', exclusiveMinimum: 0, maximum: MAX_CALIBRATION_MS },
+          maxMs: { type: 'number', exclusiveMinimum: 0, maximum: MAX_CALIBRATION_MS },
+          cycles: { type: 'number', exclusiveMinimum: 0, maximum: MAX_CALIBRATION_CYCLES },
+          stackBytes: { type: 'integer', minimum: 0, maximum: MAX_BYTES },
+          codeBytes: { type: 'integer', minimum: 0, maximum: MAX_BYTES },
           source: { type: 'string' },
         },
       },

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deepestFlowNesting, MAX_YAML_NESTING } from '@pqready/core';
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
@@ -26,13 +27,17 @@ export function jsonPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : `.${seg}`))
+    .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : `.${clip(seg)}`))
     .join('')}`;
 }
 
+/** Names and values from the file are echoed at most this long: a 67 MB key must not become a 67 MB error. */
+const ECHO_MAX = 60;
+const clip = (text: string): string => (text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX - 3)}...` : text);
+
 const show = (v: unknown) => {
-  const text = typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (typeof v === 'string') return clip(`"${v.slice(0, ECHO_MAX)}"`);
+  return clip(JSON.stringify(v) ?? String(v));
 };
 
 export function describeSchemaError(e: ErrorObject): string {
@@ -45,7 +50,7 @@ export function describeSchemaError(e: ErrorObject): string {
       return `${at} is missing the required field "${String(params.missingProperty)}"`;
     case 'additionalProperties': {
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      return `${at} has an unknown field "${String(params.additionalProperty)}"; allowed fields: ${allowed.join(', ')}`;
+      return `${at} has an unknown field "${clip(String(params.additionalProperty))}"; allowed fields: ${allowed.join(', ')}`;
     }
     case 'type':
       return `${at} must be of type ${String(params.type)} (got ${show(e.data)})`;
@@ -110,6 +115,8 @@ export function validateDeviceProfile(value: unknown, label: string): DeviceProf
 
 /** Parses JSON or YAML text; YAML is a superset of JSON, so JSON files go through the JSON parser for clearer errors. */
 export function parseDocument(text: string, label: string, kind = 'device profile'): unknown {
+  if (deepestFlowNesting(text) > MAX_YAML_NESTING)
+    throw new ProfileError(`Could not parse ${kind} ${label}: brackets nest deeper than ${MAX_YAML_NESTING} levels.`);
   try {
     return label.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {

@@ -16,6 +16,7 @@ import type { DiffEntry } from '../diff/entries.js';
 import { readScanResult, ScanFileError } from '../diff/read.js';
 import { EXIT } from '../main.js';
 import { checkOutput, OutputError, writeFileAtomically, writeToStdout } from '../output.js';
+import { diagnosticLine } from '../render/diagnostic-line.js';
 import { progressReporter } from '../render/progress.js';
 import { type OutputFormat, renderScanChunks } from '../render/scan-output.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
@@ -292,7 +293,7 @@ export default class Scan extends PqreadyCommand {
     const problems = inventory.diagnostics.filter((d) => d.severity !== 'info');
     if (!quiet && !(format === 'table' && !settings.output && !json)) {
       for (const d of problems) {
-        process.stderr.write(`${d.severity}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message} [${d.code}]\n`);
+        process.stderr.write(`${diagnosticLine(d)}\n`);
       }
     }
     if (!quiet && settings.output) {

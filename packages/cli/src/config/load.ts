@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { deepestFlowNesting, MAX_YAML_NESTING } from '@pqready/core';
 import { findRepositoryRoot } from '@pqready/scanner';
 import { Ajv, type ErrorObject } from 'ajv';
 import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
@@ -156,6 +157,8 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
       throw new ConfigError(`${shown}:${line}: not valid JSON: ${why}.`);
     }
   }
+  if (deepestFlowNesting(text) > MAX_YAML_NESTING)
+    throw new ConfigError(`${shown}: brackets nest deeper than ${MAX_YAML_NESTING} levels; not a configuration.`);
   const counter = new LineCounter();
   // YAML 1.2 reads JSON too, with line numbers for every node.
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });

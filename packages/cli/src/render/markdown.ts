@@ -3,6 +3,7 @@
  * grouped by verdict with its evidence, then diagnostics.
  */
 import { type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
+import { mdCode, mdText } from './escape.js';
 import { algorithmNames, detail, location } from './finding-summary.js';
 import { legendFor } from './legend.js';
 
@@ -15,16 +16,13 @@ const TITLE: Readonly<Record<QuantumVerdict, string>> = {
   'not-applicable': 'Not applicable: settings that name no algorithm',
 };
 
-/** Markdown table cells must not break the table. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
 export function renderMarkdown(report: Report): string {
   const s = report.summary;
   const out: string[] = [
     '# Cryptography inventory',
     '',
-    `Scanned ${report.roots.map((r) => `\`${r}\``).join(', ')} at ${report.scannedAt} with pqready ${report.tool.version}.`,
-    `Policy: **${report.policy.name}** (\`${report.policy.id}\`, version ${report.policy.version}).`,
+    `Scanned ${report.roots.map((r) => mdCode(r, false)).join(', ')} at ${report.scannedAt} with pqready ${mdText(report.tool.version)}.`,
+    `Policy: **${mdText(report.policy.name)}** (${mdCode(report.policy.id, false)}, version ${mdText(report.policy.version)}).`,
     '',
     '| Verdict | Findings |',
     '| --- | ---: |',
@@ -47,14 +45,14 @@ export function renderMarkdown(report: Report): string {
     );
     for (const f of group) {
       out.push(
-        `| ${f.kind} | ${cell(algorithmNames(report, f, 8))} | \`${cell(location(f))}\` | ${cell(detail(f))} | ${cell(f.verdict.reason)} |`,
+        `| ${f.kind} | ${mdText(algorithmNames(report, f, 8))} | ${mdCode(location(f))} | ${mdText(detail(f))} | ${mdText(f.verdict.reason)} |`,
       );
     }
   }
   const legend = legendFor(report.findings);
   if (legend.length) {
     out.push('', '## Legend', '', '| Code | Meaning |', '| --- | --- |');
-    for (const [code, meaning] of legend) out.push(`| \`${cell(code)}\` | ${cell(meaning)} |`);
+    for (const [code, meaning] of legend) out.push(`| ${mdCode(code)} | ${mdText(meaning)} |`);
   }
   if (report.diagnostics.length) {
     out.push(
@@ -66,7 +64,7 @@ export function renderMarkdown(report: Report): string {
     );
     for (const d of report.diagnostics) {
       out.push(
-        `| ${d.severity} | \`${cell(`${d.path ?? ''}${d.line ? `:${d.line}` : ''}`)}\` | ${cell(d.message)} | ${d.code} |`,
+        `| ${d.severity} | ${mdCode(`${d.path ?? ''}${d.line ? `:${d.line}` : ''}`)} | ${mdText(d.message)} | ${d.code} |`,
       );
     }
   }

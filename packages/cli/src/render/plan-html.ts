@@ -5,10 +5,10 @@
  * `<script>` stays text.
  */
 import type { Plan, PlanItem } from '@pqready/planner';
+import { htmlText } from './escape.js';
 import { renderPlanCharts } from './plan-charts.js';
 
-export const html = (s: string | number | undefined): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const html = htmlText;
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1f2d3d;background:#fafbfc}

@@ -4,14 +4,9 @@
  * files (paths, certificate subjects, snippets) are escaped so they can neither break a table nor inject markup.
  */
 import type { Plan, PlanItem } from '@pqready/planner';
+import { mdCode, mdText } from './escape.js';
 
-/** Inline text: no HTML, no emphasis or link syntax, no table breaks. */
-export const mdText = (s: string): string =>
-  s
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
-const code = (s: string): string => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')}\``;
+const code = (s: string): string => mdCode(s);
 const loc = (path: string, line?: number) => code(`${path}${line !== undefined ? `:${line}` : ''}`);
 const pct = (m: number | undefined) => (m === undefined ? '—' : `${Math.round(m * 100)} %`);
 const num = (v: number | undefined) =>

@@ -6,6 +6,7 @@
  * and the diagnostics follow once.
  */
 import { type QuantumVerdict, type Report, type ReportFinding, VERDICT_ORDER } from '@pqready/core';
+import { terminalText } from './escape.js';
 import { algorithmNames, detail, location } from './finding-summary.js';
 import { legendFor } from './legend.js';
 
@@ -135,7 +136,13 @@ export function renderTable(report: Report, opts: TableOptions): string {
   const paint = (code: string, text: string) => (opts.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const rows: Row[] = report.findings.map((f, index) => {
     const text = [detail(f), opts.fresh?.has(index) ? 'new' : ''].filter(Boolean).join(' · ');
-    return { index, finding: f, cells: [f.kind, algorithmNames(report, f), location(f), text] };
+    const cells = [
+      f.kind,
+      terminalText(algorithmNames(report, f)),
+      terminalText(location(f)),
+      terminalText(text),
+    ] as const;
+    return { index, finding: f, cells };
   });
   const header = ['KIND', 'ALGORITHM', 'LOCATION', 'DETAIL'] as const;
   const natural = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
@@ -188,7 +195,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push('', 'Legend:');
     const key = Math.max(...legend.map(([code]) => code.length));
     for (const [code, meaning] of legend) {
-      const lines = wrap(meaning, opts.width === undefined ? 0 : Math.max(20, opts.width - key - 4));
+      const lines = wrap(terminalText(meaning), opts.width === undefined ? 0 : Math.max(20, opts.width - key - 4));
       lines.forEach((l, i) => {
         out.push(`  ${(i === 0 ? code : '').padEnd(key)}  ${l}`);
       });
@@ -201,7 +208,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push('', `${problems.length} diagnostic${problems.length === 1 ? '' : 's'}${notes ? `, and ${notes}` : ''}:`);
     for (const d of problems) {
       out.push(
-        `  ${paint(d.severity === 'error' ? '31' : '33', d.severity.padEnd(7))} ${d.path ?? ''}${d.line ? `:${d.line}` : ''}  ${d.message} [${d.code}]`,
+        `  ${paint(d.severity === 'error' ? '31' : '33', d.severity.padEnd(7))} ${terminalText(d.path ?? '')}${d.line ? `:${d.line}` : ''}  ${terminalText(d.message)} [${d.code}]`,
       );
     }
   } else if (notes) {

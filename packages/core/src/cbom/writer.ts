@@ -25,6 +25,7 @@ import type {
 } from '../model/finding.js';
 import { algorithmIdentity, findingIds } from '../model/identity.js';
 import { compareFindings } from '../model/order.js';
+import { redactSnippet } from '../model/redact.js';
 import { classify } from '../policy/classify.js';
 import { certificateExposure } from '../policy/exposure.js';
 import { findingVerdict, keyVerdict } from '../policy/finding-verdict.js';
@@ -194,7 +195,8 @@ function contextProps(asset: AssetBase): Property[] {
 function occurrenceContext(f: Finding, ctx: UseContext, extra: readonly [string, string | undefined][]): string {
   const e = f.evidence;
   const secretKey = f.kind === 'key' && (f.key.keyType === 'private' || f.key.keyType === 'secret');
-  const snippet = !secretKey && e.snippet && !SECRET_LOOKING.test(e.snippet) ? e.snippet : undefined;
+  const redacted = e.snippet ? redactSnippet(e.snippet) : undefined;
+  const snippet = !secretKey && redacted && !SECRET_LOOKING.test(redacted) ? redacted : undefined;
   const pairs: [string, string | undefined][] = [
     ['detector', f.detector],
     ['role', f.role],
@@ -753,7 +755,7 @@ function libraryComponent(lib: LibraryComponent): Json {
     .map((f) => ({
       location: f.evidence.path,
       ...(f.evidence.line !== undefined ? { line: f.evidence.line } : {}),
-      ...(f.evidence.snippet ? { additionalContext: f.evidence.snippet } : {}),
+      ...(f.evidence.snippet ? { additionalContext: redactSnippet(f.evidence.snippet) } : {}),
     }))
     .sort((a, b) => a.location.localeCompare(b.location) || (a.line ?? 0) - (b.line ?? 0));
   const roots = [...new Set(lib.declaredBy.map((f) => f.root || '.'))].sort();

@@ -22,6 +22,7 @@ import type {
 } from '../model/finding.js';
 import { algorithmIdentity, findingIds, identityRef } from '../model/identity.js';
 import { compareDiagnostics, compareFindings } from '../model/order.js';
+import { redactSnippet } from '../model/redact.js';
 import type { Source } from '../model/source.js';
 import { classify, VERDICT_ORDER } from '../policy/classify.js';
 import { type CertificateExposure, certificateExposure } from '../policy/exposure.js';
@@ -218,8 +219,10 @@ export function buildReport(inventory: Inventory, policy: Policy): Report {
   const files: Record<string, string> = {};
   const findings = sorted.map((f): ReportFinding => {
     const exposure = f.kind === 'certificate' ? certificateExposure(f.certificate, policy, scanTime) : undefined;
-    const { fileSha256, ...evidence } = f.evidence;
-    if (fileSha256) files[evidence.path] = fileSha256;
+    const { fileSha256, ...found } = f.evidence;
+    if (fileSha256) files[found.path] = fileSha256;
+    // Every detector redacts as it builds a snippet; this is the second line of defence for all renderers.
+    const evidence = found.snippet ? { ...found, snippet: redactSnippet(found.snippet) } : found;
     return {
       id: ids.get(f)!,
       ...(f.kind === 'protocol' ? { ...f, protocol: protocolFacts(f.protocol, key) } : f),

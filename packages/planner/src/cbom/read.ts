@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateCycloneDx } from '@pqready/core';
+import { deepestFlowNesting, MAX_YAML_NESTING, validateCycloneDx } from '@pqready/core';
 import { parseDocument } from 'yaml';
 import { jsonPath, PlanInputError } from '../errors.js';
 import { algorithmRefOf } from './algorithm-ref.js';
@@ -82,6 +82,7 @@ function errorPosition(text: string, message: string): { line: number; col: numb
     const before = text.slice(0, pos);
     return { line: before.split('\n').length, col: pos - before.lastIndexOf('\n') };
   }
+  if (deepestFlowNesting(text) > MAX_YAML_NESTING) return undefined;
   const y = parseDocument(text).errors[0]?.linePos?.[0];
   return y ? { line: y.line, col: y.col } : undefined;
 }

@@ -4,15 +4,16 @@
  * enumerators, locals and macros, pairs calls on the same context object inside a function
  * (setup → use, PSA attribute type + bits), and reports what cannot be resolved as `unresolved`.
  */
-import type {
-  ActivityState,
-  AlgorithmFinding,
-  AlgorithmRef,
-  CipherSuiteFacts,
-  Finding,
-  NamedGroupFacts,
-  ProtocolFacts,
-  ProtocolFinding,
+import {
+  type ActivityState,
+  type AlgorithmFinding,
+  type AlgorithmRef,
+  type CipherSuiteFacts,
+  type Finding,
+  type NamedGroupFacts,
+  type ProtocolFacts,
+  type ProtocolFinding,
+  redactSnippet,
 } from '@pqready/core';
 import { evaluate } from './expr.js';
 import type { CallFact } from './facts.js';
@@ -305,7 +306,7 @@ export class ApiResolver {
     // whose argument names the algorithm (EVP_PKEY_new_mac_key(EVP_PKEY_HMAC, …), EVP_get_digestbyname("sha256")).
     const cands = this.api.functionCandidates(call.name);
     const row = cands?.[0]?.row;
-    if (row?.id && !row.args) {
+    if (row?.id && (!row.args || Object.keys(row.args).every((k) => k === 'key'))) {
       return refPart(row);
     }
     if (row?.args?.alg !== undefined && depth < 4) {
@@ -755,6 +756,8 @@ export class ApiResolver {
     const imports = new Set(
       resolved.filter((r) => r.row.keyImport && r.objectKey).map((r) => `${r.call.fn ?? ''}\u0000${r.objectKey}`),
     );
+    // Every finding on a line that passes key material is redacted, not only the call that takes the key.
+    const keyLines = new Set(resolved.filter((r) => r.row.args?.secret !== undefined).map((r) => r.call.line));
     const out: Finding[] = [];
     for (const r of resolved) {
       if (r.row.paramOnly || r.row.accessor) continue;
@@ -827,7 +830,12 @@ export class ApiResolver {
         });
       }
     }
-    return out;
+    if (keyLines.size === 0) return out;
+    return out.map((f) =>
+      keyLines.has(f.evidence.line ?? -1) && f.evidence.snippet !== undefined
+        ? { ...f, evidence: { ...f.evidence, snippet: redactSnippet(f.evidence.snippet, true) } }
+        : f,
+    );
   }
 
   private protocolFinding(
@@ -1084,7 +1092,10 @@ function finalizeOne(r: Resolved): AlgorithmRef {
   }
   const { family: _f, ...rest } = ref;
   const out: Record<string, unknown> = { ...rest, id };
-  if (Object.keys(unresolved).length > 0) out.unresolved = unresolved;
+  // Unresolved values are argument text: a key passed inline would travel with them.
+  const keyLine = r.row.args?.secret !== undefined;
+  if (Object.keys(unresolved).length > 0)
+    out.unresolved = Object.fromEntries(Object.entries(unresolved).map(([k, v]) => [k, redactSnippet(v, keyLine)]));
   return out as unknown as AlgorithmRef;
 }
 

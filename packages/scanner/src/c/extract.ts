@@ -4,6 +4,7 @@
  * All walks are iterative or bounded, so hostile nesting cannot overflow the stack; the syntax tree
  * is dropped when this returns.
  */
+import { redactSnippet } from '@pqready/core';
 import { matchLiteralSets, matchSequences, type Signatures } from './constant-match.js';
 import type {
   ArrayFact,
@@ -104,7 +105,8 @@ class Lines {
     const start = this.starts[l]!;
     const end = this.starts[l + 1] ?? this.text.length;
     const snippet = this.text.slice(start, Math.min(end, start + 400)).trim();
-    return { line: l + 1, column: index - start + 1, snippet: snippet.length > 200 ? snippet.slice(0, 200) : snippet };
+    const cut = snippet.length > 200 ? snippet.slice(0, 200) : snippet;
+    return { line: l + 1, column: index - start + 1, snippet: redactSnippet(cut) };
   }
 }
 
@@ -609,8 +611,10 @@ function numericInitializer(cursor: Cursor, text: string): boolean {
 }
 
 /** Extracts facts from C text. Never throws: failures become diagnostics. */
-export function extractFacts(path: string, text: string, knowledge: ExtractKnowledge): FileFacts {
+export function extractFacts(path: string, raw: string, knowledge: ExtractKnowledge): FileFacts {
   const diagnostics: FileDiagnostic[] = [];
+  // NUL padding after the last line (editors, tools that write fixed-size blocks) is not content.
+  const text = raw.replace(/\0+$/, '');
   const empty: FileFacts = {
     path,
     branches: [],

@@ -53,6 +53,8 @@ export interface ArgMap {
   readonly hmacFlag?: ArgIndex;
   /** A key object whose type decides the algorithm (`EVP_DigestSignInit(…, pkey)` with an HMAC key). */
   readonly key?: ArgIndex;
+  /** Secret or private key material (raw bytes, a key string): its literals are redacted from evidence. */
+  readonly secret?: ArgIndex;
 }
 
 export interface ApiRow extends RefPart {

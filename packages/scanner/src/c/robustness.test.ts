@@ -17,6 +17,16 @@ import { type MemoryFile, runDetectors } from './test-support/context.js';
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('C analysis on hostile input', () => {
+  it('analyses a file padded with NUL bytes after its last line instead of skipping it', async () => {
+    const text = 'void f(void *c, const unsigned char *k) { mbedtls_aes_setkey_enc(c, k, 128); }\n\0\0';
+    const { findings, diagnostics } = await runDetectors([cCryptoApi], [{ path: 'pad/a.c', bytes: enc(text) }]);
+    expect(diagnostics).toEqual([]);
+    expect(findings.map((f) => f.evidence.line)).toEqual([1]);
+    // A NUL inside the text is still a binary file.
+    const inside = await runDetectors([cCryptoApi], [{ path: 'pad/b.c', bytes: enc(`int x;\0${text}`) }]);
+    expect(inside.diagnostics.map((d) => d.code)).toEqual(['c-binary']);
+  });
+
   it('scans a 5 MB generated file and still finds the call at its end', async () => {
     const chunk = 'static int table_%d[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };\n';
     const parts: string[] = [];

@@ -6,7 +6,6 @@
  * draft-bonnell-lamps-chameleon-certs DeltaCertificateDescriptor.
  */
 
-import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier,
   BasicConstraints,
@@ -18,6 +17,7 @@ import {
 } from '@peculiar/asn1-x509';
 import { type AlgorithmRef, oidName } from '@pqready/core';
 import { readAlgorithmIdentifier, refFromIdentifier } from './algorithm.js';
+import { parseAsn } from './asn-parse.js';
 import { children, contents, readOid, readSingle, TAG, type Tlv, whole } from './der.js';
 import { sha256Hex, toHex } from './fingerprint.js';
 import { type Issue, issueFromError } from './issues.js';
@@ -120,15 +120,15 @@ export function decodeExtensions(buf: Uint8Array, tlv: Tlv, signature: Algorithm
 function decodeOne(oid: string, value: Uint8Array, out: DecodedExtensions, signature: AlgorithmRef): void {
   switch (oid) {
     case EXT.keyUsage: {
-      const flags = AsnConvert.parse(value, KeyUsage).toNumber();
+      const flags = parseAsn(value, KeyUsage).toNumber();
       out.keyUsage = KEY_USAGE_BITS.filter((_, bit) => (flags & (1 << bit)) !== 0);
       return;
     }
     case EXT.extKeyUsage:
-      out.extendedKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)].map((eku) => oidName(eku) ?? eku);
+      out.extendedKeyUsage = [...parseAsn(value, ExtendedKeyUsage)].map((eku) => oidName(eku) ?? eku);
       return;
     case EXT.basicConstraints: {
-      const bc = AsnConvert.parse(value, BasicConstraints);
+      const bc = parseAsn(value, BasicConstraints);
       out.basicConstraints = {
         ca: bc.cA,
         ...(bc.pathLenConstraint === undefined ? {} : { pathLength: bc.pathLenConstraint }),
@@ -136,13 +136,13 @@ function decodeOne(oid: string, value: Uint8Array, out: DecodedExtensions, signa
       return;
     }
     case EXT.subjectAltName:
-      out.subjectAltNames = [...AsnConvert.parse(value, SubjectAlternativeName)].map(generalName);
+      out.subjectAltNames = [...parseAsn(value, SubjectAlternativeName)].map(generalName);
       return;
     case EXT.subjectKeyIdentifier:
-      out.subjectKeyId = toHex(new Uint8Array(AsnConvert.parse(value, SubjectKeyIdentifier).buffer));
+      out.subjectKeyId = toHex(new Uint8Array(parseAsn(value, SubjectKeyIdentifier).buffer));
       return;
     case EXT.authorityKeyIdentifier: {
-      const aki = AsnConvert.parse(value, AuthorityKeyIdentifier);
+      const aki = parseAsn(value, AuthorityKeyIdentifier);
       if (aki.keyIdentifier) out.authorityKeyId = toHex(new Uint8Array(aki.keyIdentifier.buffer));
       return;
     }

@@ -44,12 +44,15 @@ interface Node {
 
 const NGINX_HINT =
   /(^|\n)[ \t]*(http|server|events|stream|upstream|location)\b[^\n;{]*\{|(^|\n)[ \t]*(ssl_(protocols|ciphers|certificate|ecdh_curve|conf_command)|listen|server_name|worker_processes)\s/;
-/** A `directive args;` line only nginx writes; needed when neither path nor name says nginx. */
+/**
+ * A `directive args;` only nginx writes; needed when neither path nor name says nginx. A directive starts a line
+ * or follows `{` or `;` (`server { ssl_protocols TLSv1; … }` on one line).
+ */
 const NGINX_DIRECTIVE =
-  /(^|\n)[ \t]*(listen[ \t]+[^{;\n]+|server_name[ \t]+[^{;\n]+|ssl_[a-z_]+[ \t]+[^{;\n]+|worker_processes[ \t]+\S+|root[ \t]+\S+|proxy_pass[ \t]+\S+|return[ \t]+\d{3}[^{;\n]*|include[ \t]+\S+)[ \t]*;/;
+  /(^|[\n{;])[ \t]*(listen[ \t]+[^{;\n]+|server_name[ \t]+[^{;\n]+|ssl_[a-z_]+[ \t]+[^{;\n]+|worker_processes[ \t]+\S+|root[ \t]+\S+|proxy_pass[ \t]+\S+|return[ \t]+\d{3}[^{;\n]*|include[ \t]+\S+)[ \t]*;/;
 /** TLS directive lines only nginx writes: enough to claim a snippet of any name (`tls.inc`, `ssl-params`). */
 const NGINX_TLS_LINE =
-  /(^|\n)[ \t]*((ssl|proxy_ssl|grpc_ssl|uwsgi_ssl)_(protocols|ciphers|conf_command|ecdh_curve|certificate|certificate_key|dhparam|prefer_server_ciphers|session_cache|session_timeout|trusted_certificate|verify)|listen[ \t]+[^;\n{]*\bssl\b[^;\n{]*)[ \t]+[^;\n{]*;/;
+  /(^|[\n{;])[ \t]*((ssl|proxy_ssl|grpc_ssl|uwsgi_ssl)_(protocols|ciphers|conf_command|ecdh_curve|certificate|certificate_key|dhparam|prefer_server_ciphers|session_cache|session_timeout|trusted_certificate|verify)|listen[ \t]+[^;\n{]*\bssl\b[^;\n{]*)[ \t]+[^;\n{]*;/;
 /** `name = value` lines (FreeRADIUS `server … { listen { type = auth } }`, BIND, keepalived): never nginx syntax. */
 const ASSIGNMENT_LINE = /(^|\n)[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^;\n]*(?=\n|$)/g;
 

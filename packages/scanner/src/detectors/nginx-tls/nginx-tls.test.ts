@@ -15,6 +15,15 @@ import { nginxTls } from './index.js';
 const fx = (name: string) => detectorFixture(__dirname, name);
 
 describe('nginx-tls', () => {
+  it('recognises a one-line, unclosed server block of any nginx-like name, with a diagnostic', async () => {
+    for (const name of ['sites-enabled/default', 'conf.d/tls.conf', 'one.conf']) {
+      const r = await runConfigDetector(nginxTls, memoryFiles({ [name]: 'server { ssl_protocols TLSv1;' }));
+      expect(r.accepted).toEqual([name]);
+      expect(r.findings.map((f) => (f as ProtocolFinding).protocol.versions)).toEqual([['1.0']]);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['unbalanced-brace']);
+    }
+  });
+
   it('reports each setting of a TLS server at its directive, inherited ones at the inherited line', async () => {
     const r = await runConfigDetector(nginxTls, fx('positive'), { nginx: '1.24' });
     const at = r.findings.map((f) => [

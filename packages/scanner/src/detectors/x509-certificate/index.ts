@@ -7,6 +7,7 @@ import { readTlv } from '../../pki/der.js';
 import { acceptsPemOrDer, isBinaryFile, ownedDer, ownedPem, pemSnippet } from '../../pki/der-objects.js';
 import { findEmbeddedCertificates } from '../../pki/embedded-der.js';
 import { derOf } from '../../pki/file-view.js';
+import { findPemBlocks } from '../../pki/pem.js';
 import { readPkcs7 } from '../../pki/pkcs7.js';
 import { type Collector, certificateFinding, guarded, type Location } from '../../pki/report.js';
 import type { Detector } from '../types.js';
@@ -70,11 +71,23 @@ function decode(
   });
 }
 
+/**
+ * `.pem` names no object type, so no detector owns it as DER the way `.crt` or `.key` are owned; this
+ * detector speaks for a `.pem` that holds nothing, with the diagnostics those extensions get.
+ */
+const isPemName = (path: string): boolean => /\.pem$/i.test(path);
+
+function emptyPem(c: Collector, bytes: Uint8Array): void {
+  if (bytes.length === 0) c.issue({ severity: 'warning', code: 'file-empty', message: 'The file is empty.' });
+  else if (findPemBlocks(bytes).length === 0 && derOf(bytes).kind === undefined)
+    c.issue({ severity: 'warning', code: 'not-pem-or-der', message: 'The file holds neither PEM blocks nor DER.' });
+}
+
 export const x509Certificate: Detector = {
   id: ID,
   summary:
     'X.509 certificates, certificate requests, CRLs and PKCS#7 bundles (PEM or DER): algorithms, keys, validity.',
-  accepts: (file) => acceptsPemOrDer(file, ID),
+  accepts: (file) => acceptsPemOrDer(file, ID) || isPemName(file.path),
   streams: true,
   detect: (file, ctx) =>
     guarded(ID, file, (c) => {
@@ -90,6 +103,8 @@ export const x509Certificate: Detector = {
         decode(c, block.kind as CertObjectKind, der, 'PEM', at, ctx.scanTime);
       }
       const owned = ownedDer(c, file, KINDS);
+      // A binary `.pem` (a firmware image, searched below) is not a broken text file.
+      if (isPemName(file.path) && !isBinaryFile(file)) emptyPem(c, file.bytes);
       if (owned) {
         const kind = owned.kind as CertObjectKind;
         decode(c, kind, owned.bytes, 'DER', { line: 1, offset: 0, snippet: DER_SNIPPETS[kind] }, ctx.scanTime);

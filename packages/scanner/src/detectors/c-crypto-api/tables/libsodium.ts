@@ -40,7 +40,7 @@ export const libsodiumTable: LibraryTable = Object.freeze({
     crypto_hash_sha512: { id: 'sha-512' },
     crypto_generichash: { id: 'blake2b' },
     crypto_generichash_init: { id: 'blake2b' },
-    crypto_auth_hmacsha256: { id: 'hmac', hash: 'sha-256' },
+    crypto_auth_hmacsha256: { id: 'hmac', hash: 'sha-256', args: { secret: 3 } },
     crypto_auth_hmacsha512: { id: 'hmac', hash: 'sha-512' },
     crypto_auth: { id: 'hmac', hash: 'sha-512-256' },
     crypto_pwhash: { id: 'argon2' },

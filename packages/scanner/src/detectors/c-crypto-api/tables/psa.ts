@@ -112,7 +112,7 @@ export const psaTable: LibraryTable = Object.freeze({
     psa_set_key_bits: { object: 0, paramOnly: true, args: { objectBits: 1 } },
     psa_set_key_algorithm: { object: 0, attribute: true, args: { alg: 1 } },
     psa_generate_key: { object: 0, produces: 1 },
-    psa_import_key: { object: 0, configures: true, produces: 3 },
+    psa_import_key: { object: 0, configures: true, produces: 3, args: { secret: 1 } },
     psa_sign_hash: { args: { alg: 1, key: 0 } },
     psa_verify_hash: { args: { alg: 1, key: 0 } },
     psa_sign_message: { args: { alg: 1, key: 0 } },

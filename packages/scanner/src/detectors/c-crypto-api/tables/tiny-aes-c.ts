@@ -12,8 +12,8 @@ export const tinyAesTable: LibraryTable = Object.freeze({
   source: 'kokke/tiny-AES-c aes.h (AES_init_ctx, AES_ECB_*, AES_CBC_*_buffer, AES_CTR_xcrypt_buffer)',
   headers: ['aes.h', 'aes.hpp'],
   functions: Object.freeze({
-    AES_init_ctx: { id: 'aes', ...KEYLEN },
-    AES_init_ctx_iv: { id: 'aes', ...KEYLEN },
+    AES_init_ctx: { id: 'aes', ...KEYLEN, args: { secret: 1 } },
+    AES_init_ctx_iv: { id: 'aes', ...KEYLEN, args: { secret: 1 } },
     AES_ctx_set_iv: { id: 'aes', continues: true, notImplementation: true },
     AES_ECB_encrypt: { id: 'aes', mode: 'ecb', ...KEYLEN },
     AES_ECB_decrypt: { id: 'aes', mode: 'ecb', ...KEYLEN },

@@ -11,7 +11,7 @@ export const EXIT = Object.freeze({ ok: 0, gate: 1, usage: 2, internal: 3 });
 type OclifError = Error & { oclif?: { exit?: number }; code?: string };
 
 /** The error oclif should print and exit with. */
-export function userFacing(error: unknown, debug: boolean): OclifError {
+function userFacing(error: unknown, debug: boolean): OclifError {
   const e = (error instanceof Error ? error : new Error(String(error))) as OclifError;
   // ExitError carries an exit code and prints nothing.
   if (e.code === 'EEXIT') return e;

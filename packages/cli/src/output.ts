@@ -16,7 +16,7 @@ import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { WalkScope } from '@pqready/scanner';
 
-export type OutputContent = string | Iterable<string> | AsyncIterable<string>;
+type OutputContent = string | Iterable<string> | AsyncIterable<string>;
 
 /** Temporary files are `.<name>.<pid>.<random>.tmp` next to the target: this is their common prefix. */
 const tempPrefix = (resolved: string): string => path.join(path.dirname(resolved), `.${path.basename(resolved)}.`);

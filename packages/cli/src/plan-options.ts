@@ -1,8 +1,3 @@
-/**
- * The flags `plan` and `assess` share (devices, configuration file, policies, assumptions) and how they become the
- * planner's inputs. Every failure is a PlanInputError: one sentence, exit code 2.
- */
-import path from 'node:path';
 import { Flags } from '@oclif/core';
 import {
   buildPlan,
@@ -76,7 +71,7 @@ function pairs(flag: string, list: readonly string[] | undefined): [string, numb
   });
 }
 
-export function overridesFrom(flags: PlanFlagValues): ConfigOverrides {
+function overridesFrom(flags: PlanFlagValues): ConfigOverrides {
   const shelf = Object.fromEntries(pairs('shelf-life', flags['shelf-life']));
   const scenarios: Scenario[] = pairs('crqc', flags.crqc).map(([id, years]) => ({ id, years }));
   return {
@@ -118,5 +113,3 @@ export function planFromFlags(
   });
   return { plan, devices: devices.map((d) => d.device) };
 }
-
-export const baseName = (p: string) => path.basename(p);

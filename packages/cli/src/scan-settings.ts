@@ -18,7 +18,7 @@ import type { ConfiguredSuppression } from './triage/triage.js';
 export class SettingsError extends Error {}
 
 /** Products whose defaults `--assume` can select (the detectors read `options.assume.<product>`). */
-export const ASSUMABLE_PRODUCTS = ['haproxy', 'mosquitto', 'nginx', 'openssh', 'openssl', 'strongswan'] as const;
+const ASSUMABLE_PRODUCTS = ['haproxy', 'mosquitto', 'nginx', 'openssh', 'openssl', 'strongswan'] as const;
 
 /** The flags of `pqready scan` that settings come from (undefined: not given). */
 export interface ScanFlagValues {
@@ -80,7 +80,7 @@ export interface ScanSettings {
 }
 
 /** `--format` from the output file's name when no format is given. */
-export const FORMAT_OF_EXTENSION: readonly (readonly [string, OutputFormat])[] = [
+const FORMAT_OF_EXTENSION: readonly (readonly [string, OutputFormat])[] = [
   ['.cdx.json', 'cyclonedx'],
   ['.sarif.json', 'sarif'],
   ['.sarif', 'sarif'],
@@ -90,7 +90,7 @@ export const FORMAT_OF_EXTENSION: readonly (readonly [string, OutputFormat])[] =
   ['.txt', 'table'],
 ];
 
-export function formatOfOutput(output: string): OutputFormat | undefined {
+function formatOfOutput(output: string): OutputFormat | undefined {
   const name = path.basename(output).toLowerCase();
   const known = FORMAT_OF_EXTENSION.find(([ext]) => name.endsWith(ext));
   if (known) return known[1];
@@ -108,7 +108,7 @@ export function formatOfOutput(output: string): OutputFormat | undefined {
 const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
 /** `--max-file-size`: bytes, or a number with K, M or G (powers of 1024; `KiB`, `MB` and `M` are the same). */
-export function parseSize(value: string | number, option = '--max-file-size'): number {
+function parseSize(value: string | number, option = '--max-file-size'): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(String(value));
   const bytes = m ? Math.floor(Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]!) : Number.NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1) {
@@ -118,7 +118,7 @@ export function parseSize(value: string | number, option = '--max-file-size'): n
 }
 
 /** A root that is missing or unreadable is a usage error, not an empty scan. */
-export async function checkRoot(root: string): Promise<void> {
+async function checkRoot(root: string): Promise<void> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(root)).isDirectory();

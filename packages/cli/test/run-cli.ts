@@ -8,10 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const cliBuilt = existsSync(path.join(repoRoot, 'packages/cli/dist/commands/scan.js'));
-/** The read-only shared material (official schemas, interop data): next to the repository, or where PQREADY_SHARED says. */
-export const sharedDir = process.env.PQREADY_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 
-export interface CliResult {
+interface CliResult {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;

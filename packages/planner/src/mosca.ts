@@ -4,7 +4,7 @@
  * The terms are named, not lettered, because secondary sources swap the letters.
  */
 
-export interface MoscaInput {
+interface MoscaInput {
   /** Years the protected data must stay confidential. */
   readonly shelfLifeYears: number;
   /** Years the migration takes, from decision to deployed. */
@@ -32,9 +32,4 @@ export function mosca(input: MoscaInput): MoscaResult {
   const { shelfLifeYears, migrationYears, crqcYears } = input;
   const slackYears = crqcYears - (shelfLifeYears + migrationYears);
   return { ...input, exposed: slackYears < 0, slackYears, protectByYears: crqcYears - shelfLifeYears };
-}
-
-/** Whether a device still in the field when a CRQC arrives must resist forgery then (trust now, forge later). */
-export function outlivesCrqc(fieldEndYear: number, crqcYear: number): boolean {
-  return fieldEndYear > crqcYear;
 }

@@ -32,7 +32,7 @@ export interface Option {
   readonly sources: readonly Source[];
 }
 
-export interface ReplacementRule {
+interface ReplacementRule {
   readonly useCase: UseCaseId;
   /** Only for findings of this protocol (SSH authenticates with host keys, not TLS certificates). */
   readonly protocol?: string;
@@ -355,7 +355,7 @@ const baselineOf = (u: FitUseCase | undefined) =>
  * image dominates the time, it says so, and whether today's classical algorithm fits either: then the signature
  * scheme is not what breaks the budget.
  */
-export function hardwareChange(c: FitCandidate, useCase?: FitUseCase): string {
+function hardwareChange(c: FitCandidate, useCase?: FitUseCase): string {
   const parts: string[] = [];
   const t = c.timeMs;
   if (t.verdict === 'does-not-fit' && t.point !== undefined && t.budget !== undefined) {

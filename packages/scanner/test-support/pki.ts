@@ -10,7 +10,7 @@ import type { Finding } from '@pqready/core';
 import type { DetectContext, Detector, DetectResult } from '../src/detectors/types.js';
 import { makeScanFile } from '../src/runner/scan-file.js';
 
-export const SCAN_TIME = new Date('2026-06-01T00:00:00Z');
+const SCAN_TIME = new Date('2026-06-01T00:00:00Z');
 
 export function context(scanTime: Date = SCAN_TIME): DetectContext {
   return {
@@ -22,7 +22,7 @@ export function context(scanTime: Date = SCAN_TIME): DetectContext {
   };
 }
 
-export function scanFile(relPath: string, content: Uint8Array | string) {
+function scanFile(relPath: string, content: Uint8Array | string) {
   const bytes = typeof content === 'string' ? new Uint8Array(Buffer.from(content, 'utf8')) : content;
   return makeScanFile({ path: relPath, absPath: `/virtual/${relPath}`, size: bytes.length }, bytes);
 }

@@ -50,7 +50,7 @@ function name(cn: string): Name {
   ]);
 }
 
-export interface Signer {
+interface Signer {
   readonly oid: string;
   readonly subject: string;
   sign(tbs: Uint8Array): Uint8Array;

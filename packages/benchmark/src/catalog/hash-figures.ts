@@ -6,7 +6,7 @@
 import type { Source } from '@pqready/core';
 import type { Range } from './types.js';
 
-export interface ThroughputFigure {
+interface ThroughputFigure {
   readonly what: string;
   readonly cyclesPerByte: number;
   readonly source: Source;

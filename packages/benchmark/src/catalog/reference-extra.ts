@@ -85,7 +85,7 @@ const G071_SRC = WOLFSSL('STM32G071RB Benchmarks (SP Math Small with ARM Thumb A
 const L4A6_SRC = WOLFSSL('STM32L4A6Z (STM Crypto/Hash Acceleration, SP-ASM Cortex-M Small and ARM ASM Thumb speedups)');
 
 /** P-384 ÷ P-256 from the same wolfSSL build on the same M4 (L4A6Z): used to scale Emill's P-256 asm to P-384. */
-export const P384_OVER_P256 = Object.freeze({
+const P384_OVER_P256 = Object.freeze({
   keygen: 123.2 / 31.25,
   derive: 265.75 / 68.812,
   sign: 152.875 / 42.5,

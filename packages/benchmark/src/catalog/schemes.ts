@@ -6,11 +6,11 @@
 import type { Source } from '@pqready/core';
 import type { Family, HashId, SchemeId } from './types.js';
 
-export type SchemeKind = 'kem' | 'signature' | 'key-agreement';
+type SchemeKind = 'kem' | 'signature' | 'key-agreement';
 /** fips = final FIPS; draft = submitted for a FIPS not yet final; sp800-208 = stateful, NIST SP 800-208; classical. */
 export type Maturity = 'fips' | 'draft' | 'sp800-208' | 'classical';
 
-export interface StatefulParams {
+interface StatefulParams {
   /** Total tree height across levels: 2^height signatures per key. */
   readonly height: number;
   readonly levels: number;

@@ -33,7 +33,6 @@ export const OPERATIONS = ['keygen', 'encaps', 'decaps', 'sign', 'verify', 'deri
 export type Operation = (typeof OPERATIONS)[number];
 /** speed = fastest assembly (pqm4 m4f/m4fspeed), stack = low-stack assembly (m4fstack), portable = C (clean/ref). */
 export type ImplClass = 'speed' | 'stack' | 'portable';
-export const IMPL_CLASSES: readonly ImplClass[] = ['speed', 'portable', 'stack'];
 
 /** Every scheme the catalog can cost; ids are stable (calibration files name them). */
 export const SCHEME_IDS = [

@@ -35,10 +35,10 @@ export interface Calibration {
  * mean time; a 32-bit address space the largest stack or code size.
  */
 export const MAX_CALIBRATION_CYCLES = 1e13;
-export const MAX_CALIBRATION_MS = 86_400_000;
+const MAX_CALIBRATION_MS = 86_400_000;
 const MAX_BYTES = 2 ** 32;
 
-export const CALIBRATION_SCHEMA = {
+const CALIBRATION_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'pqready calibration file',
   type: 'object',

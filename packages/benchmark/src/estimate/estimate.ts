@@ -34,7 +34,7 @@ export interface Estimate {
   readonly sources: readonly Source[];
 }
 
-export const PRE_FIPS_WIDENING = 0.1;
+const PRE_FIPS_WIDENING = 0.1;
 /** Stack and code measured on Thumb-2 move on other cores and toolchains (assumption): up to +25 % / +50 %. */
 const FOREIGN_STACK = 1.25;
 const FOREIGN_CODE = 1.5;
@@ -151,7 +151,10 @@ function fromRow(profile: DeviceProfile, row: CycleRow, direct: boolean): Estima
     row.op === 'sign' && row.scheme.startsWith('ml-dsa-')
       ? tailFromRow(row, scale(mul(s.k, s.d), 1 / perMs), w)
       : undefined;
-  if (tail) assumptions.push(...tail.assumptions);
+  if (tail) {
+    assumptions.push(...tail.assumptions);
+    sources.push(tail.source);
+  }
   return {
     scheme: row.scheme,
     op: row.op,

@@ -18,7 +18,7 @@ import type { DeviceProfile, HashEngine, HashId, Range } from '../catalog/types.
 import { slhVerifyCalls } from './hash-count.js';
 import { memoryDerating } from './memory.js';
 
-export interface DerivedHashCost {
+interface DerivedHashCost {
   readonly hash: HashId;
   /** Bytes absorbed per compression call (SHA-256 64, SHA-512 128, SHAKE256 rate 136). */
   readonly blockBytes: number;
@@ -85,7 +85,7 @@ export function m4HashCosts(): Readonly<Record<HashId, DerivedHashCost>> {
   return derived;
 }
 
-export interface HashRate {
+interface HashRate {
   readonly hash: HashId;
   readonly engine: boolean;
   readonly blockBytes: number;

@@ -66,12 +66,12 @@ export function chainSteps(p: WinternitzParams, layers: number): Range {
 }
 
 /** Compression-function calls per hash (SHA-256: 64-byte blocks, 9 bytes of padding; SHA-512: 128 and 17). */
-export const sha256Blocks = (bytes: number) => Math.ceil((bytes + 9) / 64);
-export const sha512Blocks = (bytes: number) => Math.ceil((bytes + 17) / 128);
+const sha256Blocks = (bytes: number) => Math.ceil((bytes + 9) / 64);
+const sha512Blocks = (bytes: number) => Math.ceil((bytes + 17) / 128);
 /** Keccak-f[1600] permutations to absorb `bytes` into SHAKE256 (rate 136; padding needs at least one byte). */
-export const shake256Perms = (bytes: number) => Math.floor(bytes / 136) + 1;
+const shake256Perms = (bytes: number) => Math.floor(bytes / 136) + 1;
 
-export type HashCalls = Readonly<Record<HashId, Range>>;
+type HashCalls = Readonly<Record<HashId, Range>>;
 
 /**
  * SLH-DSA verification (FIPS 205 Algorithm 20): FORS (k leaves F, k·a auth-path H, one T_k) and d hypertree

@@ -6,7 +6,7 @@
 import type { DeviceProfile, Range } from '../catalog/types.js';
 import { ONE } from '../range.js';
 
-export const DEFAULT_DERATING: Range = Object.freeze({ point: 1.25, low: 1, high: 1.5 });
+const DEFAULT_DERATING: Range = Object.freeze({ point: 1.25, low: 1, high: 1.5 });
 
 export function memoryDerating(
   profile: DeviceProfile,

@@ -9,12 +9,12 @@ import { REFERENCE_ROWS } from '../catalog/reference.js';
 import type { CycleRow, Range, SchemeId } from '../catalog/types.js';
 
 /** FIPS 204 §4 Table 1: expected number of repetitions of the signing loop. */
-export const ML_DSA_EXPECTED_ITERATIONS: Readonly<Partial<Record<SchemeId, number>>> = Object.freeze({
+const ML_DSA_EXPECTED_ITERATIONS: Readonly<Partial<Record<SchemeId, number>>> = Object.freeze({
   'ml-dsa-44': 4.25,
   'ml-dsa-65': 5.1,
   'ml-dsa-87': 3.85,
 });
-export const FIPS204_TABLE1: Source = {
+const FIPS204_TABLE1: Source = {
   title: 'FIPS 204 §4 Table 1 (expected repetitions of the signing loop: 4.25 / 5.1 / 3.85)',
   url: 'https://doi.org/10.6028/NIST.FIPS.204',
   confidence: 'primary',
@@ -60,7 +60,7 @@ export function tailFromRow(
   row: CycleRow,
   msPerCycle: Range,
   widen: number,
-): { tail: SignTail; assumptions: string[] } | undefined {
+): { tail: SignTail; assumptions: string[]; source: Source } | undefined {
   const expected = ML_DSA_EXPECTED_ITERATIONS[row.scheme];
   if (!expected) return undefined;
   const assumptions: string[] = [];
@@ -92,5 +92,6 @@ export function tailFromRow(
       p999: percentileMs(base, 0.999),
     },
     assumptions,
+    source: FIPS204_TABLE1,
   };
 }

@@ -28,7 +28,6 @@ import {
 } from './use-cases.js';
 
 export type Verdict = 'fits' | 'tight' | 'does-not-fit' | 'unknown' | 'no-budget';
-export type DimensionId = 'time' | 'ram' | 'code' | 'wire';
 
 export interface Dimension {
   readonly value?: Range;
@@ -139,7 +138,7 @@ export function combine(dims: readonly Dimension[]): Verdict {
   return dims.reduce<Verdict>((w, d) => (SEVERITY[d.verdict] > SEVERITY[w] ? d.verdict : w), 'no-budget');
 }
 
-export interface Budgeted {
+interface Budgeted {
   readonly time?: number;
   readonly timeName: string;
   readonly ram?: number;
@@ -152,7 +151,7 @@ export interface Budgeted {
 }
 
 /** Budgets with their documented defaults: RAM ≤ ½ RAM, code ≤ ¼ flash unless the profile says otherwise. */
-export function effectiveBudgets(profile: DeviceProfile, spec: UseCaseSpec): Budgeted {
+function effectiveBudgets(profile: DeviceProfile, spec: UseCaseSpec): Budgeted {
   const b = profile.budgets ?? {};
   const assumptions: string[] = [];
   /** The first budget given, in order of preference; a derived default is stated as an assumption. */
@@ -426,11 +425,7 @@ export interface FitOptions {
   readonly illustrativeBudgets?: boolean;
 }
 
-export function recommend(
-  fits: readonly CandidateFit[],
-  profile: DeviceProfile,
-  illustrativeBudgets = false,
-): Recommendation {
+function recommend(fits: readonly CandidateFit[], profile: DeviceProfile, illustrativeBudgets = false): Recommendation {
   const r = recommendText(fits, profile);
   return illustrativeBudgets
     ? { ...r, reason: `${r.reason} (Budgets are illustrative defaults for this catalog device.)` }

@@ -52,7 +52,7 @@ export interface TlsBytes {
   readonly breakdown: readonly { readonly label: string; readonly bytes: Range }[];
 }
 
-export const TLS_DEFAULTS: Required<TlsSettings> = Object.freeze({
+const TLS_DEFAULTS: Required<TlsSettings> = Object.freeze({
   serverChainLength: 2,
   mutualTls: false,
   clientChainLength: 1,

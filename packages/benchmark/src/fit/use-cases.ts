@@ -9,6 +9,7 @@ import type { Budgets, DeviceProfile, HashId, Operation, SchemeId, TlsSettings }
 import {
   type AuthSizes,
   clientVerifications,
+  DER_OVERHEAD_SOURCE,
   type KeyShares,
   RFC8446,
   type TlsBytes,
@@ -349,7 +350,7 @@ function tlsCandidate(k: KexOption, a: SignatureOption, settings: TlsSettings): 
       ...(mutual ? [{ label: 'device signing key', bytes: signKey }] : []),
     ],
     tls: bytes,
-    sources: [...k.sources, ...a.sources, RFC8446],
+    sources: [...k.sources, ...a.sources, RFC8446, DER_OVERHEAD_SOURCE],
   };
 }
 

@@ -51,7 +51,7 @@ export interface HostReport {
   readonly notes: readonly string[];
 }
 
-export interface MeasureOptions {
+interface MeasureOptions {
   quick: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
 }

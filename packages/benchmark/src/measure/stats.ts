@@ -3,7 +3,7 @@
  * 95 % interval for the median from order statistics (binomial, as in Conover, Practical Nonparametric Statistics §3.2).
  */
 
-export function sorted(xs: readonly number[]): number[] {
+function sorted(xs: readonly number[]): number[] {
   return [...xs].sort((a, b) => a - b);
 }
 
@@ -63,7 +63,7 @@ export interface Summary {
 }
 
 /** A run is noisy when the 95 % interval is wider than this fraction of the median. */
-export const NOISY_RELATIVE_WIDTH = 0.2;
+const NOISY_RELATIVE_WIDTH = 0.2;
 
 /** `perProcess[i]` holds the per-batch values (e.g. µs per op) from fresh process i. */
 export function summarize(perProcess: readonly (readonly number[])[]): Summary {

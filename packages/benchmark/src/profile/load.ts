@@ -21,7 +21,7 @@ const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
 const validateProfile = ajv.compile<DeviceProfile>(DEVICE_PROFILE_SCHEMA);
 
 /** `/budgets/bootVerifyMs` → `$.budgets.bootVerifyMs`. */
-export function jsonPath(pointer: string): string {
+function jsonPath(pointer: string): string {
   if (pointer === '') return '$';
   return `$${pointer
     .split('/')
@@ -40,7 +40,7 @@ const show = (v: unknown) => {
   return clip(JSON.stringify(v) ?? String(v));
 };
 
-export function describeSchemaError(e: ErrorObject): string {
+function describeSchemaError(e: ErrorObject): string {
   const at = jsonPath(e.instancePath);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {

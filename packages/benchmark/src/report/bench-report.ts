@@ -69,7 +69,7 @@ export interface BenchReport {
   readonly notes: readonly string[];
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   device?: CatalogDevice;
   profile: DeviceProfile;
   profileLabel?: string;

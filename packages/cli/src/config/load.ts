@@ -10,7 +10,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CONFIG_SCHEMA } from './schema.js';
 
-export const CONFIG_NAMES = ['pqready.config.yaml', 'pqready.config.yml', 'pqready.config.json'] as const;
+const CONFIG_NAMES = ['pqready.config.yaml', 'pqready.config.yml', 'pqready.config.json'] as const;
 
 export class ConfigError extends Error {}
 

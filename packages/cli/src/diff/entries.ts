@@ -78,7 +78,7 @@ function entry(parts: {
 }
 
 /** The state of what a finding stands for: a disabling option in effect disables it; stored objects are active. */
-export function effectiveState(role: string, state: string | undefined): string {
+function effectiveState(role: string, state: string | undefined): string {
   if (role === 'config-disable' && (state === undefined || state === 'active')) return 'disabled';
   return state ?? 'active';
 }

@@ -8,7 +8,7 @@ import { type DiffEntry, entriesOfCycloneDx, entriesOfReport } from './entries.j
 
 export class ScanFileError extends Error {}
 
-export interface ScanResult {
+interface ScanResult {
   readonly format: 'cyclonedx' | 'json';
   readonly entries: readonly DiffEntry[];
 }

@@ -25,7 +25,7 @@ export const bytesCell = (c: CandidateFit): string => {
   return `${Math.round(d.value.point).toLocaleString('en-US')}${frames}`;
 };
 
-export const VERDICT_LABEL: Record<string, string> = {
+const VERDICT_LABEL: Record<string, string> = {
   fits: 'fits',
   tight: 'tight',
   'does-not-fit': 'does not fit',

@@ -66,7 +66,7 @@ export const LEGEND: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** The codes a finding shows in DETAIL, in the order the legend lists them. */
-export function findingCodes(f: ReportFinding): string[] {
+function findingCodes(f: ReportFinding): string[] {
   const codes = new Set<string>();
   if (f.state && f.state !== 'active') codes.add(`[${f.state}]`);
   if (f.origin && f.origin !== 'explicit') codes.add(`(${f.origin})`);

@@ -7,7 +7,7 @@ import type { Plan } from '@pqready/planner';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
-export interface Chart {
+interface Chart {
   readonly id: string;
   readonly title: string;
   readonly svg: string;

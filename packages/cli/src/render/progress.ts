@@ -5,13 +5,13 @@
  */
 import { SingleBar } from 'cli-progress';
 
-export interface ProgressEvent {
+interface ProgressEvent {
   readonly phase: 'walk' | 'detect' | 'analyse';
   readonly files: number;
   readonly total?: number;
 }
 
-export interface ProgressReporter {
+interface ProgressReporter {
   readonly update: (event: ProgressEvent) => void;
   readonly done: () => void;
 }
@@ -23,7 +23,7 @@ const PHASE: Readonly<Record<ProgressEvent['phase'], string>> = {
 };
 
 /** One line: `Reading files [=====-----] 120/480 files, 0:12 left`; without a total, the count alone. */
-export function progressLine(phase: string, value: number, total: number, eta: string, barSize = 24): string {
+function progressLine(phase: string, value: number, total: number, eta: string, barSize = 24): string {
   if (total <= 0) return `${phase}: ${value} files`;
   const filled = Math.max(0, Math.min(barSize, Math.round((value / total) * barSize)));
   return `${phase} [${'='.repeat(filled)}${'-'.repeat(barSize - filled)}] ${value}/${total} files${eta ? `, ${eta} left` : ''}`;

@@ -19,7 +19,7 @@ import { renderTable } from './table.js';
 export type OutputFormat = 'cyclonedx' | 'json' | 'markdown' | 'sarif' | 'table';
 export type SpecVersion = '1.6' | '1.7';
 
-export interface RenderOptions {
+interface RenderOptions {
   readonly format: OutputFormat;
   readonly policy: Policy;
   readonly specVersion: SpecVersion;

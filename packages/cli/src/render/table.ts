@@ -10,7 +10,7 @@ import { terminalText } from './escape.js';
 import { algorithmNames, detail, location } from './finding-summary.js';
 import { legendFor } from './legend.js';
 
-export interface TableOptions {
+interface TableOptions {
   readonly color: boolean;
   /** Terminal columns; undefined: no limit (a pipe or a file). */
   readonly width?: number;
@@ -32,7 +32,7 @@ const SGR: Readonly<Record<QuantumVerdict | 'dim' | 'bold', string>> = {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Below this many columns the four columns leave too little room: one finding takes two lines instead. */
-export const WIDE = 110;
+const WIDE = 110;
 
 const HEADING: Readonly<Record<QuantumVerdict, string>> = {
   broken: 'a quantum computer breaks these',

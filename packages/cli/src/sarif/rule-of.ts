@@ -6,7 +6,7 @@
 import type { AlgorithmDescription, QuantumVerdict, Report, ReportFinding } from '@pqready/core';
 import { SHOR_RULE_OF, WEAKNESS_RULE_OF } from './rules.js';
 
-export interface JudgedAlgorithm {
+interface JudgedAlgorithm {
   readonly id: string;
   readonly description: Pick<AlgorithmDescription, 'primitive' | 'nistQuantumCategory'>;
   readonly verdict: { readonly quantum: QuantumVerdict; readonly classicallyWeak: readonly string[] };

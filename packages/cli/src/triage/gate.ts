@@ -27,7 +27,7 @@ type Node =
 const VERDICTS = ['broken', 'weakened', 'unknown', 'hybrid', 'resistant', 'not-applicable'] as const;
 const STATES = ['active', 'conditional', 'inactive', 'overridden', 'disabled'] as const;
 const KINDS = ['algorithm', 'certificate', 'key', 'protocol'] as const;
-export const GATE_TERMS: readonly string[] = [
+const GATE_TERMS: readonly string[] = [
   ...VERDICTS,
   'classically-weak',
   ...STATES,

@@ -28,7 +28,7 @@ export interface ConfiguredSuppression {
   readonly source: string;
 }
 
-export interface TriageOptions {
+interface TriageOptions {
   readonly policy: Policy;
   /** The absolute path of an evidence path (relative to its scan root), for matching configured patterns. */
   readonly absolutePath: (evidencePath: string) => string;

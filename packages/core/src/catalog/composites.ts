@@ -10,7 +10,7 @@ import type { AlgorithmRow, OidArcRow, OidRow } from './types.js';
 const CATEGORY_BITS: Readonly<Record<number, number>> = { 2: 128, 3: 192, 5: 256 };
 
 /** draft-ietf-lamps-pq-composite-sigs: OID 1.3.6.1.5.5.7.6.<arc>; prototype (hackathon) arc 2.16.840.1.114027.80.9.1.<proto>. */
-export const COMPOSITE_SIGS = Object.freeze([
+const COMPOSITE_SIGS = Object.freeze([
   {
     arc: 37,
     proto: 20,
@@ -122,7 +122,7 @@ export const COMPOSITE_SIGS = Object.freeze([
 ] as const satisfies readonly { arc: number; proto: number; name: string; mldsa: 44 | 65 | 87; trad: AlgorithmRef }[]);
 
 /** draft-ietf-lamps-pq-composite-kem: OID 1.3.6.1.5.5.7.6.<arc>. */
-export const COMPOSITE_KEMS = Object.freeze([
+const COMPOSITE_KEMS = Object.freeze([
   { arc: 55, name: 'MLKEM768-RSA2048-SHA3-256', mlkem: 768, trad: { id: 'rsa-oaep', keyBits: 2048 } },
   { arc: 56, name: 'MLKEM768-RSA3072-SHA3-256', mlkem: 768, trad: { id: 'rsa-oaep', keyBits: 3072 } },
   { arc: 57, name: 'MLKEM768-RSA4096-SHA3-256', mlkem: 768, trad: { id: 'rsa-oaep', keyBits: 4096 } },

@@ -219,10 +219,6 @@ export function findCryptoLibrary(name: string): CryptoLibraryRow | undefined {
   return byAlias.get(name.toLowerCase());
 }
 
-export function getCryptoLibrary(id: string): CryptoLibraryRow | undefined {
-  return CRYPTO_LIBRARIES.find((row) => row.id === id);
-}
-
 const numeric = (v: string): number[] => v.split(/[.\-_]/).map((p) => Number.parseInt(p, 10) || 0);
 
 function below(version: string, bound: string): boolean {

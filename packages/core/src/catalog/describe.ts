@@ -13,7 +13,7 @@ type Values = Readonly<Record<string, string | undefined>>;
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Fills `{x}` placeholders; `[...]` groups vanish when one of their placeholders is unknown. */
-export function renderName(template: NameTemplate, values: Values): string | undefined {
+function renderName(template: NameTemplate, values: Values): string | undefined {
   const fill = (part: string): string | undefined => {
     let missing = false;
     const out = part.replace(PLACEHOLDER, (_, key: string) => {

@@ -4,7 +4,6 @@
  * the mask → algorithm tables below are hand-written data (RFC 5246 Appendix A.5, RFC 8446 §B.4).
  */
 import type { AlgorithmRef, CipherSuiteFacts } from '../model/finding.js';
-import type { Source } from '../model/source.js';
 import type {
   OpensslAu,
   OpensslCipherSuiteRow,
@@ -18,7 +17,6 @@ import {
   OPENSSL_CIPHER_TABLE_SOURCE,
   TLS13_CIPHER_SUITE_ROWS,
 } from './tls-cipher-suites.generated.js';
-import { PROTOCOL_SOURCES } from './tls-sources.js';
 
 export { OPENSSL_CIPHER_SUITE_ROWS, OPENSSL_CIPHER_TABLE_SOURCE, TLS13_CIPHER_SUITE_ROWS };
 
@@ -82,11 +80,6 @@ const MAC_ALGORITHMS: Readonly<Record<OpensslMac, readonly AlgorithmRef[]>> = Ob
   AEAD: [],
 });
 
-export const TLS_CIPHER_SUITE_SOURCES: readonly Source[] = Object.freeze([
-  PROTOCOL_SOURCES.opensslCiphers,
-  PROTOCOL_SOURCES.rfc8446,
-]);
-
 const byOpenssl = new Map(OPENSSL_CIPHER_SUITE_ROWS.map((r) => [r.openssl, r]));
 const byIana = new Map<string, OpensslCipherSuiteRow | Tls13CipherSuiteRow>([
   ...OPENSSL_CIPHER_SUITE_ROWS.map((r) => [r.iana, r] as const),
@@ -106,12 +99,12 @@ export function findTls13CipherSuite(name: string): Tls13CipherSuiteRow | undefi
 }
 
 /** Algorithms of a TLS ≤ 1.2 suite, in the order key exchange, authentication, cipher, MAC. */
-export function cipherSuiteAlgorithms(row: OpensslCipherSuiteRow): AlgorithmRef[] {
+function cipherSuiteAlgorithms(row: OpensslCipherSuiteRow): AlgorithmRef[] {
   return [...KX_ALGORITHMS[row.kx], ...AU_ALGORITHMS[row.au], ...ENC_ALGORITHMS[row.enc], ...MAC_ALGORITHMS[row.mac]];
 }
 
 /** A TLS 1.3 suite names only the AEAD and the HKDF hash (RFC 8446 §B.4); groups and signatures are separate. */
-export function tls13SuiteAlgorithms(row: Tls13CipherSuiteRow): AlgorithmRef[] {
+function tls13SuiteAlgorithms(row: Tls13CipherSuiteRow): AlgorithmRef[] {
   const hash = row.iana.endsWith('SHA384') ? 'sha-384' : 'sha-256';
   return [...ENC_ALGORITHMS[row.enc], { id: 'hkdf', hash }];
 }

@@ -7,7 +7,7 @@ import type { AlgorithmRef } from '../model/finding.js';
 import type { Source } from '../model/source.js';
 import { PROTOCOL_SOURCES as S } from './tls-sources.js';
 
-export type TlsGroupKind = 'classical' | 'hybrid' | 'pq' | 'obsolete-pq-draft';
+type TlsGroupKind = 'classical' | 'hybrid' | 'pq' | 'obsolete-pq-draft';
 
 export interface TlsGroupRow {
   /** Canonical name (IANA description, or the provider's name when IANA has none). */

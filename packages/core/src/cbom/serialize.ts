@@ -4,7 +4,7 @@ import { jsonChunks } from './json-chunks.js';
  * Byte-stable JSON for CBOMs and reports: keys sorted at every level, 2-space indent, trailing newline.
  * Arrays keep their order (the writer sorts them by meaning).
  */
-export function sortKeys(value: unknown): unknown {
+function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -26,8 +26,8 @@ const CHAR_SRC = String.raw`(?:[LuU])?'(?:[^'\\\n]|\\[\s\S]){1,8}'`;
 const NUMBER = String.raw`(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*`;
 const NUMBER_RUN_SRC = String.raw`${NUMBER}(?:\s*,\s*${NUMBER}){3,}(?:\s*,)?`;
 const BRACES_SRC = String.raw`\{[^{}"']*(?:\}|$)`;
-const HEX_SRC = (min: number) => String.raw`(?<![0-9A-Za-z_])(?:0[xX])?[0-9a-fA-F]{${min},}(?![0-9A-Za-z_])`;
-const BASE64_SRC = (min: number) => String.raw`(?<![0-9A-Za-z+/_])[A-Za-z0-9+/]{${min},}={0,2}(?![0-9A-Za-z+/_(])`;
+const HEX_SRC = (min: number) => `(?<![0-9A-Za-z_])(?:0[xX])?[0-9a-fA-F]{${min},}(?![0-9A-Za-z_])`;
+const BASE64_SRC = (min: number) => `(?<![0-9A-Za-z+/_])[A-Za-z0-9+/]{${min},}={0,2}(?![0-9A-Za-z+/_(])`;
 
 const GENERIC = new RegExp(`${MARKER_SRC}|${STRING_SRC}|${HEX_SRC(32)}|${BASE64_SRC(40)}`, 'g');
 const KEY_LINE = new RegExp(

@@ -2,7 +2,7 @@
  * Which scan root an evidence path belongs to, and the path relative to that root: with one root, paths are
  * already relative to it; with several, each path starts with its root's name (see `Evidence.path`).
  */
-export interface RootLocation {
+interface RootLocation {
   /** Index into `Inventory.roots`. */
   readonly root: number;
   /** Path relative to that root (the root's own name for a root that is a single file). */

@@ -130,7 +130,7 @@ const bestOffer = (parts: readonly JudgedPart[]) =>
  * The facts of a protocol setting its verdict reads besides its algorithms: the protocol facts, and which setting
  * it is (`config.setting` and `config.directive`, the properties every config detector writes).
  */
-export type ProtocolSetting = Pick<ProtocolFacts, 'versions' | 'references' | 'flags'> & {
+type ProtocolSetting = Pick<ProtocolFacts, 'versions' | 'references' | 'flags'> & {
   /** Protocol type as written (`tls`, `ssh`, `mqtt-tls` …): the reason names it. */
   readonly type: string;
   readonly setting?: string;
@@ -138,7 +138,7 @@ export type ProtocolSetting = Pick<ProtocolFacts, 'versions' | 'references' | 'f
 };
 
 /** The setting facts of a protocol finding. */
-export function protocolSetting(finding: Extract<Finding, { kind: 'protocol' }>): ProtocolSetting {
+function protocolSetting(finding: Extract<Finding, { kind: 'protocol' }>): ProtocolSetting {
   const setting = finding.properties?.['config.setting'];
   const directive = finding.properties?.['config.directive'];
   return { ...finding.protocol, ...(setting ? { setting } : {}), ...(directive ? { directive } : {}) };

@@ -158,7 +158,7 @@ const CNSA_MILESTONES: readonly PolicyMilestone[] = [
 
 const byDate = (a: PolicyMilestone, b: PolicyMilestone) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
-export const NIST_IR_8547_DRAFT: Policy = Object.freeze({
+const NIST_IR_8547_DRAFT: Policy = Object.freeze({
   id: 'nist-ir-8547-draft',
   name: 'NIST IR 8547 (initial public draft)',
   version: 'ipd 2024-11-12',
@@ -175,7 +175,7 @@ export const NIST_IR_8547_DRAFT: Policy = Object.freeze({
   milestones: [...NIST_MILESTONES].sort(byDate),
 });
 
-export const CNSA_2_0: Policy = Object.freeze({
+const CNSA_2_0: Policy = Object.freeze({
   id: 'cnsa-2.0',
   name: 'NSA CNSA 2.0',
   version: 'CSA 2022-09 / FAQ v2.1 2024-12',
@@ -192,7 +192,7 @@ export const CNSA_2_0: Policy = Object.freeze({
 });
 
 /** Default: NIST's algorithm judgement (AES-128 acceptable) with both documents' dates. */
-export const NIST_IR_8547_DRAFT_CNSA_2_0: Policy = Object.freeze({
+const NIST_IR_8547_DRAFT_CNSA_2_0: Policy = Object.freeze({
   id: 'nist-ir-8547-draft+cnsa-2.0',
   name: 'NIST IR 8547 (draft) with CNSA 2.0 milestones',
   version: `${NIST_IR_8547_DRAFT.version} + ${CNSA_2_0.version}`,
@@ -207,7 +207,7 @@ export const NIST_IR_8547_DRAFT_CNSA_2_0: Policy = Object.freeze({
   milestones: [...NIST_MILESTONES, ...CNSA_MILESTONES].sort(byDate),
 });
 
-export const POLICIES: readonly Policy[] = Object.freeze([NIST_IR_8547_DRAFT_CNSA_2_0, NIST_IR_8547_DRAFT, CNSA_2_0]);
+const POLICIES: readonly Policy[] = Object.freeze([NIST_IR_8547_DRAFT_CNSA_2_0, NIST_IR_8547_DRAFT, CNSA_2_0]);
 
 export const defaultPolicyId = NIST_IR_8547_DRAFT_CNSA_2_0.id;
 

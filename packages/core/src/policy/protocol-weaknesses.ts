@@ -7,7 +7,7 @@
  */
 import type { Source } from '../model/source.js';
 
-export interface ProtocolWeakness {
+interface ProtocolWeakness {
   /** The protocol flag detectors write (`ProtocolFacts.flags`). */
   readonly flag: string;
   /** What is weak, as a noun phrase (`RSA key transport`). */
@@ -17,7 +17,7 @@ export interface ProtocolWeakness {
   readonly sources: readonly Source[];
 }
 
-export const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
+const PROTOCOL_WEAKNESSES: readonly ProtocolWeakness[] = Object.freeze([
   {
     flag: 'tls-below-1.2',
     what: 'protocol versions below TLS 1.2',

@@ -49,7 +49,7 @@ export interface ReportAlgorithmUse {
 }
 
 /** A policy milestone with its sources as indices into `Report.sources`. */
-export type ReportMilestone = Omit<PolicyMilestone, 'sources'> & { readonly sources: readonly number[] };
+type ReportMilestone = Omit<PolicyMilestone, 'sources'> & { readonly sources: readonly number[] };
 
 export type ReportExposure = Omit<CertificateExposure, 'milestones'> & {
   readonly milestones: readonly ReportMilestone[];
@@ -59,7 +59,7 @@ export type ReportExposure = Omit<CertificateExposure, 'milestones'> & {
  * A protocol configuration's facts with each algorithm written as its key in `Report.algorithms`: the suites'
  * algorithms come from the catalog, so they are described once there, not once per suite.
  */
-export interface ReportProtocolFacts
+interface ReportProtocolFacts
   extends Omit<ProtocolFacts, 'cipherSuites' | 'groups' | 'signatureAlgorithms' | 'algorithms'> {
   readonly cipherSuites: readonly (Omit<CipherSuiteFacts, 'algorithms'> & { readonly algorithms: readonly string[] })[];
   readonly groups: readonly (Omit<NamedGroupFacts, 'algorithm'> & { readonly algorithm: string })[];

@@ -63,7 +63,7 @@ function nameIndex(): NameIndex {
   return index;
 }
 
-export interface ComponentAlgorithmFields {
+interface ComponentAlgorithmFields {
   readonly name: string;
   readonly oid?: string;
   readonly pqreadId?: string;

@@ -8,16 +8,8 @@ import type { Source } from '@pqready/core';
 const s = (title: string, url: string, confidence: Source['confidence']): Source =>
   Object.freeze({ title, url, confidence });
 
-export const IR_8547 = s(
-  'NIST IR 8547 ipd "Transition to Post-Quantum Cryptography Standards" (initial public draft, 12 Nov 2024), Tables 2 and 4',
-  'https://doi.org/10.6028/NIST.IR.8547.ipd',
-  'secondary',
-);
-export const IR_8547_SYMMETRIC = s(
-  'NIST IR 8547 ipd §4.1.3 and Tables 6-7 (112-bit symmetric standards disallowed in 2030)',
-  'https://doi.org/10.6028/NIST.IR.8547.ipd',
-  'secondary',
-);
+// Reference: NIST IR 8547 ipd "Transition to Post-Quantum Cryptography Standards" (initial public draft, 12 Nov 2024), Tables 2 and 4 (https://doi.org/10.6028/NIST.IR.8547.ipd).
+// Reference: NIST IR 8547 ipd §4.1.3 and Tables 6-7 (112-bit symmetric standards disallowed in 2030) (https://doi.org/10.6028/NIST.IR.8547.ipd).
 export const IR_8547_HYBRID = s(
   'NIST IR 8547 ipd §3.2 (hybrid key establishment and dual signatures accepted with an approved component)',
   'https://doi.org/10.6028/NIST.IR.8547.ipd',

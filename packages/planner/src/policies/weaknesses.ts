@@ -38,7 +38,7 @@ const FIPS_186_5 = s(
   'primary',
 );
 
-export interface WeaknessWhy {
+interface WeaknessWhy {
   /** What is weak and why, one clause. */
   readonly why: string;
   readonly sources: readonly Source[];

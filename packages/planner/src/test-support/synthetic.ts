@@ -11,7 +11,7 @@ import { buildPlan } from '../plan.js';
 import type { Plan } from '../plan-types.js';
 
 type Json = Record<string, unknown>;
-export interface Occ {
+interface Occ {
   readonly location: string;
   readonly line?: number;
   readonly symbol?: string;
@@ -59,7 +59,7 @@ export function bom(
   };
 }
 
-export const REFERENCE = new Date('2026-01-01T00:00:00Z');
+const REFERENCE = new Date('2026-01-01T00:00:00Z');
 
 /** Reads the BOM (an object, or CBOM text) through the real reader and plans it with the given overrides and devices. */
 export function planOf(doc: Json | string, overrides: ConfigOverrides = {}, raw: unknown = {}): Plan {

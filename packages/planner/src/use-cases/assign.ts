@@ -9,7 +9,7 @@
 import { protocolWeaknesses } from '@pqready/core';
 import type { AssetOccurrence, CbomInventory, CryptoAsset } from '../cbom/types.js';
 import type { AssetVerdict, VerdictIndex } from '../verdicts.js';
-import { BOOT_LIBRARIES, INTRINSIC_WEAKNESSES, type UseCaseId, useCaseSpec, WORDS } from './table.js';
+import { BOOT_LIBRARIES, INTRINSIC_WEAKNESSES, type UseCaseId, WORDS } from './table.js';
 
 export interface Exposure {
   readonly asset: CryptoAsset;
@@ -322,5 +322,3 @@ export function assignUseCases(
   }
   return out;
 }
-
-export { useCaseSpec };

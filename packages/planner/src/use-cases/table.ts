@@ -29,7 +29,7 @@ export const PARTIES: readonly Party[] = [
 
 export type StageId = 0 | 1 | 2 | 3 | 4 | 5;
 
-export interface UseCaseSpec {
+interface UseCaseSpec {
   readonly id: UseCaseId;
   readonly title: string;
   readonly stage: StageId;

@@ -1706,5 +1706,3 @@ export function analyzeC(
   }
   return s.iterate();
 }
-
-export { IMPLEMENTATION_DETECTOR };

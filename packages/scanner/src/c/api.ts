@@ -60,7 +60,7 @@ export interface WrapperUse {
 }
 
 /** Context for resolving one file's expressions. */
-export interface ResolveContext {
+interface ResolveContext {
   readonly api: ApiKnowledge;
   readonly scope: Scope;
   /** Include targets of the translation unit (raw text), used to pick among same-named library functions. */

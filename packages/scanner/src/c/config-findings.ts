@@ -152,7 +152,7 @@ export function suitesOf(
   return out;
 }
 
-export interface ConfigHeaderContext {
+interface ConfigHeaderContext {
   readonly options: OptionKnowledge;
   readonly scope: Scope;
   readonly path: string;

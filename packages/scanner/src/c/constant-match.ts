@@ -5,7 +5,7 @@
  * written as assignments, ChaCha constants).
  */
 
-export interface CompiledSignatures {
+interface CompiledSignatures {
   readonly values: readonly { readonly id: string; readonly values: readonly bigint[]; readonly modulus?: bigint }[];
   readonly bytes: readonly { readonly id: string; readonly hex: string; readonly hexReversed: string }[];
   readonly literalSets: readonly { readonly id: string; readonly literals: readonly bigint[] }[];

@@ -14,7 +14,7 @@ export type MacroValue =
 
 export type MacroLookup = (name: string) => MacroValue;
 
-export interface EvalOptions {
+interface EvalOptions {
   /** `#if` semantics: an identifier that is known to be undefined evaluates to 0 (C11 6.10.1p4). */
   readonly undefinedIsZero: boolean;
 }

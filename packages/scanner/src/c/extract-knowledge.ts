@@ -15,7 +15,7 @@ function reverseHex(hex: string): string {
 const compiled = new WeakMap<ExtractData, ExtractKnowledge>();
 
 /** A cheap first test: the string's first list element (operators and separators aside) is a known name. */
-export function protocolCandidate(content: string, words: ReadonlySet<string>): boolean {
+function protocolCandidate(content: string, words: ReadonlySet<string>): boolean {
   if (content.length < 3 || content.length > 4096) return false;
   // Prose (`default value %d`) is no list: names are joined by `,` or `:`, not by words.
   if (/\s[a-z]{3,}/.test(content)) return false;

@@ -119,7 +119,7 @@ interface FnRange {
 }
 
 /** Parameter names of a parameter list's text (`(int a, const char *b[], void (*cb)(int))` → a, b, cb). */
-export function parameterNames(list: string): string[] {
+function parameterNames(list: string): string[] {
   const inner = list.trim().replace(/^\(|\)$/g, '');
   if (inner.trim() === '' || inner.trim() === 'void') return [];
   const parts: string[] = [];

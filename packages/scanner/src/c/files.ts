@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 const SOURCE_EXT = new Set(['.c', '.cc', '.cpp', '.cxx', '.c++']);
 const HEADER_EXT = new Set(['.h', '.hh', '.hpp', '.hxx', '.h++', '.inc', '.inl', '.ipp']);
 
-export function extOf(path: string): string {
+function extOf(path: string): string {
   const base = posix.basename(path);
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();

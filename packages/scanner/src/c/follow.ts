@@ -7,7 +7,7 @@
 import type { FileFacts, FunctionFact } from './facts.js';
 import { calleeHash } from './prescan.js';
 
-export interface FollowKnowledge {
+interface FollowKnowledge {
   readonly functions: { has(name: string): boolean };
   readonly symbols?: { has(name: string): boolean };
   /** Library API names (generic names aside): never a project's function to follow. */
@@ -23,12 +23,7 @@ function mentionsKnown(text: string, k: FollowKnowledge, extra: ReadonlySet<stri
 }
 
 /** Whether a function of the file is worth following (see the module comment). */
-export function isFollowed(
-  f: FunctionFact,
-  facts: FileFacts,
-  k: FollowKnowledge,
-  aliases: ReadonlySet<string>,
-): boolean {
+function isFollowed(f: FunctionFact, facts: FileFacts, k: FollowKnowledge, aliases: ReadonlySet<string>): boolean {
   if (k.library ? k.library.has(f.name) : k.functions.has(f.name)) return false;
   const inside = (i: number) => i > f.start && i < f.end;
   if (facts.calls.some((c) => !c.reference && inside(c.index) && c.name !== f.name)) return true;

@@ -30,7 +30,7 @@ interface Group {
 }
 
 /** A scheme macro's value at a position, mapped through its table (KYBER_K 3 → ML-KEM-768). */
-export function schemeFromMacros(
+function schemeFromMacros(
   macros: readonly SchemeMacro[],
   scope: Scope,
   at: number,
@@ -56,7 +56,7 @@ function keyOf(a: AlgorithmRef): string {
 }
 
 /** The algorithm token a generic name starts with (`md5_update` → md5, `three_des_crypt` → des). */
-export function genericToken(name: string): string {
+function genericToken(name: string): string {
   const parts = name.toLowerCase().split('_');
   if ((parts[0] === 'three' || parts[0] === 'triple') && parts.length > 1) return parts[1]!;
   return parts[0]!;
@@ -67,7 +67,7 @@ export function genericToken(name: string): string {
  * algorithm in the same file, the algorithm's token in the file name (`md5.c`, `arcfour.c`), or in a
  * parameter's type (`MD5_CTX *ctx`).
  */
-export function confirmsGeneric(
+function confirmsGeneric(
   d: Pick<DefinitionFact, 'name' | 'params'>,
   algorithmId: string | undefined,
   path: string,
@@ -94,7 +94,7 @@ export interface ImplementationContext {
 }
 
 /** The row and library a definition implements, or undefined when it implements no algorithm. */
-export function definitionRow(
+function definitionRow(
   d: DefinitionFact,
   ctx: ImplementationContext,
   constantAlgorithms: ReadonlySet<string>,

@@ -16,7 +16,7 @@ export interface KconfigEntry {
   readonly commented?: boolean;
 }
 
-export interface KconfigParse {
+interface KconfigParse {
   readonly entries: readonly KconfigEntry[];
   /** Lines that are neither assignments, comments nor blank (1-based). */
   readonly invalidLines: readonly number[];

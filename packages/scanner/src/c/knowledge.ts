@@ -305,7 +305,7 @@ export interface OptionKnowledge {
 // ---------------------------------------------------------------------------------------------
 // Constant tables
 
-export interface AlgorithmPart {
+interface AlgorithmPart {
   readonly id: string;
   readonly curve?: string;
   readonly parameterSet?: string;

@@ -10,7 +10,6 @@ const require = createRequire(import.meta.url);
 
 export type SyntaxNode = ParserType.SyntaxNode;
 export type Tree = ParserType.Tree;
-export type Query = ParserType.Query;
 
 interface Loaded {
   readonly Parser: typeof ParserType;
@@ -27,12 +26,6 @@ function load(): Loaded {
     loaded = { Parser, language };
   }
   return loaded;
-}
-
-/** A query compiled against the C grammar. */
-export function compileQuery(source: string): Query {
-  const { Parser, language } = load();
-  return new Parser.Query(language as ParserType.Language, source);
 }
 
 const CHUNK = 64 * 1024;

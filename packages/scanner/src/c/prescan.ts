@@ -6,7 +6,7 @@
  * finding by itself: everything reported still comes from the syntax tree.
  */
 
-export interface PrescanKnowledge {
+interface PrescanKnowledge {
   readonly functions: { has(name: string): boolean };
   readonly literalValues: ReadonlySet<bigint>;
   readonly stringValues: ReadonlySet<string>;
@@ -19,7 +19,7 @@ export interface PrescanKnowledge {
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
 
-export interface Prescan {
+interface Prescan {
   /** Sorted offsets of interesting tokens. */
   readonly marks: number[];
   /** Object-like macros of this file that alias a crypto function (`#define SIGN mbedtls_pk_sign`). */

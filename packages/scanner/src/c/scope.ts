@@ -9,7 +9,7 @@ import { evaluateCondition, type MacroValue } from './expr.js';
 import type { DefineFact, FileFacts, Site, ValueFact } from './facts.js';
 
 /** One value a name may hold, where it was written, and the scope that reads it. */
-export interface ValueSite {
+interface ValueSite {
   readonly value: string;
   readonly index: number;
   readonly fn?: string;

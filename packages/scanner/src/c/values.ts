@@ -44,17 +44,17 @@ export interface TreeLinks {
 }
 
 /** Resolves a leaf expression (a constant, a constructor, an API value) to the algorithms it may name. */
-export type LeafResolver = (tokens: Token[], at: number, fn: string | undefined) => readonly Ref[];
+type LeafResolver = (tokens: Token[], at: number, fn: string | undefined) => readonly Ref[];
 
 /** Objects an API call of this file produced into a variable (`psa_generate_key(&attr, &key)` → key). */
-export type ProducedResolver = (name: string, at: number, fn: string | undefined) => readonly Ref[];
+type ProducedResolver = (name: string, at: number, fn: string | undefined) => readonly Ref[];
 
 const MAX_DEPTH = 8;
 const MAX_CANDIDATES = 32;
 const DIRECTIVE = /^\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 
 /** Splits a top-level `c ? a : b` into its two arms, or undefined. */
-export function ternaryArms(t: readonly Token[]): [Token[], Token[]] | undefined {
+function ternaryArms(t: readonly Token[]): [Token[], Token[]] | undefined {
   let depth = 0;
   let q = -1;
   for (let i = 0; i < t.length; i++) {
@@ -83,7 +83,7 @@ export function ternaryArms(t: readonly Token[]): [Token[], Token[]] | undefined
 }
 
 /** The field an access expression reads (`a.f`, `p->f`, `t[i].f`, `(*p).f`), or undefined. */
-export function accessedField(t: readonly Token[]): string | undefined {
+function accessedField(t: readonly Token[]): string | undefined {
   const n = t.length;
   if (n < 3) return undefined;
   const last = t[n - 1]!;
@@ -96,7 +96,7 @@ export function accessedField(t: readonly Token[]): string | undefined {
  * The text of a value without the lines of `#if` branches the scope decides are not taken (a ternary chain with
  * an arm per enabled algorithm). Undecided branches are kept: their values stay candidates.
  */
-export function activeText(text: string, scope: Scope, at: number): string {
+function activeText(text: string, scope: Scope, at: number): string {
   if (!text.includes('#')) return text;
   const out: string[] = [];
   const stack: { taken: boolean | undefined; decided: boolean }[] = [];

@@ -17,7 +17,7 @@ export interface ApacheDirective {
   readonly block?: readonly ApacheDirective[];
 }
 
-export interface ApacheParseResult {
+interface ApacheParseResult {
   readonly directives: readonly ApacheDirective[];
   readonly problems: readonly ParseProblem[];
 }

@@ -32,7 +32,7 @@ export interface DovecotInclude {
 
 export type DovecotNode = DovecotSetting | DovecotSection | DovecotInclude;
 
-export interface DovecotParseResult {
+interface DovecotParseResult {
   readonly nodes: DovecotNode[];
   readonly problems: { readonly code: string; readonly message: string; readonly line: number }[];
 }

@@ -22,7 +22,7 @@ export interface HaproxySection {
   readonly lines: HaproxyLine[];
 }
 
-export interface HaproxyParseResult {
+interface HaproxyParseResult {
   readonly sections: readonly HaproxySection[];
   readonly problems: readonly ParseProblem[];
 }

@@ -7,7 +7,7 @@ import type { AlgorithmRef, NamedGroupFacts } from '@pqready/core';
 import { findIkeToken } from '@pqready/core';
 
 /** Keyword → flag, for classically weak choices (IKEv2 Transform registry notes, RFC 8247, RFC 8221). */
-export const IKE_TOKEN_FLAGS: Readonly<Record<string, string>> = Object.freeze({
+const IKE_TOKEN_FLAGS: Readonly<Record<string, string>> = Object.freeze({
   modp768: 'modp768',
   modp1024: 'modp1024',
   modp1024s160: 'modp1024',
@@ -27,7 +27,7 @@ export const IKE_TOKEN_FLAGS: Readonly<Record<string, string>> = Object.freeze({
   prfsha1: 'sha1-prf',
 });
 
-export interface ProposalFacts {
+interface ProposalFacts {
   readonly algorithms: AlgorithmRef[];
   readonly groups: NamedGroupFacts[];
   readonly flags: Set<string>;

@@ -11,7 +11,7 @@ import type { DetectContext, ScanFile, ScanRoot } from '../detectors/types.js';
 import { underRoot } from '../runner/placement.js';
 import { diagnostic } from './protocol-finding.js';
 
-export interface IncludeResolution {
+interface IncludeResolution {
   readonly paths: readonly string[];
   /** The pattern points outside the scan root (`..` escaping it, or an absolute path the scan does not hold). */
   readonly outside: boolean;
@@ -100,7 +100,7 @@ function fixedDir(pattern: string): string {
  * Where the scan sits on disk: every root with the prefix of its scan paths (`DetectContext.scanRoots`), or one
  * absolute directory that scan paths are relative to (a context without roots).
  */
-export type ScanPlacement = string | readonly ScanRoot[] | undefined;
+type ScanPlacement = string | readonly ScanRoot[] | undefined;
 
 /** The placement of a detection context: its roots when the runner gave them, else its one scan root. */
 export const placementOf = (ctx: Pick<DetectContext, 'scanRoot' | 'scanRoots'>): ScanPlacement =>
@@ -194,12 +194,12 @@ export function ancestors(dir: string): string[] {
 }
 
 /** Where an include directive is written. */
-export interface IncludeSite {
+interface IncludeSite {
   readonly path: string;
   readonly line: number;
 }
 
-export interface IncludeRequest {
+interface IncludeRequest {
   readonly pattern: string;
   readonly from: IncludeSite;
   /** Scan-relative directories a relative pattern is tried against, in order (the first that matches wins). */
@@ -226,7 +226,7 @@ export interface IncludeTarget {
   readonly absPath?: string;
 }
 
-export interface IncludeOptions {
+interface IncludeOptions {
   /** Product word used in messages: `Include`, `.include`, `include_dir`. */
   readonly word?: string;
   readonly maxDepth?: number;

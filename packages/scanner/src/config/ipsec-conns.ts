@@ -12,18 +12,18 @@ import { diagnostic } from './protocol-finding.js';
 import { type IpsecConfEntry, parseIpsecConf } from './strongswan-parser.js';
 import type { Origin } from './tls-facts.js';
 
-export interface Located<T> {
+interface Located<T> {
   readonly entry: T;
   readonly path: string;
 }
 
-export interface IpsecParam {
+interface IpsecParam {
   readonly value: string;
   readonly line: number;
   readonly path: string;
 }
 
-export interface IpsecConn {
+interface IpsecConn {
   readonly name: string;
   readonly line: number;
   readonly path: string;
@@ -31,7 +31,7 @@ export interface IpsecConn {
   readonly also: IpsecParam[];
 }
 
-export interface IpsecConns {
+interface IpsecConns {
   readonly conns: ReadonlyMap<string, IpsecConn>;
   /** The value a connection gets for `key`, with where it was written; undefined when unset. */
   resolve(

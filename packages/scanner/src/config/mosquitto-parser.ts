@@ -15,7 +15,7 @@ export interface MosquittoLine {
   readonly path: string;
 }
 
-export interface MosquittoParseResult {
+interface MosquittoParseResult {
   readonly lines: readonly MosquittoLine[];
   readonly problems: readonly ParseProblem[];
 }

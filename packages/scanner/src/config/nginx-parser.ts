@@ -17,7 +17,7 @@ export interface ParseProblem {
   readonly line: number;
 }
 
-export interface NginxParseResult {
+interface NginxParseResult {
   readonly directives: readonly NginxDirective[];
   readonly problems: readonly ParseProblem[];
 }

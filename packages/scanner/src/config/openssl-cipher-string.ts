@@ -17,7 +17,7 @@ import {
   SUITEB_RULES,
 } from './openssl-cipher-aliases.js';
 
-export interface CipherStringResult {
+interface CipherStringResult {
   /** False when OpenSSL would reject the string (syntax error, or no TLS ≤ 1.2 suite left). */
   readonly ok: boolean;
   readonly suites: readonly OpensslCipherSuiteRow[];
@@ -319,7 +319,7 @@ export function expandCipherString(input: string): CipherStringResult {
   };
 }
 
-export interface CiphersuitesResult {
+interface CiphersuitesResult {
   readonly suites: readonly Tls13CipherSuiteRow[];
   readonly unknownNames: readonly string[];
 }

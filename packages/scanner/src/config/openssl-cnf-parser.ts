@@ -37,7 +37,7 @@ export interface CnfSection {
   readonly path: string;
 }
 
-export interface CnfProblem extends ParseProblem {
+interface CnfProblem extends ParseProblem {
   readonly path: string;
 }
 
@@ -114,7 +114,7 @@ function unquote(v: string): string {
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', b: '\b', t: '\t' };
 
-export interface BuildResult {
+interface BuildResult {
   readonly sections: ReadonlyMap<string, CnfSection>;
   readonly problems: readonly CnfProblem[];
 }

@@ -35,13 +35,13 @@ export interface TlsPolicyLevel {
   readonly hstsMinAge?: number;
 }
 
-export interface TlsPolicyDocument {
+interface TlsPolicyDocument {
   readonly version?: string;
   readonly href?: string;
   readonly levels: readonly TlsPolicyLevel[];
 }
 
-export interface TlsPolicyParseResult {
+interface TlsPolicyParseResult {
   /** Undefined when the text is not JSON or not a policy document. */
   readonly document?: TlsPolicyDocument;
   readonly problems: readonly ParseProblem[];
@@ -173,7 +173,7 @@ export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
  * Line of every object key of a JSON text, by its key path (`configurations/modern/tls_versions`). Array elements
  * are skipped (their keys are not addressable here). The text has already passed JSON.parse.
  */
-export function jsonKeyLines(text: string): Map<string, number> {
+function jsonKeyLines(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const stack: { kind: '{' | '['; key?: string }[] = [];
   let line = 1;

@@ -13,13 +13,13 @@ export interface PostfixParam {
   readonly line: number;
 }
 
-export interface ParseProblem {
+interface ParseProblem {
   readonly code: string;
   readonly message: string;
   readonly line: number;
 }
 
-export interface MainCf {
+interface MainCf {
   /** Every assignment in order (a later one of the same name wins, as in Postfix). */
   readonly params: readonly PostfixParam[];
   readonly problems: readonly ParseProblem[];
@@ -97,7 +97,7 @@ export interface MasterService {
   readonly overrides: readonly PostfixParam[];
 }
 
-export interface MasterCf {
+interface MasterCf {
   readonly services: readonly MasterService[];
   readonly problems: readonly ParseProblem[];
 }
@@ -165,7 +165,7 @@ export function parseMasterCf(text: string): MasterCf {
 const posixBase = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 /** Where a parameter's value came from, for `$name` lookups. */
-export type ParamLookup = (name: string) => string | undefined;
+type ParamLookup = (name: string) => string | undefined;
 
 const MAX_EXPANSION_DEPTH = 20;
 
@@ -220,8 +220,3 @@ export function expandPostfix(value: string, lookup: ParamLookup, depth = 0): st
 }
 
 const unbrace = (s: string) => (s.startsWith('{') && s.endsWith('}') ? s.slice(1, -1) : s);
-
-/** Names a value refers to with `$name` (one level): lets a finding say which parameter a value came through. */
-export function referencedParams(value: string): string[] {
-  return [...value.matchAll(/\$(?:\{|\()?([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
-}

@@ -5,7 +5,7 @@
 import type { Diagnostic, ProtocolFacts, ProtocolFinding } from '@pqready/core';
 import type { Origin } from './tls-facts.js';
 
-export interface FindingInput {
+interface FindingInput {
   readonly detector: string;
   readonly path: string;
   readonly line: number;

@@ -29,7 +29,7 @@ export interface Scope {
 }
 
 /** The written form of one setting and where it was written. */
-export interface SettingSite {
+interface SettingSite {
   readonly setting: string;
   /** Directive as written: `ssl_ciphers`, `SSLOpenSSLConfCmd Groups`, `bind ciphers`. */
   readonly directive: string;
@@ -41,7 +41,7 @@ export interface SettingSite {
 }
 
 /** Properties that identify the setting of a finding, the same in every detector. */
-export function settingProperties(scope: Scope, site: { setting: string; directive: string; value?: string }) {
+function settingProperties(scope: Scope, site: { setting: string; directive: string; value?: string }) {
   return {
     'config.setting': site.setting,
     'config.directive': site.directive,

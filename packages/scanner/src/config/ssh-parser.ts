@@ -13,7 +13,7 @@ export interface SshLine {
   readonly path: string;
 }
 
-export interface SshParseResult {
+interface SshParseResult {
   readonly lines: readonly SshLine[];
   readonly problems: readonly ParseProblem[];
 }

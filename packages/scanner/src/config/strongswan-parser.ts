@@ -14,7 +14,7 @@ export type IpsecConfEntry =
   | { readonly kind: 'param'; readonly key: string; readonly value: string; readonly line: number }
   | { readonly kind: 'include'; readonly pattern: string; readonly line: number };
 
-export interface IpsecConfParseResult {
+interface IpsecConfParseResult {
   readonly entries: readonly IpsecConfEntry[];
   readonly problems: readonly ParseProblem[];
 }
@@ -120,7 +120,7 @@ export interface SwanSection {
   readonly entries: SwanEntry[];
 }
 
-export interface SwanctlParseResult {
+interface SwanctlParseResult {
   readonly entries: readonly SwanEntry[];
   readonly problems: readonly ParseProblem[];
 }
@@ -265,14 +265,14 @@ export function parseSwanctlConf(text: string, path: string): SwanctlParseResult
   return { entries: root, problems };
 }
 
-export interface ProposalText {
+interface ProposalText {
   /** The proposal as written, without the ipsec.conf strict flag. */
   readonly text: string;
   /** Lower-cased `-` separated keywords (`aes256gcm16`, `prfsha384`, `ke1_mlkem768`, `default`). */
   readonly tokens: readonly string[];
 }
 
-export interface ProposalList {
+interface ProposalList {
   readonly proposals: readonly ProposalText[];
   /** ipsec.conf `!`: only the configured proposals, no daemon defaults appended. */
   readonly strict: boolean;

@@ -21,7 +21,7 @@ export interface StunnelSection {
 
 export type StunnelLine = StunnelOption | StunnelSection;
 
-export interface StunnelParseResult {
+interface StunnelParseResult {
   readonly lines: StunnelLine[];
   readonly problems: { readonly code: string; readonly message: string; readonly line: number }[];
 }

@@ -42,7 +42,7 @@ export interface TlsSettings {
 
 const PSK_KX: ReadonlySet<string> = new Set(['kPSK', 'kRSAPSK', 'kDHEPSK', 'kECDHEPSK']);
 
-export interface TlsFactsResult {
+interface TlsFactsResult {
   readonly protocol: ProtocolFacts;
   readonly notes: readonly string[];
   readonly properties: Readonly<Record<string, string>>;

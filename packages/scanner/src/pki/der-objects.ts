@@ -112,7 +112,7 @@ const isPemContainer = (file: ScanFile): boolean => PEM_CONTAINER_EXTENSIONS.has
 /** A block with no data lines outside a PEM container: the marker is named, not an object written. */
 const onlyNamed = (file: ScanFile, block: PemBlock): boolean => block.mention === true && !isPemContainer(file);
 
-export type OwnedPemBlock = PemBlock & {
+type OwnedPemBlock = PemBlock & {
   readonly der: Uint8Array;
   /** What the block holds: by its structure when that is known, else what its label promises. */
   readonly kind: DerKind | undefined;

@@ -34,9 +34,9 @@ export const TAG = {
 } as const;
 
 /** Nesting deeper than any real PKI object (PKCS#12 in CMS reaches ~12); asn1js recursion is the risk above it. */
-export const MAX_DER_DEPTH = 48;
+const MAX_DER_DEPTH = 48;
 
-export type DerProblem = 'der-truncated' | 'der-invalid' | 'der-too-deep' | 'der-trailing-data';
+type DerProblem = 'der-truncated' | 'der-invalid' | 'der-too-deep' | 'der-trailing-data';
 
 export class DerError extends Error {
   constructor(
@@ -178,7 +178,7 @@ export function whole(buf: Uint8Array, tlv: Tlv): Uint8Array {
 }
 
 /** Dotted-decimal form of an OBJECT IDENTIFIER's contents (X.690 §8.19). */
-export function decodeOid(bytes: Uint8Array): string {
+function decodeOid(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new DerError('der-invalid', 'Empty OBJECT IDENTIFIER.');
   const arcs: bigint[] = [];
   let value = 0n;
@@ -215,12 +215,6 @@ export function bitLength(bytes: Uint8Array): number {
   const top = mag[0] ?? 0;
   if (top === 0) return 0;
   return (mag.length - 1) * 8 + (32 - Math.clz32(top));
-}
-
-export function toBigInt(bytes: Uint8Array): bigint {
-  let v = 0n;
-  for (const b of bytes) v = (v << 8n) | BigInt(b);
-  return v;
 }
 
 /** Encodes a DER length + tag header; used to rebuild a SubjectPublicKeyInfo around a key's public part. */

@@ -8,7 +8,7 @@
 
 const SIGNATURE_TAIL = [0xa0, 0x03, 0x02, 0x01, 0x02] as const;
 
-export interface EmbeddedDer {
+interface EmbeddedDer {
   readonly offset: number;
   readonly der: Uint8Array;
 }

@@ -8,14 +8,14 @@ import type { AlgorithmRef } from '@pqready/core';
 import { readAlgorithmIdentifier, refFromOid } from './algorithm.js';
 import { children, contents, TAG, type Tlv } from './der.js';
 
-export const PBE_OID = Object.freeze({
+const PBE_OID = Object.freeze({
   pbes2: '1.2.840.113549.1.5.13',
   pbkdf2: '1.2.840.113549.1.5.12',
   scrypt: '1.3.6.1.4.1.11591.4.11',
   hmacWithSha1: '1.2.840.113549.2.7',
 });
 
-export interface Protection {
+interface Protection {
   readonly ref: AlgorithmRef;
   /** Iteration counts and cost parameters, rendered as properties. */
   readonly properties: Readonly<Record<string, string>>;

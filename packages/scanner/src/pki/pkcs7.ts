@@ -6,7 +6,7 @@
  */
 import { children, DerError, readOid, readTlv, TAG, type Tlv, whole } from './der.js';
 
-export interface Pkcs7Contents {
+interface Pkcs7Contents {
   readonly certificates: readonly { readonly der: Uint8Array; readonly offset: number }[];
   readonly crls: readonly { readonly der: Uint8Array; readonly offset: number }[];
   /** Certificate choices other than plain certificates (attribute certificates …). */

@@ -5,7 +5,7 @@
  * commit 8979276ad1eb).
  */
 
-export interface PqcKeySizes {
+interface PqcKeySizes {
   /** Catalog id, e.g. `ml-kem-768`. */
   readonly id: string;
   readonly publicKey: number;
@@ -48,7 +48,7 @@ const slhDsa = (): PqcKeySizes[] =>
     ),
   );
 
-export const PQC_KEY_SIZES: readonly PqcKeySizes[] = Object.freeze([
+const PQC_KEY_SIZES: readonly PqcKeySizes[] = Object.freeze([
   { id: 'ml-kem-512', publicKey: 800, privateKey: 1632, seed: 64, source: FIPS203 },
   { id: 'ml-kem-768', publicKey: 1184, privateKey: 2400, seed: 64, source: FIPS203 },
   { id: 'ml-kem-1024', publicKey: 1568, privateKey: 3168, seed: 64, source: FIPS203 },

@@ -22,7 +22,7 @@ export interface Location {
   readonly snippet: string;
 }
 
-export interface Extra {
+interface Extra {
   readonly notes?: readonly string[];
   readonly properties?: Readonly<Record<string, string>>;
 }

@@ -5,7 +5,7 @@
  */
 import { bitLength } from './der.js';
 
-export class SshWireError extends Error {}
+class SshWireError extends Error {}
 
 export class SshReader {
   private pos = 0;
@@ -43,7 +43,7 @@ export class SshReader {
 /** Fields of a key, by wire layout. */
 export type SshLayout = 'rsa' | 'dss' | 'ecdsa' | 'eddsa' | 'sk-ecdsa' | 'sk-eddsa';
 
-export interface SshKeyBody {
+interface SshKeyBody {
   /** Modulus / p bits, or the length of an EdDSA key. */
   readonly bits?: number;
   /** ECDSA curve name as on the wire (`nistp256`). */
@@ -84,7 +84,7 @@ export function readKeyBody(r: SshReader, layout: SshLayout): SshKeyBody {
   }
 }
 
-export interface SshCertificateBody {
+interface SshCertificateBody {
   readonly serial: string;
   readonly certType: 'user' | 'host' | 'unknown';
   readonly keyId: string;

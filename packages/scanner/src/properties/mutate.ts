@@ -11,7 +11,7 @@ const bytes = (...b: number[]) => Uint8Array.from(b);
 const DASHES = '-'.repeat(5);
 
 /** Chunks that have broken parsers before: nesting, unclosed constructs, lengths past the end, odd encodings. */
-export const HOSTILE_CHUNKS: readonly Uint8Array[] = [
+const HOSTILE_CHUNKS: readonly Uint8Array[] = [
   bytes(0),
   enc('{'.repeat(3000)),
   enc('}'.repeat(50)),
@@ -49,13 +49,13 @@ export const HOSTILE_CHUNKS: readonly Uint8Array[] = [
   enc('a'.repeat(70000)),
 ];
 
-export type Mutation =
+type Mutation =
   | { readonly kind: 'truncate'; readonly at: number }
   | { readonly kind: 'flip'; readonly at: number; readonly byte: number }
   | { readonly kind: 'insert'; readonly at: number; readonly chunk: Uint8Array }
   | { readonly kind: 'repeat'; readonly at: number; readonly length: number; readonly times: number };
 
-export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({

@@ -17,7 +17,7 @@ const DIRECTIVE = /(?:\/\/|\/\*|<!--|#|;|^\s*\*)\s*pqready-ignore\b(.*)$/;
 /** Rule and algorithm ids: kebab-case words, `all` or `*`; several separated by commas. */
 const ID = /^(?:\*|[A-Za-z0-9][A-Za-z0-9_.+/-]*)$/;
 
-export interface DirectiveScan {
+interface DirectiveScan {
   readonly directives: SuppressionDirective[];
   readonly diagnostics: Diagnostic[];
 }

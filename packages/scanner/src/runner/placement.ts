@@ -9,7 +9,7 @@ import type { ScanRoot } from '../detectors/types.js';
 const trimSlash = (dir: string): string => (dir === '/' ? '' : dir.replace(/\/+$/, ''));
 
 /** `abs` relative to `dir` when it is `dir` (`''`) or under it, else undefined (both absolute POSIX paths). */
-export function withinDir(abs: string, dir: string): string | undefined {
+function withinDir(abs: string, dir: string): string | undefined {
   const d = trimSlash(dir);
   if (abs === d || (d === '' && abs === '/')) return '';
   return abs.startsWith(`${d}/`) ? abs.slice(d.length + 1) : undefined;

@@ -14,13 +14,13 @@ import type { Diagnostic } from '@pqready/core';
 import { type IgnoreOptions, IgnoreRules } from './ignore.js';
 import { insideAny } from './placement.js';
 
-export interface WalkedFile {
+interface WalkedFile {
   readonly path: string;
   readonly absPath: string;
   readonly size: number;
 }
 
-export interface WalkEvent {
+interface WalkEvent {
   readonly file?: WalkedFile;
   /** Another name (symlink or hard link) for a file already walked: `of` is that file's path. */
   readonly alias?: WalkedFile & { readonly of: string };
@@ -39,7 +39,7 @@ export interface WalkScope {
   readonly skipTempPrefixes?: readonly string[];
 }
 
-export interface WalkOptions extends IgnoreOptions, WalkScope {}
+interface WalkOptions extends IgnoreOptions, WalkScope {}
 
 /** Version-control metadata holds no shipped crypto and is large; everything else is walked. */
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);

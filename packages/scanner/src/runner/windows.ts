@@ -14,7 +14,7 @@ import { HEAD_BYTES } from './scan-file.js';
 /** Files above this size are read window by window (16 MiB: the memory one file may take at once). */
 export const WINDOW_BYTES = 16 * 1024 * 1024;
 /** Consecutive windows share this much: a certificate chain or key in PEM is a few KiB, a large CRL under 1 MiB. */
-export const OVERLAP_BYTES = 1024 * 1024;
+const OVERLAP_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
@@ -27,7 +27,7 @@ function countNewlines(bytes: Uint8Array, end: number): number {
 /** The 1-based line at byte `at` of `bytes`. */
 const lineAt = (bytes: Uint8Array, at: number): number => countNewlines(bytes, at) + 1;
 
-export interface WindowedResult extends DetectResult {
+interface WindowedResult extends DetectResult {
   /** SHA-256 of the whole file, computed as it was read. */
   readonly sha256: string;
 }

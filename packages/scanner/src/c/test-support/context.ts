@@ -27,7 +27,7 @@ export function listFiles(root: string): MemoryFile[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-export function memoryContext(
+function memoryContext(
   files: readonly MemoryFile[],
   options: Partial<ScanOptions> = {},
 ): { ctx: DetectContext; heads: FileHead[] } {
@@ -106,7 +106,7 @@ export function rowsOf(f: import('@pqready/core').Finding): CorpusRow[] {
 }
 
 /** The corpus row of an algorithm finding. */
-export function rowOf(f: import('@pqready/core').AlgorithmFinding): CorpusRow {
+function rowOf(f: import('@pqready/core').AlgorithmFinding): CorpusRow {
   return {
     file: f.evidence.path,
     line: f.evidence.line ?? 0,

@@ -1,12 +1,4 @@
-/**
- * Apache httpd mod_ssl knowledge: the protocol set `all` stands for, directive defaults per httpd version, which
- * directives name files, and which sections are scopes. Sources: mod_ssl documentation (SSLProtocol,
- * SSLCipherSuite, SSLOpenSSLConfCmd) and modules/ssl/ssl_private.h (SSL_PROTOCOL_ALL, SSL_PROTOCOL_DEFAULT).
- */
-import { PROTOCOL_SOURCES } from '@pqready/core';
 import type { TlsVersion } from '../../config/tls-lists.js';
-
-export const APACHE_SOURCE = PROTOCOL_SOURCES.apacheDocs;
 
 /** Assumed httpd version when the scan states none (Debian 12 ships 2.4.57). */
 export const DEFAULT_APACHE_VERSION = '2.4.57';
@@ -85,18 +77,6 @@ export const APACHE_DIRECTORY_SECTIONS: readonly string[] = Object.freeze([
   'filesmatch',
   'proxy',
   'proxymatch',
-]);
-
-/** SSLOpenSSLConfCmd commands (SSL_CONF_cmd names, case-insensitive) this detector applies. */
-export const APACHE_CONF_COMMANDS: readonly string[] = Object.freeze([
-  'groups',
-  'curves',
-  'signaturealgorithms',
-  'minprotocol',
-  'maxprotocol',
-  'cipherstring',
-  'ciphersuites',
-  'protocol',
 ]);
 
 /** Directives that mark a file as Apache configuration (any one is enough together with a config name). */

@@ -8,8 +8,6 @@
 import type { ConfigFileRule, OptionRow, RefPart } from '../../c/knowledge.js';
 import { PROJECT_OPTIONS, PROJECT_RULES } from './projects.js';
 
-export type { ConfigFileRule, OptionRow };
-
 const rows: OptionRow[] = [];
 const add = (
   library: string,

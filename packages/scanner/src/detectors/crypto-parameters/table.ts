@@ -6,7 +6,7 @@
  */
 import type { DerKind } from '../../pki/der-kind.js';
 
-export type ParamsKind = 'dh' | 'dhx' | 'dsa' | 'ec';
+type ParamsKind = 'dh' | 'dhx' | 'dsa' | 'ec';
 
 export const PARAMETER_PEM_LABELS = Object.freeze([
   {

@@ -1,15 +1,4 @@
-/**
- * Dovecot TLS knowledge: setting names of 2.2, 2.3 and 2.4, their defaults per version, and which settings name
- * files. Sources: Dovecot settings documentation (doc.dovecot.org/2.3/settings/core/ and doc.dovecot.org/2.4/core/
- * summaries/settings.html; dovecot/documentation data/settings.js for ssl_cipher_list), Dovecot NEWS.
- */
-import type { Source } from '@pqready/core';
-
-export const DOVECOT_SETTINGS_SOURCE: Source = Object.freeze({
-  title: 'Dovecot core settings: ssl, ssl_min_protocol, ssl_cipher_list, ssl_cipher_suites, ssl_curve_list',
-  url: 'https://doc.dovecot.org/2.3/settings/core/',
-  confidence: 'secondary',
-});
+// Reference: Dovecot core settings: ssl, ssl_min_protocol, ssl_cipher_list, ssl_cipher_suites, ssl_curve_list (https://doc.dovecot.org/2.3/settings/core/).
 
 /** Assumed Dovecot version when the scan states none (Debian 12 ships 2.3.19). */
 export const DEFAULT_DOVECOT_VERSION = '2.3.19';

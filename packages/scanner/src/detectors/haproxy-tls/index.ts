@@ -83,7 +83,7 @@ function readOptions(words: readonly string[]): LineOptions {
  * ssl_sock_prepare_ctx: `force-*` pins one version; `ssl-min-ver`/`ssl-max-ver` bound the range (and make
  * `no-*` ignored); otherwise `no-*` remove versions from the default range and the lowest contiguous run stays.
  */
-export function haproxyVersions(
+function haproxyVersions(
   line: LineOptions,
   global: LineOptions,
   defaultMin: TlsVersion,

@@ -1,12 +1,4 @@
-/**
- * HAProxy TLS knowledge: which bind/server keywords carry TLS settings and take a value, which global
- * `ssl-default-*` keywords feed them, and the version defaults. Source: HAProxy configuration manual
- * (bind/server options, ssl-default-bind-*), src/ssl_sock.c (ssl_sock_prepare_ctx, global defaults merge).
- */
-import { PROTOCOL_SOURCES } from '@pqready/core';
 import type { TlsVersion } from '../../config/tls-lists.js';
-
-export const HAPROXY_SOURCE = PROTOCOL_SOURCES.haproxyDocs;
 
 /** Assumed HAProxy version when the scan states none (Debian 12 ships 2.6). */
 export const DEFAULT_HAPROXY_VERSION = '2.6';

@@ -1,17 +1,4 @@
-/**
- * Libreswan proposal knowledge: the algorithm names of ike=, esp=, ah= and phase2alg= (the `.names` of
- * lib/libswan/ike_alg_*.c, aliases included) written as the IKE catalog's keywords, and the default proposals
- * of pluto (lib/libswan/ike_info.c, esp_info.c). Sources: Libreswan ipsec.conf(5) (configs/d.ipsec.conf/conn
- * ike.xml, esp.xml, phase2alg.xml, keyexchange.xml, ikev2.xml; sect/proposals.txt for the grammar), libreswan
- * main at 0c4e3eccfb.
- */
-import type { Source } from '@pqready/core';
-
-export const LIBRESWAN_SOURCE: Source = Object.freeze({
-  title: 'Libreswan ipsec.conf(5): ike=, esp=, phase2alg=, keyexchange=; lib/libswan ike_info.c and esp_info.c',
-  url: 'https://libreswan.org/man/ipsec.conf.5.html',
-  confidence: 'primary',
-});
+// Reference: Libreswan ipsec.conf(5): ike=, esp=, phase2alg=, keyexchange=; lib/libswan ike_info.c and esp_info.c (https://libreswan.org/man/ipsec.conf.5.html).
 
 /**
  * Encryption names → catalog keywords; `{bits}` takes the key length written after the name (`aes256`,

@@ -9,8 +9,8 @@ import type { Source } from '@pqready/core';
 import { PROTOCOL_SOURCES } from '@pqready/core';
 import type { TlsVersion } from '../../config/tls-lists.js';
 
-export const MOSQUITTO_SOURCE: Source = PROTOCOL_SOURCES.mosquittoDocs;
-export const MOSQUITTO_NET_SOURCE: Source = Object.freeze({
+const MOSQUITTO_SOURCE: Source = PROTOCOL_SOURCES.mosquittoDocs;
+const MOSQUITTO_NET_SOURCE: Source = Object.freeze({
   title: 'eclipse/mosquitto src/net.c net__tls_server_ctx (tls_version options, default cipher list)',
   url: 'eclipse/mosquitto@011a53745a97:src/net.c',
   confidence: 'primary',
@@ -19,7 +19,7 @@ export const MOSQUITTO_NET_SOURCE: Source = Object.freeze({
 /** Assumed broker version when the scan states none (`--assume mosquitto=1.6`). Debian 12 ships 2.0.11. */
 export const DEFAULT_MOSQUITTO_VERSION = '2.0';
 
-export interface TlsVersionRule {
+interface TlsVersionRule {
   readonly since: string;
   /** `exact`: tls_version is the only version (≤ 1.6); `minimum`: it is the lowest version allowed (≥ 2.0). */
   readonly semantics: 'exact' | 'minimum';

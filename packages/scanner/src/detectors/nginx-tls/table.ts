@@ -1,11 +1,3 @@
-/**
- * nginx TLS knowledge: directive defaults per nginx version and which directives name files.
- * Source: nginx ngx_http_ssl_module documentation (defaults and "changed in" notes).
- */
-import { PROTOCOL_SOURCES } from '@pqready/core';
-
-export const NGINX_SOURCE = PROTOCOL_SOURCES.nginxDocs;
-
 /** Assumed nginx version when the scan states none (Debian 12 ships 1.22). */
 export const DEFAULT_NGINX_VERSION = '1.22';
 
@@ -41,15 +33,6 @@ export const NGINX_ENABLED_FROM: Readonly<Record<string, string>> = Object.freez
 /** Blocks that hold TLS servers (`http`, `stream`, `mail`), each containing `server` blocks. */
 export const NGINX_SERVER_PARENTS: readonly string[] = Object.freeze(['http', 'stream', 'mail']);
 
-/** Directives that, written in an http/stream/mail block, configure TLS for the servers inside it. */
-export const NGINX_BLOCK_TLS_DIRECTIVES: readonly string[] = Object.freeze([
-  'ssl_protocols',
-  'ssl_ciphers',
-  'ssl_ecdh_curve',
-  'ssl_conf_command',
-  'ssl_certificate',
-]);
-
 /**
  * Upstream (client) TLS of ngx_http_proxy_module, ngx_http_grpc_module, ngx_http_uwsgi_module and
  * ngx_stream_proxy_module: the directive prefix, and the pass directive whose scheme turns TLS on.
@@ -84,6 +67,3 @@ export const NGINX_CLIENT_FILE_SUFFIXES: readonly string[] = Object.freeze([
   'trusted_certificate',
   'crl',
 ]);
-
-/** Blocks an upstream TLS setting is inherited through (`http` → `server` → `location` → nested `location`). */
-export const NGINX_INHERITING_BLOCKS: readonly string[] = Object.freeze(['http', 'server', 'location', 'stream']);

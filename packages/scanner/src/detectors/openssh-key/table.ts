@@ -6,7 +6,7 @@
 import type { AlgorithmRef } from '@pqready/core';
 import type { SshLayout } from '../../pki/ssh-wire.js';
 
-export interface SshKeyType {
+interface SshKeyType {
   readonly name: string;
   readonly layout: SshLayout;
   readonly algorithm: AlgorithmRef;
@@ -54,7 +54,7 @@ const base = [
 /** `<type>-cert-v01@openssh.com` for plain names, `<type-without-@openssh.com>-cert-v01@openssh.com` for sk-*. */
 const certName = (name: string) => `${name.replace(/@openssh\.com$/, '')}-cert-v01@openssh.com`;
 
-export const SSH_KEY_TYPES: readonly SshKeyType[] = Object.freeze([
+const SSH_KEY_TYPES: readonly SshKeyType[] = Object.freeze([
   ...base,
   ...base.map((t) => ({ ...t, name: certName(t.name), certificate: true, source: 'OpenSSH PROTOCOL.certkeys' })),
 ]);

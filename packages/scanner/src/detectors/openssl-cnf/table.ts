@@ -4,13 +4,9 @@
  * list, and the OpenSSL 3.0 fallbacks. Sources: OpenSSL config(5), OSSL_PROVIDER-legacy(7), openssl-req(1),
  * open-quantum-safe/oqs-provider README.
  */
-import type { AlgorithmRef, Source } from '@pqready/core';
+import type { AlgorithmRef } from '@pqready/core';
 
-export const OPENSSL_CONFIG_SOURCE: Source = Object.freeze({
-  title: 'OpenSSL config(5), openssl-req(1), openssl-ca(1) (3.0)',
-  url: 'https://docs.openssl.org/3.0/man5/config/',
-  confidence: 'primary',
-});
+// Reference: OpenSSL config(5), openssl-req(1), openssl-ca(1) (3.0) (https://docs.openssl.org/3.0/man5/config/).
 
 /** `default_md` names (case-insensitive) → catalog hash ids; `default` = the key type's default, SHA-256 in 3.0. */
 export const DIGEST_NAMES: Readonly<Record<string, string>> = Object.freeze({

@@ -9,7 +9,7 @@ export const P12_OID = Object.freeze({
   x509Certificate: '1.2.840.113549.1.9.22.1',
 });
 
-export type BagKind = 'key' | 'shrouded-key' | 'certificate' | 'crl' | 'secret' | 'safe-contents';
+type BagKind = 'key' | 'shrouded-key' | 'certificate' | 'crl' | 'secret' | 'safe-contents';
 
 export const BAG_TYPES: Readonly<Record<string, BagKind>> = Object.freeze({
   '1.2.840.113549.1.12.10.1.1': 'key',

@@ -1,22 +1,5 @@
-/**
- * Postfix TLS knowledge: parameter defaults per Postfix version, the cipher grade lists, which parameters name
- * files, and which master.cf commands are TLS servers or clients.
- * Sources: Postfix src/global/mail_params.h (DEF_* defaults; vdukhovni/postfix@0148a87d54db for the current ones),
- * postconf(5) (https://www.postfix.org/postconf.5.html), and the Postfix HISTORY entries cited on each row.
- */
-import type { Source } from '@pqready/core';
-
-export const POSTFIX_PARAMS_SOURCE: Source = Object.freeze({
-  title:
-    'Postfix src/global/mail_params.h (DEF_SMTP_TLS_PROTO, DEF_TLS_*_CLIST, DEF_TLS_EECDH_AUTO, DEF_TLS_FFDHE_AUTO)',
-  url: 'vdukhovni/postfix@0148a87d54db:postfix/src/global/mail_params.h',
-  confidence: 'primary',
-});
-export const POSTCONF_SOURCE: Source = Object.freeze({
-  title: 'postconf(5): smtpd_tls_protocols, smtpd_tls_ciphers, tls_high_cipherlist, tls_eecdh_auto_curves',
-  url: 'https://www.postfix.org/postconf.5.html',
-  confidence: 'primary',
-});
+// Reference: Postfix src/global/mail_params.h (DEF_SMTP_TLS_PROTO, DEF_TLS_*_CLIST, DEF_TLS_EECDH_AUTO, DEF_TLS_FFDHE_AUTO) (vdukhovni/postfix@0148a87d54db:postfix/src/global/mail_params.h).
+// Reference: postconf(5): smtpd_tls_protocols, smtpd_tls_ciphers, tls_high_cipherlist, tls_eecdh_auto_curves (https://www.postfix.org/postconf.5.html).
 
 /** Assumed Postfix version when the scan states none (Debian 12 ships 3.7). */
 export const DEFAULT_POSTFIX_VERSION = '3.7';
@@ -52,7 +35,7 @@ const EXCL_REST = ':!kDH:!kECDH:!aDSS:!MD5';
  * `tls_<grade>_cipherlist` defaults. HISTORY 20230303 (Postfix 3.8): "export" and "low" are treated as "medium" and
  * their lists ignored, and the defaults exclude SEED, IDEA, 3DES, RC2, RC4, RC5, MD5, kDH, kECDH and DSS.
  */
-export interface PostfixCipherlists {
+interface PostfixCipherlists {
   readonly since: string;
   readonly lists: Readonly<Record<string, string>>;
   /** Grades read as another grade (3.8+: export and low are medium). */

@@ -7,7 +7,7 @@ import type { DerKind } from '../../pki/der-kind.js';
 
 export type PrivateKind = Extract<DerKind, 'pkcs8' | 'encrypted-pkcs8' | 'rsa-private' | 'sec1' | 'dsa-private'>;
 
-export interface PrivateLabel {
+interface PrivateLabel {
   readonly label: string;
   readonly kind: PrivateKind;
   /** Key algorithm OID implied by a traditional label (what legacy-encrypted keys report). */
@@ -32,7 +32,7 @@ export const PRIVATE_PEM_LABELS = Object.freeze([
  * DEK-Info cipher names (OpenSSL EVP names, as `PEM_write_bio_PrivateKey` writes them).
  * Block ciphers named `<CIPHER>-<bits>-<MODE>` are parsed by rule; the rest are listed.
  */
-export const LEGACY_PEM_CIPHERS: Readonly<Record<string, AlgorithmRef>> = Object.freeze({
+const LEGACY_PEM_CIPHERS: Readonly<Record<string, AlgorithmRef>> = Object.freeze({
   'DES-CBC': { id: 'des', keyBits: 56, mode: 'cbc' },
   'DES-EDE-CBC': { id: '3des', keyBits: 112, mode: 'cbc' },
   'DES-EDE3-CBC': { id: '3des', keyBits: 168, mode: 'cbc' },

@@ -6,19 +6,13 @@
  * "the daemon adds its extensive default proposal … unless `!`", keyexchange); swanctl.conf(5).
  */
 import type { Source } from '@pqready/core';
-import { PROTOCOL_SOURCES } from '@pqready/core';
 
-export const STRONGSWAN_PROPOSALS_SOURCE: Source = PROTOCOL_SOURCES.strongswanProposals;
-export const STRONGSWAN_DEFAULTS_SOURCE: Source = Object.freeze({
+const STRONGSWAN_DEFAULTS_SOURCE: Source = Object.freeze({
   title: 'strongSwan src/libstrongswan/crypto/proposal/proposal.c (default IKE/ESP proposals)',
   url: 'strongswan/strongswan@00520b3ae8c1:src/libstrongswan/crypto/proposal/proposal.c',
   confidence: 'primary',
 });
-export const IPSEC_CONF_SOURCE: Source = Object.freeze({
-  title: 'strongSwan ipsec.conf(5) conn section (ike, esp, keyexchange, leftcert)',
-  url: 'https://wiki.strongswan.org/projects/strongswan/wiki/ConnSection',
-  confidence: 'secondary',
-});
+// Reference: strongSwan ipsec.conf(5) conn section (ike, esp, keyexchange, leftcert) (https://wiki.strongswan.org/projects/strongswan/wiki/ConnSection).
 
 /** Assumed strongSwan version when the scan states none (`--assume strongswan=5.9`). */
 export const DEFAULT_STRONGSWAN_VERSION = '6.0';
@@ -30,7 +24,7 @@ const DEFAULT_PRF = 'prfsha256-prfsha384-prfsha512-prfaesxcbc-prfaescmac-prfsha1
 const DEFAULT_KE =
   'ecp256-ecp384-ecp521-ecp256bp-ecp384bp-ecp512bp-curve25519-curve448-modp3072-modp4096-modp6144-modp8192-modp2048';
 
-export interface DefaultProposals {
+interface DefaultProposals {
   readonly ike: readonly string[];
   readonly esp: readonly string[];
   readonly ah: readonly string[];

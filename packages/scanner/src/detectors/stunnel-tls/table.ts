@@ -1,18 +1,6 @@
-/**
- * stunnel TLS knowledge: the built-in defaults of every service, the options that set protocol versions, and the
- * `options = NO_*` names that switch versions off. Sources: stunnel(8) manual (doc/stunnel.pod.in, "SERVICE-LEVEL
- * OPTIONS"), stunnel 5.75 src/options.c (stunnel_cipher_list, stunnel_ciphersuites, DEFAULT_CURVES, the
- * str_to_proto_version names, the ssl_opts table) and src/ctx.c (NO_SSLv2|NO_SSLv3 set before the user's options,
- * `config` commands applied before `curves`), src/common.h (DEFAULT_SECURITY_LEVEL 2).
- */
-import type { Source } from '@pqready/core';
 import type { TlsVersion } from '../../config/tls-lists.js';
 
-export const STUNNEL_SOURCE: Source = Object.freeze({
-  title: 'stunnel(8) manual, service-level options; stunnel 5.75 src/options.c and src/ctx.c',
-  url: 'https://www.stunnel.org/static/stunnel.html',
-  confidence: 'primary',
-});
+// Reference: stunnel(8) manual, service-level options; stunnel 5.75 src/options.c and src/ctx.c (https://www.stunnel.org/static/stunnel.html).
 
 /** Assumed stunnel version when the scan states none (`--assume stunnel=4.53`); Debian 12 ships 5.68. */
 export const DEFAULT_STUNNEL_VERSION = '5.68';

@@ -3,10 +3,7 @@
  * and certificate key types, mapped to catalog algorithms. Signature names are OpenSSL's long names of the X.509
  * signature OIDs (RFC 4055, RFC 5758, RFC 8410).
  */
-import type { AlgorithmRef, Source } from '@pqready/core';
-import { PROTOCOL_SOURCES } from '@pqready/core';
-
-export const TLS_POLICY_SOURCE: Source = PROTOCOL_SOURCES.mozillaTls;
+import type { AlgorithmRef } from '@pqready/core';
 
 export const CERTIFICATE_SIGNATURES: Readonly<Record<string, AlgorithmRef>> = Object.freeze({
   sha1withrsaencryption: { id: 'rsa-pkcs1v15', hash: 'sha-1' },

@@ -5,7 +5,7 @@
  */
 export type CertObjectKind = 'certificate' | 'csr' | 'crl' | 'pkcs7';
 
-export interface CertLabel {
+interface CertLabel {
   readonly label: string;
   readonly kind: CertObjectKind;
   /** The block holds the object followed by other data (OpenSSL CERT_AUX): decode the first element only. */

@@ -20,7 +20,7 @@ import { tinycryptTable } from './tinycrypt.js';
 import type { ConstructorRow, FunctionCandidate, LibraryTable, RefPart } from './types.js';
 import { wolfcryptTable } from './wolfcrypt.js';
 
-export const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
+const LIBRARY_TABLES: readonly LibraryTable[] = Object.freeze([
   mbedtlsTable,
   psaTable,
   wolfcryptTable,

@@ -5,7 +5,7 @@
 import type { ApiRow, LibraryTable, RefPart } from './types.js';
 
 /** liboqs scheme suffix → catalog algorithm. */
-export const OQS_SCHEMES: Readonly<Record<string, RefPart>> = Object.freeze({
+const OQS_SCHEMES: Readonly<Record<string, RefPart>> = Object.freeze({
   ml_kem_512: { id: 'ml-kem-512' },
   ml_kem_768: { id: 'ml-kem-768' },
   ml_kem_1024: { id: 'ml-kem-1024' },

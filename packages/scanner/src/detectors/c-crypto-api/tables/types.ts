@@ -4,8 +4,6 @@
  */
 export type {
   ApiRow,
-  ArgIndex,
-  ArgMap,
   ConstructorRow,
   FunctionCandidate,
   LibraryTable,

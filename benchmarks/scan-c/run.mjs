@@ -2,14 +2,12 @@
 // Scans a C tree with the built @pqready/scanner C detectors and reports files/s, MB/s, peak RSS and
 // the ratio of full scan time (jobs = 1) to bare tree-sitter parse time of the same files in the same run.
 // detectionOverParse = (scan - runner floor) / parse: 1.0 would mean detection costs nothing beyond parsing.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { detectors, scan } from '@pqready/scanner';
+import { bareParse, cFiles } from './bare-parse.mjs';
 import { generate } from './generate.mjs';
 
 const args = process.argv.slice(2);
@@ -26,15 +24,7 @@ if (!root) {
 }
 const jobs = opt('--jobs', availableParallelism());
 
-const C_EXT = /\.(c|cc|cpp|cxx|h|hh|hpp|hxx|inc|inl|ipp)$/i;
-const files = [];
-(function walk(d) {
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (C_EXT.test(e.name)) files.push(p);
-  }
-})(root);
+const files = cFiles(root);
 const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
 
 // Warm the page cache so every measured phase reads from memory.
@@ -64,25 +54,7 @@ const readOnly = {
 const floor = await run([readOnly], 1);
 
 // Bare parse baseline: the same grammar and chunked input the scanner uses, one thread.
-const require = createRequire(fileURLToPath(import.meta.resolve('@pqready/scanner')));
-const Parser = require('tree-sitter');
-const parser = new Parser();
-parser.setLanguage(require('tree-sitter-c'));
-const CHUNK = 64 * 1024;
-// Syntax trees hold native memory V8 does not see; without a collection now and then the baseline
-// slows down under its own garbage, which would flatter the ratio. The scanner's own allocations
-// trigger collections naturally.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc');
-const t = performance.now();
-let parsed = 0;
-for (const f of files) {
-  if (++parsed % 256 === 0) gc();
-  const text = readFileSync(f, 'utf8');
-  if (text.length <= CHUNK) parser.parse(text);
-  else parser.parse((i) => (i < text.length ? text.slice(i, i + CHUNK) : ''), null, { bufferSize: CHUNK });
-}
-const parseMs = performance.now() - t;
+const parseMs = bareParse(files);
 
 const mb = bytes / (1024 * 1024);
 const report = {

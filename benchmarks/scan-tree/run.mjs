@@ -1,15 +1,29 @@
-// scan-tree benchmark: node benchmarks/scan-tree/run.mjs [--files N]
+// scan-tree benchmark: node benchmarks/scan-tree/run.mjs [--files N]   (generated tree)
+//                      node benchmarks/scan-tree/run.mjs <folder> [--runs N] [--jobs 1,2,4]   (real tree, see
+//                      real-tree.mjs and README.md)
 // Generates a wide tree of N small files (text, configs, PEM certificates, C) and scans it with every
 // detector, reporting files/s and peak RSS, against a baseline in the same run: a bare walk that stats
 // and reads every file. Reports the ratio (scan ÷ baseline) and RSS per 1,000 files, so memory growth
 // with tree size is visible across runs of different N on a noisy shared machine.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '@pqready/scanner';
+import { realTree } from './real-tree.mjs';
 
 const args = process.argv.slice(2);
+const flagValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const folder = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+if (folder) {
+  const jobsList = flagValue('--jobs')
+    ? flagValue('--jobs').split(',').map(Number)
+    : [...new Set([1, 2, availableParallelism()])];
+  const runs = Math.max(1, Number(flagValue('--runs') ?? 5));
+  console.log(JSON.stringify(realTree(resolve(folder), { runs, jobsList }), null, 2));
+  process.exit(0);
+}
 const n = Number(args[args.indexOf('--files') + 1] ?? 0) || 20000;
 const root = resolve(fileURLToPath(new URL('../.generated/scan-tree', import.meta.url)));
 rmSync(root, { recursive: true, force: true });

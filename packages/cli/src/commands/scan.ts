@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { buildReport, defaultPolicyId, listPolicies, locateInRoots, type Report } from '@pqready/core';
-import { findRepositoryRoot, scan, type WalkScope } from '@pqready/scanner';
+import { findRepositoryRoot, scan, Timings, type WalkScope } from '@pqready/scanner';
 import { PqreadyCommand } from '../base.js';
 import { ConfigError } from '../config/load.js';
 import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
@@ -19,14 +19,18 @@ import { checkOutput, OutputError, writeFileAtomically, writeToStdout } from '..
 import { diagnosticLine } from '../render/diagnostic-line.js';
 import { progressReporter } from '../render/progress.js';
 import { type OutputFormat, renderScanChunks } from '../render/scan-output.js';
+import { timingsTable } from '../render/timings.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
 import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
 import { GateError, parseGates } from '../triage/gate.js';
 import { freshFindings, type GateOutcome, gateSummary, judgeGate } from '../triage/judge.js';
 import { applyTriage } from '../triage/triage.js';
 
-/** `--json`: the JSON report, with the gate's outcome when `--fail-on` was given. */
-export type ScanJson = Report & { readonly gate?: GateOutcome };
+/** `--json`: the JSON report, with the gate's outcome when `--fail-on` was given and the phases with `--timings`. */
+export type ScanJson = Report & {
+  readonly gate?: GateOutcome;
+  readonly timings?: ReturnType<Timings['rows']>;
+};
 /** `--list-policies --json`. */
 export interface PolicyList {
   readonly policies: readonly { readonly id: string; readonly name: string; readonly default: boolean }[];
@@ -172,10 +176,24 @@ export default class Scan extends PqreadyCommand {
       helpGroup: 'SARIF',
     }),
     quiet: Flags.boolean({ char: 'q', description: 'print nothing but the output itself', allowNo: true }),
+    timings: Flags.boolean({
+      description: 'print where the time went, phase by phase, on standard error (and in --json); output unchanged',
+    }),
   };
 
   async run(): Promise<ScanJson | PolicyList | undefined> {
+    // performance.now() counts from the process start: what oclif, the imports and flag parsing cost.
+    const startupMs = performance.now();
     const { argv, flags } = await this.parse(Scan);
+    const timings = flags.timings ? new Timings() : undefined;
+    timings?.add('start-up (process to command)', startupMs);
+    let mark = performance.now();
+    /** Adds the time since the previous mark to `phase`. */
+    const lap = (phase: string): void => {
+      const now = performance.now();
+      timings?.add(phase, now - mark);
+      mark = now;
+    };
     if (flags['list-policies']) {
       const policies = listPolicies().map((p) => ({ id: p.id, name: p.name, default: p.id === defaultPolicyId }));
       for (const p of policies) this.log(`${p.id}${p.default ? ' (default)' : ''}\t${p.name}`);
@@ -214,6 +232,7 @@ export default class Scan extends PqreadyCommand {
     const format: OutputFormat = settings.format ?? (terminal && !settings.output ? 'table' : 'cyclonedx');
     const quiet = settings.quiet || json;
     const progress = progressReporter(!settings.quiet && process.stderr.isTTY === true);
+    lap('settings (config, baseline, output check)');
 
     let inventory = await scan({
       roots: paths,
@@ -231,8 +250,10 @@ export default class Scan extends PqreadyCommand {
       ...(settings.maxFileBytes === undefined ? {} : { maxFileBytes: settings.maxFileBytes }),
       toolVersion: this.config.version,
       onProgress: progress.update,
+      ...(timings ? { timings } : {}),
     });
     progress.done();
+    lap('scan (total of the rows above it)');
 
     const rootStats = await Promise.all(paths.map((p) => stat(p)));
     inventory = applyTriage(inventory, {
@@ -249,12 +270,14 @@ export default class Scan extends PqreadyCommand {
     // The report is built when something reads it (the gate, --json, every format but CycloneDX): a CBOM alone is
     // written from the inventory, and a large tree's inventory, report and CBOM do not fit in memory together.
     const needsReport = json || format !== 'cyclonedx' || settings.failOn.length > 0 || baseline !== undefined;
+    lap('triage (policy, suppressions, third party)');
     const report = needsReport ? buildReport(inventory, settings.policy) : undefined;
     const fresh = report ? freshFindings(report, baseline, settings.failOn) : undefined;
     const gate =
       report && fresh
         ? judgeGate(report, settings.failOn, fresh, settings.baseline ? { file: settings.baseline } : undefined)
         : undefined;
+    lap('report build and gate');
 
     const toTerminal = format === 'table' && !settings.output && terminal;
     const rendered = renderScanChunks(
@@ -288,6 +311,7 @@ export default class Scan extends PqreadyCommand {
     } else if (!json) {
       await writeToStdout(rendered);
     }
+    lap(json ? 'render (the JSON report is printed after this table)' : 'render and write');
 
     // Diagnostics are printed once: a table on standard output holds them; otherwise standard error does.
     const problems = inventory.diagnostics.filter((d) => d.severity !== 'info');
@@ -310,7 +334,13 @@ export default class Scan extends PqreadyCommand {
       // Not this.exit(): with --json the report must still be printed.
       process.exitCode = EXIT.gate;
     }
+    if (timings) {
+      timings.add('wall (process start to here)', performance.now());
+      process.stderr.write(timingsTable(timings.rows()));
+    }
     // Printed by oclif only with --json, which always builds the report.
-    return report ? { ...report, ...(gate ? { gate } : {}) } : undefined;
+    return report
+      ? { ...report, ...(gate ? { gate } : {}), ...(timings ? { timings: timings.rows() } : {}) }
+      : undefined;
   }
 }

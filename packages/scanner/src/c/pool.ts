@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { activeTimings } from '../runner/timings.js';
 import { type ExtractKnowledge, extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
 import type { FileFacts } from './facts.js';
@@ -39,6 +40,17 @@ export function workersFor(jobs: number, files: number): number {
   return Math.max(1, Math.min(asked, Math.ceil(files / MIN_FILES_PER_WORKER)));
 }
 
+/** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
+const EXTRACT_IN_PROCESS = 'C parse+extract main thread';
+
+/** A worker's answer: the facts of one file, the milliseconds they took, and on its first answer when it was ready. */
+export interface WorkerResult {
+  readonly id: number;
+  readonly facts: FileFacts;
+  readonly ms: number;
+  readonly readyAt?: number;
+}
+
 /** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
 export async function* extractAll(
   inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
@@ -49,8 +61,17 @@ export async function* extractAll(
   const entry = jobs > 1 ? workerEntry() : undefined;
   if (!entry) {
     const knowledge = { ...compileExtract(extract), aliases: new Set(aliases) };
+    const timings = activeTimings();
     for await (const input of inputs) {
-      if (input) yield extractFacts(input.path, input.text, knowledge);
+      if (!input) continue;
+      if (!timings) {
+        yield extractFacts(input.path, input.text, knowledge);
+        continue;
+      }
+      const start = performance.now();
+      const facts = extractFacts(input.path, input.text, knowledge);
+      timings.add(EXTRACT_IN_PROCESS, performance.now() - start);
+      yield facts;
     }
     return;
   }
@@ -66,10 +87,15 @@ export async function* pooled(
   aliases: readonly string[],
 ): AsyncGenerator<FileFacts> {
   let inlineKnowledge: ExtractKnowledge | undefined;
+  const timings = activeTimings();
   const inline = (t: SourceText) => {
     inlineKnowledge ??= { ...compileExtract(extract), aliases: new Set(aliases) };
-    return extractFacts(t.path, t.text, inlineKnowledge);
+    const start = timings ? performance.now() : 0;
+    const facts = extractFacts(t.path, t.text, inlineKnowledge);
+    timings?.add(EXTRACT_IN_PROCESS, performance.now() - start);
+    return facts;
   };
+  const spawnedAt = performance.timeOrigin + performance.now();
   const workers = Array.from({ length: jobs }, () => new Worker(entry, { workerData: { aliases, extract } }));
   const idle: Worker[] = [...workers];
   let waiters: (() => void)[] = [];
@@ -91,8 +117,12 @@ export async function* pooled(
     waiters = [];
     for (const f of w) f();
   };
-  for (const w of workers) {
-    w.on('message', (msg: { id: number; facts: FileFacts }) => {
+  for (const [n, w] of workers.entries()) {
+    w.on('message', (msg: WorkerResult) => {
+      if (timings) {
+        timings.add(`C parse+extract worker ${n + 1}`, msg.ms);
+        if (msg.readyAt !== undefined) timings.add('C worker start-up', msg.readyAt - spawnedAt);
+      }
       pending.delete(msg.id);
       results.set(msg.id, msg.facts);
       idle.push(w);

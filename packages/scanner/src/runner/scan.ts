@@ -29,6 +29,7 @@ import { looksLikeDer } from '../pki/file-view.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
+import { setActiveTimings, type Timings } from './timings.js';
 import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
 import { detectInWindows, WINDOW_BYTES } from './windows.js';
 
@@ -60,6 +61,8 @@ export interface ScanRequest {
     readonly files: number;
     readonly total?: number;
   }) => void;
+  /** Filled with where the wall time goes, phase by phase (`--timings`); measuring only, findings are the same. */
+  readonly timings?: Timings;
 }
 
 const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
@@ -116,6 +119,18 @@ function crashDiagnostic(detector: Detector, error: unknown, path?: string): Dia
 }
 
 export async function scan(request: ScanRequest): Promise<Inventory> {
+  const timings = request.timings;
+  if (!timings) return scanTimed(request, undefined);
+  setActiveTimings(timings);
+  try {
+    return await scanTimed(request, timings);
+  } finally {
+    setActiveTimings(undefined);
+  }
+}
+
+async function scanTimed(request: ScanRequest, timings: Timings | undefined): Promise<Inventory> {
+  const clock = (): number => (timings ? performance.now() : 0);
   const detectorList = request.detectors ?? defaultDetectors;
   const maxFileBytes = request.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const options: ScanOptions = {
@@ -153,6 +168,8 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   const acceptedBy = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
+  const walkStart = clock();
+  let sniffMs = 0;
   for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
@@ -168,6 +185,7 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
       continue;
     }
+    const sniffStart = clock();
     let head: WalkedFileHead;
     try {
       head = new WalkedFileHead(file.path, file.absPath, file.size, await readHead(file.absPath, file.size));
@@ -180,7 +198,12 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     const accepting = detectorList.filter((d) => accepts(d, head));
     if (accepting.length > 0) acceptedBy.set(file.path, accepting);
     head.release();
+    if (timings) sniffMs += performance.now() - sniffStart;
     request.onProgress?.({ phase: 'walk', files: files.size });
+  }
+  if (timings) {
+    timings.add('walk', performance.now() - walkStart - sniffMs);
+    timings.add('sniff (head, accepts)', sniffMs);
   }
 
   /** Files the tree-wide detectors will read, and those they have read so far (for progress). */
@@ -191,8 +214,12 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       treeRead.add(head.path);
       request.onProgress?.({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
     }
+    const readStart = clock();
+    let hashStart: number | undefined;
     try {
-      const scanFile = makeScanFile(head, new Uint8Array(await readFile(head.absPath)));
+      const bytes = new Uint8Array(await readFile(head.absPath));
+      hashStart = clock();
+      const scanFile = makeScanFile(head, bytes);
       // Counted once per file, however many detectors read it; its suppression comments are read then too.
       if (!hashes.has(head.path)) {
         bytesScanned += scanFile.size;
@@ -205,6 +232,13 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     } catch (error) {
       diagnostics.push(unreadable(head.path, error));
       return undefined;
+    } finally {
+      // Waiting for the bytes overlaps other work (reads run ahead of parsing); hashing is this thread's own time.
+      if (timings) {
+        const end = performance.now();
+        timings.add('read (waiting for the bytes)', (hashStart ?? end) - readStart);
+        timings.add('hash and suppression comments', end - (hashStart ?? end));
+      }
     }
   };
 
@@ -290,11 +324,13 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
     const file = await read(head);
     if (!file) continue;
     for (const detector of accepting) {
+      const detectStart = clock();
       try {
         absorb(await detector.detect!(file, ctx));
       } catch (error) {
         diagnostics.push(crashDiagnostic(detector, error, head.path));
       }
+      timings?.add(`detect ${detector.id}`, performance.now() - detectStart);
     }
     request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
   }
@@ -304,21 +340,27 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
   for (const detector of detectorList.filter((d) => d.scanAll)) {
     const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
     if (accepted.length === 0) continue;
+    const analyseStart = clock();
     try {
       for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
     } catch (error) {
       diagnostics.push(crashDiagnostic(detector, error));
     }
+    // The C detectors share one analysis: the first of them pays for it, the others replay its results.
+    timings?.add(`analyse ${detector.id}`, performance.now() - analyseStart);
   }
 
   // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
+  const librariesStart = clock();
   const libraries = await identifyLibraries(files, ctx.readFile);
+  timings?.add('identify libraries', performance.now() - librariesStart);
+  const mergeStart = clock();
 
   const withHashes = findings.map((f): Finding => {
     const sha = f.evidence.fileSha256 ?? hashes.get(f.evidence.path);
     return sha && !f.evidence.fileSha256 ? { ...f, evidence: { ...f.evidence, fileSha256: sha } } : f;
   });
-  return {
+  const inventory: Inventory = {
     tool: { name: 'pqready', version: request.toolVersion ?? '0.0.0' },
     scannedAt: request.scanTime.toISOString(),
     roots: names,
@@ -333,6 +375,8 @@ export async function scan(request: ScanRequest): Promise<Inventory> {
       ...(pathsIgnored > 0 ? { pathsIgnored } : {}),
     },
   };
+  timings?.add('merge (hashes, sort, dedupe)', performance.now() - mergeStart);
+  return inventory;
 }
 
 const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>

@@ -2,7 +2,7 @@
  * The `--timings` block on standard error: one line per phase, milliseconds right-aligned, with how many times a
  * phase was timed when more than once (files read, results from a worker).
  */
-export interface TimingRow {
+interface TimingRow {
   readonly phase: string;
   readonly ms: number;
   readonly count: number;

@@ -3,7 +3,7 @@
  * Libreswan detector translates its names into), grouped into algorithms, key exchange groups (RFC 9370 additional
  * key exchanges flagged) and flags for classically weak choices.
  */
-import type { AlgorithmRef, NamedGroupFacts } from '@pqready/core';
+import type { AlgorithmRef, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
 import { findIkeToken } from '@pqready/core';
 
 /** Keyword → flag, for classically weak choices (IKEv2 Transform registry notes, RFC 8247, RFC 8221). */
@@ -99,4 +99,33 @@ export function proposalFacts(
     if (ke.length > 0) keyExchanges.push(ke.join('+'));
   }
   return { algorithms, groups, flags, notes, keyExchanges, hasPq };
+}
+
+/**
+ * The protocol facts of one IKE or ESP/AH security association from its proposals' facts: an IKE SA or an
+ * ESP/AH SA with a PFS group and no post-quantum key exchange is flagged `no-pq-ke`; IKEv1 is flagged `ikev1`.
+ */
+export function saProtocolFacts(
+  type: 'ike' | 'ipsec',
+  versions: readonly string[],
+  pf: ProposalFacts,
+  references: ProtocolFacts['references'],
+): ProtocolFacts {
+  const flags = new Set(pf.flags);
+  if (type === 'ike') {
+    if (!pf.hasPq) flags.add('no-pq-ke');
+    if (versions.includes('1')) flags.add('ikev1');
+  } else if (pf.groups.length > 0 && !pf.hasPq) {
+    flags.add('no-pq-ke');
+  }
+  return {
+    type,
+    versions: type === 'ike' ? versions : [],
+    cipherSuites: [],
+    groups: pf.groups,
+    signatureAlgorithms: [],
+    algorithms: pf.algorithms,
+    references,
+    flags: [...flags].sort(),
+  };
 }

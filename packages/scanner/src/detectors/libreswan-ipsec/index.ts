@@ -10,7 +10,7 @@
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
-import { proposalFacts } from '../../config/ike-proposal-facts.js';
+import { proposalFacts, saProtocolFacts } from '../../config/ike-proposal-facts.js';
 import { IncludeFollower, resolveReference } from '../../config/includes.js';
 import { ipsecConns, libreswanMarker, loadIpsecConf } from '../../config/ipsec-conns.js';
 import {
@@ -253,11 +253,6 @@ interface SaInput {
 
 function saFinding(i: SaInput, onUnknown: (token: string) => void): Finding {
   const pf = proposalFacts(i.proposals, onUnknown, 'Libreswan');
-  const flags = new Set(pf.flags);
-  if (i.type === 'ike') {
-    if (!pf.hasPq) flags.add('no-pq-ke');
-    if (i.versions.includes('1')) flags.add('ikev1');
-  } else if (pf.groups.length > 0 && !pf.hasPq) flags.add('no-pq-ke');
   return protocolFinding({
     detector: ID,
     path: i.path,
@@ -267,15 +262,7 @@ function saFinding(i: SaInput, onUnknown: (token: string) => void): Finding {
     origin: i.origin,
     state: i.state,
     library: 'Libreswan',
-    protocol: {
-      ...EMPTY,
-      type: i.type,
-      versions: i.type === 'ike' ? i.versions : [],
-      groups: pf.groups,
-      algorithms: pf.algorithms,
-      references: i.references,
-      flags: [...flags].sort(),
-    },
+    protocol: saProtocolFacts(i.type, i.versions, pf, i.references),
     notes: [
       ...(i.state === 'inactive' ? ['auto=ignore (the default): pluto does not load this connection at start'] : []),
       ...pf.notes,

@@ -7,8 +7,8 @@
  */
 
 import { posix } from 'node:path';
-import type { Diagnostic, Finding, ProtocolFacts } from '@pqready/core';
-import { proposalFacts } from '../../config/ike-proposal-facts.js';
+import type { Diagnostic, Finding } from '@pqready/core';
+import { proposalFacts, saProtocolFacts } from '../../config/ike-proposal-facts.js';
 import { IncludeFollower, type IncludeTarget, resolveReference } from '../../config/includes.js';
 import { ipsecConns, libreswanMarker, loadIpsecConf } from '../../config/ipsec-conns.js';
 import {
@@ -136,23 +136,7 @@ function saFinding(i: SaInput, c: Ctx): Finding {
         diagnostic(ID, 'warning', 'unknown-proposal-keyword', `Unknown proposal keyword "${token}".`, i.path, i.line),
       );
   });
-  const flags = new Set(pf.flags);
-  if (i.type === 'ike') {
-    if (!pf.hasPq) flags.add('no-pq-ke');
-    if (i.versions.includes('1')) flags.add('ikev1');
-  } else if (pf.groups.length > 0 && !pf.hasPq) {
-    flags.add('no-pq-ke');
-  }
-  const protocol: ProtocolFacts = {
-    type: i.type,
-    versions: i.type === 'ike' ? i.versions : [],
-    cipherSuites: [],
-    groups: pf.groups,
-    signatureAlgorithms: [],
-    algorithms: pf.algorithms,
-    references: i.references,
-    flags: [...flags].sort(),
-  };
+  const protocol = saProtocolFacts(i.type, i.versions, pf, i.references);
   return protocolFinding({
     detector: ID,
     path: i.path,

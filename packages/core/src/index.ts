@@ -53,7 +53,7 @@ export { jsonChunks } from './cbom/json-chunks.js';
 export { serializeCbom, serializeCbomChunks } from './cbom/serialize.js';
 export { validateCycloneDx } from './cbom/validate.js';
 export type { ComponentIdentity, CycloneDxOptions } from './cbom/writer.js';
-export { toCycloneDx } from './cbom/writer.js';
+export { cycloneDxChunks, toCycloneDx } from './cbom/writer.js';
 export type {
   ActivityState,
   AlgorithmFinding,

@@ -5,12 +5,11 @@
 import {
   buildReport,
   type ComponentIdentity,
+  cycloneDxChunks,
   type Inventory,
   jsonChunks,
   type Policy,
   type Report,
-  serializeCbomChunks,
-  toCycloneDx,
 } from '@pqready/core';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
@@ -41,13 +40,11 @@ export function* renderScanChunks(inventory: Inventory, opts: RenderOptions, bui
   const report = () => built ?? buildReport(inventory, opts.policy);
   switch (opts.format) {
     case 'cyclonedx':
-      yield* serializeCbomChunks(
-        toCycloneDx(inventory, {
-          specVersion: opts.specVersion,
-          policy: opts.policy,
-          ...(opts.component ? { component: opts.component } : {}),
-        }),
-      );
+      yield* cycloneDxChunks(inventory, {
+        specVersion: opts.specVersion,
+        policy: opts.policy,
+        ...(opts.component ? { component: opts.component } : {}),
+      });
       return;
     case 'json':
       // Compact: the report is for programs (`jq .` pretty-prints it); each algorithm is described once in it.

@@ -8,14 +8,23 @@
 /** Chunks are gathered up to about this many characters before they are handed on. */
 const CHUNK_CHARS = 64 * 1024;
 
+/**
+ * An array whose items are made when the writer reaches them and dropped once written: a large CBOM's components
+ * never exist all at once. Only `jsonChunks` knows it (to `JSON.stringify` it is an empty object).
+ */
+export class LazyArray {
+  constructor(readonly items: () => Iterable<unknown>) {}
+}
+
 /** Whether `JSON.stringify` leaves this property out of an object (and writes `null` for it in an array). */
 const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /**
  * `sorted`: object keys in code-unit order at every level, as `JSON.stringify(sortKeys(value), null, indent)` writes
- * them, without building the sorted copy.
+ * them, without building the sorted copy. `startDepth`: the indentation of the line the value starts on, for a value
+ * written as a member of an enclosing object.
  */
-export function* jsonChunks(value: unknown, indent = 0, sorted = false): Generator<string> {
+export function* jsonChunks(value: unknown, indent = 0, sorted = false, startDepth = ''): Generator<string> {
   if (omitted(value)) return;
   const pad = ' '.repeat(indent);
   let buffer = '';
@@ -28,20 +37,15 @@ export function* jsonChunks(value: unknown, indent = 0, sorted = false): Generat
     const open = indent ? `\n${inner}` : '';
     const close = indent ? `\n${depth}` : '';
     const sep = indent ? `,\n${inner}` : ',';
-    if (Array.isArray(v)) {
-      if (v.length === 0) {
-        buffer += '[]';
-        return;
-      }
-      buffer += `[${open}`;
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0) buffer += sep;
-        const item: unknown = v[i];
+    if (Array.isArray(v) || v instanceof LazyArray) {
+      let count = 0;
+      for (const item of Array.isArray(v) ? (v as unknown[]) : v.items()) {
+        buffer += count++ === 0 ? `[${open}` : sep;
         if (omitted(item)) buffer += 'null';
         else if (item === null || typeof item !== 'object') buffer += JSON.stringify(item);
         else yield* write(item, inner);
       }
-      buffer += `${close}]`;
+      buffer += count === 0 ? '[]' : `${close}]`;
     } else {
       const record = v as Record<string, unknown>;
       let first = true;
@@ -62,6 +66,6 @@ export function* jsonChunks(value: unknown, indent = 0, sorted = false): Generat
       buffer = '';
     }
   }
-  yield* write(value, '');
+  yield* write(value, startDepth);
   if (buffer) yield buffer;
 }

@@ -31,8 +31,9 @@ import { certificateExposure } from '../policy/exposure.js';
 import { findingVerdict, keyVerdict } from '../policy/finding-verdict.js';
 import type { Policy } from '../policy/types.js';
 import { contentUuid, slug } from './ids.js';
+import { LazyArray } from './json-chunks.js';
 import { type LibraryComponent, LibraryComponents } from './libraries.js';
-import { serializeCbom } from './serialize.js';
+import { cbomSha256, serializeCbomWithSerial } from './serialize.js';
 
 /** Who the scanned tree is, so that a reviewer can tie the CBOM to the product and its SBOM. */
 export interface ComponentIdentity {
@@ -78,13 +79,24 @@ interface UseContext {
   readonly library?: LibraryComponent;
 }
 
+/**
+ * What an occurrence is made from, when its component is written: the finding, whether the asset is the finding's
+ * own, and facts of the occurrence the finding does not hold. Occurrences themselves (long texts) exist one
+ * component at a time.
+ */
+interface Sighting {
+  readonly finding: Finding;
+  readonly primary: boolean;
+  readonly extra: readonly [string, string | undefined][];
+}
+
 interface AssetBase {
   readonly identity: string;
   readonly ctx: UseContext;
   /** bom-ref before disambiguation. */
   readonly baseRef: string;
   bomRef: string;
-  readonly occurrences: Map<string, Occurrence>;
+  readonly sightings: Sighting[];
   readonly detectors: Set<string>;
   readonly dependsOn: Set<Asset>;
   /** Set when a finding of its own stands behind the asset (not only a part of another finding). */
@@ -257,7 +269,7 @@ class Collector {
       ctx,
       baseRef,
       bomRef: baseRef,
-      occurrences: new Map(),
+      sightings: [],
       detectors: new Set(),
       dependsOn: new Set(),
       primary: false,
@@ -270,18 +282,38 @@ class Collector {
     primary: boolean,
     extra: readonly [string, string | undefined][] = [],
   ): void {
-    const e = f.evidence;
-    const occ: Occurrence = {
-      ...(primary ? { 'bom-ref': `finding/${this.ids.get(f)}` } : {}),
-      location: e.path,
-      ...(e.line !== undefined ? { line: e.line } : {}),
-      ...(e.offset !== undefined ? { offset: e.offset } : {}),
-      ...(f.context ? { symbol: f.context } : {}),
-      additionalContext: occurrenceContext(f, asset.ctx, extra),
-    };
-    asset.occurrences.set(canonical(occ), occ);
+    // One finding often reaches an asset several times in a row (an algorithm in several cipher suites of one
+    // configuration): those sightings are the same occurrence.
+    const last = asset.sightings.at(-1);
+    const same = last?.finding === f && last.primary === primary && canonical(last.extra) === canonical(extra);
+    if (!same) asset.sightings.push({ finding: f, primary, extra });
     asset.detectors.add(f.detector);
     if (primary) asset.primary = true;
+  }
+
+  /** The asset's occurrences, in location order, each once. */
+  occurrencesOf(asset: AssetBase): Occurrence[] {
+    const keyed = asset.sightings.map(({ finding: f, primary, extra }) => {
+      const e = f.evidence;
+      const occ: Occurrence = {
+        ...(primary ? { 'bom-ref': `finding/${this.ids.get(f)}` } : {}),
+        location: e.path,
+        ...(e.line !== undefined ? { line: e.line } : {}),
+        ...(e.offset !== undefined ? { offset: e.offset } : {}),
+        ...(f.context ? { symbol: f.context } : {}),
+        additionalContext: occurrenceContext(f, asset.ctx, extra),
+      };
+      return { occ, key: canonical(occ) };
+    });
+    keyed.sort(
+      (a, b) =>
+        a.occ.location.localeCompare(b.occ.location) ||
+        (a.occ.line ?? 0) - (b.occ.line ?? 0) ||
+        (a.occ.offset ?? 0) - (b.occ.offset ?? 0) ||
+        a.key.localeCompare(b.key),
+    );
+    // Equal occurrences sort next to each other.
+    return keyed.filter((k, i) => i === 0 || keyed[i - 1]!.key !== k.key).map((k) => k.occ);
   }
 
   add(f: Finding): void {
@@ -433,20 +465,16 @@ function assignRefs(assets: readonly Asset[]): void {
   }
 }
 
-const sortedOccurrences = (asset: AssetBase): Occurrence[] =>
-  [...asset.occurrences.values()].sort(
-    (a, b) =>
-      a.location.localeCompare(b.location) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.offset ?? 0) - (b.offset ?? 0) ||
-      canonical(a).localeCompare(canonical(b)),
-  );
-
 const sortProps = (props: readonly Property[]): Property[] =>
   [...props].sort((a, b) => a.name.localeCompare(b.name) || a.value.localeCompare(b.value));
 
-function cryptoComponent(asset: AssetBase, name: string, cryptoProperties: Json, props: readonly Property[]): Json {
-  const occurrences = sortedOccurrences(asset);
+function cryptoComponent(
+  asset: AssetBase,
+  occurrences: readonly Occurrence[],
+  name: string,
+  cryptoProperties: Json,
+  props: readonly Property[],
+): Json {
   return {
     type: 'cryptographic-asset',
     'bom-ref': asset.bomRef,
@@ -457,7 +485,12 @@ function cryptoComponent(asset: AssetBase, name: string, cryptoProperties: Json,
   };
 }
 
-function algorithmComponent(asset: AlgorithmAsset, spec: Spec, verdict: Verdict): Json {
+function algorithmComponent(
+  asset: AlgorithmAsset,
+  occurrences: readonly Occurrence[],
+  spec: Spec,
+  verdict: Verdict,
+): Json {
   const d = describeAlgorithm(asset.ref);
   const primitive = spec === '1.6' && d.primitive === 'key-wrap' ? 'other' : d.primitive;
   const algorithmProperties: Json = {
@@ -479,6 +512,7 @@ function algorithmComponent(asset: AlgorithmAsset, spec: Spec, verdict: Verdict)
   const otherOids = [...asset.observedOids].filter((o) => o !== d.oid).sort();
   return cryptoComponent(
     asset,
+    occurrences,
     d.name,
     { assetType: 'algorithm', algorithmProperties, ...(d.oid ? { oid: d.oid } : {}) },
     [
@@ -508,6 +542,7 @@ function certificateState(c: CertificateFacts): Json[] {
 
 function certificateComponent(
   asset: CertificateAsset,
+  occurrences: readonly Occurrence[],
   spec: Spec,
   verdict: Verdict,
   policy: Policy,
@@ -515,7 +550,6 @@ function certificateComponent(
 ): Json {
   const c = asset.finding.certificate;
   const fp = c.fingerprint.sha256.toLowerCase();
-  const occurrences = sortedOccurrences(asset);
   const ext = occurrences[0] ? fileExtension(occurrences[0].location) : undefined;
   const date = (v: string | undefined) => (v && DATE_TIME.test(v) ? v : undefined);
   const certExtensions = [
@@ -564,6 +598,7 @@ function certificateComponent(
   const exposure = certificateExposure(c, policy, scanTime);
   return cryptoComponent(
     asset,
+    occurrences,
     commonName(c.subject) ?? c.subject ?? `certificate sha256:${fp}`,
     { assetType: 'certificate', certificateProperties },
     [
@@ -598,7 +633,7 @@ function certificateComponent(
   );
 }
 
-function keyComponent(asset: KeyAsset, spec: Spec, verdict: Verdict): Json {
+function keyComponent(asset: KeyAsset, occurrences: readonly Occurrence[], spec: Spec, verdict: Verdict): Json {
   const k = asset.key;
   const fp = k.fingerprint?.sha256.toLowerCase();
   const related = [
@@ -617,6 +652,7 @@ function keyComponent(asset: KeyAsset, spec: Spec, verdict: Verdict): Json {
   const d = describeAlgorithm(k.algorithm);
   return cryptoComponent(
     asset,
+    occurrences,
     `${d.name} ${k.keyType} key`,
     { assetType: 'related-crypto-material', relatedCryptoMaterialProperties },
     [
@@ -647,8 +683,8 @@ class MaterialIndex {
     };
     material.forEach((a, i) => {
       this.order.set(a, i);
-      for (const o of a.occurrences.values()) {
-        const loc = norm(o.location);
+      for (const s of a.sightings) {
+        const loc = norm(s.finding.evidence.path);
         add(this.exact, loc, a);
         for (let at = loc.indexOf('/'); at >= 0; at = loc.indexOf('/', at + 1))
           add(this.bySuffix, loc.slice(at + 1), a);
@@ -678,7 +714,12 @@ class MaterialIndex {
 
 const norm = (s: string) => s.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
 
-function protocolComponent(asset: ProtocolAsset, spec: Spec, verdict: Verdict): Json {
+function protocolComponent(
+  asset: ProtocolAsset,
+  occurrences: readonly Occurrence[],
+  spec: Spec,
+  verdict: Verdict,
+): Json {
   const p = asset.finding.protocol;
   const refOf = (ref: AlgorithmRef): string => asset.algorithms.get(algorithmIdentity(ref))!.bomRef;
   const types = spec === '1.6' ? PROTOCOL_TYPES_16 : PROTOCOL_TYPES_17;
@@ -724,6 +765,7 @@ function protocolComponent(asset: ProtocolAsset, spec: Spec, verdict: Verdict): 
   };
   return cryptoComponent(
     asset,
+    occurrences,
     `${p.type.toUpperCase()}${versions.length ? ` ${versions.join('/')}` : ''}`,
     { assetType: 'protocol', protocolProperties },
     [
@@ -777,7 +819,11 @@ function libraryComponent(lib: LibraryComponent): Json {
 /** Diagnostics that say a file or object was not read or not decoded, so the inventory may miss something. */
 const notExamined = (inventory: Inventory) => inventory.diagnostics.filter((d) => d.severity !== 'info');
 
-export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json {
+/**
+ * The CBOM without its serial number, components as a `LazyArray`: each component is built from its asset when
+ * the serialiser reaches it and dropped once written, so a large tree's components never exist all at once.
+ */
+function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
   const { specVersion: spec, policy } = opts;
   const scanTime = new Date(inventory.scannedAt);
   const libraries = new LibraryComponents(inventory.libraries ?? []);
@@ -794,7 +840,8 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
     for (const m of index.referenced(a.finding.protocol)) a.material.add(m);
   }
 
-  const components: Json[] = [];
+  /** Every component's bom-ref and how to build it, sorted by bom-ref once all are known. */
+  const components: { readonly ref: string; readonly build: () => Json }[] = [];
   const dependencies = new Map<string, { dependsOn: Set<string>; provides: Set<string> }>();
   const dep = (ref: string) => {
     let d = dependencies.get(ref);
@@ -806,22 +853,22 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
   };
   const root = dep(ROOT_REF);
 
-  for (const a of assets) {
+  const assetComponent = (a: Asset): Json => {
     const verdict = col.verdictOf(a);
+    const occurrences = col.occurrencesOf(a);
     switch (a.kind) {
       case 'algorithm':
-        components.push(algorithmComponent(a, spec, verdict));
-        break;
+        return algorithmComponent(a, occurrences, spec, verdict);
       case 'certificate':
-        components.push(certificateComponent(a, spec, verdict, policy, scanTime));
-        break;
+        return certificateComponent(a, occurrences, spec, verdict, policy, scanTime);
       case 'key':
-        components.push(keyComponent(a, spec, verdict));
-        break;
+        return keyComponent(a, occurrences, spec, verdict);
       case 'protocol':
-        components.push(protocolComponent(a, spec, verdict));
-        break;
+        return protocolComponent(a, occurrences, spec, verdict);
     }
+  };
+  for (const a of assets) {
+    components.push({ ref: a.bomRef, build: () => assetComponent(a) });
     const d = dep(a.bomRef);
     for (const x of a.dependsOn) d.dependsOn.add(x.bomRef);
     if (a.kind === 'protocol') for (const m of a.material) d.dependsOn.add(m.bomRef);
@@ -832,17 +879,17 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
     }
   }
   for (const lib of libraries.all()) {
-    components.push(libraryComponent(lib));
+    components.push({ ref: lib.bomRef, build: () => libraryComponent(lib) });
     dep(lib.bomRef);
     root.dependsOn.add(lib.bomRef);
   }
   for (const file of col.files.values()) {
-    components.push({ type: 'file', 'bom-ref': file.bomRef, name: file.name });
+    components.push({ ref: file.bomRef, build: () => ({ type: 'file', 'bom-ref': file.bomRef, name: file.name }) });
     for (const a of file.provides) dep(file.bomRef).provides.add(a.bomRef);
     root.dependsOn.add(file.bomRef);
   }
 
-  components.sort((a, b) => String(a['bom-ref']).localeCompare(String(b['bom-ref'])));
+  components.sort((a, b) => a.ref.localeCompare(b.ref));
   const dependencyList = [...dependencies.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([ref, d]) => ({
@@ -865,7 +912,7 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
     prop('pqready:not-examined', problems.length),
     ...inventory.diagnostics.map((d) => prop('pqready:diagnostic', canonical(d))),
   ];
-  const bom: Json = {
+  return {
     $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
     bomFormat: 'CycloneDX',
     specVersion: spec,
@@ -891,7 +938,9 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
       },
       properties: sortProps(metadataProps),
     },
-    components,
+    components: new LazyArray(function* () {
+      for (const c of components) yield c.build();
+    }),
     dependencies: dependencyList,
     // A static scan never proves completeness (algorithms chosen at run time, formats not decoded): `unknown` is
     // its honest best; `incomplete` when a diagnostic says some file or object was not read or decoded.
@@ -903,6 +952,23 @@ export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json 
       },
     ],
   };
-  const serialNumber = contentUuid(`${opts.serialNumberSeed ?? ''}\u0000${serializeCbom(bom)}`);
-  return { ...bom, serialNumber };
+}
+
+/** The serial number is derived from the rest of the BOM's text (`serializeCbom`), after the caller's seed. */
+const serialPrefix = (opts: CycloneDxOptions): string => `${opts.serialNumberSeed ?? ''}\u0000`;
+
+/** The CBOM as an object (components built all at once): for callers that read it; `cycloneDxChunks` writes it. */
+export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json {
+  const parts = cbomParts(inventory, opts);
+  const bom = { ...parts, components: [...(parts.components as LazyArray).items()] };
+  return { ...bom, serialNumber: contentUuid(cbomSha256(serialPrefix(opts), bom)) };
+}
+
+/**
+ * `serializeCbom(toCycloneDx(inventory, opts))`, the same bytes, as a stream of chunks: components are built one at
+ * a time as they are written and the serial number is hashed on the way, so memory holds the inventory, the
+ * grouping of findings into assets (references to the findings) and one component, never the whole BOM.
+ */
+export function* cycloneDxChunks(inventory: Inventory, opts: CycloneDxOptions): Generator<string> {
+  yield* serializeCbomWithSerial(cbomParts(inventory, opts), serialPrefix(opts), contentUuid);
 }

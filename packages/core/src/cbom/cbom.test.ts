@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CRYPTO_LIBRARIES } from '../catalog/crypto-libraries.js';
 import { algorithmFromOid, OIDS } from '../catalog/lookup.js';
+import { sha256Hex } from '../model/canonical.js';
 import type { Finding, Inventory } from '../model/finding.js';
 import { VERDICT_ORDER } from '../policy/classify.js';
 import { getPolicy } from '../policy/policies.js';
 import { buildReport } from '../report/report.js';
+import { contentUuid } from './ids.js';
 import { serializeCbom } from './serialize.js';
 import { validateCycloneDx } from './validate.js';
-import { toCycloneDx } from './writer.js';
+import { cycloneDxChunks, toCycloneDx } from './writer.js';
 
 const FP_CERT = 'a1'.repeat(32);
 const FP_KEY = 'b2'.repeat(32);
@@ -402,6 +404,20 @@ describe.each(['1.6', '1.7'] as const)('toCycloneDx %s', (specVersion) => {
     const seeded = toCycloneDx(inventory, { specVersion, policy, serialNumberSeed: 'x' }) as unknown as Bom;
     expect(seeded.serialNumber).not.toBe(bom.serialNumber);
     expect(serializeCbom(bom).endsWith('}\n')).toBe(true);
+  });
+
+  it('is written as a stream with the same bytes as the object, valid against the schema', () => {
+    for (const opts of [
+      { specVersion, policy },
+      { specVersion, policy, serialNumberSeed: 'x' },
+    ]) {
+      const streamed = [...cycloneDxChunks(inventory, opts)].join('');
+      expect(streamed).toBe(serializeCbom(toCycloneDx(inventory, opts)));
+      expect(validateCycloneDx(JSON.parse(streamed), specVersion)).toEqual([]);
+      // The serial number is the hash of the rest of the text, after the seed.
+      const { serialNumber, ...rest } = JSON.parse(streamed) as Bom;
+      expect(serialNumber).toBe(contentUuid(sha256Hex(`${opts.serialNumberSeed ?? ''}\u0000${serializeCbom(rest)}`)));
+    }
   });
 
   it('never gives a component two values for one property', () => {

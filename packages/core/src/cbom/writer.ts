@@ -79,16 +79,8 @@ interface UseContext {
   readonly library?: LibraryComponent;
 }
 
-/**
- * What an occurrence is made from, when its component is written: the finding, whether the asset is the finding's
- * own, and facts of the occurrence the finding does not hold. Occurrences themselves (long texts) exist one
- * component at a time.
- */
-interface Sighting {
-  readonly finding: Finding;
-  readonly primary: boolean;
-  readonly extra: readonly [string, string | undefined][];
-}
+/** Facts of an occurrence that its finding does not hold (the encoding a certificate was seen in). */
+type Extra = readonly [string, string | undefined][];
 
 interface AssetBase {
   readonly identity: string;
@@ -96,7 +88,12 @@ interface AssetBase {
   /** bom-ref before disambiguation. */
   readonly baseRef: string;
   bomRef: string;
-  readonly sightings: Sighting[];
+  /**
+   * Where the asset was seen, two numbers a sighting: the finding (its index in the collector's sorted findings,
+   * times two, plus one when the asset is the finding's own) and the occurrence's `Extra` (an index into the
+   * collector's interned extras). The occurrences themselves (long texts) are made one component at a time.
+   */
+  readonly sightings: number[];
   readonly detectors: Set<string>;
   readonly dependsOn: Set<Asset>;
   /** Set when a finding of its own stands behind the asset (not only a part of another finding). */
@@ -122,8 +119,6 @@ interface KeyAsset extends AssetBase {
 interface ProtocolAsset extends AssetBase {
   readonly kind: 'protocol';
   readonly finding: Finding & { kind: 'protocol' };
-  /** The configured algorithms, by `algorithmIdentity`. */
-  readonly algorithms: Map<string, AlgorithmAsset>;
   readonly material: Set<Asset>;
 }
 type Asset = AlgorithmAsset | CertificateAsset | KeyAsset | ProtocolAsset;
@@ -184,6 +179,10 @@ function contextToken(ctx: UseContext): string {
 const contextKey = (ctx: UseContext): string =>
   canonical({ role: ctx.role, state: ctx.state, origin: ctx.origin, library: ctx.library?.bomRef });
 
+/** The asset an algorithm is in one context. */
+const algorithmAssetIdentity = (ref: AlgorithmRef, ctx: UseContext): string =>
+  `alg:${algorithmIdentity(ref)}:${contextKey(ctx)}`;
+
 function verdictProps(v: Verdict): Property[] {
   return [
     prop('pqready:quantum-verdict', v.quantum),
@@ -204,7 +203,7 @@ function contextProps(asset: AssetBase): Property[] {
 }
 
 /** `key=value; …; snippet=…`: the occurrence's own facts, in the one free-text field an occurrence has. */
-function occurrenceContext(f: Finding, ctx: UseContext, extra: readonly [string, string | undefined][]): string {
+function occurrenceContext(f: Finding, ctx: UseContext, extra: Extra): string {
   const e = f.evidence;
   const secretKey = f.kind === 'key' && (f.key.keyType === 'private' || f.key.keyType === 'secret');
   const redacted = e.snippet ? redactSnippet(e.snippet) : undefined;
@@ -234,14 +233,30 @@ function occurrenceContext(f: Finding, ctx: UseContext, extra: readonly [string,
 class Collector {
   readonly assets = new Map<string, Asset>();
   readonly files = new Map<string, { bomRef: string; name: string; provides: Set<AlgorithmAsset> }>();
+  /** Sorted first so that the facts kept for a merged asset never depend on the detectors' order. */
+  private readonly findings: readonly Finding[];
   private readonly ids: Map<Finding, string>;
+  /** The index of the finding being added, which its sightings name. */
+  private at = -1;
+  private readonly extras: Extra[] = [[]];
+  private readonly extraIds = new Map<string, number>();
 
   constructor(
     inventory: Inventory,
     private readonly policy: Policy,
     private readonly libraries: LibraryComponents,
   ) {
-    this.ids = findingIds(inventory.findings);
+    this.findings = [...inventory.findings].sort(compareFindings);
+    this.ids = findingIds(this.findings);
+    for (const [i, f] of this.findings.entries()) {
+      this.at = i;
+      this.add(f);
+    }
+  }
+
+  /** The asset of an algorithm in a context, once every finding is added. */
+  algorithmAsset(ref: AlgorithmRef, ctx: UseContext): AlgorithmAsset {
+    return this.assets.get(algorithmAssetIdentity(ref, ctx)) as AlgorithmAsset;
   }
 
   private contextOf(f: Finding): UseContext {
@@ -276,24 +291,40 @@ class Collector {
     };
   }
 
-  private occur(
-    asset: AssetBase,
-    f: Finding,
-    primary: boolean,
-    extra: readonly [string, string | undefined][] = [],
-  ): void {
+  private extraId(extra: Extra): number {
+    if (extra.length === 0) return 0;
+    const key = canonical(extra);
+    let id = this.extraIds.get(key);
+    if (id === undefined) {
+      id = this.extras.push(extra) - 1;
+      this.extraIds.set(key, id);
+    }
+    return id;
+  }
+
+  private occur(asset: AssetBase, f: Finding, primary: boolean, extra: Extra = []): void {
+    const finding = this.at * 2 + (primary ? 1 : 0);
+    const extraId = this.extraId(extra);
+    const s = asset.sightings;
     // One finding often reaches an asset several times in a row (an algorithm in several cipher suites of one
     // configuration): those sightings are the same occurrence.
-    const last = asset.sightings.at(-1);
-    const same = last?.finding === f && last.primary === primary && canonical(last.extra) === canonical(extra);
-    if (!same) asset.sightings.push({ finding: f, primary, extra });
+    if (s[s.length - 2] !== finding || s[s.length - 1] !== extraId) s.push(finding, extraId);
     asset.detectors.add(f.detector);
     if (primary) asset.primary = true;
   }
 
+  /** The findings an asset was seen in. */
+  *sightedIn(asset: AssetBase): Generator<Finding> {
+    for (let i = 0; i < asset.sightings.length; i += 2) yield this.findings[asset.sightings[i]! >> 1]!;
+  }
+
   /** The asset's occurrences, in location order, each once. */
   occurrencesOf(asset: AssetBase): Occurrence[] {
-    const keyed = asset.sightings.map(({ finding: f, primary, extra }) => {
+    const keyed: { occ: Occurrence; key: string }[] = [];
+    for (let i = 0; i < asset.sightings.length; i += 2) {
+      const f = this.findings[asset.sightings[i]! >> 1]!;
+      const primary = (asset.sightings[i]! & 1) === 1;
+      const extra = this.extras[asset.sightings[i + 1]!]!;
       const e = f.evidence;
       const occ: Occurrence = {
         ...(primary ? { 'bom-ref': `finding/${this.ids.get(f)}` } : {}),
@@ -303,8 +334,8 @@ class Collector {
         ...(f.context ? { symbol: f.context } : {}),
         additionalContext: occurrenceContext(f, asset.ctx, extra),
       };
-      return { occ, key: canonical(occ) };
-    });
+      keyed.push({ occ, key: canonical(occ) });
+    }
     keyed.sort(
       (a, b) =>
         a.occ.location.localeCompare(b.occ.location) ||
@@ -316,7 +347,7 @@ class Collector {
     return keyed.filter((k, i) => i === 0 || keyed[i - 1]!.key !== k.key).map((k) => k.occ);
   }
 
-  add(f: Finding): void {
+  private add(f: Finding): void {
     const ctx = this.contextOf(f);
     switch (f.kind) {
       case 'algorithm': {
@@ -342,7 +373,7 @@ class Collector {
   }
 
   private algorithm(ref: AlgorithmRef, f: Finding, ctx: UseContext, primary: boolean): AlgorithmAsset {
-    const identity = `alg:${algorithmIdentity(ref)}:${contextKey(ctx)}`;
+    const identity = algorithmAssetIdentity(ref, ctx);
     const asset = this.get<AlgorithmAsset>(identity, () => ({
       ...this.base(identity, ctx, `crypto/algorithm/${slug(describeAlgorithm(ref).name)}@${contextToken(ctx)}`),
       kind: 'algorithm',
@@ -410,7 +441,6 @@ class Collector {
       ...this.base(identity, ctx, `crypto/protocol/${p.type}@${slug(versions)}-${facts.slice(0, 12)}`),
       kind: 'protocol',
       finding: f,
-      algorithms: new Map(),
       material: new Set(),
     }));
     this.occur(asset, f, true);
@@ -421,9 +451,7 @@ class Collector {
       ...(p.algorithms ?? []),
     ];
     for (const ref of refs) {
-      const alg = this.algorithm(ref, f, ctx, false);
-      asset.algorithms.set(algorithmIdentity(ref), alg);
-      asset.dependsOn.add(alg);
+      asset.dependsOn.add(this.algorithm(ref, f, ctx, false));
     }
   }
 
@@ -675,7 +703,7 @@ class MaterialIndex {
   /** `b/c` and `c` for a location `a/b/c`: the locations that end with `/<key>`. */
   private readonly bySuffix = new Map<string, Asset[]>();
 
-  constructor(material: readonly (CertificateAsset | KeyAsset)[]) {
+  constructor(material: readonly (CertificateAsset | KeyAsset)[], sightedIn: (asset: AssetBase) => Iterable<Finding>) {
     const add = (map: Map<string, Asset[]>, key: string, a: Asset) => {
       const list = map.get(key);
       if (!list) map.set(key, [a]);
@@ -683,8 +711,8 @@ class MaterialIndex {
     };
     material.forEach((a, i) => {
       this.order.set(a, i);
-      for (const s of a.sightings) {
-        const loc = norm(s.finding.evidence.path);
+      for (const f of sightedIn(a)) {
+        const loc = norm(f.evidence.path);
         add(this.exact, loc, a);
         for (let at = loc.indexOf('/'); at >= 0; at = loc.indexOf('/', at + 1))
           add(this.bySuffix, loc.slice(at + 1), a);
@@ -719,9 +747,10 @@ function protocolComponent(
   occurrences: readonly Occurrence[],
   spec: Spec,
   verdict: Verdict,
+  algorithmAsset: (ref: AlgorithmRef, ctx: UseContext) => AlgorithmAsset,
 ): Json {
   const p = asset.finding.protocol;
-  const refOf = (ref: AlgorithmRef): string => asset.algorithms.get(algorithmIdentity(ref))!.bomRef;
+  const refOf = (ref: AlgorithmRef): string => algorithmAsset(ref, asset.ctx).bomRef;
   const types = spec === '1.6' ? PROTOCOL_TYPES_16 : PROTOCOL_TYPES_17;
   const type = p.type === 'mqtt-tls' ? 'tls' : types.has(p.type) ? p.type : 'other';
   const versions = [...p.versions].sort(versionOrder);
@@ -828,13 +857,11 @@ function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
   const scanTime = new Date(inventory.scannedAt);
   const libraries = new LibraryComponents(inventory.libraries ?? []);
   const col = new Collector(inventory, policy, libraries);
-  // Sorted first so that the facts kept for a merged asset never depend on the detectors' order.
-  for (const f of [...inventory.findings].sort(compareFindings)) col.add(f);
   const assets = [...col.assets.values()];
   assignRefs(assets);
 
   const material = assets.filter((a): a is CertificateAsset | KeyAsset => a.kind === 'certificate' || a.kind === 'key');
-  const index = new MaterialIndex(material);
+  const index = new MaterialIndex(material, (a) => col.sightedIn(a));
   for (const a of assets) {
     if (a.kind !== 'protocol') continue;
     for (const m of index.referenced(a.finding.protocol)) a.material.add(m);
@@ -864,7 +891,7 @@ function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
       case 'key':
         return keyComponent(a, occurrences, spec, verdict);
       case 'protocol':
-        return protocolComponent(a, occurrences, spec, verdict);
+        return protocolComponent(a, occurrences, spec, verdict, (ref, ctx) => col.algorithmAsset(ref, ctx));
     }
   };
   for (const a of assets) {

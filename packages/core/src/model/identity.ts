@@ -3,8 +3,9 @@
  * another: a canonical text of any plain value, the identity of an observed algorithm, and a stable id per finding
  * (the JSON report's `id`, the SARIF result's `findingId`, the CBOM occurrence's `bom-ref`).
  */
+import { createHash } from 'node:crypto';
 import { getAlgorithm } from '../catalog/lookup.js';
-import { canonical, sha256Hex } from './canonical.js';
+import { canonical } from './canonical.js';
 import type { AlgorithmRef, Finding } from './finding.js';
 import { compareFindings } from './order.js';
 
@@ -56,7 +57,11 @@ export function findingIds(findings: readonly Finding[]): Map<Finding, string> {
   for (const f of [...findings].sort(compareFindings)) {
     const { fileSha256: _ignored, ...evidence } = f.evidence;
     const { suppression: _suppression, thirdParty: _thirdParty, ...facts } = f;
-    const base = sha256Hex(canonical({ ...facts, evidence })).slice(0, 16);
+    // From the digest's bytes, not a slice of its hex: a slice keeps the whole 64-digit string alive.
+    const base = createHash('sha256')
+      .update(canonical({ ...facts, evidence }))
+      .digest()
+      .toString('hex', 0, 8);
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     ids.set(f, n === 1 ? base : `${base}-${n}`);

@@ -49,7 +49,7 @@ export type {
   QuantumVerdict,
   Verdict,
 } from './catalog/types.js';
-export { jsonChunks } from './cbom/json-chunks.js';
+export { jsonChunks, LazyArray } from './cbom/json-chunks.js';
 export { serializeCbom, serializeCbomChunks } from './cbom/serialize.js';
 export { validateCycloneDx } from './cbom/validate.js';
 export type { ComponentIdentity, CycloneDxOptions } from './cbom/writer.js';

@@ -16,9 +16,17 @@ const TITLE: Readonly<Record<QuantumVerdict, string>> = {
   'not-applicable': 'Not applicable: settings that name no algorithm',
 };
 
+/** Lines are handed on in batches of about this many. */
+const BATCH_LINES = 2000;
+
 export function renderMarkdown(report: Report): string {
+  return [...markdownChunks(report)].join('');
+}
+
+/** `renderMarkdown` as a stream of chunks of whole lines, never one string of the whole report. */
+export function* markdownChunks(report: Report): Generator<string> {
   const s = report.summary;
-  const out: string[] = [
+  let out: string[] = [
     '# Cryptography inventory',
     '',
     `Scanned ${report.roots.map((r) => mdCode(r, false)).join(', ')} at ${report.scannedAt} with pqready ${mdText(report.tool.version)}.`,
@@ -47,6 +55,11 @@ export function renderMarkdown(report: Report): string {
       out.push(
         `| ${f.kind} | ${mdText(algorithmNames(report, f, 8))} | ${mdCode(location(f))} | ${mdText(detail(f))} | ${mdText(f.verdict.reason)} |`,
       );
+      // Each batch is its lines joined and ended by a newline: the batches put together are the whole text.
+      if (out.length >= BATCH_LINES) {
+        yield `${out.join('\n')}\n`;
+        out = [];
+      }
     }
   }
   const legend = legendFor(report.findings);
@@ -68,5 +81,5 @@ export function renderMarkdown(report: Report): string {
       );
     }
   }
-  return `${out.join('\n')}\n`;
+  if (out.length > 0) yield `${out.join('\n')}\n`;
 }

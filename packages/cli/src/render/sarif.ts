@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { locateInRoots, type Report, type ReportFinding } from '@pqready/core';
+import { jsonChunks, LazyArray, locateInRoots, type Report, type ReportFinding } from '@pqready/core';
 import { entryOfFinding } from '../diff/entries.js';
 import { ruleOfFinding } from '../sarif/rule-of.js';
 import { RULE_BY_ID, SARIF_RULES, type SarifRule } from '../sarif/rules.js';
@@ -96,9 +96,17 @@ function levelOf(f: ReportFinding, rule: SarifRule): 'error' | 'warning' | 'note
 }
 
 export function renderSarif(report: Report, opts: SarifOptions = {}): string {
+  return [...sarifChunks(report, opts)].join('');
+}
+
+/**
+ * `renderSarif` as a stream of chunks: each result is built when the writer reaches it, so a large tree's results
+ * never exist all at once, as objects or as one string.
+ */
+export function* sarifChunks(report: Report, opts: SarifOptions = {}): Generator<string> {
   const ruleIndex = new Map(SARIF_RULES.map((r, i) => [r.id, i]));
   const identities = new Map<string, number>();
-  const results = report.findings.flatMap((f, index) => {
+  const resultsOf = (f: ReportFinding, index: number) => {
     const rule = RULE_BY_ID.get(ruleOfFinding(report, f))!;
     const level = levelOf(f, rule);
     // The n-th finding with the same identity gets its own fingerprint, in report (path, line) order.
@@ -155,7 +163,7 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
         },
       },
     ];
-  });
+  };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -194,10 +202,13 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
         ],
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: originalUriBaseIds(report, opts),
-        results,
+        results: new LazyArray(function* () {
+          for (const [index, f] of report.findings.entries()) yield* resultsOf(f, index);
+        }),
         properties: { policy: report.policy.id, roots: [...report.roots] },
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* jsonChunks(sarif, 2);
+  yield '\n';
 }

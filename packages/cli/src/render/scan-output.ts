@@ -11,8 +11,8 @@ import {
   type Policy,
   type Report,
 } from '@pqready/core';
-import { renderMarkdown } from './markdown.js';
-import { renderSarif, type SarifOptions } from './sarif.js';
+import { markdownChunks } from './markdown.js';
+import { type SarifOptions, sarifChunks } from './sarif.js';
 import { renderTable } from './table.js';
 
 export type OutputFormat = 'cyclonedx' | 'json' | 'markdown' | 'sarif' | 'table';
@@ -34,7 +34,7 @@ interface RenderOptions {
 
 /**
  * The output as a stream of chunks: CycloneDX and JSON are written as they are serialised, never as one string
- * (a large tree's inventory can be longer than a string may be); the other formats are one chunk.
+ * (a large tree's inventory can be longer than a string may be); SARIF and Markdown likewise; the table is one chunk.
  */
 export function* renderScanChunks(inventory: Inventory, opts: RenderOptions, built?: Report): Generator<string> {
   const report = () => built ?? buildReport(inventory, opts.policy);
@@ -52,10 +52,10 @@ export function* renderScanChunks(inventory: Inventory, opts: RenderOptions, bui
       yield '\n';
       return;
     case 'markdown':
-      yield renderMarkdown(report());
+      yield* markdownChunks(report());
       return;
     case 'sarif':
-      yield renderSarif(report(), { ...opts.sarif, ...(opts.fresh ? { fresh: opts.fresh } : {}) });
+      yield* sarifChunks(report(), { ...opts.sarif, ...(opts.fresh ? { fresh: opts.fresh } : {}) });
       return;
     case 'table':
       yield renderTable(report(), {

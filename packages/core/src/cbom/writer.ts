@@ -848,9 +848,21 @@ function libraryComponent(lib: LibraryComponent): Json {
 /** Diagnostics that say a file or object was not read or not decoded, so the inventory may miss something. */
 const notExamined = (inventory: Inventory) => inventory.diagnostics.filter((d) => d.severity !== 'info');
 
+/** An entry of the dependency graph: bom-refs, in the order they were added. */
+interface Dependencies {
+  readonly dependsOn: Set<string>;
+  readonly provides: Set<string>;
+}
+
+function assetDependencies(a: Asset): Dependencies {
+  const dependsOn = new Set([...a.dependsOn].map((x) => x.bomRef));
+  if (a.kind === 'protocol') for (const m of a.material) dependsOn.add(m.bomRef);
+  return { dependsOn, provides: new Set() };
+}
+
 /**
- * The CBOM without its serial number, components as a `LazyArray`: each component is built from its asset when
- * the serialiser reaches it and dropped once written, so a large tree's components never exist all at once.
+ * The CBOM without its serial number, components and dependencies as `LazyArray`s: each is built from its asset
+ * when the serialiser reaches it and dropped once written, so a large tree's components never exist all at once.
  */
 function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
   const { specVersion: spec, policy } = opts;
@@ -869,7 +881,8 @@ function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
 
   /** Every component's bom-ref and how to build it, sorted by bom-ref once all are known. */
   const components: { readonly ref: string; readonly build: () => Json }[] = [];
-  const dependencies = new Map<string, { dependsOn: Set<string>; provides: Set<string> }>();
+  /** The dependencies of the root, the libraries and the files; an asset's are read from it when written. */
+  const dependencies = new Map<string, Dependencies>();
   const dep = (ref: string) => {
     let d = dependencies.get(ref);
     if (!d) {
@@ -896,9 +909,6 @@ function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
   };
   for (const a of assets) {
     components.push({ ref: a.bomRef, build: () => assetComponent(a) });
-    const d = dep(a.bomRef);
-    for (const x of a.dependsOn) d.dependsOn.add(x.bomRef);
-    if (a.kind === 'protocol') for (const m of a.material) d.dependsOn.add(m.bomRef);
     const inUse = !NOT_IN_USE.has(a.ctx.state ?? '');
     if (a.primary && inUse && a.ctx.role !== 'implementation') root.dependsOn.add(a.bomRef);
     if (a.kind === 'algorithm' && a.ctx.library && inUse && PROVIDED_ROLES.has(a.ctx.role)) {
@@ -917,13 +927,20 @@ function cbomParts(inventory: Inventory, opts: CycloneDxOptions): Json {
   }
 
   components.sort((a, b) => a.ref.localeCompare(b.ref));
-  const dependencyList = [...dependencies.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([ref, d]) => ({
-      ref,
-      ...(d.dependsOn.size ? { dependsOn: [...d.dependsOn].filter((x) => x !== ref).sort() } : {}),
-      ...(d.provides.size ? { provides: [...d.provides].sort() } : {}),
-    }));
+  const entries: { readonly ref: string; readonly of: Asset | Dependencies }[] = [
+    ...[...dependencies.entries()].map(([ref, of]) => ({ ref, of })),
+    ...assets.map((a) => ({ ref: a.bomRef, of: a })),
+  ].sort((a, b) => a.ref.localeCompare(b.ref));
+  const dependencyList = new LazyArray(function* () {
+    for (const { ref, of } of entries) {
+      const d = 'kind' in of ? assetDependencies(of) : of;
+      yield {
+        ref,
+        ...(d.dependsOn.size ? { dependsOn: [...d.dependsOn].filter((x) => x !== ref).sort() } : {}),
+        ...(d.provides.size ? { provides: [...d.provides].sort() } : {}),
+      };
+    }
+  });
 
   const problems = notExamined(inventory);
   const identity = opts.component ?? {};
@@ -987,7 +1004,9 @@ const serialPrefix = (opts: CycloneDxOptions): string => `${opts.serialNumberSee
 /** The CBOM as an object (components built all at once): for callers that read it; `cycloneDxChunks` writes it. */
 export function toCycloneDx(inventory: Inventory, opts: CycloneDxOptions): Json {
   const parts = cbomParts(inventory, opts);
-  const bom = { ...parts, components: [...(parts.components as LazyArray).items()] };
+  const bom = Object.fromEntries(
+    Object.entries(parts).map(([k, v]) => [k, v instanceof LazyArray ? [...v.items()] : v]),
+  );
   return { ...bom, serialNumber: contentUuid(cbomSha256(serialPrefix(opts), bom)) };
 }
 

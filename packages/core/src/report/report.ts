@@ -7,7 +7,7 @@
 
 import { describeAlgorithm } from '../catalog/describe.js';
 import type { AlgorithmDescription, QuantumVerdict, Verdict } from '../catalog/types.js';
-import { canonical, sha256Hex } from '../model/canonical.js';
+import { canonical, Interner, sha256Hex } from '../model/canonical.js';
 import type {
   AlgorithmRef,
   CipherSuiteFacts,
@@ -156,14 +156,14 @@ function algorithmUses(f: Finding, keyOf: (ref: AlgorithmRef) => string): Report
   return out;
 }
 
-function protocolFacts(p: ProtocolFacts, key: (ref: AlgorithmRef) => string): ReportProtocolFacts {
+function protocolFacts(p: ProtocolFacts, key: (ref: AlgorithmRef) => string, shared: Interner): ReportProtocolFacts {
   const { algorithms, ...rest } = p;
   return {
     ...rest,
-    cipherSuites: p.cipherSuites.map((s) => ({ ...s, algorithms: s.algorithms.map(key) })),
-    groups: p.groups.map((g) => ({ ...g, algorithm: key(g.algorithm) })),
-    signatureAlgorithms: p.signatureAlgorithms.map((g) => ({ ...g, algorithm: key(g.algorithm) })),
-    ...(algorithms ? { algorithms: algorithms.map(key) } : {}),
+    cipherSuites: shared.of(p.cipherSuites.map((s) => ({ ...s, algorithms: s.algorithms.map(key) }))),
+    groups: shared.of(p.groups.map((g) => ({ ...g, algorithm: key(g.algorithm) }))),
+    signatureAlgorithms: shared.of(p.signatureAlgorithms.map((g) => ({ ...g, algorithm: key(g.algorithm) }))),
+    ...(algorithms ? { algorithms: shared.of(algorithms.map(key)) } : {}),
   };
 }
 
@@ -217,6 +217,9 @@ export function buildReport(inventory: Inventory, policy: Policy): Report {
 
   const key = (ref: AlgorithmRef): string => keyOf.get(algorithmIdentity(ref))!;
   const files: Record<string, string> = {};
+  // What the report builds per finding and many findings share (the same verdict, the same suites of a shared
+  // TLS snippet) is held once: a large tree's report stays a small multiple of its inventory.
+  const shared = new Interner();
   const findings = sorted.map((f): ReportFinding => {
     const exposure = f.kind === 'certificate' ? certificateExposure(f.certificate, policy, scanTime) : undefined;
     const { fileSha256, ...found } = f.evidence;
@@ -225,16 +228,16 @@ export function buildReport(inventory: Inventory, policy: Policy): Report {
     const evidence = found.snippet ? { ...found, snippet: redactSnippet(found.snippet) } : found;
     return {
       id: ids.get(f)!,
-      ...(f.kind === 'protocol' ? { ...f, protocol: protocolFacts(f.protocol, key) } : f),
+      ...(f.kind === 'protocol' ? { ...f, protocol: protocolFacts(f.protocol, key, shared) } : f),
       evidence,
-      algorithms: algorithmUses(f, key),
-      verdict: bare(findingVerdict(f, policy)),
+      algorithms: shared.of(algorithmUses(f, key)),
+      verdict: shared.of(bare(findingVerdict(f, policy))),
       ...(exposure
         ? {
-            exposure: {
+            exposure: shared.of({
               ...exposure,
               milestones: exposure.milestones.map((m) => ({ ...m, sources: sources.indices(m.sources) })),
-            },
+            }),
           }
         : {}),
     };

@@ -1,11 +1,11 @@
 // Memory by phase: node --expose-gc benchmarks/scale/phases.mjs <tree> [--jobs 2] [--formats cyclonedx,json]
-// Runs the library the way `pqready scan` does (scan → report → each format written to /dev/null) and prints,
+// Runs the library the way `pqready scan` does (scan → CycloneDX, or report → JSON, written to /dev/null) and prints,
 // after each phase, the live heap once garbage is collected (what the phase's result holds), the peak RSS so far
 // (`process.resourceUsage().maxRSS`) and the seconds the phase took. Without --expose-gc the heap figures include
 // garbage. A breakdown for finding what to cut; the end-to-end target is measured by run.mjs under /usr/bin/time.
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { buildReport, defaultPolicyId, getPolicy } from '@pqready/core';
+import { createWriteStream } from 'node:fs';
+import { buildReport, cycloneDxChunks, defaultPolicyId, getPolicy, jsonChunks } from '@pqready/core';
 import { scan } from '@pqready/scanner';
 
 const args = process.argv.slice(2);
@@ -42,10 +42,13 @@ phase('start');
 const policy = getPolicy(defaultPolicyId);
 const inventory = await scan({ roots: [tree], scanTime: new Date(0), options: { jobs } });
 phase(`scan (${inventory.findings.length} findings, ${inventory.diagnostics.length} diagnostics)`);
-const { renderScanChunks } = await import('../../packages/cli/dist/render/scan-output.js');
 for (const format of formats) {
-  const report = format === 'cyclonedx' ? undefined : buildReport(inventory, policy);
-  if (report) phase(`${format}: report built (held while writing)`);
-  await drain(renderScanChunks(inventory, { format, policy, specVersion: '1.6', color: false }, report));
+  if (format === 'cyclonedx') {
+    await drain(cycloneDxChunks(inventory, { specVersion: '1.6', policy }));
+  } else {
+    const report = buildReport(inventory, policy);
+    phase(`${format}: report built (held while writing)`);
+    await drain(jsonChunks(report));
+  }
   phase(`${format}: written`);
 }

@@ -51,7 +51,7 @@ import {
 } from './kconfig-defs.js';
 import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
 import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
-import { extractAll, type SourceText, workersFor } from './pool.js';
+import { ExtractPool, type SourceText, workersFor } from './pool.js';
 import { calleeHash } from './prescan.js';
 import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
 import { stringFindings } from './strings.js';
@@ -272,11 +272,21 @@ class Analysis {
     }
   }
 
-  private jobs(files: number): number {
-    return workersFor(this.ctx.options.jobs, files);
-  }
+  /** One pool for every extraction pass of the scan: its workers stay warm between passes. */
+  private pool: ExtractPool | undefined;
 
   async *run(): AsyncGenerator<CFileResult> {
+    const cFiles = this.files.filter((f) => isCHeader(f.path) || isCSource(f.path)).length;
+    this.pool = new ExtractPool(workersFor(this.ctx.options.jobs, cFiles), this.k.extract);
+    try {
+      yield* this.analyse();
+    } finally {
+      await this.pool.close();
+    }
+  }
+
+  private async *analyse(): AsyncGenerator<CFileResult> {
+    const pool = this.pool!;
     const paths = [...new Set(this.files.map((f) => f.path))].sort();
     const headers = paths.filter((p) => isCHeader(p));
     const sources = paths.filter((p) => isCSource(p));
@@ -351,17 +361,14 @@ class Analysis {
       });
     }
 
-    for await (const facts of extractAll(this.texts(headers), this.jobs(headers.length), this.k.extract))
-      this.headerFacts.set(facts.path, facts);
+    for await (const facts of pool.extractAll(this.texts(headers))) this.headerFacts.set(facts.path, facts);
     // Headers calling functions other headers define and the analysis follows (static inline wrappers of
     // wrappers) are walked again with those names kept.
     for (let round = 0; round < FOLLOW_ROUNDS; round++) {
       const found = calleeSet(this.newFollowed(this.headerFacts.values()));
       const redo = [...this.headerFacts.values()].filter((f) => callsAny(f.callees, found)).map((f) => f.path);
       if (redo.length === 0) break;
-      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, [
-        ...this.followed,
-      ]))
+      for await (const facts of pool.extractAll(this.texts(redo), [...this.followed]))
         this.headerFacts.set(facts.path, facts);
     }
     this.buildEnv();
@@ -403,7 +410,7 @@ class Analysis {
     const macroAliases = this.headerAliases();
     const aliases = [...new Set([...macroAliases, ...this.followed])];
     const callees = new Map<string, readonly number[]>();
-    for await (const facts of extractAll(this.texts(sources), this.jobs(sources.length), this.k.extract, aliases)) {
+    for await (const facts of pool.extractAll(this.texts(sources), aliases)) {
       this.noteIncludes(facts);
       callees.set(facts.path, facts.callees);
       for (const d of facts.defines) this.definedInTree.add(d.name);
@@ -414,7 +421,7 @@ class Analysis {
     for (const f of this.headerFacts.values()) this.noteIncludes(f);
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
-    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) {
+    for await (const facts of pool.extractAll(this.texts(extra), aliases)) {
       for (const d of facts.defines) this.definedInTree.add(d.name);
       pending.push(facts);
     }
@@ -431,7 +438,7 @@ class Analysis {
       if (redo.length === 0) break;
       redo.sort();
       const again = new Map<string, FileFacts>();
-      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, all)) {
+      for await (const facts of pool.extractAll(this.texts(redo), all)) {
         again.set(facts.path, facts);
         callees.set(facts.path, facts.callees);
       }

@@ -2,6 +2,11 @@
  * Runs fact extraction for many files: in a pool of worker_threads when jobs > 1 and the built
  * worker is available, otherwise in-process. Results stream back in input order through a bounded
  * window, so memory stays flat however many files there are.
+ *
+ * One pool serves a whole scan: the C analysis extracts in several passes (headers, sources, files
+ * walked again once the functions they call are known), and a worker costs about as much to start as
+ * dozens of files cost to parse, so the workers stay warm between passes and only the alias names
+ * that change from pass to pass are sent again.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +48,11 @@ export function workersFor(jobs: number, files: number): number {
 /** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
 const EXTRACT_IN_PROCESS = 'C parse+extract main thread';
 
+/** A message to a worker: a file to extract, or the alias names for the files that follow. */
+export type WorkerTask =
+  | { readonly id: number; readonly path: string; readonly text: string }
+  | { readonly aliases: readonly string[] };
+
 /** A worker's answer: the facts of one file, the milliseconds they took, and on its first answer when it was ready. */
 export interface WorkerResult {
   readonly id: number;
@@ -51,152 +61,221 @@ export interface WorkerResult {
   readonly readyAt?: number;
 }
 
-/** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
-export async function* extractAll(
-  inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
-  jobs: number,
-  extract: ExtractData,
-  aliases: readonly string[] = [],
-): AsyncGenerator<FileFacts> {
-  const entry = jobs > 1 ? workerEntry() : undefined;
-  if (!entry) {
-    const knowledge = { ...compileExtract(extract), aliases: new Set(aliases) };
-    const timings = activeTimings();
-    for await (const input of inputs) {
-      if (!input) continue;
-      if (!timings) {
-        yield extractFacts(input.path, input.text, knowledge);
-        continue;
-      }
-      const start = performance.now();
-      const facts = extractFacts(input.path, input.text, knowledge);
-      timings.add(EXTRACT_IN_PROCESS, performance.now() - start);
-      yield facts;
-    }
-    return;
-  }
-  yield* pooled(inputs, jobs, entry, extract, aliases);
+type Inputs = AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>;
+
+/** The state of one extraction pass: what is in flight and what has come back, by task id. */
+interface Pass {
+  readonly results: Map<number, FileFacts>;
+  readonly pending: Map<number, SourceText>;
+  wake?: () => void;
 }
 
-/** The worker-pool path of extractAll with an explicit worker entry (tests use a crashing one). */
-export async function* pooled(
-  inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
-  jobs: number,
-  entry: string,
-  extract: ExtractData,
-  aliases: readonly string[],
-): AsyncGenerator<FileFacts> {
-  let inlineKnowledge: ExtractKnowledge | undefined;
-  const timings = activeTimings();
-  const inline = (t: SourceText) => {
-    inlineKnowledge ??= { ...compileExtract(extract), aliases: new Set(aliases) };
+/**
+ * Extracts facts with `size` workers kept for the pool's life (in-process when `size` is 1 or no
+ * built worker exists). Passes run one after another; `close` ends the workers.
+ */
+export class ExtractPool {
+  private workers: Worker[] | undefined;
+  private started = 0;
+  private readonly idle: Worker[] = [];
+  private waiters: (() => void)[] = [];
+  private failed = false;
+  private pass: Pass | undefined;
+  private nextId = 0;
+  private sentAliases: string | undefined;
+  private readonly inlineKnowledge = new Map<string, ExtractKnowledge>();
+  private compiled: ReturnType<typeof compileExtract> | undefined;
+
+  constructor(
+    private readonly size: number,
+    private readonly extract: ExtractData,
+    private readonly entry: string | undefined = size > 1 ? workerEntry() : undefined,
+  ) {}
+
+  /** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
+  async *extractAll(inputs: Inputs, aliases: readonly string[] = []): AsyncGenerator<FileFacts> {
+    if (!this.entry || this.size <= 1 || this.failed) {
+      for await (const input of inputs) if (input) yield this.inline(input, aliases);
+      return;
+    }
+    yield* this.pooled(inputs, aliases, this.entry);
+  }
+
+  /** How many workers this pool has started (at most `size`, once, however many passes). */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  /** Ends the workers; the pool extracts in-process if used again. */
+  async close(): Promise<void> {
+    const workers = this.workers ?? [];
+    this.failed = true;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private inline(input: SourceText, aliases: readonly string[]): FileFacts {
+    const key = aliases.join('\n');
+    let knowledge = this.inlineKnowledge.get(key);
+    if (!knowledge) {
+      this.compiled ??= compileExtract(this.extract);
+      knowledge = { ...this.compiled, aliases: new Set(aliases) };
+      // Passes use ever larger alias sets; only the latest is asked for again.
+      this.inlineKnowledge.clear();
+      this.inlineKnowledge.set(key, knowledge);
+    }
+    const timings = activeTimings();
     const start = timings ? performance.now() : 0;
-    const facts = extractFacts(t.path, t.text, inlineKnowledge);
+    const facts = extractFacts(input.path, input.text, knowledge);
     timings?.add(EXTRACT_IN_PROCESS, performance.now() - start);
     return facts;
-  };
-  const spawnedAt = performance.timeOrigin + performance.now();
-  const workers = Array.from({ length: jobs }, () => new Worker(entry, { workerData: { aliases, extract } }));
-  const idle: Worker[] = [...workers];
-  let waiters: (() => void)[] = [];
-  const results = new Map<number, FileFacts>();
-  const pending = new Map<number, SourceText>();
-  // A crashed worker must not lose files: from then on everything left is extracted in-process.
-  let failed = false;
-  let nextOut = 0;
-  let notify: (() => void) | undefined;
-  const wake = () => {
-    const n = notify;
-    notify = undefined;
-    n?.();
-  };
-  const fail = () => {
-    failed = true;
-    wake();
-    const w = waiters;
-    waiters = [];
-    for (const f of w) f();
-  };
-  for (const [n, w] of workers.entries()) {
-    w.on('message', (msg: WorkerResult) => {
-      if (timings) {
-        timings.add(`C parse+extract worker ${n + 1}`, msg.ms);
-        if (msg.readyAt !== undefined) timings.add('C worker start-up', msg.readyAt - spawnedAt);
-      }
-      pending.delete(msg.id);
-      results.set(msg.id, msg.facts);
-      idle.push(w);
-      waiters.shift()?.();
-      wake();
-    });
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (code !== 0) fail();
-    });
   }
-  const acquire = async (): Promise<Worker | undefined> => {
+
+  private spawn(entry: string): Worker[] {
+    if (this.workers) return this.workers;
+    const timings = activeTimings();
+    const spawnedAt = performance.timeOrigin + performance.now();
+    const workers = Array.from(
+      { length: this.size },
+      () => new Worker(entry, { workerData: { extract: this.extract } }),
+    );
+    for (const [n, w] of workers.entries()) {
+      w.on('message', (msg: WorkerResult) => {
+        if (timings) {
+          timings.add(`C parse+extract worker ${n + 1}`, msg.ms);
+          if (msg.readyAt !== undefined) timings.add('C worker start-up', msg.readyAt - spawnedAt);
+        }
+        const pass = this.pass;
+        if (pass?.pending.delete(msg.id)) pass.results.set(msg.id, msg.facts);
+        this.idle.push(w);
+        this.waiters.shift()?.();
+        this.wakePass();
+      });
+      w.on('error', () => this.fail());
+      w.on('exit', (code) => {
+        if (code !== 0) this.fail();
+      });
+    }
+    this.workers = workers;
+    this.started += workers.length;
+    this.idle.push(...workers);
+    return workers;
+  }
+
+  // A crashed worker must not lose files: from then on everything left is extracted in-process.
+  private fail(): void {
+    this.failed = true;
+    this.wakePass();
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  private wakePass(): void {
+    const pass = this.pass;
+    const n = pass?.wake;
+    if (pass) pass.wake = undefined;
+    n?.();
+  }
+
+  private async acquire(): Promise<Worker | undefined> {
     for (;;) {
-      if (failed) return undefined;
-      const w = idle.pop();
+      if (this.failed) return undefined;
+      const w = this.idle.pop();
       if (w) return w;
-      await new Promise<void>((r) => waiters.push(r));
+      await new Promise<void>((r) => this.waiters.push(r));
     }
-  };
-  const take = (k: number): FileFacts | undefined => {
-    const r = results.get(k);
-    if (r) {
-      results.delete(k);
-      return r;
+  }
+
+  private async *pooled(inputs: Inputs, aliases: readonly string[], entry: string): AsyncGenerator<FileFacts> {
+    const workers = this.spawn(entry);
+    const key = aliases.join('\n');
+    if (key !== this.sentAliases) {
+      // Each worker reads its messages in order, so every file sent after this uses these names.
+      for (const w of workers) w.postMessage({ aliases } satisfies WorkerTask);
+      this.sentAliases = key;
     }
-    const p = failed ? pending.get(k) : undefined;
-    if (!p) return undefined;
-    pending.delete(k);
-    return inline(p);
-  };
-  const window = jobs * 4;
-  let id = 0;
-  try {
-    for await (const input of inputs) {
-      if (!input) continue;
-      for (;;) {
-        const f = nextOut < id ? take(nextOut) : undefined;
+    const pass: Pass = { results: new Map(), pending: new Map() };
+    this.pass = pass;
+    // Workers hold the process open only while a pass waits for them.
+    for (const w of workers) w.ref();
+    const first = this.nextId;
+    let nextOut = first;
+    const take = (k: number): FileFacts | undefined => {
+      const r = pass.results.get(k);
+      if (r) {
+        pass.results.delete(k);
+        return r;
+      }
+      const p = this.failed ? pass.pending.get(k) : undefined;
+      if (!p) return undefined;
+      pass.pending.delete(k);
+      return this.inline(p, aliases);
+    };
+    const waitForResult = () =>
+      new Promise<void>((r) => {
+        pass.wake = r;
+      });
+    const window = workers.length * 4;
+    try {
+      for await (const input of inputs) {
+        if (!input) continue;
+        for (;;) {
+          const f = nextOut < this.nextId ? take(nextOut) : undefined;
+          if (f) {
+            nextOut++;
+            yield f;
+            continue;
+          }
+          if (this.nextId - nextOut < window || this.failed) break;
+          await waitForResult();
+        }
+        const w = this.failed ? undefined : await this.acquire();
+        if (!w) {
+          while (nextOut < this.nextId) {
+            const f = take(nextOut);
+            if (!f) break;
+            nextOut++;
+            yield f;
+          }
+          yield this.inline(input, aliases);
+          continue;
+        }
+        const id = this.nextId++;
+        pass.pending.set(id, input);
+        w.postMessage({ id, path: input.path, text: input.text } satisfies WorkerTask);
+      }
+      while (nextOut < this.nextId) {
+        const f = take(nextOut);
         if (f) {
           nextOut++;
           yield f;
           continue;
         }
-        if (id - nextOut < window || failed) break;
-        await new Promise<void>((r) => {
-          notify = r;
-        });
+        await waitForResult();
       }
-      const w = failed ? undefined : await acquire();
-      if (!w) {
-        while (nextOut < id) {
-          const f = take(nextOut);
-          if (!f) break;
-          nextOut++;
-          yield f;
-        }
-        yield inline(input);
-        continue;
-      }
-      pending.set(id, input);
-      w.postMessage({ id, path: input.path, text: input.text });
-      id++;
+    } finally {
+      // A pass left early: answers still in flight belong to no one and are dropped when they arrive.
+      pass.pending.clear();
+      pass.results.clear();
+      if (this.pass === pass) this.pass = undefined;
+      for (const w of this.workers ?? []) w.unref();
     }
-    while (nextOut < id) {
-      const f = take(nextOut);
-      if (f) {
-        nextOut++;
-        yield f;
-        continue;
-      }
-      await new Promise<void>((r) => {
-        notify = r;
-      });
-    }
+  }
+}
+
+/** Extracts facts for each input with a pool of its own (closed at the end); yields in input order. */
+export async function* extractAll(
+  inputs: Inputs,
+  jobs: number,
+  extract: ExtractData,
+  aliases: readonly string[] = [],
+  entry?: string,
+): AsyncGenerator<FileFacts> {
+  const pool = new ExtractPool(jobs, extract, ...(entry ? [entry] : []));
+  try {
+    yield* pool.extractAll(inputs, aliases);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }

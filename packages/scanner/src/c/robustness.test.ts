@@ -11,7 +11,7 @@ import { cCryptoImplementation } from '../detectors/c-crypto-implementation/inde
 import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
 import { extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
-import { extractAll, pooled, workerEntry } from './pool.js';
+import { ExtractPool, extractAll, workerEntry } from './pool.js';
 import { type MemoryFile, runDetectors } from './test-support/context.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -107,6 +107,37 @@ describe.skipIf(workerEntry() === undefined)('worker pool', () => {
   });
 });
 
+describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
+  it('applies each pass its own alias names, on workers kept warm between passes', async () => {
+    const inputs = Array.from({ length: 20 }, (_, i) => ({
+      path: `w/${i}.c`,
+      text: `void g${i}(void *c) { my_wrap(c, ${2048 + i}); }\n`,
+    }));
+    const k = compileExtract(C_KNOWLEDGE.extract);
+    const inline = (aliases: string[]) =>
+      inputs.map((t) => extractFacts(t.path, t.text, { ...k, aliases: new Set(aliases) }));
+    const pool = new ExtractPool(2, C_KNOWLEDGE.extract);
+    const pass = async (aliases: string[]) => {
+      const out = [];
+      for await (const f of pool.extractAll(inputs, aliases)) out.push(f);
+      return out;
+    };
+    try {
+      const plain = await pass([]);
+      const followed = await pass(['my_wrap']);
+      const again = await pass([]);
+      expect(plain.every((f) => f.calls.length === 0)).toBe(true);
+      expect(followed.every((f) => f.calls.some((c) => c.name === 'my_wrap'))).toBe(true);
+      expect(plain).toEqual(inline([]));
+      expect(followed).toEqual(inline(['my_wrap']));
+      expect(again).toEqual(plain);
+      expect(pool.workersStarted).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 it('knows where the built worker is', () => {
   const entry = workerEntry();
   if (entry) expect(existsSync(entry)).toBe(true);
@@ -124,7 +155,7 @@ it('falls back to in-process extraction when a worker dies', async () => {
     text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
   }));
   const out = [];
-  for await (const f of pooled(inputs, 2, entry, C_KNOWLEDGE.extract, [])) out.push(f);
+  for await (const f of extractAll(inputs, 2, C_KNOWLEDGE.extract, [], entry)) out.push(f);
   expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
   expect(out.every((f) => f.calls.length === 1)).toBe(true);
 });

@@ -30,7 +30,7 @@ import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import { setActiveTimings, type Timings } from './timings.js';
-import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
+import { rootNames, scanBase, type WalkEvent, type WalkScope, walk } from './walk.js';
 import { detectInWindows, WINDOW_BYTES } from './windows.js';
 
 /**
@@ -38,6 +38,12 @@ import { detectInWindows, WINDOW_BYTES } from './windows.js';
  * images or captures of any size. Files above `WINDOW_BYTES` and below this are searched window by window.
  */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Files read ahead of the per-file detectors: disk latency overlaps decoding. */
+const FILES_AHEAD = 8;
+
+/** Heads read ahead of the walk: enough to keep the disk busy, few enough to hold only a few hundred KiB. */
+const HEADS_AHEAD = 32;
 
 export interface ScanRequest {
   readonly roots: readonly string[];
@@ -167,52 +173,74 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
   /** Per file, the detectors that accept it: decided once, while the head is in memory. */
   const acceptedBy = new Map<string, Detector[]>();
 
-  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
+  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content. Heads are read
+  // ahead of the walk's order (disk latency overlaps) and taken in that order, so the file list is the same.
   const walkStart = clock();
   let sniffMs = 0;
-  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
+  type Walked = { readonly event: WalkEvent; readonly head?: Promise<Uint8Array> };
+  const queue: Walked[] = [];
+  const take = async ({ event, head: reading }: Walked): Promise<void> => {
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
       files.set(alias.path, new WalkedFileHead(alias.path, alias.absPath, alias.size, undefined, alias.of));
-      continue;
+      return;
     }
     const file = event.file;
-    if (!file) continue;
-    if (file.size > maxFileBytes) {
+    if (!file) return;
+    if (!reading) {
       filesSkipped++;
       diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
-      continue;
+      return;
     }
     const sniffStart = clock();
     let head: WalkedFileHead;
     try {
-      head = new WalkedFileHead(file.path, file.absPath, file.size, await readHead(file.absPath, file.size));
+      head = new WalkedFileHead(file.path, file.absPath, file.size, await reading);
     } catch (error) {
       filesSkipped++;
       diagnostics.push(unreadable(file.path, error));
-      continue;
+      return;
+    } finally {
+      if (timings) sniffMs += performance.now() - sniffStart;
     }
+    const acceptStart = clock();
     files.set(file.path, head);
     const accepting = detectorList.filter((d) => accepts(d, head));
     if (accepting.length > 0) acceptedBy.set(file.path, accepting);
     head.release();
-    if (timings) sniffMs += performance.now() - sniffStart;
+    if (timings) sniffMs += performance.now() - acceptStart;
     request.onProgress?.({ phase: 'walk', files: files.size });
+  };
+  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
+    const file = event.file;
+    const head = file && file.size <= maxFileBytes ? readHead(file.absPath, file.size) : undefined;
+    // A failed read is reported when its turn comes, not as an unhandled rejection meanwhile.
+    head?.catch(() => undefined);
+    queue.push({ event, ...(head ? { head } : {}) });
+    if (queue.length >= HEADS_AHEAD) await take(queue.shift()!);
   }
+  while (queue.length > 0) await take(queue.shift()!);
   if (timings) {
     timings.add('walk', performance.now() - walkStart - sniffMs);
     timings.add('sniff (head, accepts)', sniffMs);
   }
 
+  // While per-file detection runs, the tree-wide phase's progress is held back (one bar at a time) and shown after.
+  let detecting = true;
+  let pendingAnalyse: Parameters<NonNullable<ScanRequest['onProgress']>>[0] | undefined;
+  const progress: NonNullable<ScanRequest['onProgress']> = (event) => {
+    if (event.phase === 'analyse' && detecting) pendingAnalyse = event;
+    else request.onProgress?.(event);
+  };
   /** Files the tree-wide detectors will read, and those they have read so far (for progress). */
   const treeFiles = new Set<string>();
   const treeRead = new Set<string>();
   const read = async (head: FileHead): Promise<ScanFile | undefined> => {
     if (treeFiles.has(head.path) && !treeRead.has(head.path)) {
       treeRead.add(head.path);
-      request.onProgress?.({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
+      progress({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
     }
     const readStart = clock();
     let hashStart: number | undefined;
@@ -304,25 +332,49 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     }
   };
 
-  // Phase 2: per-file detectors; each file is read once for all of them.
+  // Phase 3 (tree-wide detectors: C translation units with their headers, configs with includes) runs while
+  // phase 2 (per-file detectors) does: the C workers parse while this thread decodes certificates. Results go
+  // to the same lists, which are sorted at the end, so the inventory does not depend on the interleaving.
+  for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
+  const treeWide = (async () => {
+    for (const detector of detectorList.filter((d) => d.scanAll)) {
+      const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
+      if (accepted.length === 0) continue;
+      const analyseStart = clock();
+      try {
+        for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
+      } catch (error) {
+        diagnostics.push(crashDiagnostic(detector, error));
+      }
+      // The C detectors share one analysis: the first of them pays for it, the others replay its results.
+      timings?.add(`analyse ${detector.id}`, performance.now() - analyseStart);
+    }
+  })();
+
+  // Phase 2: per-file detectors; each file is read once for all of them, a few files ahead.
   let done = 0;
   const perFile = [...acceptedBy.values()].filter((list) => list.some((d) => d.detect)).length;
+  type Job = { readonly head: FileHead; readonly accepting: readonly Detector[] };
+  const jobs: Job[] = [];
   for (const head of files.values()) {
     // Aliases have no acceptance entry: their file is detected under its first path.
-    let accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
-    if (accepting.length === 0) continue;
+    const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
+    if (accepting.length > 0) jobs.push({ head, accepting });
+  }
+  const detectOne = async ({ head, accepting: all }: Job, reading: Promise<ScanFile | undefined> | undefined) => {
+    let accepting = all;
     // A large file that is not one DER object is searched window by window by the detectors that can.
-    if (head.size > WINDOW_BYTES && !looksLikeDer(head.head, head.size)) {
+    if (!reading) {
       const streaming = accepting.filter((d) => d.streams);
       accepting = accepting.filter((d) => !d.streams);
       if (streaming.length > 0) await detectWindows(head, streaming);
       if (accepting.length === 0) {
-        request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
-        continue;
+        progress({ phase: 'detect', files: ++done, total: perFile });
+        return;
       }
     }
-    const file = await read(head);
-    if (!file) continue;
+    const file = await (reading ?? read(head));
+    if (!file) return;
     for (const detector of accepting) {
       const detectStart = clock();
       try {
@@ -332,23 +384,25 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
       }
       timings?.add(`detect ${detector.id}`, performance.now() - detectStart);
     }
-    request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
-  }
-
-  // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
-  for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
-  for (const detector of detectorList.filter((d) => d.scanAll)) {
-    const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
-    if (accepted.length === 0) continue;
-    const analyseStart = clock();
-    try {
-      for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
-    } catch (error) {
-      diagnostics.push(crashDiagnostic(detector, error));
+    progress({ phase: 'detect', files: ++done, total: perFile });
+  };
+  const windowed = (head: FileHead) => head.size > WINDOW_BYTES && !looksLikeDer(head.head, head.size);
+  const ahead: (Promise<ScanFile | undefined> | undefined)[] = [];
+  let next = 0;
+  const fill = () => {
+    while (ahead.length < FILES_AHEAD && next < jobs.length) {
+      const head = jobs[next++]!.head;
+      // Windowed files are read window by window when their turn comes, never whole.
+      ahead.push(windowed(head) ? undefined : read(head));
     }
-    // The C detectors share one analysis: the first of them pays for it, the others replay its results.
-    timings?.add(`analyse ${detector.id}`, performance.now() - analyseStart);
+  };
+  for (const job of jobs) {
+    fill();
+    await detectOne(job, ahead.shift());
   }
+  detecting = false;
+  if (pendingAnalyse) request.onProgress?.(pendingAnalyse);
+  await treeWide;
 
   // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
   const librariesStart = clock();

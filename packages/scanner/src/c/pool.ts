@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { activeTimings } from '../runner/timings.js';
-import { type ExtractKnowledge, extractFacts } from './extract.js';
+import { type ExtractKnowledge, emptyFacts, extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
 import type { FileFacts } from './facts.js';
 import type { ExtractData } from './knowledge.js';
@@ -39,11 +39,33 @@ export function workerEntry(): string | undefined {
  */
 export const MIN_FILES_PER_WORKER = 8;
 
+/**
+ * The parent's Node options without the `source` export condition: the worker is built JavaScript and must import the
+ * built packages, while the test runner resolves our packages to their TypeScript sources through that condition.
+ */
+function builtExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if ((a === '--conditions' || a === '-C') && args[i + 1] === 'source') i++;
+    else if (a !== '--conditions=source') out.push(a);
+  }
+  return out;
+}
+
 /** The worker count for `files` files when `jobs` are asked for: capped by the work available, at least 1. */
 export function workersFor(jobs: number, files: number): number {
   const asked = Number.isFinite(jobs) && jobs > 0 ? Math.floor(jobs) : 1;
   return Math.max(1, Math.min(asked, Math.ceil(files / MIN_FILES_PER_WORKER)));
 }
+
+/**
+ * How long a worker may spend on one file before it is taken for stuck, stopped and replaced, and the file reported
+ * as not examined. Far above any real file (Mbed TLS's largest source takes well under a second), so that a busy
+ * machine never trips it; it exists so that a pathological input cannot hang the scan.
+ */
+export const FILE_TIME_BUDGET_MS = 120_000;
 
 /** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
 const EXTRACT_IN_PROCESS = 'C parse+extract main thread';
@@ -53,12 +75,19 @@ export type WorkerTask =
   | { readonly id: number; readonly path: string; readonly text: string }
   | { readonly aliases: readonly string[] };
 
-/** A worker's answer: the facts of one file, the milliseconds they took, and on its first answer when it was ready. */
+/** A worker's answer: the facts of one file and the milliseconds they took. */
 export interface WorkerResult {
   readonly id: number;
   readonly facts: FileFacts;
   readonly ms: number;
-  readonly readyAt?: number;
+}
+
+/**
+ * A worker's first message, once its modules and tables are loaded: when, in epoch milliseconds (the pool, on another
+ * thread with another time origin, subtracts its spawn time). A file's time budget starts counting from then.
+ */
+export interface WorkerReady {
+  readonly readyAt: number;
 }
 
 type Inputs = AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>;
@@ -77,9 +106,17 @@ interface Pass {
 export class ExtractPool {
   private workers: Worker[] | undefined;
   private started = 0;
+  /** Per busy worker, the task it works on and the timer that stops it if it takes too long. */
+  private readonly busy = new Map<Worker, { readonly id: number; readonly path: string; timer?: NodeJS.Timeout }>();
+  /** Workers that said they are ready: their files' time budgets run. */
+  private readonly ready = new WeakSet<Worker>();
+  /** Workers stopped for taking too long or by `close`: their exit is expected, not a crash. */
+  private readonly retired = new WeakSet<Worker>();
+  private sentAliasList: readonly string[] | undefined;
   private readonly idle: Worker[] = [];
   private waiters: (() => void)[] = [];
   private failed = false;
+  private crashed = false;
   private pass: Pass | undefined;
   private nextId = 0;
   private sentAliases: string | undefined;
@@ -90,6 +127,7 @@ export class ExtractPool {
     private readonly size: number,
     private readonly extract: ExtractData,
     private readonly entry: string | undefined = size > 1 ? workerEntry() : undefined,
+    private readonly budgetMs = FILE_TIME_BUDGET_MS,
   ) {}
 
   /** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
@@ -101,6 +139,11 @@ export class ExtractPool {
     yield* this.pooled(inputs, aliases, this.entry);
   }
 
+  /** Whether a worker crashed and the pool went on in-process. */
+  get workersCrashed(): boolean {
+    return this.crashed;
+  }
+
   /** How many workers this pool has started (at most `size`, once, however many passes). */
   get workersStarted(): number {
     return this.started;
@@ -108,7 +151,10 @@ export class ExtractPool {
 
   /** Ends the workers; the pool extracts in-process if used again. */
   async close(): Promise<void> {
+    for (const { timer } of this.busy.values()) clearTimeout(timer);
+    this.busy.clear();
     const workers = this.workers ?? [];
+    for (const w of workers) this.retired.add(w);
     this.failed = true;
     this.workers = [];
     await Promise.all(workers.map((w) => w.terminate()));
@@ -133,37 +179,90 @@ export class ExtractPool {
 
   private spawn(entry: string): Worker[] {
     if (this.workers) return this.workers;
+    this.workers = Array.from({ length: this.size }, () => this.startWorker(entry));
+    this.idle.push(...this.workers);
+    return this.workers;
+  }
+
+  private startWorker(entry: string): Worker {
     const timings = activeTimings();
     const spawnedAt = performance.timeOrigin + performance.now();
-    const workers = Array.from(
-      { length: this.size },
-      () => new Worker(entry, { workerData: { extract: this.extract } }),
+    const n = ++this.started;
+    const w = new Worker(entry, { workerData: { extract: this.extract }, execArgv: builtExecArgv() });
+    w.on('message', (msg: WorkerResult | WorkerReady) => {
+      // An answer that crossed the stop of its worker: the file was already reported as not examined.
+      if (this.retired.has(w)) return;
+      if (!('id' in msg)) {
+        timings?.add('C worker start-up', msg.readyAt - spawnedAt);
+        this.ready.add(w);
+        const task = this.busy.get(w);
+        if (task) this.startBudget(w, task);
+        return;
+      }
+      timings?.add(`C parse+extract worker ${n}`, msg.ms);
+      clearTimeout(this.busy.get(w)?.timer);
+      this.busy.delete(w);
+      this.settle(msg.id, msg.facts);
+      this.idle.push(w);
+      this.waiters.shift()?.();
+    });
+    w.on('error', () => {
+      if (!this.retired.has(w)) this.fail();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0 && !this.retired.has(w)) this.fail();
+    });
+    return w;
+  }
+
+  /** Records a file's facts for the pass waiting for them (answers for a pass left early are dropped). */
+  private settle(id: number, facts: FileFacts): void {
+    const pass = this.pass;
+    if (pass?.pending.delete(id)) pass.results.set(id, facts);
+    this.wakePass();
+  }
+
+  private post(w: Worker, id: number, input: SourceText): void {
+    const task: { id: number; path: string; timer?: NodeJS.Timeout } = { id, path: input.path };
+    this.busy.set(w, task);
+    if (this.ready.has(w)) this.startBudget(w, task);
+    w.postMessage({ id, path: input.path, text: input.text } satisfies WorkerTask);
+  }
+
+  private startBudget(w: Worker, task: { timer?: NodeJS.Timeout }): void {
+    task.timer = setTimeout(() => this.expire(w), this.budgetMs);
+    task.timer.unref();
+  }
+
+  /** A worker over its time budget: stopped, its file reported as not examined, a fresh worker in its place. */
+  private expire(w: Worker): void {
+    const task = this.busy.get(w);
+    if (!task || !this.workers || !this.entry) return;
+    this.busy.delete(w);
+    this.retired.add(w);
+    void w.terminate();
+    const seconds = Math.round(this.budgetMs / 100) / 10;
+    this.settle(
+      task.id,
+      emptyFacts(task.path, [
+        {
+          code: 'c-time-budget',
+          message: `The C analysis of this file took longer than ${seconds} s and was stopped; nothing in it was examined.`,
+        },
+      ]),
     );
-    for (const [n, w] of workers.entries()) {
-      w.on('message', (msg: WorkerResult) => {
-        if (timings) {
-          timings.add(`C parse+extract worker ${n + 1}`, msg.ms);
-          if (msg.readyAt !== undefined) timings.add('C worker start-up', msg.readyAt - spawnedAt);
-        }
-        const pass = this.pass;
-        if (pass?.pending.delete(msg.id)) pass.results.set(msg.id, msg.facts);
-        this.idle.push(w);
-        this.waiters.shift()?.();
-        this.wakePass();
-      });
-      w.on('error', () => this.fail());
-      w.on('exit', (code) => {
-        if (code !== 0) this.fail();
-      });
-    }
-    this.workers = workers;
-    this.started += workers.length;
-    this.idle.push(...workers);
-    return workers;
+    const fresh = this.startWorker(this.entry);
+    if (this.sentAliasList) fresh.postMessage({ aliases: this.sentAliasList } satisfies WorkerTask);
+    if (this.pass) fresh.ref();
+    else fresh.unref();
+    this.workers = this.workers.map((x) => (x === w ? fresh : x));
+    this.idle.push(fresh);
+    this.waiters.shift()?.();
   }
 
   // A crashed worker must not lose files: from then on everything left is extracted in-process.
   private fail(): void {
+    this.crashed = true;
     this.failed = true;
     this.wakePass();
     const w = this.waiters;
@@ -194,6 +293,7 @@ export class ExtractPool {
       // Each worker reads its messages in order, so every file sent after this uses these names.
       for (const w of workers) w.postMessage({ aliases } satisfies WorkerTask);
       this.sentAliases = key;
+      this.sentAliasList = aliases;
     }
     const pass: Pass = { results: new Map(), pending: new Map() };
     this.pass = pass;
@@ -216,7 +316,7 @@ export class ExtractPool {
       new Promise<void>((r) => {
         pass.wake = r;
       });
-    const window = workers.length * 4;
+    const window = this.size * 4;
     try {
       for await (const input of inputs) {
         if (!input) continue;
@@ -243,7 +343,7 @@ export class ExtractPool {
         }
         const id = this.nextId++;
         pass.pending.set(id, input);
-        w.postMessage({ id, path: input.path, text: input.text } satisfies WorkerTask);
+        this.post(w, id, input);
       }
       while (nextOut < this.nextId) {
         const f = take(nextOut);

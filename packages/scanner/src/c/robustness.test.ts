@@ -4,7 +4,8 @@
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
@@ -132,10 +133,54 @@ describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
       expect(followed).toEqual(inline(['my_wrap']));
       expect(again).toEqual(plain);
       expect(pool.workersStarted).toBe(2);
+      expect(pool.workersCrashed).toBe(false);
     } finally {
       await pool.close();
     }
   });
+});
+
+it('stops a worker stuck on one file, reports that file and goes on with a fresh worker', async () => {
+  const real = workerEntry();
+  if (!real) return;
+  const dir = mkdtempSync(join(tmpdir(), 'pqready-hang-'));
+  const entry = join(dir, 'hang.mjs');
+  // A worker speaking the pool's protocol with the real extraction, except that one file never finishes (an endless
+  // loop, as a pathological input might cause).
+  const built = (name: string) => JSON.stringify(pathToFileURL(join(dirname(real), name)).href);
+  writeFileSync(
+    entry,
+    [
+      `import { parentPort, workerData } from 'node:worker_threads';`,
+      `import { extractFacts } from ${built('extract.js')};`,
+      `import { compileExtract } from ${built('extract-knowledge.js')};`,
+      `const k = { ...compileExtract(workerData.extract), aliases: new Set() };`,
+      `parentPort.on('message', (t) => {`,
+      `  if ('aliases' in t) return;`,
+      `  if (t.path === 'h/3.c') for (;;) {}`,
+      `  parentPort.postMessage({ id: t.id, facts: extractFacts(t.path, t.text, k), ms: 0 });`,
+      `});`,
+      `parentPort.postMessage({ readyAt: 0 });`,
+      '',
+    ].join('\n'),
+  );
+  const inputs = Array.from({ length: 8 }, (_, i) => ({
+    path: `h/${i}.c`,
+    text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
+  }));
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
+  const out = [];
+  try {
+    for await (const f of pool.extractAll(inputs)) out.push(f);
+  } finally {
+    await pool.close();
+  }
+  expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
+  expect(out[3]!.diagnostics.map((d) => d.code)).toEqual(['c-time-budget']);
+  expect(out[3]!.calls).toEqual([]);
+  expect(out.filter((_, i) => i !== 3).every((f) => f.calls.length === 1 && f.diagnostics.length === 0)).toBe(true);
+  expect(pool.workersStarted).toBe(3);
+  expect(pool.workersCrashed).toBe(false);
 });
 
 it('knows where the built worker is', () => {

@@ -452,6 +452,8 @@ class Analysis {
       }
       for (const f of again.values()) if (hasCryptoContent(f) || setsSelector(f)) pending.push(f);
     }
+    // Every file is extracted: the workers' memory is given back before the findings are built.
+    await pool.close();
 
     for (const f of pending) {
       this.pendingFacts.set(f.path, f);

@@ -14,6 +14,7 @@ import {
   type Inventory,
   type SuppressionDirective,
 } from '@pqready/core';
+import { isCSource } from '../c/files.js';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type {
   DetectContext,
@@ -29,8 +30,19 @@ import { looksLikeDer } from '../pki/file-view.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
+import {
+  compareDirectives,
+  crossReference,
+  dedupeDiagnostics,
+  describePartition,
+  partitionUnits,
+  type ShardPartition,
+  type ShardSpec,
+  unitOf,
+  weigh,
+} from './shard.js';
 import { setActiveTimings, type Timings } from './timings.js';
-import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
+import { rootNames, scanBase, type WalkEvent, type WalkScope, walk } from './walk.js';
 import { detectInWindows, WINDOW_BYTES } from './windows.js';
 
 /**
@@ -63,6 +75,12 @@ export interface ScanRequest {
   }) => void;
   /** Filled with where the wall time goes, phase by phase (`--timings`); measuring only, findings are the same. */
   readonly timings?: Timings;
+}
+
+/** A part of a scan split `count` ways (see `shard.ts`). */
+export interface ShardScan {
+  readonly inventory: Inventory;
+  readonly partition: ShardPartition;
 }
 
 const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
@@ -119,17 +137,34 @@ function crashDiagnostic(detector: Detector, error: unknown, path?: string): Dia
 }
 
 export async function scan(request: ScanRequest): Promise<Inventory> {
+  return (await scanWithTimings(request, undefined)).inventory;
+}
+
+/** Scans only this shard's top-level units of the tree; `mergeInventories` puts the parts together. */
+export async function scanShard(request: ScanRequest, shard: ShardSpec): Promise<ShardScan> {
+  const { inventory, partition } = await scanWithTimings(request, shard);
+  return { inventory, partition: partition! };
+}
+
+async function scanWithTimings(
+  request: ScanRequest,
+  shard: ShardSpec | undefined,
+): Promise<{ inventory: Inventory; partition?: ShardPartition }> {
   const timings = request.timings;
-  if (!timings) return scanTimed(request, undefined);
+  if (!timings) return scanTimed(request, undefined, shard);
   setActiveTimings(timings);
   try {
-    return await scanTimed(request, timings);
+    return await scanTimed(request, timings, shard);
   } finally {
     setActiveTimings(undefined);
   }
 }
 
-async function scanTimed(request: ScanRequest, timings: Timings | undefined): Promise<Inventory> {
+async function scanTimed(
+  request: ScanRequest,
+  timings: Timings | undefined,
+  shard: ShardSpec | undefined,
+): Promise<{ inventory: Inventory; partition?: ShardPartition }> {
   const clock = (): number => (timings ? performance.now() : 0);
   const detectorList = request.detectors ?? defaultDetectors;
   const maxFileBytes = request.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -166,24 +201,51 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
   };
   /** Per file, the detectors that accept it: decided once, while the head is in memory. */
   const acceptedBy = new Map<string, Detector[]>();
+  /** With a shard, other shards' files a tree-wide detector reads as context: its results there are dropped. */
+  const contextFor = new Map<string, Detector[]>();
 
   // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
   const walkStart = clock();
   let sniffMs = 0;
-  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
+  /** With a shard, the unit of every path this shard does not own (else nothing is foreign). */
+  let foreignUnit: (path: string) => string | undefined = () => undefined;
+  let ownerOf: (unit: string) => number = () => 1;
+  let partition: ShardPartition | undefined;
+  const handle = async (event: WalkEvent): Promise<void> => {
+    const eventPath = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+    if (eventPath !== undefined && foreignUnit(eventPath) !== undefined) {
+      // Another shard's file: known by name and size (references resolve), never opened here.
+      const file = event.file;
+      if (event.alias && files.has(event.alias.of)) {
+        const a = event.alias;
+        files.set(a.path, new WalkedFileHead(a.path, a.absPath, a.size, undefined, a.of));
+      } else if (file && file.size <= maxFileBytes) {
+        const head = new WalkedFileHead(file.path, file.absPath, file.size, undefined);
+        files.set(file.path, head);
+        // Tree-wide detectors read the whole tree's configs, headers and build files as every shard's context
+        // (what one file means depends on the others: configuration selection, includes); C sources, where the
+        // analysis spends its time, stay with their shard.
+        if (!isCSource(file.path)) {
+          const accepting = detectorList.filter((d) => d.scanAll && accepts(d, head));
+          if (accepting.length > 0) contextFor.set(file.path, accepting);
+          head.release();
+        }
+      }
+      return;
+    }
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
       files.set(alias.path, new WalkedFileHead(alias.path, alias.absPath, alias.size, undefined, alias.of));
-      continue;
+      return;
     }
     const file = event.file;
-    if (!file) continue;
+    if (!file) return;
     if (file.size > maxFileBytes) {
       filesSkipped++;
       diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
-      continue;
+      return;
     }
     const sniffStart = clock();
     let head: WalkedFileHead;
@@ -192,7 +254,7 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     } catch (error) {
       filesSkipped++;
       diagnostics.push(unreadable(file.path, error));
-      continue;
+      return;
     }
     files.set(file.path, head);
     const accepting = detectorList.filter((d) => accepts(d, head));
@@ -200,6 +262,27 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     head.release();
     if (timings) sniffMs += performance.now() - sniffStart;
     request.onProgress?.({ phase: 'walk', files: files.size });
+  };
+  const events = walk(request.roots, names, { ...request.ignore, ...request.scope });
+  if (!shard) {
+    for await (const event of events) await handle(event);
+  } else {
+    // Every shard walks the whole tree to weigh its units the same way, then handles the events in walk order.
+    const walked: WalkEvent[] = [];
+    const weights = new Map<string, number>();
+    for await (const event of events) {
+      walked.push(event);
+      const p = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+      if (p !== undefined) weigh(weights, unitOf(p, names), event.file?.size ?? 0);
+    }
+    const assigned = partitionUnits(weights, shard.count);
+    partition = describePartition(assigned, shard);
+    ownerOf = (unit) => assigned.get(unit) ?? 1;
+    foreignUnit = (p) => {
+      const unit = unitOf(p, names);
+      return ownerOf(unit) === shard.index ? undefined : unit;
+    };
+    for (const event of walked) await handle(event);
   }
   if (timings) {
     timings.add('walk', performance.now() - walkStart - sniffMs);
@@ -220,9 +303,10 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
       const bytes = new Uint8Array(await readFile(head.absPath));
       hashStart = clock();
       const scanFile = makeScanFile(head, bytes);
-      // Counted once per file, however many detectors read it; its suppression comments are read then too.
+      // Counted once per file, however many detectors read it (another shard's file by that shard); its
+      // suppression comments are read then too.
       if (!hashes.has(head.path)) {
-        bytesScanned += scanFile.size;
+        if (foreignUnit(head.path) === undefined) bytesScanned += scanFile.size;
         const found = readDirectives(head.path, scanFile.bytes);
         if (found.directives.length > 0) directives.set(head.path, found.directives);
         diagnostics.push(...found.diagnostics);
@@ -242,6 +326,7 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     }
   };
 
+  const crossRead = new Set<string>();
   const ctx: DetectContext = {
     scanTime: request.scanTime,
     options,
@@ -250,7 +335,14 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     files,
     readFile: async (path) => {
       const head = files.get(path);
-      return head ? read(head) : undefined;
+      if (!head) return undefined;
+      const foreign = foreignUnit(path);
+      // Only C sources are kept from the other shards (see `contextFor`): reading one is a reference across them.
+      if (foreign !== undefined && shard && isCSource(path) && !crossRead.has(path)) {
+        crossRead.add(path);
+        diagnostics.push(crossReference(path, foreign, shard, ownerOf(foreign)));
+      }
+      return read(head);
     },
     readOutside: async (absPath) => {
       if (!options.followIncludesOutside) return undefined;
@@ -338,11 +430,20 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
   // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
   for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
   for (const detector of detectorList.filter((d) => d.scanAll)) {
-    const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
+    const accepted = [...files.values()].filter(
+      (head) => acceptedBy.get(head.path)?.includes(detector) || contextFor.get(head.path)?.includes(detector),
+    );
     if (accepted.length === 0) continue;
     const analyseStart = clock();
+    const own = <T extends { readonly path?: string }>(x: T): boolean =>
+      x.path === undefined || foreignUnit(x.path) === undefined;
     try {
-      for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
+      for await (const result of detector.scanAll!(accepted, ctx)) {
+        absorb({
+          findings: result.findings.filter((f) => own(f.evidence)),
+          diagnostics: result.diagnostics.filter(own),
+        });
+      }
     } catch (error) {
       diagnostics.push(crashDiagnostic(detector, error));
     }
@@ -352,7 +453,12 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
 
   // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
   const librariesStart = clock();
-  const libraries = await identifyLibraries(files, ctx.readFile);
+  // Every shard identifies the libraries of the whole tree (a copy's version header may sit in another unit than
+  // its sources): a few small reads, not references of this shard's files.
+  const libraries = await identifyLibraries(files, async (path) => {
+    const head = files.get(path);
+    return head ? read(head) : undefined;
+  });
   timings?.add('identify libraries', performance.now() - librariesStart);
   const mergeStart = clock();
 
@@ -369,25 +475,12 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
     ...(directives.size > 0 ? { directives: [...directives.values()].flat().sort(compareDirectives) } : {}),
     stats: {
-      filesScanned: [...files.values()].filter((f) => !f.aliasOf).length,
+      filesScanned: [...files.values()].filter((f) => !f.aliasOf && foreignUnit(f.path) === undefined).length,
       bytesScanned,
       filesSkipped,
       ...(pathsIgnored > 0 ? { pathsIgnored } : {}),
     },
   };
   timings?.add('merge (hashes, sort, dedupe)', performance.now() - mergeStart);
-  return inventory;
-}
-
-const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
-
-function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return partition ? { inventory, partition } : { inventory };
 }

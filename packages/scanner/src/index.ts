@@ -7,7 +7,6 @@ export type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOpt
 export { findRepositoryRoot, type IgnoreOptions, PathPatterns } from './runner/ignore.js';
 export { DEFAULT_MAX_FILE_BYTES, type ScanRequest, scan, scanShard } from './runner/scan.js';
 export {
-  CROSS_REFERENCE_CODE,
   mergeInventories,
   parseShard,
   ShardError,

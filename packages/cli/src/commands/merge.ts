@@ -17,7 +17,6 @@ export interface MergeJson {
   readonly shards: number;
   readonly findings: number;
   readonly diagnostics: number;
-  readonly crossReferences: number;
   readonly output?: string;
 }
 
@@ -65,7 +64,7 @@ export default class Merge extends PqreadyCommand {
       if (error instanceof ShardInputError || error instanceof SettingsError) this.usageError(error.message);
       throw error;
     }
-    const { inventory, render, crossReferences } = merged;
+    const { inventory, render } = merged;
     const docsUrl = docsUrlOf(this.config.pjson.homepage);
     const rendered = renderScanChunks(inventory, {
       format,
@@ -92,11 +91,6 @@ export default class Merge extends PqreadyCommand {
       await writeToStdout(rendered);
     }
     const quiet = flags.quiet || json;
-    if (!quiet && crossReferences > 0) {
-      process.stderr.write(
-        `Warning: ${crossReferences} files were read across shards (diagnostic shard-cross-reference): references cross the split, so this merge may differ from a single run. Scan those top-level folders in one run.\n`,
-      );
-    }
     if (!quiet && output) {
       const shown = path.relative(process.cwd(), output) || output;
       process.stderr.write(
@@ -107,7 +101,6 @@ export default class Merge extends PqreadyCommand {
       shards: files.length,
       findings: inventory.findings.length,
       diagnostics: inventory.diagnostics.length,
-      crossReferences,
       ...(output ? { output } : {}),
     };
   }

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic, Inventory } from '@pqready/core';
-import { CROSS_REFERENCE_CODE, mergeInventories } from '@pqready/scanner';
+import { mergeInventories } from '@pqready/scanner';
 import { SUPPRESSION_UNUSED } from '../triage/triage.js';
 import {
   DIAGNOSTIC_PROPERTY,
@@ -120,13 +120,13 @@ export async function readShard(file: string): Promise<ShardInput> {
   return { file, record: checkRecord(file, value) };
 }
 
-/** What the run fields mean, for the message that says which differ. */
-const RUN_FIELDS: readonly (readonly [keyof ShardRecord['run'], string])[] = [
-  ['tool', 'pqready versions'],
-  ['scannedAt', 'scan times (set SOURCE_DATE_EPOCH to one value for every shard, e.g. the commit time)'],
-  ['roots', 'scan roots'],
-  ['settings', 'settings (flags and pqready.config)'],
-  ['partition', 'trees (the top-level entries or their sizes differ between the jobs)'],
+/** What the run fields are, for the message that says which differ, and what to do about it. */
+const RUN_FIELDS: readonly (readonly [keyof ShardRecord['run'], string, string])[] = [
+  ['tool', 'pqready versions', 'scan every part with one version'],
+  ['scannedAt', 'scan times', 'set SOURCE_DATE_EPOCH to one value in every job, e.g. the commit time'],
+  ['roots', 'scan roots', 'scan the same paths in every job'],
+  ['settings', 'settings', 'give every job the same flags and pqready.config'],
+  ['partition', 'trees', 'every job must see the same top-level entries and file sizes'],
 ];
 
 const shown = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v));
@@ -138,7 +138,7 @@ const shown = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(
 export function combineShards(
   inputs: readonly ShardInput[],
   toolVersion: string,
-): { readonly inventory: Inventory; readonly render: ShardRender; readonly crossReferences: number } {
+): { readonly inventory: Inventory; readonly render: ShardRender } {
   const first = inputs[0];
   if (!first) throw new ShardInputError('Give the shard files to merge, e.g. `pqready merge shard-*.cdx.json`.');
   const count = first.record.shard.count;
@@ -151,13 +151,13 @@ export function combineShards(
     }
   }
   for (const input of inputs) {
-    for (const [field, meaning] of RUN_FIELDS) {
+    for (const [field, meaning, advice] of RUN_FIELDS) {
       const a = first.record.run[field];
       const b = input.record.run[field];
       if (JSON.stringify(a) !== JSON.stringify(b)) {
         const values = field === 'settings' || field === 'partition' ? '' : ` (${shown(a)} vs ${shown(b)})`;
         throw new ShardInputError(
-          `${first.file} and ${input.file} are shards of different runs: their ${meaning} differ${values}.`,
+          `${first.file} and ${input.file} are shards of different runs: their ${meaning} differ${values}; ${advice}.`,
         );
       }
     }
@@ -181,9 +181,7 @@ export function combineShards(
     );
   }
   const parts = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i)!.record.inventory);
-  const inventory = mergeInventories(withoutUsedSuppressions(parts));
-  const crossReferences = inventory.diagnostics.filter((d) => d.code === CROSS_REFERENCE_CODE).length;
-  return { inventory, render: first.record.render, crossReferences };
+  return { inventory: mergeInventories(withoutUsedSuppressions(parts)), render: first.record.render };
 }
 
 const diagnosticKey = (d: Diagnostic): string => JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);

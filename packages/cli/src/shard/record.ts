@@ -27,7 +27,7 @@ import type { SpecVersion } from '../render/scan-output.js';
 
 export const SHARD_FORMAT = 'pqready-shard';
 export const SHARD_RECORD_VERSION = 1;
-export const SHARD_PROPERTY = 'pqready:shard';
+const SHARD_PROPERTY = 'pqready:shard';
 export const RECORD_PROPERTY = 'pqready:shard-record';
 export const FINDING_PROPERTY = 'pqready:shard-finding';
 export const DIAGNOSTIC_PROPERTY = 'pqready:shard-diagnostic';

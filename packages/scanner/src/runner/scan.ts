@@ -32,7 +32,6 @@ import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
 import {
   compareDirectives,
-  crossReference,
   dedupeDiagnostics,
   describePartition,
   partitionUnits,
@@ -78,7 +77,7 @@ export interface ScanRequest {
 }
 
 /** A part of a scan split `count` ways (see `shard.ts`). */
-export interface ShardScan {
+interface ShardScan {
   readonly inventory: Inventory;
   readonly partition: ShardPartition;
 }
@@ -209,7 +208,6 @@ async function scanTimed(
   let sniffMs = 0;
   /** With a shard, the unit of every path this shard does not own (else nothing is foreign). */
   let foreignUnit: (path: string) => string | undefined = () => undefined;
-  let ownerOf: (unit: string) => number = () => 1;
   let partition: ShardPartition | undefined;
   const handle = async (event: WalkEvent): Promise<void> => {
     const eventPath = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
@@ -277,10 +275,10 @@ async function scanTimed(
     }
     const assigned = partitionUnits(weights, shard.count);
     partition = describePartition(assigned, shard);
-    ownerOf = (unit) => assigned.get(unit) ?? 1;
     foreignUnit = (p) => {
       const unit = unitOf(p, names);
-      return ownerOf(unit) === shard.index ? undefined : unit;
+      // Paths outside every root (followed includes) belong to the first shard.
+      return (assigned.get(unit) ?? 1) === shard.index ? undefined : unit;
     };
     for (const event of walked) await handle(event);
   }
@@ -326,7 +324,6 @@ async function scanTimed(
     }
   };
 
-  const crossRead = new Set<string>();
   const ctx: DetectContext = {
     scanTime: request.scanTime,
     options,
@@ -335,14 +332,7 @@ async function scanTimed(
     files,
     readFile: async (path) => {
       const head = files.get(path);
-      if (!head) return undefined;
-      const foreign = foreignUnit(path);
-      // Only C sources are kept from the other shards (see `contextFor`): reading one is a reference across them.
-      if (foreign !== undefined && shard && isCSource(path) && !crossRead.has(path)) {
-        crossRead.add(path);
-        diagnostics.push(crossReference(path, foreign, shard, ownerOf(foreign)));
-      }
-      return read(head);
+      return head ? read(head) : undefined;
     },
     readOutside: async (absPath) => {
       if (!options.followIncludesOutside) return undefined;
@@ -453,12 +443,9 @@ async function scanTimed(
 
   // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
   const librariesStart = clock();
-  // Every shard identifies the libraries of the whole tree (a copy's version header may sit in another unit than
-  // its sources): a few small reads, not references of this shard's files.
-  const libraries = await identifyLibraries(files, async (path) => {
-    const head = files.get(path);
-    return head ? read(head) : undefined;
-  });
+  // Every shard identifies the libraries of the whole tree: a copy's version header may sit in another unit than
+  // its sources.
+  const libraries = await identifyLibraries(files, ctx.readFile);
   timings?.add('identify libraries', performance.now() - librariesStart);
   const mergeStart = clock();
 

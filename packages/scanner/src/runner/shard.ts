@@ -10,10 +10,9 @@
  * shards, because what one file means depends on others (the configuration a C build selects, an include, a
  * referenced certificate), and each shard keeps only the findings and diagnostics located in its own units: those
  * are the single run's. C sources, where the analysis spends its time, are split. What a shard cannot see is
- * another shard's C sources: the tree's own implementations and wrappers defined there. A read of one (a source
- * that includes another unit's `.c`) is reported (`shard-cross-reference`); the index of implementations and
- * wrappers is not, so a C tree whose top-level folders call each other's functions should be one unit (scan it
- * without `--shard`, or scan its parent).
+ * another shard's C sources: the functions and wrappers defined there, and a `.c` file of another unit that a
+ * source includes. The runner cannot see these uses from outside the analysis, so they are not reported: a C tree
+ * whose top-level folders call each other's functions should be one unit (scan it whole, or split its parent).
  *
  * Units are weighed by the bytes of their files (plus a fixed cost per file) and dealt out largest first, each to
  * the shard with the least weight so far (ties: the lower shard number; equal weights: name order). The same tree
@@ -112,21 +111,6 @@ export function describePartition(assigned: ReadonlyMap<string, number>, spec: S
     unitCount: names.length,
     digest: hash.digest('hex'),
     units: names.filter((u) => assigned.get(u) === spec.index),
-  };
-}
-
-export const CROSS_REFERENCE_CODE = 'shard-cross-reference';
-
-export function crossReference(path: string, unit: string, spec: ShardSpec, owner: number): Diagnostic {
-  return {
-    severity: 'warning',
-    code: CROSS_REFERENCE_CODE,
-    message:
-      `C source of top-level unit ${unit} (shard ${owner}/${spec.count}) read by shard ${spec.index}/${spec.count}: ` +
-      "code of one unit includes another's source, and a shard does not analyse other shards' sources (their " +
-      'functions and wrappers), so the merge may differ from a single run; scan these units in one run.',
-    path,
-    detector: 'scan',
   };
 }
 

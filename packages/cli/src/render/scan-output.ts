@@ -12,6 +12,7 @@ import {
   serializeCbomChunks,
   toCycloneDx,
 } from '@pqready/core';
+import { type ShardRecord, withShardProperties } from '../shard/record.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderTable } from './table.js';
@@ -31,7 +32,13 @@ interface RenderOptions {
   readonly sarif?: SarifOptions;
   /** Findings new against a baseline, by index in the report. */
   readonly fresh?: ReadonlySet<number>;
+  /** A part of a split scan (`--shard`): its record goes into the CycloneDX or JSON output for `pqready merge`. */
+  readonly shard?: ShardRecord;
 }
+
+/** Where SARIF's `helpUri` points: the docs/ folder of the project's home page. */
+export const docsUrlOf = (homepage: string | undefined): string | undefined =>
+  homepage ? `${homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` : undefined;
 
 /**
  * The output as a stream of chunks: CycloneDX and JSON are written as they are serialised, never as one string
@@ -40,18 +47,18 @@ interface RenderOptions {
 export function* renderScanChunks(inventory: Inventory, opts: RenderOptions, built?: Report): Generator<string> {
   const report = () => built ?? buildReport(inventory, opts.policy);
   switch (opts.format) {
-    case 'cyclonedx':
-      yield* serializeCbomChunks(
-        toCycloneDx(inventory, {
-          specVersion: opts.specVersion,
-          policy: opts.policy,
-          ...(opts.component ? { component: opts.component } : {}),
-        }),
-      );
+    case 'cyclonedx': {
+      const bom = toCycloneDx(inventory, {
+        specVersion: opts.specVersion,
+        policy: opts.policy,
+        ...(opts.component ? { component: opts.component } : {}),
+      });
+      yield* serializeCbomChunks(opts.shard ? withShardProperties(bom, opts.shard) : bom);
       return;
+    }
     case 'json':
       // Compact: the report is for programs (`jq .` pretty-prints it); each algorithm is described once in it.
-      yield* jsonChunks(report());
+      yield* jsonChunks(opts.shard ? { ...report(), shard: opts.shard } : report());
       yield '\n';
       return;
     case 'markdown':

@@ -14,6 +14,7 @@ import {
   type Inventory,
   type SuppressionDirective,
 } from '@pqready/core';
+import { isCSource } from '../c/files.js';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type {
   DetectContext,
@@ -29,6 +30,16 @@ import { looksLikeDer } from '../pki/file-view.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
+import {
+  compareDirectives,
+  dedupeDiagnostics,
+  describePartition,
+  partitionUnits,
+  type ShardPartition,
+  type ShardSpec,
+  unitOf,
+  weigh,
+} from './shard.js';
 import { setActiveTimings, type Timings } from './timings.js';
 import { rootNames, scanBase, type WalkEvent, type WalkScope, walk } from './walk.js';
 import { detectInWindows, WINDOW_BYTES } from './windows.js';
@@ -69,6 +80,12 @@ export interface ScanRequest {
   }) => void;
   /** Filled with where the wall time goes, phase by phase (`--timings`); measuring only, findings are the same. */
   readonly timings?: Timings;
+}
+
+/** A part of a scan split `count` ways (see `shard.ts`). */
+interface ShardScan {
+  readonly inventory: Inventory;
+  readonly partition: ShardPartition;
 }
 
 const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
@@ -125,17 +142,34 @@ function crashDiagnostic(detector: Detector, error: unknown, path?: string): Dia
 }
 
 export async function scan(request: ScanRequest): Promise<Inventory> {
+  return (await scanWithTimings(request, undefined)).inventory;
+}
+
+/** Scans only this shard's top-level units of the tree; `mergeInventories` puts the parts together. */
+export async function scanShard(request: ScanRequest, shard: ShardSpec): Promise<ShardScan> {
+  const { inventory, partition } = await scanWithTimings(request, shard);
+  return { inventory, partition: partition! };
+}
+
+async function scanWithTimings(
+  request: ScanRequest,
+  shard: ShardSpec | undefined,
+): Promise<{ inventory: Inventory; partition?: ShardPartition }> {
   const timings = request.timings;
-  if (!timings) return scanTimed(request, undefined);
+  if (!timings) return scanTimed(request, undefined, shard);
   setActiveTimings(timings);
   try {
-    return await scanTimed(request, timings);
+    return await scanTimed(request, timings, shard);
   } finally {
     setActiveTimings(undefined);
   }
 }
 
-async function scanTimed(request: ScanRequest, timings: Timings | undefined): Promise<Inventory> {
+async function scanTimed(
+  request: ScanRequest,
+  timings: Timings | undefined,
+  shard: ShardSpec | undefined,
+): Promise<{ inventory: Inventory; partition?: ShardPartition }> {
   const clock = (): number => (timings ? performance.now() : 0);
   const detectorList = request.detectors ?? defaultDetectors;
   const maxFileBytes = request.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -172,14 +206,38 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
   };
   /** Per file, the detectors that accept it: decided once, while the head is in memory. */
   const acceptedBy = new Map<string, Detector[]>();
+  /** With a shard, other shards' files a tree-wide detector reads as context: its results there are dropped. */
+  const contextFor = new Map<string, Detector[]>();
 
-  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content. Heads are read
-  // ahead of the walk's order (disk latency overlaps) and taken in that order, so the file list is the same.
+  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content. Heads are read ahead of the
+  // walk's order (disk latency overlaps) and taken in that order, so the file list is the same.
   const walkStart = clock();
   let sniffMs = 0;
-  type Walked = { readonly event: WalkEvent; readonly head?: Promise<Uint8Array> };
-  const queue: Walked[] = [];
-  const take = async ({ event, head: reading }: Walked): Promise<void> => {
+  /** With a shard, the unit of every path this shard does not own (else nothing is foreign). */
+  let foreignUnit: (path: string) => string | undefined = () => undefined;
+  let partition: ShardPartition | undefined;
+  const handle = async (event: WalkEvent, reading: Promise<Uint8Array> | undefined): Promise<void> => {
+    const eventPath = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+    if (eventPath !== undefined && foreignUnit(eventPath) !== undefined) {
+      // Another shard's file: known by name and size (references resolve), never opened here.
+      const file = event.file;
+      if (event.alias && files.has(event.alias.of)) {
+        const a = event.alias;
+        files.set(a.path, new WalkedFileHead(a.path, a.absPath, a.size, undefined, a.of));
+      } else if (file && file.size <= maxFileBytes) {
+        const head = new WalkedFileHead(file.path, file.absPath, file.size, undefined);
+        files.set(file.path, head);
+        // Tree-wide detectors read the whole tree's configs, headers and build files as every shard's context
+        // (what one file means depends on the others: configuration selection, includes); C sources, where the
+        // analysis spends its time, stay with their shard.
+        if (!isCSource(file.path)) {
+          const accepting = detectorList.filter((d) => d.scanAll && accepts(d, head));
+          if (accepting.length > 0) contextFor.set(file.path, accepting);
+          head.release();
+        }
+      }
+      return;
+    }
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
     const alias = event.alias;
@@ -189,7 +247,7 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     }
     const file = event.file;
     if (!file) return;
-    if (!reading) {
+    if (file.size > maxFileBytes) {
       filesSkipped++;
       diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
       return;
@@ -197,31 +255,63 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     const sniffStart = clock();
     let head: WalkedFileHead;
     try {
-      head = new WalkedFileHead(file.path, file.absPath, file.size, await reading);
+      head = new WalkedFileHead(
+        file.path,
+        file.absPath,
+        file.size,
+        await (reading ?? readHead(file.absPath, file.size)),
+      );
     } catch (error) {
       filesSkipped++;
       diagnostics.push(unreadable(file.path, error));
-      return;
-    } finally {
       if (timings) sniffMs += performance.now() - sniffStart;
+      return;
     }
-    const acceptStart = clock();
     files.set(file.path, head);
     const accepting = detectorList.filter((d) => accepts(d, head));
     if (accepting.length > 0) acceptedBy.set(file.path, accepting);
     head.release();
-    if (timings) sniffMs += performance.now() - acceptStart;
+    if (timings) sniffMs += performance.now() - sniffStart;
     request.onProgress?.({ phase: 'walk', files: files.size });
   };
-  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
+  /** The head of a file this scan will sniff, read before its turn (undefined: the file is not opened here). */
+  const readAhead = (event: WalkEvent): Promise<Uint8Array> | undefined => {
     const file = event.file;
-    const head = file && file.size <= maxFileBytes ? readHead(file.absPath, file.size) : undefined;
+    if (!file || file.size > maxFileBytes || foreignUnit(file.path) !== undefined) return undefined;
+    const reading = readHead(file.absPath, file.size);
     // A failed read is reported when its turn comes, not as an unhandled rejection meanwhile.
-    head?.catch(() => undefined);
-    queue.push({ event, ...(head ? { head } : {}) });
-    if (queue.length >= HEADS_AHEAD) await take(queue.shift()!);
+    reading.catch(() => undefined);
+    return reading;
+  };
+  const handleInOrder = async (list: AsyncIterable<WalkEvent> | Iterable<WalkEvent>): Promise<void> => {
+    const queue: [WalkEvent, Promise<Uint8Array> | undefined][] = [];
+    for await (const event of list) {
+      queue.push([event, readAhead(event)]);
+      if (queue.length >= HEADS_AHEAD) await handle(...queue.shift()!);
+    }
+    while (queue.length > 0) await handle(...queue.shift()!);
+  };
+  const events = walk(request.roots, names, { ...request.ignore, ...request.scope });
+  if (!shard) {
+    await handleInOrder(events);
+  } else {
+    // Every shard walks the whole tree to weigh its units the same way, then handles the events in walk order.
+    const walked: WalkEvent[] = [];
+    const weights = new Map<string, number>();
+    for await (const event of events) {
+      walked.push(event);
+      const p = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+      if (p !== undefined) weigh(weights, unitOf(p, names), event.file?.size ?? 0);
+    }
+    const assigned = partitionUnits(weights, shard.count);
+    partition = describePartition(assigned, shard);
+    foreignUnit = (p) => {
+      const unit = unitOf(p, names);
+      // Paths outside every root (followed includes) belong to the first shard.
+      return (assigned.get(unit) ?? 1) === shard.index ? undefined : unit;
+    };
+    await handleInOrder(walked);
   }
-  while (queue.length > 0) await take(queue.shift()!);
   if (timings) {
     timings.add('walk', performance.now() - walkStart - sniffMs);
     timings.add('sniff (head, accepts)', sniffMs);
@@ -248,9 +338,10 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
       const bytes = new Uint8Array(await readFile(head.absPath));
       hashStart = clock();
       const scanFile = makeScanFile(head, bytes);
-      // Counted once per file, however many detectors read it; its suppression comments are read then too.
+      // Counted once per file, however many detectors read it (another shard's file by that shard); its
+      // suppression comments are read then too.
       if (!hashes.has(head.path)) {
-        bytesScanned += scanFile.size;
+        if (foreignUnit(head.path) === undefined) bytesScanned += scanFile.size;
         const found = readDirectives(head.path, scanFile.bytes);
         if (found.directives.length > 0) directives.set(head.path, found.directives);
         diagnostics.push(...found.diagnostics);
@@ -338,11 +429,20 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
   for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
   const treeWide = (async () => {
     for (const detector of detectorList.filter((d) => d.scanAll)) {
-      const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
+      const accepted = [...files.values()].filter(
+        (head) => acceptedBy.get(head.path)?.includes(detector) || contextFor.get(head.path)?.includes(detector),
+      );
       if (accepted.length === 0) continue;
       const analyseStart = clock();
+      const own = <T extends { readonly path?: string }>(x: T): boolean =>
+        x.path === undefined || foreignUnit(x.path) === undefined;
       try {
-        for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
+        for await (const result of detector.scanAll!(accepted, ctx)) {
+          absorb({
+            findings: result.findings.filter((f) => own(f.evidence)),
+            diagnostics: result.diagnostics.filter(own),
+          });
+        }
       } catch (error) {
         diagnostics.push(crashDiagnostic(detector, error));
       }
@@ -406,6 +506,8 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
 
   // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
   const librariesStart = clock();
+  // Every shard identifies the libraries of the whole tree: a copy's version header may sit in another unit than
+  // its sources.
   const libraries = await identifyLibraries(files, ctx.readFile);
   timings?.add('identify libraries', performance.now() - librariesStart);
   const mergeStart = clock();
@@ -423,25 +525,12 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
     ...(directives.size > 0 ? { directives: [...directives.values()].flat().sort(compareDirectives) } : {}),
     stats: {
-      filesScanned: [...files.values()].filter((f) => !f.aliasOf).length,
+      filesScanned: [...files.values()].filter((f) => !f.aliasOf && foreignUnit(f.path) === undefined).length,
       bytesScanned,
       filesSkipped,
       ...(pathsIgnored > 0 ? { pathsIgnored } : {}),
     },
   };
   timings?.add('merge (hashes, sort, dedupe)', performance.now() - mergeStart);
-  return inventory;
-}
-
-const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
-
-function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return partition ? { inventory, partition } : { inventory };
 }

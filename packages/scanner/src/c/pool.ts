@@ -120,7 +120,7 @@ export class ExtractPool {
   private pass: Pass | undefined;
   private nextId = 0;
   private sentAliases: string | undefined;
-  private readonly inlineKnowledge = new Map<string, ExtractKnowledge>();
+  private readonly inlineKnowledge = new WeakMap<readonly string[], ExtractKnowledge>();
   private compiled: ReturnType<typeof compileExtract> | undefined;
 
   constructor(
@@ -161,14 +161,13 @@ export class ExtractPool {
   }
 
   private inline(input: SourceText, aliases: readonly string[]): FileFacts {
-    const key = aliases.join('\n');
-    let knowledge = this.inlineKnowledge.get(key);
+    // Keyed by the list itself: a pass hands the same list with every file (joining it per file cost more than the
+    // files on trees with thousands of alias names).
+    let knowledge = this.inlineKnowledge.get(aliases);
     if (!knowledge) {
       this.compiled ??= compileExtract(this.extract);
       knowledge = { ...this.compiled, aliases: new Set(aliases) };
-      // Passes use ever larger alias sets; only the latest is asked for again.
-      this.inlineKnowledge.clear();
-      this.inlineKnowledge.set(key, knowledge);
+      this.inlineKnowledge.set(aliases, knowledge);
     }
     const timings = activeTimings();
     const start = timings ? performance.now() : 0;

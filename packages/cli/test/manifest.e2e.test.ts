@@ -27,6 +27,7 @@ describe.skipIf(!existsSync(commandsDir))('oclif manifest', () => {
           flags?: Record<string, unknown>;
           baseFlags?: Record<string, unknown>;
           args?: Record<string, unknown>;
+          enableJsonFlag?: boolean;
         };
       };
       // oclif adds --json to commands that enable it.

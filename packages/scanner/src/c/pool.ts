@@ -65,7 +65,7 @@ export function workersFor(jobs: number, files: number): number {
  * as not examined. Far above any real file (Mbed TLS's largest source takes well under a second), so that a busy
  * machine never trips it; it exists so that a pathological input cannot hang the scan.
  */
-export const FILE_TIME_BUDGET_MS = 120_000;
+const FILE_TIME_BUDGET_MS = 120_000;
 
 /** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
 const EXTRACT_IN_PROCESS = 'C parse+extract main thread';

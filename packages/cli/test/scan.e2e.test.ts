@@ -127,6 +127,16 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('prints --json as oclif does (two-space JSON and a newline), written in chunks, with the gate and timings', () => {
+    const r = runCli(['scan', 'fixtures/demo-device', '--json', '--fail-on', 'broken', '--timings']);
+    expect(r.status).toBe(1);
+    const parsed = JSON.parse(r.stdout) as { findings: unknown[]; gate: { failed: boolean }; timings: unknown[] };
+    expect(r.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(parsed.findings.length).toBeGreaterThan(0);
+    expect(parsed.gate.failed).toBe(true);
+    expect(parsed.timings.length).toBeGreaterThan(0);
+  });
+
   it('gives the same bytes for `dir`, `./dir/` and `$PWD/dir`, in every format, with no absolute path', () => {
     for (const format of ['cyclonedx', 'json', 'sarif', 'markdown']) {
       const outputs = ['fixtures/demo-device', './fixtures/demo-device/', demo].map((root) => {

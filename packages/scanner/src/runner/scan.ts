@@ -416,7 +416,11 @@ async function scanTimed(
         return found;
       });
       absorb(result);
-      if (!hashes.has(head.path)) bytesScanned += head.size;
+      if (!hashes.has(head.path)) {
+        if (foreignUnit(head.path) === undefined) bytesScanned += head.size;
+        if (result.directives.length > 0) directives.set(head.path, [...result.directives]);
+        diagnostics.push(...result.directiveDiagnostics);
+      }
       hashes.set(head.path, result.sha256);
     } catch (error) {
       diagnostics.push(unreadable(head.path, error));

@@ -204,6 +204,12 @@ function cliMacros(defines: Readonly<Record<string, string>>): Map<string, Macro
   return m;
 }
 
+/** The first folder of a scan path (undefined for a file at the root). */
+const topFolder = (path: string): string | undefined => {
+  const slash = path.indexOf('/');
+  return slash < 0 ? undefined : path.slice(0, slash);
+};
+
 const isAncestor = (dir: string, path: string) => dir === '.' || dir === '' || path.startsWith(`${dir}/`);
 
 function hasCryptoContent(f: FileFacts): boolean {
@@ -1216,7 +1222,13 @@ class Analysis {
     const paths = fromFacts ? this.unit(fromFacts).paths : new Set<string>();
     const unit = all.filter((d) => paths.has(d.path));
     if (unit.length > 0) return unit;
-    return all.filter((d) => !d.fn.isStatic || !isCSource(d.path));
+    const linkable = all.filter((d) => !d.fn.isStatic || !isCSource(d.path));
+    // Several projects scanned together (a folder per repository, as a fleet scan or `--shard` sees them): a
+    // function the caller's own top-level folder defines is the one its calls reach, not another project's function
+    // of the same name (libssh's `sha1_init` wrapper, not crypto-algorithms' SHA-1 of that name).
+    const top = topFolder(from);
+    const project = top === undefined ? [] : linkable.filter((d) => topFolder(d.path) === top);
+    return project.length > 0 ? project : linkable;
   }
 
   private readonly links: TreeLinks = {

@@ -3,6 +3,8 @@
 // folder's C files and the full `pqready scan` of the folder alternately, each in a fresh process, N times
 // (default 5), and prints the median and spread of each, their paired ratio, files/s and peak RSS. The scan time is
 // the CLI's wall time from spawn to exit (start-up included, as a user sees it); the bare parse is its parse loop.
+// With --baseline <path to another build's bin/run.js> (e.g. a worktree of main before a change), that build's scan
+// runs in every round too: the rounds give paired before/after ratios, and its output must be byte-identical.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -41,21 +43,27 @@ function bare(root) {
   return JSON.parse(r.stdout);
 }
 
-function fullScan(root, jobs, out) {
-  const args = [cli, 'scan', root, '--format', 'json', '-o', out, '-q', '--jobs', String(jobs)];
+function fullScan(root, jobs, out, bin = cli) {
+  const args = [bin, 'scan', root, '--format', 'json', '-o', out, '-q', '--jobs', String(jobs)];
   const [cmd, argv] = gnuTime
-    ? [gnuTime, ['-f', 'maxrss-kib=%M', process.execPath, ...args]]
+    ? [gnuTime, ['-f', 'maxrss-kib=%M cpu-s=%U+%S', process.execPath, ...args]]
     : [process.execPath, args];
   const t = performance.now();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`scan failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rss = /maxrss-kib=(\d+)/.exec(r.stderr);
+  const cpu = /cpu-s=([\d.]+)\+([\d.]+)/.exec(r.stderr);
   const sha = createHash('sha256').update(readFileSync(out)).digest('hex');
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : undefined, sha };
+  return {
+    ms,
+    rssMb: rss ? Number(rss[1]) / 1024 : undefined,
+    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined,
+    sha,
+  };
 }
 
-export function realTree(root, { runs, jobsList }) {
+export function realTree(root, { runs, jobsList, baseline }) {
   const files = countFiles(root);
   const out = join(tmpdir(), `pqready-scan-tree-${process.pid}.json`);
   bare(root); // warm the page cache and the compiled grammar
@@ -65,17 +73,31 @@ export function realTree(root, { runs, jobsList }) {
     const bareMs = [];
     const scanMs = [];
     const ratios = [];
+    const cpuMs = [];
+    const before = { ms: [], cpuMs: [], ratios: [], speedups: [], rss: 0 };
     let rss = 0;
     let cFiles = 0;
     for (let i = 0; i < runs; i++) {
       const b = bare(root);
+      // Alternate which build goes first, so that neither always runs on a warmer machine.
+      const old = baseline && i % 2 === 1 ? fullScan(root, jobs, out, baseline) : undefined;
       const s = fullScan(root, jobs, out);
+      shas.add(s.sha);
+      const base = baseline ? (old ?? fullScan(root, jobs, out, baseline)) : undefined;
       cFiles = b.files;
       bareMs.push(b.parseMs);
       scanMs.push(s.ms);
       ratios.push(s.ms / b.parseMs);
+      if (s.cpuMs !== undefined) cpuMs.push(s.cpuMs);
       if (s.rssMb !== undefined) rss = Math.max(rss, s.rssMb);
-      shas.add(s.sha);
+      if (base) {
+        shas.add(base.sha);
+        before.ms.push(base.ms);
+        if (base.cpuMs !== undefined) before.cpuMs.push(base.cpuMs);
+        before.ratios.push(base.ms / b.parseMs);
+        before.speedups.push(base.ms / s.ms);
+        if (base.rssMb !== undefined) before.rss = Math.max(before.rss, base.rssMb);
+      }
     }
     const scanMedian = median(scanMs);
     results.push({
@@ -90,7 +112,21 @@ export function realTree(root, { runs, jobsList }) {
       },
       filesPerSecond: Math.round(files / (scanMedian / 1000)),
       cFilesPerSecond: Math.round(cFiles / (scanMedian / 1000)),
-      ...(gnuTime ? { scanPeakRssMb: Math.round(rss) } : {}),
+      ...(gnuTime ? { scanPeakRssMb: Math.round(rss), scanCpuMs: spread(cpuMs) } : {}),
+      ...(baseline
+        ? {
+            baseline: {
+              scanMs: spread(before.ms),
+              scanOverBareParse: +median(before.ratios).toFixed(2),
+              speedupPaired: {
+                median: +median(before.speedups).toFixed(2),
+                min: +Math.min(...before.speedups).toFixed(2),
+                max: +Math.max(...before.speedups).toFixed(2),
+              },
+              ...(gnuTime ? { scanPeakRssMb: Math.round(before.rss), scanCpuMs: spread(before.cpuMs) } : {}),
+            },
+          }
+        : {}),
     });
   }
   rmSync(out, { force: true });
@@ -99,6 +135,7 @@ export function realTree(root, { runs, jobsList }) {
     files,
     cores: availableParallelism(),
     loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)),
+    // Every run of every build, and with --baseline the build before the change too, wrote the same bytes.
     outputsIdentical: shas.size === 1,
     results,
   };

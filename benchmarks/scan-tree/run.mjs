@@ -21,7 +21,8 @@ if (folder) {
     ? flagValue('--jobs').split(',').map(Number)
     : [...new Set([1, 2, availableParallelism()])];
   const runs = Math.max(1, Number(flagValue('--runs') ?? 5));
-  console.log(JSON.stringify(realTree(resolve(folder), { runs, jobsList }), null, 2));
+  const baseline = flagValue('--baseline') ? resolve(flagValue('--baseline')) : undefined;
+  console.log(JSON.stringify(realTree(resolve(folder), { runs, jobsList, baseline }), null, 2));
   process.exit(0);
 }
 const n = Number(args[args.indexOf('--files') + 1] ?? 0) || 20000;

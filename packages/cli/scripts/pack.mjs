@@ -75,6 +75,10 @@ const rewrite = (dir) => {
 };
 rewrite(path.join(stage, 'dist'));
 rewrite(path.join(stage, 'lib'));
+// The commands' manifest (scripts/manifest.mjs, written by the build), under the packed package's name.
+const commands = readJson(path.join(repoRoot, 'packages/cli/oclif.manifest.json'));
+for (const c of Object.values(commands.commands)) c.pluginName = 'pqready';
+writeFileSync(path.join(stage, 'oclif.manifest.json'), `${JSON.stringify(commands, null, 2)}\n`);
 const manifest = {
   name: 'pqready',
   version: cli.version,
@@ -85,7 +89,7 @@ const manifest = {
   license: root.license ?? cli.license ?? 'UNLICENSED',
   engines: root.engines,
   bin: cli.bin,
-  files: ['bin', 'dist', 'lib', 'schemas'],
+  files: ['bin', 'dist', 'lib', 'schemas', 'oclif.manifest.json'],
   oclif: cli.oclif,
   dependencies: Object.fromEntries(Object.entries(registryDeps).sort(([a], [b]) => a.localeCompare(b))),
 };

@@ -3,6 +3,7 @@
  * as JSON and exit 1; pqready keeps 2 for bad input and 3 for internal errors, and says the sentence on stderr too).
  */
 import { Command, Flags } from '@oclif/core';
+import { jsonChunks } from '@pqready/core';
 import { keepExitCodeWithJson } from './json-errors.js';
 import { EXIT } from './main.js';
 
@@ -14,6 +15,20 @@ export abstract class PqreadyCommand extends Command {
   override async catch(error: Error & { oclif?: { exit?: number }; code?: string }): Promise<unknown> {
     keepExitCodeWithJson(this.jsonEnabled(), error);
     return super.catch(error);
+  }
+
+  /**
+   * `--json`: the bytes oclif prints (`JSON.stringify(json, null, 2)` and a newline) written chunk by chunk. oclif
+   * builds the whole text and re-tokenises it for colour, which a large tree's report outgrows (V8 caps a string at
+   * about 512 MiB); only a configured JSON colour theme still goes through oclif.
+   */
+  override logJson(json: unknown): void {
+    if (this.config.theme?.json) {
+      super.logJson(json);
+      return;
+    }
+    for (const chunk of jsonChunks(json, 2)) process.stdout.write(chunk);
+    process.stdout.write('\n');
   }
 
   /** A usage or input error: one sentence, exit code 2. */

@@ -90,7 +90,7 @@ const FORMAT_OF_EXTENSION: readonly (readonly [string, OutputFormat])[] = [
   ['.txt', 'table'],
 ];
 
-function formatOfOutput(output: string): OutputFormat | undefined {
+export function formatOfOutput(output: string): OutputFormat | undefined {
   const name = path.basename(output).toLowerCase();
   const known = FORMAT_OF_EXTENSION.find(([ext]) => name.endsWith(ext));
   if (known) return known[1];

@@ -127,6 +127,16 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('prints --json as oclif does (two-space JSON and a newline), written in chunks, with the gate and timings', () => {
+    const r = runCli(['scan', 'fixtures/demo-device', '--json', '--fail-on', 'broken', '--timings']);
+    expect(r.status).toBe(1);
+    const parsed = JSON.parse(r.stdout) as { findings: unknown[]; gate: { failed: boolean }; timings: unknown[] };
+    expect(r.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(parsed.findings.length).toBeGreaterThan(0);
+    expect(parsed.gate.failed).toBe(true);
+    expect(parsed.timings.length).toBeGreaterThan(0);
+  });
+
   it('gives the same bytes for `dir`, `./dir/` and `$PWD/dir`, in every format, with no absolute path', () => {
     for (const format of ['cyclonedx', 'json', 'sarif', 'markdown']) {
       const outputs = ['fixtures/demo-device', './fixtures/demo-device/', demo].map((root) => {
@@ -138,7 +148,8 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
       expect(outputs[2], format).toBe(outputs[0]);
       expect(outputs[0]).not.toContain(repoRoot);
     }
-  });
+    // Twelve CLI runs: on a loaded shared machine they took more than the default 60 s.
+  }, 180_000);
 
   it('names roots by their absolute path only when asked', () => {
     const bom = JSON.parse(runCli(['scan', demo, '--format', 'cyclonedx', '--absolute-paths']).stdout);

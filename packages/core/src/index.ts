@@ -54,6 +54,7 @@ export { serializeCbom, serializeCbomChunks } from './cbom/serialize.js';
 export { validateCycloneDx } from './cbom/validate.js';
 export type { ComponentIdentity, CycloneDxOptions } from './cbom/writer.js';
 export { cycloneDxChunks, toCycloneDx } from './cbom/writer.js';
+export { canonical, sha256Hex } from './model/canonical.js';
 export type {
   ActivityState,
   AlgorithmFinding,

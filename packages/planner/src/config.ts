@@ -174,8 +174,10 @@ export const PLAN_CONFIG_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: false });
-const validate = ajv.compile(PLAN_CONFIG_SCHEMA);
+// Compiled on first use, not at start-up of every command.
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+const validator = () =>
+  (compiled ??= new Ajv2020({ allErrors: false, verbose: true, strict: false }).compile(PLAN_CONFIG_SCHEMA));
 
 function describe(e: ErrorObject): string {
   const at = jsonPath(e.instancePath);
@@ -223,6 +225,7 @@ export interface ConfigOverrides {
 }
 
 function check(value: unknown, label: string): RawConfig {
+  const validate = validator();
   if (validate(value)) return value as RawConfig;
   const first = validate.errors?.[0];
   throw new PlanInputError(

@@ -71,9 +71,13 @@ const CALIBRATION_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(CALIBRATION_SCHEMA);
+// Compiled on first use, not at start-up of every command.
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+const validator = () =>
+  (compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(CALIBRATION_SCHEMA));
 
 export function validateCalibration(value: unknown, label: string): Calibration {
+  const validate = validator();
   if (!validate(value)) {
     throw new ProfileError(`Calibration file ${label} has ${describeSchemaErrors(validate.errors ?? [])}`);
   }

@@ -7,8 +7,18 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { buildReport, defaultPolicyId, listPolicies, locateInRoots, type Report } from '@pqready/core';
-import { findRepositoryRoot, scan, Timings, type WalkScope } from '@pqready/scanner';
+import { buildReport, defaultPolicyId, type Inventory, listPolicies, locateInRoots, type Report } from '@pqready/core';
+import {
+  findRepositoryRoot,
+  parseShard,
+  ShardError,
+  type ShardPartition,
+  type ShardSpec,
+  scan,
+  scanShard,
+  Timings,
+  type WalkScope,
+} from '@pqready/scanner';
 import { PqreadyCommand } from '../base.js';
 import { ConfigError } from '../config/load.js';
 import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
@@ -18,10 +28,11 @@ import { EXIT } from '../main.js';
 import { checkOutput, OutputError, writeFileAtomically, writeToStdout } from '../output.js';
 import { diagnosticLine } from '../render/diagnostic-line.js';
 import { progressReporter } from '../render/progress.js';
-import { type OutputFormat, renderScanChunks } from '../render/scan-output.js';
+import { docsUrlOf, type OutputFormat, renderScanChunks } from '../render/scan-output.js';
 import { timingsTable } from '../render/timings.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
 import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
+import { type ShardRecord, type ShardRender, shardRecord } from '../shard/record.js';
 import { GateError, parseGates } from '../triage/gate.js';
 import { freshFindings, type GateOutcome, gateSummary, judgeGate } from '../triage/judge.js';
 import { applyTriage } from '../triage/triage.js';
@@ -44,6 +55,32 @@ async function repositoryPaths(roots: readonly string[]): Promise<string[] | und
   const tops = await Promise.all(dirs.map((d) => findRepositoryRoot(d)));
   if (tops.some((t) => t === undefined || t !== tops[0])) return undefined;
   return dirs.map((d) => path.relative(tops[0]!, d).split(path.sep).join('/'));
+}
+
+/**
+ * The settings that decide what a scan finds, in plain values, for the shards' run digest: equal settings, equal
+ * digest, however they were given (flags, pqready.config). Where the output goes and how many workers run are not
+ * among them.
+ */
+function findingSettings(settings: ScanSettings, flags: ScanFlagValues): unknown {
+  const ignore = settings.ignore;
+  return {
+    defines: settings.defines,
+    configFiles: settings.configFiles,
+    assume: settings.assume,
+    followIncludesOutside: settings.followIncludesOutside,
+    followSymlinksOutside: settings.followSymlinksOutside,
+    maxFileBytes: settings.maxFileBytes,
+    absolutePaths: settings.absolutePaths,
+    ignore: {
+      gitignore: ignore.gitignore,
+      pqreadyignore: ignore.pqreadyignore,
+      exclude: ignore.exclude,
+      excludeAt: ignore.excludeAt?.map((a) => ({ base: path.relative(process.cwd(), a.base), patterns: a.patterns })),
+    },
+    thirdParty: flags['third-party'],
+    config: settings.config?.values,
+  };
 }
 
 export default class Scan extends PqreadyCommand {
@@ -179,6 +216,11 @@ export default class Scan extends PqreadyCommand {
     timings: Flags.boolean({
       description: 'print where the time went, phase by phase, on standard error (and in --json); output unchanged',
     }),
+    shard: Flags.string({
+      description:
+        'scan part i of n (e.g. 2/3) of the top-level folders and files, as one job of a CI matrix; join the parts with pqready merge (see docs/ci.md)',
+      helpGroup: 'SELECTION',
+    }),
   };
 
   async run(): Promise<ScanJson | PolicyList | undefined> {
@@ -208,7 +250,9 @@ export default class Scan extends PqreadyCommand {
     let scanTime: Date;
     // The output is checked before the scan (a mistake costs nothing) and never walked.
     let outputScope: WalkScope = {};
+    let shard: ShardSpec | undefined;
     try {
+      if (flags.shard !== undefined) shard = parseShard(flags.shard);
       settings = await resolveScanSettings(paths, flags as ScanFlagValues);
       parseGates(settings.failOn);
       if (settings.baseline) baseline = (await readScanResult(settings.baseline)).entries;
@@ -221,7 +265,8 @@ export default class Scan extends PqreadyCommand {
         error instanceof ConfigError ||
         error instanceof GateError ||
         error instanceof ScanFileError ||
-        error instanceof ScanTimeError
+        error instanceof ScanTimeError ||
+        error instanceof ShardError
       ) {
         this.usageError(error.message);
       }
@@ -231,10 +276,20 @@ export default class Scan extends PqreadyCommand {
     const terminal = process.stdout.isTTY === true && !json;
     const format: OutputFormat = settings.format ?? (terminal && !settings.output ? 'table' : 'cyclonedx');
     const quiet = settings.quiet || json;
+    if (shard && format !== 'cyclonedx' && format !== 'json') {
+      this.usageError(
+        `--shard writes a part for pqready merge, as CycloneDX or JSON (not ${format}); pqready merge writes every format.`,
+      );
+    }
+    if (shard && !quiet && process.env.SOURCE_DATE_EPOCH === undefined) {
+      process.stderr.write(
+        'Note: SOURCE_DATE_EPOCH is not set; pqready merge joins only parts scanned at one time, so set it to one value in every job (e.g. the commit time).\n',
+      );
+    }
     const progress = progressReporter(!settings.quiet && process.stderr.isTTY === true);
     lap('settings (config, baseline, output check)');
 
-    let inventory = await scan({
+    const request: Parameters<typeof scan>[0] = {
       roots: paths,
       absoluteRootNames: settings.absolutePaths,
       scanTime,
@@ -251,7 +306,11 @@ export default class Scan extends PqreadyCommand {
       toolVersion: this.config.version,
       onProgress: progress.update,
       ...(timings ? { timings } : {}),
-    });
+    };
+    let partition: ShardPartition | undefined;
+    let inventory: Inventory;
+    if (shard) ({ inventory, partition } = await scanShard(request, shard));
+    else inventory = await scan(request);
     progress.done();
     lap('scan (total of the rows above it)');
 
@@ -280,6 +339,18 @@ export default class Scan extends PqreadyCommand {
     lap('report build and gate');
 
     const toTerminal = format === 'table' && !settings.output && terminal;
+    const render: ShardRender = {
+      policy: settings.policy.id,
+      specVersion: settings.specVersion,
+      component: settings.component,
+      sarifIncludePass: settings.sarifIncludePass,
+      sarifIncludeSuppressed: settings.sarifIncludeSuppressed,
+      ...(settings.absolutePaths ? {} : { repositoryPaths: await repositoryPaths(paths) }),
+    };
+    const record: ShardRecord | undefined = partition
+      ? shardRecord(inventory, partition, render, findingSettings(settings, flags as ScanFlagValues))
+      : undefined;
+    const docsUrl = docsUrlOf(this.config.pjson.homepage);
     const rendered = renderScanChunks(
       inventory,
       {
@@ -290,14 +361,13 @@ export default class Scan extends PqreadyCommand {
         color: toTerminal && !process.env.NO_COLOR,
         ...(toTerminal && process.stdout.columns ? { width: process.stdout.columns } : {}),
         sarif: {
-          includePass: settings.sarifIncludePass,
-          includeSuppressed: settings.sarifIncludeSuppressed,
-          ...(this.config.pjson.homepage
-            ? { docsUrl: `${this.config.pjson.homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` }
-            : {}),
-          ...(settings.absolutePaths ? {} : { repositoryPaths: await repositoryPaths(paths) }),
+          includePass: render.sarifIncludePass,
+          includeSuppressed: render.sarifIncludeSuppressed,
+          ...(docsUrl ? { docsUrl } : {}),
+          ...(render.repositoryPaths ? { repositoryPaths: render.repositoryPaths } : {}),
         },
         ...(baseline ? { fresh } : {}),
+        ...(record ? { shard: record } : {}),
       },
       report,
     );

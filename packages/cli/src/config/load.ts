@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deepestFlowNesting, MAX_YAML_NESTING } from '@pqready/core';
 import { findRepositoryRoot } from '@pqready/scanner';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CONFIG_SCHEMA } from './schema.js';
 
@@ -49,7 +49,10 @@ export async function findConfig(start: string): Promise<string | undefined> {
   }
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+// Compiled on first use: most scans have no configuration file.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
 const ALLOWED_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== '$schema');
 
 /** `suppress[0].reason` from an Ajv instance path (`/suppress/0/reason`). */
@@ -173,6 +176,7 @@ export async function loadConfig(file: string): Promise<LoadedConfig> {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
     throw new ConfigError(`${shown}:1: the configuration must be a map of keys (the flags of pqready scan).`);
   }
+  const validate = validator();
   if (!validate(values)) {
     const messages = telling(validate.errors ?? []).map((e) => describe(e, doc, counter, shown));
     throw new ConfigError(messages.join('\n'));

@@ -10,7 +10,10 @@ import {
   jsonChunks,
   type Policy,
   type Report,
+  serializeCbomChunks,
+  toCycloneDx,
 } from '@pqready/core';
+import { type ShardRecord, withShardProperties } from '../shard/record.js';
 import { markdownChunks } from './markdown.js';
 import { type SarifOptions, sarifChunks } from './sarif.js';
 import { renderTable } from './table.js';
@@ -30,7 +33,13 @@ interface RenderOptions {
   readonly sarif?: SarifOptions;
   /** Findings new against a baseline, by index in the report. */
   readonly fresh?: ReadonlySet<number>;
+  /** A part of a split scan (`--shard`): its record goes into the CycloneDX or JSON output for `pqready merge`. */
+  readonly shard?: ShardRecord;
 }
+
+/** Where SARIF's `helpUri` points: the docs/ folder of the project's home page. */
+export const docsUrlOf = (homepage: string | undefined): string | undefined =>
+  homepage ? `${homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` : undefined;
 
 /**
  * The output as a stream of chunks: CycloneDX and JSON are written as they are serialised, never as one string
@@ -39,16 +48,21 @@ interface RenderOptions {
 export function* renderScanChunks(inventory: Inventory, opts: RenderOptions, built?: Report): Generator<string> {
   const report = () => built ?? buildReport(inventory, opts.policy);
   switch (opts.format) {
-    case 'cyclonedx':
-      yield* cycloneDxChunks(inventory, {
+    case 'cyclonedx': {
+      const options = {
         specVersion: opts.specVersion,
         policy: opts.policy,
         ...(opts.component ? { component: opts.component } : {}),
-      });
+      };
+      // A shard's part carries its record in the BOM's properties (built as an object; a part is a fraction of the
+      // tree); a whole scan's BOM is written component by component.
+      if (opts.shard) yield* serializeCbomChunks(withShardProperties(toCycloneDx(inventory, options), opts.shard));
+      else yield* cycloneDxChunks(inventory, options);
       return;
+    }
     case 'json':
       // Compact: the report is for programs (`jq .` pretty-prints it); each algorithm is described once in it.
-      yield* jsonChunks(report());
+      yield* jsonChunks(opts.shard ? { ...report(), shard: opts.shard } : report());
       yield '\n';
       return;
     case 'markdown':

@@ -67,6 +67,9 @@ export function suppressionIds(f: Finding, policy: Policy): Set<string> {
 
 const names = (ids: Set<string>, targets: readonly string[]): boolean => targets.some((t) => ids.has(t.toLowerCase()));
 
+/** The code of the diagnostic for a suppression that matched no finding. */
+export const SUPPRESSION_UNUSED = 'suppression-unused';
+
 export function applyTriage(inventory: Inventory, opts: TriageOptions): Inventory {
   const byPath = new Map<string, SuppressionDirective[]>();
   for (const d of inventory.directives ?? []) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
@@ -106,7 +109,7 @@ export function applyTriage(inventory: Inventory, opts: TriageOptions): Inventor
       .map(
         (d): Diagnostic => ({
           severity: 'warning',
-          code: 'suppression-unused',
+          code: SUPPRESSION_UNUSED,
           message: `pqready-ignore ${d.targets.join(',')} matches no finding on this line or the next, so it suppresses nothing; check the id (rule ids: docs/rules/README.md; algorithm ids: docs/catalog.md).`,
           path: d.path,
           line: d.line,
@@ -118,7 +121,7 @@ export function applyTriage(inventory: Inventory, opts: TriageOptions): Inventor
       .map(
         (c): Diagnostic => ({
           severity: 'warning',
-          code: 'suppression-unused',
+          code: SUPPRESSION_UNUSED,
           message: `${c.source} (${c.ids.join(',')}) matches no finding, so it suppresses nothing; check its paths and ids.`,
           detector: 'suppression',
         }),

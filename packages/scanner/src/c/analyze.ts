@@ -51,7 +51,7 @@ import {
 } from './kconfig-defs.js';
 import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
 import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
-import { extractAll, type SourceText, workersFor } from './pool.js';
+import { ExtractPool, type SourceText, workersFor } from './pool.js';
 import { calleeHash } from './prescan.js';
 import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
 import { stringFindings } from './strings.js';
@@ -204,6 +204,12 @@ function cliMacros(defines: Readonly<Record<string, string>>): Map<string, Macro
   return m;
 }
 
+/** The first folder of a scan path (undefined for a file at the root). */
+const topFolder = (path: string): string | undefined => {
+  const slash = path.indexOf('/');
+  return slash < 0 ? undefined : path.slice(0, slash);
+};
+
 const isAncestor = (dir: string, path: string) => dir === '.' || dir === '' || path.startsWith(`${dir}/`);
 
 function hasCryptoContent(f: FileFacts): boolean {
@@ -272,11 +278,21 @@ class Analysis {
     }
   }
 
-  private jobs(files: number): number {
-    return workersFor(this.ctx.options.jobs, files);
-  }
+  /** One pool for every extraction pass of the scan: its workers stay warm between passes. */
+  private pool: ExtractPool | undefined;
 
   async *run(): AsyncGenerator<CFileResult> {
+    const cFiles = this.files.filter((f) => isCHeader(f.path) || isCSource(f.path)).length;
+    this.pool = new ExtractPool(workersFor(this.ctx.options.jobs, cFiles), this.k.extract);
+    try {
+      yield* this.analyse();
+    } finally {
+      await this.pool.close();
+    }
+  }
+
+  private async *analyse(): AsyncGenerator<CFileResult> {
+    const pool = this.pool!;
     const paths = [...new Set(this.files.map((f) => f.path))].sort();
     const headers = paths.filter((p) => isCHeader(p));
     const sources = paths.filter((p) => isCSource(p));
@@ -351,17 +367,14 @@ class Analysis {
       });
     }
 
-    for await (const facts of extractAll(this.texts(headers), this.jobs(headers.length), this.k.extract))
-      this.headerFacts.set(facts.path, facts);
+    for await (const facts of pool.extractAll(this.texts(headers))) this.headerFacts.set(facts.path, facts);
     // Headers calling functions other headers define and the analysis follows (static inline wrappers of
     // wrappers) are walked again with those names kept.
     for (let round = 0; round < FOLLOW_ROUNDS; round++) {
       const found = calleeSet(this.newFollowed(this.headerFacts.values()));
       const redo = [...this.headerFacts.values()].filter((f) => callsAny(f.callees, found)).map((f) => f.path);
       if (redo.length === 0) break;
-      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, [
-        ...this.followed,
-      ]))
+      for await (const facts of pool.extractAll(this.texts(redo), [...this.followed]))
         this.headerFacts.set(facts.path, facts);
     }
     this.buildEnv();
@@ -403,7 +416,7 @@ class Analysis {
     const macroAliases = this.headerAliases();
     const aliases = [...new Set([...macroAliases, ...this.followed])];
     const callees = new Map<string, readonly number[]>();
-    for await (const facts of extractAll(this.texts(sources), this.jobs(sources.length), this.k.extract, aliases)) {
+    for await (const facts of pool.extractAll(this.texts(sources), aliases)) {
       this.noteIncludes(facts);
       callees.set(facts.path, facts.callees);
       for (const d of facts.defines) this.definedInTree.add(d.name);
@@ -414,7 +427,7 @@ class Analysis {
     for (const f of this.headerFacts.values()) this.noteIncludes(f);
     const extra = [...this.revealed].filter((p) => !this.scanned.has(p)).sort();
     this.revealed.clear();
-    for await (const facts of extractAll(this.texts(extra), 1, this.k.extract, aliases)) {
+    for await (const facts of pool.extractAll(this.texts(extra), aliases)) {
       for (const d of facts.defines) this.definedInTree.add(d.name);
       pending.push(facts);
     }
@@ -431,7 +444,7 @@ class Analysis {
       if (redo.length === 0) break;
       redo.sort();
       const again = new Map<string, FileFacts>();
-      for await (const facts of extractAll(this.texts(redo), this.jobs(redo.length), this.k.extract, all)) {
+      for await (const facts of pool.extractAll(this.texts(redo), all)) {
         again.set(facts.path, facts);
         callees.set(facts.path, facts.callees);
       }
@@ -445,6 +458,8 @@ class Analysis {
       }
       for (const f of again.values()) if (hasCryptoContent(f) || setsSelector(f)) pending.push(f);
     }
+    // Every file is extracted: the workers' memory is given back before the findings are built.
+    await pool.close();
 
     for (const f of pending) {
       this.pendingFacts.set(f.path, f);
@@ -1207,7 +1222,13 @@ class Analysis {
     const paths = fromFacts ? this.unit(fromFacts).paths : new Set<string>();
     const unit = all.filter((d) => paths.has(d.path));
     if (unit.length > 0) return unit;
-    return all.filter((d) => !d.fn.isStatic || !isCSource(d.path));
+    const linkable = all.filter((d) => !d.fn.isStatic || !isCSource(d.path));
+    // Several projects scanned together (a folder per repository, as a fleet scan or `--shard` sees them): a
+    // function the caller's own top-level folder defines is the one its calls reach, not another project's function
+    // of the same name (libssh's `sha1_init` wrapper, not crypto-algorithms' SHA-1 of that name).
+    const top = topFolder(from);
+    const project = top === undefined ? [] : linkable.filter((d) => topFolder(d.path) === top);
+    return project.length > 0 ? project : linkable;
   }
 
   private readonly links: TreeLinks = {

@@ -610,12 +610,9 @@ function numericInitializer(cursor: Cursor, text: string): boolean {
   return numeric;
 }
 
-/** Extracts facts from C text. Never throws: failures become diagnostics. */
-export function extractFacts(path: string, raw: string, knowledge: ExtractKnowledge): FileFacts {
-  const diagnostics: FileDiagnostic[] = [];
-  // NUL padding after the last line (editors, tools that write fixed-size blocks) is not content.
-  const text = raw.replace(/\0+$/, '');
-  const empty: FileFacts = {
+/** The facts of a file nothing could be read from, with the diagnostics saying why. */
+export function emptyFacts(path: string, diagnostics: FileDiagnostic[]): FileFacts {
+  return {
     path,
     branches: [],
     defines: [],
@@ -634,6 +631,14 @@ export function extractFacts(path: string, raw: string, knowledge: ExtractKnowle
     program: false,
     diagnostics,
   };
+}
+
+/** Extracts facts from C text. Never throws: failures become diagnostics. */
+export function extractFacts(path: string, raw: string, knowledge: ExtractKnowledge): FileFacts {
+  const diagnostics: FileDiagnostic[] = [];
+  // NUL padding after the last line (editors, tools that write fixed-size blocks) is not content.
+  const text = raw.replace(/\0+$/, '');
+  const empty = emptyFacts(path, diagnostics);
   if (text.includes('\0')) {
     diagnostics.push({ code: 'c-binary', message: 'The file contains NUL bytes and was not parsed as C.' });
     return empty;

@@ -2,12 +2,17 @@
  * Runs fact extraction for many files: in a pool of worker_threads when jobs > 1 and the built
  * worker is available, otherwise in-process. Results stream back in input order through a bounded
  * window, so memory stays flat however many files there are.
+ *
+ * One pool serves a whole scan: the C analysis extracts in several passes (headers, sources, files
+ * walked again once the functions they call are known), and a worker costs about as much to start as
+ * dozens of files cost to parse, so the workers stay warm between passes and only the alias names
+ * that change from pass to pass are sent again.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { activeTimings } from '../runner/timings.js';
-import { type ExtractKnowledge, extractFacts } from './extract.js';
+import { type ExtractKnowledge, emptyFacts, extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
 import type { FileFacts } from './facts.js';
 import type { ExtractData } from './knowledge.js';
@@ -34,169 +39,342 @@ export function workerEntry(): string | undefined {
  */
 export const MIN_FILES_PER_WORKER = 8;
 
+/**
+ * The parent's Node options without the `source` export condition: the worker is built JavaScript and must import the
+ * built packages, while the test runner resolves our packages to their TypeScript sources through that condition.
+ */
+function builtExecArgv(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if ((a === '--conditions' || a === '-C') && args[i + 1] === 'source') i++;
+    else if (a !== '--conditions=source') out.push(a);
+  }
+  return out;
+}
+
 /** The worker count for `files` files when `jobs` are asked for: capped by the work available, at least 1. */
 export function workersFor(jobs: number, files: number): number {
   const asked = Number.isFinite(jobs) && jobs > 0 ? Math.floor(jobs) : 1;
   return Math.max(1, Math.min(asked, Math.ceil(files / MIN_FILES_PER_WORKER)));
 }
 
+/**
+ * How long a worker may spend on one file before it is taken for stuck, stopped and replaced, and the file reported
+ * as not examined. Far above any real file (Mbed TLS's largest source takes well under a second), so that a busy
+ * machine never trips it; it exists so that a pathological input cannot hang the scan.
+ */
+const FILE_TIME_BUDGET_MS = 120_000;
+
 /** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
 const EXTRACT_IN_PROCESS = 'C parse+extract main thread';
 
-/** A worker's answer: the facts of one file, the milliseconds they took, and on its first answer when it was ready. */
+/** A message to a worker: a file to extract, or the alias names for the files that follow. */
+export type WorkerTask =
+  | { readonly id: number; readonly path: string; readonly text: string }
+  | { readonly aliases: readonly string[] };
+
+/** A worker's answer: the facts of one file and the milliseconds they took. */
 export interface WorkerResult {
   readonly id: number;
   readonly facts: FileFacts;
   readonly ms: number;
-  readonly readyAt?: number;
 }
 
-/** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
-export async function* extractAll(
-  inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
-  jobs: number,
-  extract: ExtractData,
-  aliases: readonly string[] = [],
-): AsyncGenerator<FileFacts> {
-  const entry = jobs > 1 ? workerEntry() : undefined;
-  if (!entry) {
-    const knowledge = { ...compileExtract(extract), aliases: new Set(aliases) };
-    const timings = activeTimings();
-    for await (const input of inputs) {
-      if (!input) continue;
-      if (!timings) {
-        yield extractFacts(input.path, input.text, knowledge);
-        continue;
-      }
-      const start = performance.now();
-      const facts = extractFacts(input.path, input.text, knowledge);
-      timings.add(EXTRACT_IN_PROCESS, performance.now() - start);
-      yield facts;
+/**
+ * A worker's first message, once its modules and tables are loaded: when, in epoch milliseconds (the pool, on another
+ * thread with another time origin, subtracts its spawn time). A file's time budget starts counting from then.
+ */
+export interface WorkerReady {
+  readonly readyAt: number;
+}
+
+type Inputs = AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>;
+
+/** The state of one extraction pass: what is in flight and what has come back, by task id. */
+interface Pass {
+  readonly results: Map<number, FileFacts>;
+  readonly pending: Map<number, SourceText>;
+  wake?: () => void;
+}
+
+/**
+ * Extracts facts with `size` workers kept for the pool's life (in-process when `size` is 1 or no
+ * built worker exists). Passes run one after another; `close` ends the workers.
+ */
+export class ExtractPool {
+  private workers: Worker[] | undefined;
+  private started = 0;
+  /** Per busy worker, the task it works on and the timer that stops it if it takes too long. */
+  private readonly busy = new Map<Worker, { readonly id: number; readonly path: string; timer?: NodeJS.Timeout }>();
+  /** Workers that said they are ready: their files' time budgets run. */
+  private readonly ready = new WeakSet<Worker>();
+  /** Workers stopped for taking too long or by `close`: their exit is expected, not a crash. */
+  private readonly retired = new WeakSet<Worker>();
+  private sentAliasList: readonly string[] | undefined;
+  private readonly idle: Worker[] = [];
+  private waiters: (() => void)[] = [];
+  private failed = false;
+  private crashed = false;
+  private pass: Pass | undefined;
+  private nextId = 0;
+  private sentAliases: string | undefined;
+  private readonly inlineKnowledge = new WeakMap<readonly string[], ExtractKnowledge>();
+  private compiled: ReturnType<typeof compileExtract> | undefined;
+
+  constructor(
+    private readonly size: number,
+    private readonly extract: ExtractData,
+    private readonly entry: string | undefined = size > 1 ? workerEntry() : undefined,
+    private readonly budgetMs = FILE_TIME_BUDGET_MS,
+  ) {}
+
+  /** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
+  async *extractAll(inputs: Inputs, aliases: readonly string[] = []): AsyncGenerator<FileFacts> {
+    if (!this.entry || this.size <= 1 || this.failed) {
+      for await (const input of inputs) if (input) yield this.inline(input, aliases);
+      return;
     }
-    return;
+    yield* this.pooled(inputs, aliases, this.entry);
   }
-  yield* pooled(inputs, jobs, entry, extract, aliases);
-}
 
-/** The worker-pool path of extractAll with an explicit worker entry (tests use a crashing one). */
-export async function* pooled(
-  inputs: AsyncIterable<SourceText | undefined> | Iterable<SourceText | undefined>,
-  jobs: number,
-  entry: string,
-  extract: ExtractData,
-  aliases: readonly string[],
-): AsyncGenerator<FileFacts> {
-  let inlineKnowledge: ExtractKnowledge | undefined;
-  const timings = activeTimings();
-  const inline = (t: SourceText) => {
-    inlineKnowledge ??= { ...compileExtract(extract), aliases: new Set(aliases) };
+  /** Whether a worker crashed and the pool went on in-process. */
+  get workersCrashed(): boolean {
+    return this.crashed;
+  }
+
+  /** How many workers this pool has started (at most `size`, once, however many passes). */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  /** Ends the workers; the pool extracts in-process if used again. */
+  async close(): Promise<void> {
+    for (const { timer } of this.busy.values()) clearTimeout(timer);
+    this.busy.clear();
+    const workers = this.workers ?? [];
+    for (const w of workers) this.retired.add(w);
+    this.failed = true;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private inline(input: SourceText, aliases: readonly string[]): FileFacts {
+    // Keyed by the list itself: a pass hands the same list with every file (joining it per file cost more than the
+    // files on trees with thousands of alias names).
+    let knowledge = this.inlineKnowledge.get(aliases);
+    if (!knowledge) {
+      this.compiled ??= compileExtract(this.extract);
+      knowledge = { ...this.compiled, aliases: new Set(aliases) };
+      this.inlineKnowledge.set(aliases, knowledge);
+    }
+    const timings = activeTimings();
     const start = timings ? performance.now() : 0;
-    const facts = extractFacts(t.path, t.text, inlineKnowledge);
+    const facts = extractFacts(input.path, input.text, knowledge);
     timings?.add(EXTRACT_IN_PROCESS, performance.now() - start);
     return facts;
-  };
-  const spawnedAt = performance.timeOrigin + performance.now();
-  const workers = Array.from({ length: jobs }, () => new Worker(entry, { workerData: { aliases, extract } }));
-  const idle: Worker[] = [...workers];
-  let waiters: (() => void)[] = [];
-  const results = new Map<number, FileFacts>();
-  const pending = new Map<number, SourceText>();
-  // A crashed worker must not lose files: from then on everything left is extracted in-process.
-  let failed = false;
-  let nextOut = 0;
-  let notify: (() => void) | undefined;
-  const wake = () => {
-    const n = notify;
-    notify = undefined;
-    n?.();
-  };
-  const fail = () => {
-    failed = true;
-    wake();
-    const w = waiters;
-    waiters = [];
-    for (const f of w) f();
-  };
-  for (const [n, w] of workers.entries()) {
-    w.on('message', (msg: WorkerResult) => {
-      if (timings) {
-        timings.add(`C parse+extract worker ${n + 1}`, msg.ms);
-        if (msg.readyAt !== undefined) timings.add('C worker start-up', msg.readyAt - spawnedAt);
-      }
-      pending.delete(msg.id);
-      results.set(msg.id, msg.facts);
-      idle.push(w);
-      waiters.shift()?.();
-      wake();
-    });
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (code !== 0) fail();
-    });
   }
-  const acquire = async (): Promise<Worker | undefined> => {
+
+  private spawn(entry: string): Worker[] {
+    if (this.workers) return this.workers;
+    this.workers = Array.from({ length: this.size }, () => this.startWorker(entry));
+    this.idle.push(...this.workers);
+    return this.workers;
+  }
+
+  private startWorker(entry: string): Worker {
+    const timings = activeTimings();
+    const spawnedAt = performance.timeOrigin + performance.now();
+    const n = ++this.started;
+    const w = new Worker(entry, { workerData: { extract: this.extract }, execArgv: builtExecArgv() });
+    w.on('message', (msg: WorkerResult | WorkerReady) => {
+      // An answer that crossed the stop of its worker: the file was already reported as not examined.
+      if (this.retired.has(w)) return;
+      if (!('id' in msg)) {
+        timings?.add('C worker start-up', msg.readyAt - spawnedAt);
+        this.ready.add(w);
+        const task = this.busy.get(w);
+        if (task) this.startBudget(w, task);
+        return;
+      }
+      timings?.add(`C parse+extract worker ${n}`, msg.ms);
+      clearTimeout(this.busy.get(w)?.timer);
+      this.busy.delete(w);
+      this.settle(msg.id, msg.facts);
+      this.idle.push(w);
+      this.waiters.shift()?.();
+    });
+    w.on('error', () => {
+      if (!this.retired.has(w)) this.fail();
+    });
+    w.on('exit', (code) => {
+      if (code !== 0 && !this.retired.has(w)) this.fail();
+    });
+    return w;
+  }
+
+  /** Records a file's facts for the pass waiting for them (answers for a pass left early are dropped). */
+  private settle(id: number, facts: FileFacts): void {
+    const pass = this.pass;
+    if (pass?.pending.delete(id)) pass.results.set(id, facts);
+    this.wakePass();
+  }
+
+  private post(w: Worker, id: number, input: SourceText): void {
+    const task: { id: number; path: string; timer?: NodeJS.Timeout } = { id, path: input.path };
+    this.busy.set(w, task);
+    if (this.ready.has(w)) this.startBudget(w, task);
+    w.postMessage({ id, path: input.path, text: input.text } satisfies WorkerTask);
+  }
+
+  private startBudget(w: Worker, task: { timer?: NodeJS.Timeout }): void {
+    task.timer = setTimeout(() => this.expire(w), this.budgetMs);
+    task.timer.unref();
+  }
+
+  /** A worker over its time budget: stopped, its file reported as not examined, a fresh worker in its place. */
+  private expire(w: Worker): void {
+    const task = this.busy.get(w);
+    if (!task || !this.workers || !this.entry) return;
+    this.busy.delete(w);
+    this.retired.add(w);
+    void w.terminate();
+    const seconds = Math.round(this.budgetMs / 100) / 10;
+    this.settle(
+      task.id,
+      emptyFacts(task.path, [
+        {
+          code: 'c-time-budget',
+          message: `The C analysis of this file took longer than ${seconds} s and was stopped; nothing in it was examined.`,
+        },
+      ]),
+    );
+    const fresh = this.startWorker(this.entry);
+    if (this.sentAliasList) fresh.postMessage({ aliases: this.sentAliasList } satisfies WorkerTask);
+    if (this.pass) fresh.ref();
+    else fresh.unref();
+    this.workers = this.workers.map((x) => (x === w ? fresh : x));
+    this.idle.push(fresh);
+    this.waiters.shift()?.();
+  }
+
+  // A crashed worker must not lose files: from then on everything left is extracted in-process.
+  private fail(): void {
+    this.crashed = true;
+    this.failed = true;
+    this.wakePass();
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  private wakePass(): void {
+    const pass = this.pass;
+    const n = pass?.wake;
+    if (pass) pass.wake = undefined;
+    n?.();
+  }
+
+  private async acquire(): Promise<Worker | undefined> {
     for (;;) {
-      if (failed) return undefined;
-      const w = idle.pop();
+      if (this.failed) return undefined;
+      const w = this.idle.pop();
       if (w) return w;
-      await new Promise<void>((r) => waiters.push(r));
+      await new Promise<void>((r) => this.waiters.push(r));
     }
-  };
-  const take = (k: number): FileFacts | undefined => {
-    const r = results.get(k);
-    if (r) {
-      results.delete(k);
-      return r;
+  }
+
+  private async *pooled(inputs: Inputs, aliases: readonly string[], entry: string): AsyncGenerator<FileFacts> {
+    const workers = this.spawn(entry);
+    const key = aliases.join('\n');
+    if (key !== this.sentAliases) {
+      // Each worker reads its messages in order, so every file sent after this uses these names.
+      for (const w of workers) w.postMessage({ aliases } satisfies WorkerTask);
+      this.sentAliases = key;
+      this.sentAliasList = aliases;
     }
-    const p = failed ? pending.get(k) : undefined;
-    if (!p) return undefined;
-    pending.delete(k);
-    return inline(p);
-  };
-  const window = jobs * 4;
-  let id = 0;
-  try {
-    for await (const input of inputs) {
-      if (!input) continue;
-      for (;;) {
-        const f = nextOut < id ? take(nextOut) : undefined;
+    const pass: Pass = { results: new Map(), pending: new Map() };
+    this.pass = pass;
+    // Workers hold the process open only while a pass waits for them.
+    for (const w of workers) w.ref();
+    const first = this.nextId;
+    let nextOut = first;
+    const take = (k: number): FileFacts | undefined => {
+      const r = pass.results.get(k);
+      if (r) {
+        pass.results.delete(k);
+        return r;
+      }
+      const p = this.failed ? pass.pending.get(k) : undefined;
+      if (!p) return undefined;
+      pass.pending.delete(k);
+      return this.inline(p, aliases);
+    };
+    const waitForResult = () =>
+      new Promise<void>((r) => {
+        pass.wake = r;
+      });
+    const window = this.size * 4;
+    try {
+      for await (const input of inputs) {
+        if (!input) continue;
+        for (;;) {
+          const f = nextOut < this.nextId ? take(nextOut) : undefined;
+          if (f) {
+            nextOut++;
+            yield f;
+            continue;
+          }
+          if (this.nextId - nextOut < window || this.failed) break;
+          await waitForResult();
+        }
+        const w = this.failed ? undefined : await this.acquire();
+        if (!w) {
+          while (nextOut < this.nextId) {
+            const f = take(nextOut);
+            if (!f) break;
+            nextOut++;
+            yield f;
+          }
+          yield this.inline(input, aliases);
+          continue;
+        }
+        const id = this.nextId++;
+        pass.pending.set(id, input);
+        this.post(w, id, input);
+      }
+      while (nextOut < this.nextId) {
+        const f = take(nextOut);
         if (f) {
           nextOut++;
           yield f;
           continue;
         }
-        if (id - nextOut < window || failed) break;
-        await new Promise<void>((r) => {
-          notify = r;
-        });
+        await waitForResult();
       }
-      const w = failed ? undefined : await acquire();
-      if (!w) {
-        while (nextOut < id) {
-          const f = take(nextOut);
-          if (!f) break;
-          nextOut++;
-          yield f;
-        }
-        yield inline(input);
-        continue;
-      }
-      pending.set(id, input);
-      w.postMessage({ id, path: input.path, text: input.text });
-      id++;
+    } finally {
+      // A pass left early: answers still in flight belong to no one and are dropped when they arrive.
+      pass.pending.clear();
+      pass.results.clear();
+      if (this.pass === pass) this.pass = undefined;
+      for (const w of this.workers ?? []) w.unref();
     }
-    while (nextOut < id) {
-      const f = take(nextOut);
-      if (f) {
-        nextOut++;
-        yield f;
-        continue;
-      }
-      await new Promise<void>((r) => {
-        notify = r;
-      });
-    }
+  }
+}
+
+/** Extracts facts for each input with a pool of its own (closed at the end); yields in input order. */
+export async function* extractAll(
+  inputs: Inputs,
+  jobs: number,
+  extract: ExtractData,
+  aliases: readonly string[] = [],
+  entry?: string,
+): AsyncGenerator<FileFacts> {
+  const pool = new ExtractPool(jobs, extract, ...(entry ? [entry] : []));
+  try {
+    yield* pool.extractAll(inputs, aliases);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }

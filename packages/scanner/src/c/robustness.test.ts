@@ -4,14 +4,15 @@
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cCryptoApi } from '../detectors/c-crypto-api/index.js';
 import { cCryptoImplementation } from '../detectors/c-crypto-implementation/index.js';
 import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
 import { extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
-import { extractAll, pooled, workerEntry } from './pool.js';
+import { ExtractPool, extractAll, workerEntry } from './pool.js';
 import { type MemoryFile, runDetectors } from './test-support/context.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -107,6 +108,81 @@ describe.skipIf(workerEntry() === undefined)('worker pool', () => {
   });
 });
 
+describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
+  it('applies each pass its own alias names, on workers kept warm between passes', async () => {
+    const inputs = Array.from({ length: 20 }, (_, i) => ({
+      path: `w/${i}.c`,
+      text: `void g${i}(void *c) { my_wrap(c, ${2048 + i}); }\n`,
+    }));
+    const k = compileExtract(C_KNOWLEDGE.extract);
+    const inline = (aliases: string[]) =>
+      inputs.map((t) => extractFacts(t.path, t.text, { ...k, aliases: new Set(aliases) }));
+    const pool = new ExtractPool(2, C_KNOWLEDGE.extract);
+    const pass = async (aliases: string[]) => {
+      const out = [];
+      for await (const f of pool.extractAll(inputs, aliases)) out.push(f);
+      return out;
+    };
+    try {
+      const plain = await pass([]);
+      const followed = await pass(['my_wrap']);
+      const again = await pass([]);
+      expect(plain.every((f) => f.calls.length === 0)).toBe(true);
+      expect(followed.every((f) => f.calls.some((c) => c.name === 'my_wrap'))).toBe(true);
+      expect(plain).toEqual(inline([]));
+      expect(followed).toEqual(inline(['my_wrap']));
+      expect(again).toEqual(plain);
+      expect(pool.workersStarted).toBe(2);
+      expect(pool.workersCrashed).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+it('stops a worker stuck on one file, reports that file and goes on with a fresh worker', async () => {
+  const real = workerEntry();
+  if (!real) return;
+  const dir = mkdtempSync(join(tmpdir(), 'pqready-hang-'));
+  const entry = join(dir, 'hang.mjs');
+  // A worker speaking the pool's protocol with the real extraction, except that one file never finishes (an endless
+  // loop, as a pathological input might cause).
+  const built = (name: string) => JSON.stringify(pathToFileURL(join(dirname(real), name)).href);
+  writeFileSync(
+    entry,
+    [
+      `import { parentPort, workerData } from 'node:worker_threads';`,
+      `import { extractFacts } from ${built('extract.js')};`,
+      `import { compileExtract } from ${built('extract-knowledge.js')};`,
+      `const k = { ...compileExtract(workerData.extract), aliases: new Set() };`,
+      `parentPort.on('message', (t) => {`,
+      `  if ('aliases' in t) return;`,
+      `  if (t.path === 'h/3.c') for (;;) {}`,
+      `  parentPort.postMessage({ id: t.id, facts: extractFacts(t.path, t.text, k), ms: 0 });`,
+      `});`,
+      `parentPort.postMessage({ readyAt: 0 });`,
+      '',
+    ].join('\n'),
+  );
+  const inputs = Array.from({ length: 8 }, (_, i) => ({
+    path: `h/${i}.c`,
+    text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
+  }));
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
+  const out = [];
+  try {
+    for await (const f of pool.extractAll(inputs)) out.push(f);
+  } finally {
+    await pool.close();
+  }
+  expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
+  expect(out[3]!.diagnostics.map((d) => d.code)).toEqual(['c-time-budget']);
+  expect(out[3]!.calls).toEqual([]);
+  expect(out.filter((_, i) => i !== 3).every((f) => f.calls.length === 1 && f.diagnostics.length === 0)).toBe(true);
+  expect(pool.workersStarted).toBe(3);
+  expect(pool.workersCrashed).toBe(false);
+});
+
 it('knows where the built worker is', () => {
   const entry = workerEntry();
   if (entry) expect(existsSync(entry)).toBe(true);
@@ -124,7 +200,7 @@ it('falls back to in-process extraction when a worker dies', async () => {
     text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
   }));
   const out = [];
-  for await (const f of pooled(inputs, 2, entry, C_KNOWLEDGE.extract, [])) out.push(f);
+  for await (const f of extractAll(inputs, 2, C_KNOWLEDGE.extract, [], entry)) out.push(f);
   expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
   expect(out.every((f) => f.calls.length === 1)).toBe(true);
 });

@@ -26,25 +26,28 @@ function warning(code: string, message: string, path: string, line: number): Dia
   return { severity: 'warning', code, message, path, line, detector: 'suppression' };
 }
 
-/** Text of a file that holds the marker, or undefined (no marker, or binary content). */
-function textWithMarker(bytes: Uint8Array): string | undefined {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.indexOf(MARKER_BYTES) < 0) return undefined;
-  // Binary files (firmware images, libraries) may hold the word; they hold no comments.
-  if (buffer.subarray(0, 8192).includes(0)) return undefined;
-  return buffer.toString('utf8');
-}
+/** Binary files (firmware images, libraries) may hold the word; they hold no comments. Decided on the first 8 KiB. */
+export const looksBinaryForDirectives = (bytes: Uint8Array): boolean => bytes.subarray(0, 8192).includes(0);
 
 /** The suppression comments of one file, and a warning for each malformed one. */
 export function readDirectives(path: string, bytes: Uint8Array): DirectiveScan {
+  if (looksBinaryForDirectives(bytes)) return { directives: [], diagnostics: [] };
+  return readDirectiveLines(path, bytes, 1);
+}
+
+/**
+ * The suppression comments of whole lines of text (a file, or the lines a window of a large file owns), the first
+ * being line `firstLine` of the file.
+ */
+export function readDirectiveLines(path: string, bytes: Uint8Array, firstLine: number): DirectiveScan {
   const out: DirectiveScan = { directives: [], diagnostics: [] };
-  const text = textWithMarker(bytes);
-  if (text === undefined) return out;
-  const lines = text.split(/\r?\n/);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(MARKER_BYTES) < 0) return out;
+  const lines = buffer.toString('utf8').split(/\r?\n/);
   lines.forEach((content, index) => {
     const match = DIRECTIVE.exec(content);
     if (!match) return;
-    const line = index + 1;
+    const line = firstLine + index;
     // The comment's closer ends the directive; ` -- ` separates the ids from the reason.
     const body = match[1]!.replace(/\s*(?:\*\/|-->).*$/, '').trim();
     const separator = body.search(/(?:^|\s)--(?:\s|$)/);

@@ -225,3 +225,40 @@ describe('scan roots', () => {
     expect(codes(two)).toEqual(['include-not-found nginx/nginx.conf']);
   });
 });
+
+describe('per-file and tree-wide detectors running together', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'pqready-overlap-'));
+  for (let i = 0; i < 12; i++) {
+    writeFileSync(path.join(root, `n${i}.txt`), 'RSA\n'.repeat(i + 1));
+    writeFileSync(path.join(root, `s${i}.conf`), `server {\n  listen 443 ssl;\n  ssl_protocols TLSv1 TLSv1.2;\n}\n`);
+  }
+  const detectors = [lineDetector, nginxTls];
+
+  it('shows one progress phase at a time, in order: walk, detect, analyse', async () => {
+    const phases: string[] = [];
+    const inv = await scan({
+      roots: [root],
+      scanTime,
+      detectors,
+      onProgress: (e) => {
+        if (phases.at(-1) !== e.phase) phases.push(e.phase);
+      },
+    });
+    expect(inv.findings.some((f) => f.detector === 'test-lines')).toBe(true);
+    expect(inv.findings.some((f) => f.detector === nginxTls.id)).toBe(true);
+    expect(phases).toEqual(['walk', 'detect', 'analyse']);
+  });
+
+  it('gives the same inventory whichever phase finishes first', async () => {
+    const slow: Detector = {
+      ...lineDetector,
+      detect: async (file, ctx) => {
+        await new Promise((r) => setTimeout(r, 5));
+        return lineDetector.detect!(file, ctx);
+      },
+    };
+    const a = await scan({ roots: [root], scanTime, detectors: [lineDetector, nginxTls] });
+    const b = await scan({ roots: [root], scanTime, detectors: [slow, nginxTls] });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});

@@ -14,6 +14,7 @@ import {
   type Inventory,
   type SuppressionDirective,
 } from '@pqready/core';
+import { isCSource } from '../c/files.js';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type {
   DetectContext,
@@ -29,8 +30,18 @@ import { looksLikeDer } from '../pki/file-view.js';
 import { readDirectives } from './directives.js';
 import type { IgnoreOptions } from './ignore.js';
 import { makeScanFile, readHead, WalkedFileHead } from './scan-file.js';
+import {
+  compareDirectives,
+  dedupeDiagnostics,
+  describePartition,
+  partitionUnits,
+  type ShardPartition,
+  type ShardSpec,
+  unitOf,
+  weigh,
+} from './shard.js';
 import { setActiveTimings, type Timings } from './timings.js';
-import { rootNames, scanBase, type WalkScope, walk } from './walk.js';
+import { rootNames, scanBase, type WalkEvent, type WalkScope, walk } from './walk.js';
 import { detectInWindows, WINDOW_BYTES } from './windows.js';
 
 /**
@@ -38,6 +49,12 @@ import { detectInWindows, WINDOW_BYTES } from './windows.js';
  * images or captures of any size. Files above `WINDOW_BYTES` and below this are searched window by window.
  */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Files read ahead of the per-file detectors: disk latency overlaps decoding. */
+const FILES_AHEAD = 8;
+
+/** Heads read ahead of the walk: enough to keep the disk busy, few enough to hold only a few hundred KiB. */
+const HEADS_AHEAD = 32;
 
 export interface ScanRequest {
   readonly roots: readonly string[];
@@ -63,6 +80,12 @@ export interface ScanRequest {
   }) => void;
   /** Filled with where the wall time goes, phase by phase (`--timings`); measuring only, findings are the same. */
   readonly timings?: Timings;
+}
+
+/** A part of a scan split `count` ways (see `shard.ts`). */
+interface ShardScan {
+  readonly inventory: Inventory;
+  readonly partition: ShardPartition;
 }
 
 const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
@@ -119,17 +142,34 @@ function crashDiagnostic(detector: Detector, error: unknown, path?: string): Dia
 }
 
 export async function scan(request: ScanRequest): Promise<Inventory> {
+  return (await scanWithTimings(request, undefined)).inventory;
+}
+
+/** Scans only this shard's top-level units of the tree; `mergeInventories` puts the parts together. */
+export async function scanShard(request: ScanRequest, shard: ShardSpec): Promise<ShardScan> {
+  const { inventory, partition } = await scanWithTimings(request, shard);
+  return { inventory, partition: partition! };
+}
+
+async function scanWithTimings(
+  request: ScanRequest,
+  shard: ShardSpec | undefined,
+): Promise<{ inventory: Inventory; partition?: ShardPartition }> {
   const timings = request.timings;
-  if (!timings) return scanTimed(request, undefined);
+  if (!timings) return scanTimed(request, undefined, shard);
   setActiveTimings(timings);
   try {
-    return await scanTimed(request, timings);
+    return await scanTimed(request, timings, shard);
   } finally {
     setActiveTimings(undefined);
   }
 }
 
-async function scanTimed(request: ScanRequest, timings: Timings | undefined): Promise<Inventory> {
+async function scanTimed(
+  request: ScanRequest,
+  timings: Timings | undefined,
+  shard: ShardSpec | undefined,
+): Promise<{ inventory: Inventory; partition?: ShardPartition }> {
   const clock = (): number => (timings ? performance.now() : 0);
   const detectorList = request.detectors ?? defaultDetectors;
   const maxFileBytes = request.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -166,33 +206,66 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
   };
   /** Per file, the detectors that accept it: decided once, while the head is in memory. */
   const acceptedBy = new Map<string, Detector[]>();
+  /** With a shard, other shards' files a tree-wide detector reads as context: its results there are dropped. */
+  const contextFor = new Map<string, Detector[]>();
 
-  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content.
+  // Phase 1: walk, and sniff every file's head so that `accepts` can decide by content. Heads are read ahead of the
+  // walk's order (disk latency overlaps) and taken in that order, so the file list is the same.
   const walkStart = clock();
   let sniffMs = 0;
-  for await (const event of walk(request.roots, names, { ...request.ignore, ...request.scope })) {
+  /** With a shard, the unit of every path this shard does not own (else nothing is foreign). */
+  let foreignUnit: (path: string) => string | undefined = () => undefined;
+  let partition: ShardPartition | undefined;
+  const handle = async (event: WalkEvent, reading: Promise<Uint8Array> | undefined): Promise<void> => {
+    const eventPath = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+    if (eventPath !== undefined && foreignUnit(eventPath) !== undefined) {
+      // Another shard's file: known by name and size (references resolve), never opened here.
+      const file = event.file;
+      if (event.alias && files.has(event.alias.of)) {
+        const a = event.alias;
+        files.set(a.path, new WalkedFileHead(a.path, a.absPath, a.size, undefined, a.of));
+      } else if (file && file.size <= maxFileBytes) {
+        const head = new WalkedFileHead(file.path, file.absPath, file.size, undefined);
+        files.set(file.path, head);
+        // Tree-wide detectors read the whole tree's configs, headers and build files as every shard's context
+        // (what one file means depends on the others: configuration selection, includes); C sources, where the
+        // analysis spends its time, stay with their shard.
+        if (!isCSource(file.path)) {
+          const accepting = detectorList.filter((d) => d.scanAll && accepts(d, head));
+          if (accepting.length > 0) contextFor.set(file.path, accepting);
+          head.release();
+        }
+      }
+      return;
+    }
     if (event.diagnostic) diagnostics.push(event.diagnostic);
     if (event.ignored) pathsIgnored++;
     const alias = event.alias;
     if (alias && files.has(alias.of)) {
       files.set(alias.path, new WalkedFileHead(alias.path, alias.absPath, alias.size, undefined, alias.of));
-      continue;
+      return;
     }
     const file = event.file;
-    if (!file) continue;
+    if (!file) return;
     if (file.size > maxFileBytes) {
       filesSkipped++;
       diagnostics.push(tooLarge(file.path, file.size, maxFileBytes));
-      continue;
+      return;
     }
     const sniffStart = clock();
     let head: WalkedFileHead;
     try {
-      head = new WalkedFileHead(file.path, file.absPath, file.size, await readHead(file.absPath, file.size));
+      head = new WalkedFileHead(
+        file.path,
+        file.absPath,
+        file.size,
+        await (reading ?? readHead(file.absPath, file.size)),
+      );
     } catch (error) {
       filesSkipped++;
       diagnostics.push(unreadable(file.path, error));
-      continue;
+      if (timings) sniffMs += performance.now() - sniffStart;
+      return;
     }
     files.set(file.path, head);
     const accepting = detectorList.filter((d) => accepts(d, head));
@@ -200,19 +273,64 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     head.release();
     if (timings) sniffMs += performance.now() - sniffStart;
     request.onProgress?.({ phase: 'walk', files: files.size });
+  };
+  /** The head of a file this scan will sniff, read before its turn (undefined: the file is not opened here). */
+  const readAhead = (event: WalkEvent): Promise<Uint8Array> | undefined => {
+    const file = event.file;
+    if (!file || file.size > maxFileBytes || foreignUnit(file.path) !== undefined) return undefined;
+    const reading = readHead(file.absPath, file.size);
+    // A failed read is reported when its turn comes, not as an unhandled rejection meanwhile.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  const handleInOrder = async (list: AsyncIterable<WalkEvent> | Iterable<WalkEvent>): Promise<void> => {
+    const queue: [WalkEvent, Promise<Uint8Array> | undefined][] = [];
+    for await (const event of list) {
+      queue.push([event, readAhead(event)]);
+      if (queue.length >= HEADS_AHEAD) await handle(...queue.shift()!);
+    }
+    while (queue.length > 0) await handle(...queue.shift()!);
+  };
+  const events = walk(request.roots, names, { ...request.ignore, ...request.scope });
+  if (!shard) {
+    await handleInOrder(events);
+  } else {
+    // Every shard walks the whole tree to weigh its units the same way, then handles the events in walk order.
+    const walked: WalkEvent[] = [];
+    const weights = new Map<string, number>();
+    for await (const event of events) {
+      walked.push(event);
+      const p = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+      if (p !== undefined) weigh(weights, unitOf(p, names), event.file?.size ?? 0);
+    }
+    const assigned = partitionUnits(weights, shard.count);
+    partition = describePartition(assigned, shard);
+    foreignUnit = (p) => {
+      const unit = unitOf(p, names);
+      // Paths outside every root (followed includes) belong to the first shard.
+      return (assigned.get(unit) ?? 1) === shard.index ? undefined : unit;
+    };
+    await handleInOrder(walked);
   }
   if (timings) {
     timings.add('walk', performance.now() - walkStart - sniffMs);
     timings.add('sniff (head, accepts)', sniffMs);
   }
 
+  // While per-file detection runs, the tree-wide phase's progress is held back (one bar at a time) and shown after.
+  let detecting = true;
+  let pendingAnalyse: Parameters<NonNullable<ScanRequest['onProgress']>>[0] | undefined;
+  const progress: NonNullable<ScanRequest['onProgress']> = (event) => {
+    if (event.phase === 'analyse' && detecting) pendingAnalyse = event;
+    else request.onProgress?.(event);
+  };
   /** Files the tree-wide detectors will read, and those they have read so far (for progress). */
   const treeFiles = new Set<string>();
   const treeRead = new Set<string>();
   const read = async (head: FileHead): Promise<ScanFile | undefined> => {
     if (treeFiles.has(head.path) && !treeRead.has(head.path)) {
       treeRead.add(head.path);
-      request.onProgress?.({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
+      progress({ phase: 'analyse', files: treeRead.size, total: treeFiles.size });
     }
     const readStart = clock();
     let hashStart: number | undefined;
@@ -220,9 +338,10 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
       const bytes = new Uint8Array(await readFile(head.absPath));
       hashStart = clock();
       const scanFile = makeScanFile(head, bytes);
-      // Counted once per file, however many detectors read it; its suppression comments are read then too.
+      // Counted once per file, however many detectors read it (another shard's file by that shard); its
+      // suppression comments are read then too.
       if (!hashes.has(head.path)) {
-        bytesScanned += scanFile.size;
+        if (foreignUnit(head.path) === undefined) bytesScanned += scanFile.size;
         const found = readDirectives(head.path, scanFile.bytes);
         if (found.directives.length > 0) directives.set(head.path, found.directives);
         diagnostics.push(...found.diagnostics);
@@ -297,32 +416,69 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
         return found;
       });
       absorb(result);
-      if (!hashes.has(head.path)) bytesScanned += head.size;
+      if (!hashes.has(head.path)) {
+        if (foreignUnit(head.path) === undefined) bytesScanned += head.size;
+        if (result.directives.length > 0) directives.set(head.path, [...result.directives]);
+        diagnostics.push(...result.directiveDiagnostics);
+      }
       hashes.set(head.path, result.sha256);
     } catch (error) {
       diagnostics.push(unreadable(head.path, error));
     }
   };
 
-  // Phase 2: per-file detectors; each file is read once for all of them.
+  // Phase 3 (tree-wide detectors: C translation units with their headers, configs with includes) runs while
+  // phase 2 (per-file detectors) does: the C workers parse while this thread decodes certificates. Results go
+  // to the same lists, which are sorted at the end, so the inventory does not depend on the interleaving.
+  for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
+  const treeWide = (async () => {
+    for (const detector of detectorList.filter((d) => d.scanAll)) {
+      const accepted = [...files.values()].filter(
+        (head) => acceptedBy.get(head.path)?.includes(detector) || contextFor.get(head.path)?.includes(detector),
+      );
+      if (accepted.length === 0) continue;
+      const analyseStart = clock();
+      const own = <T extends { readonly path?: string }>(x: T): boolean =>
+        x.path === undefined || foreignUnit(x.path) === undefined;
+      try {
+        for await (const result of detector.scanAll!(accepted, ctx)) {
+          absorb({
+            findings: result.findings.filter((f) => own(f.evidence)),
+            diagnostics: result.diagnostics.filter(own),
+          });
+        }
+      } catch (error) {
+        diagnostics.push(crashDiagnostic(detector, error));
+      }
+      // The C detectors share one analysis: the first of them pays for it, the others replay its results.
+      timings?.add(`analyse ${detector.id}`, performance.now() - analyseStart);
+    }
+  })();
+
+  // Phase 2: per-file detectors; each file is read once for all of them, a few files ahead.
   let done = 0;
   const perFile = [...acceptedBy.values()].filter((list) => list.some((d) => d.detect)).length;
+  type Job = { readonly head: FileHead; readonly accepting: readonly Detector[] };
+  const jobs: Job[] = [];
   for (const head of files.values()) {
     // Aliases have no acceptance entry: their file is detected under its first path.
-    let accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
-    if (accepting.length === 0) continue;
+    const accepting = (acceptedBy.get(head.path) ?? []).filter((d) => d.detect);
+    if (accepting.length > 0) jobs.push({ head, accepting });
+  }
+  const detectOne = async ({ head, accepting: all }: Job, reading: Promise<ScanFile | undefined> | undefined) => {
+    let accepting = all;
     // A large file that is not one DER object is searched window by window by the detectors that can.
-    if (head.size > WINDOW_BYTES && !looksLikeDer(head.head, head.size)) {
+    if (!reading) {
       const streaming = accepting.filter((d) => d.streams);
       accepting = accepting.filter((d) => !d.streams);
       if (streaming.length > 0) await detectWindows(head, streaming);
       if (accepting.length === 0) {
-        request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
-        continue;
+        progress({ phase: 'detect', files: ++done, total: perFile });
+        return;
       }
     }
-    const file = await read(head);
-    if (!file) continue;
+    const file = await (reading ?? read(head));
+    if (!file) return;
     for (const detector of accepting) {
       const detectStart = clock();
       try {
@@ -332,26 +488,30 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
       }
       timings?.add(`detect ${detector.id}`, performance.now() - detectStart);
     }
-    request.onProgress?.({ phase: 'detect', files: ++done, total: perFile });
-  }
-
-  // Phase 3: tree-wide detectors (C translation units with their headers, configs with includes).
-  for (const [path, list] of acceptedBy) if (list.some((d) => d.scanAll)) treeFiles.add(path);
-  for (const detector of detectorList.filter((d) => d.scanAll)) {
-    const accepted = [...files.values()].filter((head) => acceptedBy.get(head.path)?.includes(detector));
-    if (accepted.length === 0) continue;
-    const analyseStart = clock();
-    try {
-      for await (const result of detector.scanAll!(accepted, ctx)) absorb(result);
-    } catch (error) {
-      diagnostics.push(crashDiagnostic(detector, error));
+    progress({ phase: 'detect', files: ++done, total: perFile });
+  };
+  const windowed = (head: FileHead) => head.size > WINDOW_BYTES && !looksLikeDer(head.head, head.size);
+  const ahead: (Promise<ScanFile | undefined> | undefined)[] = [];
+  let next = 0;
+  const fill = () => {
+    while (ahead.length < FILES_AHEAD && next < jobs.length) {
+      const head = jobs[next++]!.head;
+      // Windowed files are read window by window when their turn comes, never whole.
+      ahead.push(windowed(head) ? undefined : read(head));
     }
-    // The C detectors share one analysis: the first of them pays for it, the others replay its results.
-    timings?.add(`analyse ${detector.id}`, performance.now() - analyseStart);
+  };
+  for (const job of jobs) {
+    fill();
+    await detectOne(job, ahead.shift());
   }
+  detecting = false;
+  if (pendingAnalyse) request.onProgress?.(pendingAnalyse);
+  await treeWide;
 
   // Phase 4: the crypto libraries the tree vendors, in the versions their own headers declare.
   const librariesStart = clock();
+  // Every shard identifies the libraries of the whole tree: a copy's version header may sit in another unit than
+  // its sources.
   const libraries = await identifyLibraries(files, ctx.readFile);
   timings?.add('identify libraries', performance.now() - librariesStart);
   const mergeStart = clock();
@@ -369,25 +529,12 @@ async function scanTimed(request: ScanRequest, timings: Timings | undefined): Pr
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
     ...(directives.size > 0 ? { directives: [...directives.values()].flat().sort(compareDirectives) } : {}),
     stats: {
-      filesScanned: [...files.values()].filter((f) => !f.aliasOf).length,
+      filesScanned: [...files.values()].filter((f) => !f.aliasOf && foreignUnit(f.path) === undefined).length,
       bytesScanned,
       filesSkipped,
       ...(pathsIgnored > 0 ? { pathsIgnored } : {}),
     },
   };
   timings?.add('merge (hashes, sort, dedupe)', performance.now() - mergeStart);
-  return inventory;
-}
-
-const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
-
-function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return partition ? { inventory, partition } : { inventory };
 }

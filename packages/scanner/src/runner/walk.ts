@@ -20,7 +20,7 @@ interface WalkedFile {
   readonly size: number;
 }
 
-interface WalkEvent {
+export interface WalkEvent {
   readonly file?: WalkedFile;
   /** Another name (symlink or hard link) for a file already walked: `of` is that file's path. */
   readonly alias?: WalkedFile & { readonly of: string };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { context } from '../../test-support/pki.js';
 import { x509Certificate } from '../detectors/x509-certificate/index.js';
+import { readDirectives } from './directives.js';
 import { scan } from './scan.js';
 import { makeScanFile } from './scan-file.js';
 import { detectInWindows, WINDOW_BYTES } from './windows.js';
@@ -79,5 +80,52 @@ describe('scan of a large image', () => {
       'firmware.img',
       'huge.bin',
     ]);
+  });
+});
+
+describe('suppression comments in a file read window by window', () => {
+  it('finds the same directives, on the same lines, as reading the whole file', async () => {
+    // Lines of every length around the window edges, with directives (good and malformed) scattered among them.
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const lines: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const kind = rnd(9);
+      if (kind === 0) lines.push(`# pqready-ignore rsa -- accepted on line ${i}`);
+      else if (kind === 1) lines.push(`// pqready-ignore broken-hash`);
+      else lines.push('x'.repeat(rnd(120)));
+    }
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const file = writeTemp('big.txt', bytes);
+    const whole = readDirectives('big.txt', bytes);
+    expect(whole.directives.length).toBeGreaterThan(20);
+    expect(whole.diagnostics.length).toBeGreaterThan(20);
+    for (const [window, overlap] of [
+      [1024, 256],
+      [997, 300],
+      [4096, 1024],
+    ] as const) {
+      const head = { path: 'big.txt', absPath: file, size: bytes.length, head: bytes.subarray(0, 4096) };
+      const r = await detectInWindows(head, async () => ({ findings: [], diagnostics: [] }), window, overlap);
+      expect(r.directives, `${window}/${overlap}`).toEqual(whole.directives);
+      expect(r.directiveDiagnostics, `${window}/${overlap}`).toEqual(whole.diagnostics);
+    }
+  });
+
+  it('reads none in a binary image, as for a whole file', async () => {
+    const bytes = image(8192 * 3, 5000);
+    Buffer.from('\n// pqready-ignore rsa -- in a binary\n').copy(bytes, 9000);
+    const head = {
+      path: 'fw.bin',
+      absPath: writeTemp('fw.bin', bytes),
+      size: bytes.length,
+      head: bytes.subarray(0, 4096),
+    };
+    const r = await detectInWindows(head, async () => ({ findings: [], diagnostics: [] }), 4096, 1024);
+    expect(readDirectives('fw.bin', bytes).directives).toEqual([]);
+    expect(r.directives).toEqual([]);
   });
 });

@@ -7,8 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import type { Diagnostic, Finding } from '@pqready/core';
+import type { Diagnostic, Finding, SuppressionDirective } from '@pqready/core';
 import type { DetectResult, FileHead, ScanFile } from '../detectors/types.js';
+import { looksBinaryForDirectives, readDirectiveLines } from './directives.js';
 import { HEAD_BYTES } from './scan-file.js';
 
 /** Files above this size are read window by window (16 MiB: the memory one file may take at once). */
@@ -30,6 +31,10 @@ const lineAt = (bytes: Uint8Array, at: number): number => countNewlines(bytes, a
 interface WindowedResult extends DetectResult {
   /** SHA-256 of the whole file, computed as it was read. */
   readonly sha256: string;
+  /** The file's suppression comments (`directives.ts`), read window by window as for a whole file. */
+  readonly directives: readonly SuppressionDirective[];
+  /** Warnings about malformed suppression comments. */
+  readonly directiveDiagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -47,6 +52,11 @@ export async function detectInWindows(
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   const fileHead = head.head.subarray(0, HEAD_BYTES);
+  const directives: SuppressionDirective[] = [];
+  const directiveDiagnostics: Diagnostic[] = [];
+  let binary = false;
+  /** Whether the previous window's owned part ended at a line end (then this window's first line is its own). */
+  let atLineStart = true;
   const handle = await open(head.absPath, 'r');
   try {
     let linesBefore = 0;
@@ -65,6 +75,24 @@ export async function detectInWindows(
       // The bytes before `step` are new to the hash; the rest come again at the start of the next window.
       hash.update(view.subarray(0, keepBefore));
       const keepLine = lineAt(view, keepBefore);
+      if (start === 0) binary = looksBinaryForDirectives(view);
+      if (!binary) {
+        // The lines that start in this window's owned part, each read whole (a line crossing into the overlap ends
+        // there; lines are far shorter than the overlap).
+        const from = atLineStart ? 0 : view.indexOf(10) + 1;
+        const newline = last ? -1 : view.indexOf(10, keepBefore - 1);
+        const to = newline < 0 ? length : newline;
+        if (from > 0 || atLineStart) {
+          const found = readDirectiveLines(
+            head.path,
+            view.subarray(from, Math.max(from, to)),
+            linesBefore + lineAt(view, from),
+          );
+          directives.push(...found.directives);
+          directiveDiagnostics.push(...found.diagnostics);
+        }
+        atLineStart = view[keepBefore - 1] === 10;
+      }
       let text: string | undefined;
       const file: ScanFile = {
         path: head.path,
@@ -110,5 +138,5 @@ export async function detectInWindows(
   const hashed = findings.map((f) =>
     f.evidence.fileSha256 === '' ? ({ ...f, evidence: { ...f.evidence, fileSha256: sha256 } } as Finding) : f,
   );
-  return { findings: hashed, diagnostics, sha256 };
+  return { findings: hashed, diagnostics, sha256, directives, directiveDiagnostics };
 }

@@ -1,0 +1,158 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canonical, type Diagnostic, type Inventory } from '@pqready/core';
+import { describe, expect, it } from 'vitest';
+import { scan, scanShard } from './scan.js';
+import { mergeInventories, parseShard, partitionUnits, ShardError, unitOf } from './shard.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const scanTime = new Date('2026-01-01T00:00:00Z');
+
+describe('parseShard', () => {
+  it('reads i/n with 1 ≤ i ≤ n', () => {
+    expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+    expect(parseShard(' 2 / 3 ')).toEqual({ index: 2, count: 3 });
+  });
+  it.each(['0/3', '4/3', '1/0', '3', 'a/b', '-1/2', '1/2/3', '1.5/3', '', '2/99999'])('refuses %j', (text) => {
+    expect(() => parseShard(text)).toThrow(ShardError);
+  });
+});
+
+describe('unitOf', () => {
+  it('is the first segment with one root, and the root name and next segment with several', () => {
+    expect(unitOf('firmware/src/a.c', ['tree'])).toBe('firmware');
+    expect(unitOf('top.pem', ['tree'])).toBe('top.pem');
+    expect(unitOf('a/src/x/y.c', ['a/src', 'b/src'])).toBe('a/src/x');
+    expect(unitOf('b/src/top.h', ['a/src', 'b/src'])).toBe('b/src/top.h');
+    // A file root is one unit; the longest root name wins.
+    expect(unitOf('cert.pem', ['cert.pem', 'tree'])).toBe('cert.pem');
+    expect(unitOf('tree/sub/f', ['tree', 'tree/sub'])).toBe('tree/sub/f');
+  });
+});
+
+describe('partitionUnits', () => {
+  const weights = new Map([
+    ['a', 100],
+    ['b', 60],
+    ['c', 50],
+    ['d', 40],
+    ['e', 10],
+  ]);
+  it('deals the heaviest units first, each to the lightest shard', () => {
+    const p = partitionUnits(weights, 2);
+    // a → 1 (100); b → 2 (60); c → 2 (110); d → 1 (140); e → 2 (120).
+    expect([...p.entries()].filter(([, s]) => s === 1).map(([u]) => u)).toEqual(['a', 'd']);
+    expect([...p.entries()].filter(([, s]) => s === 2).map(([u]) => u)).toEqual(['b', 'c', 'e']);
+  });
+  it('does not depend on the order the units were found in', () => {
+    const reversed = new Map([...weights.entries()].reverse());
+    for (const n of [1, 2, 3, 7]) {
+      const a = partitionUnits(weights, n);
+      const b = partitionUnits(reversed, n);
+      expect([...a.keys()].sort().map((u) => a.get(u))).toEqual([...b.keys()].sort().map((u) => b.get(u)));
+    }
+  });
+  it('breaks equal weights by name, and leaves shards empty when there are fewer units', () => {
+    const equal = new Map([
+      ['z', 5],
+      ['y', 5],
+    ]);
+    expect(Object.fromEntries(partitionUnits(equal, 3))).toEqual({ y: 1, z: 2 });
+  });
+});
+
+describe('mergeInventories', () => {
+  const diag = (path: string): Diagnostic => ({ severity: 'warning', code: 'x', message: 'm', path, detector: 'd' });
+  const part = (n: number, diagnostics: Diagnostic[]): Inventory => ({
+    tool: { name: 'pqready', version: '1' },
+    scannedAt: scanTime.toISOString(),
+    roots: ['t'],
+    findings: [],
+    libraries: [],
+    diagnostics,
+    stats: { filesScanned: n, bytesScanned: 10 * n, filesSkipped: 0, pathsIgnored: n },
+  });
+  it('adds up the counts and says a diagnostic two parts share once', () => {
+    const m = mergeInventories([part(1, [diag('b'), diag('a')]), part(2, [diag('a')])]);
+    expect(m.stats).toEqual({ filesScanned: 3, bytesScanned: 30, filesSkipped: 0, pathsIgnored: 3 });
+    expect(m.diagnostics.map((d) => d.path)).toEqual(['a', 'b']);
+  });
+});
+
+/**
+ * A tree of several top-level units that refer to each other: C sources with a configuration header in another
+ * unit, a server configuration naming certificates of another unit, keys and certificates, a top-level file.
+ */
+function fleet(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-'));
+  cpSync(path.join(repoRoot, 'fixtures/demo-device'), dir, { recursive: true });
+  cpSync(path.join(repoRoot, 'fixtures/c/mbedtls'), path.join(dir, 'vendor-mbedtls'), { recursive: true });
+  cpSync(path.join(repoRoot, 'fixtures/configs/nginx'), path.join(dir, 'nginx'), { recursive: true });
+  mkdirSync(path.join(dir, 'app/src'), { recursive: true });
+  // A source that includes a header of another unit: resolved in every shard.
+  writeFileSync(
+    path.join(dir, 'app/src/main.c'),
+    '#include "../../firmware/include/mbedtls_config.h"\n#include <mbedtls/rsa.h>\nvoid f(void) { mbedtls_rsa_init(0); }\n',
+  );
+  writeFileSync(path.join(dir, 'notes.txt'), 'nothing here\n');
+  return dir;
+}
+
+const same = (a: Inventory, b: Inventory) => expect(canonical(a)).toBe(canonical(b));
+
+describe('scanShard + mergeInventories', () => {
+  const tree = fleet();
+  const request = { roots: [tree], scanTime, options: { jobs: 1 } };
+
+  it.each([1, 2, 3])('gives the single run’s inventory for n = %i', async (n) => {
+    const single = await scan(request);
+    expect(single.findings.length).toBeGreaterThan(20);
+    const parts = [];
+    for (let i = 1; i <= n; i++) parts.push(await scanShard(request, { index: i, count: n }));
+    // Every unit in exactly one shard, and every shard agrees on the partition.
+    const units = parts.flatMap((p) => p.partition.units);
+    expect(new Set(units).size).toBe(units.length);
+    expect(units.length).toBe(parts[0]!.partition.unitCount);
+    expect(units).toContain('app');
+    expect(new Set(parts.map((p) => p.partition.digest)).size).toBe(1);
+    if (n > 1) expect(parts.every((p) => p.inventory.findings.length < single.findings.length)).toBe(true);
+    same(mergeInventories(parts.map((p) => p.inventory)), single);
+  });
+
+  it('keeps the partition when the tree is scanned from another spelling of its path', async () => {
+    const a = await scanShard(request, { index: 1, count: 3 });
+    const b = await scanShard({ ...request, roots: [`${tree}/./`] }, { index: 1, count: 3 });
+    expect(b.partition).toEqual(a.partition);
+  });
+
+  it('splits several roots by their own top-level entries', async () => {
+    const roots = [path.join(tree, 'firmware'), path.join(tree, 'gateway'), path.join(tree, 'pki')];
+    const single = await scan({ ...request, roots });
+    const parts = await Promise.all([1, 2].map((i) => scanShard({ ...request, roots }, { index: i, count: 2 })));
+    expect(parts.flatMap((p) => p.partition.units).sort()).toContain('firmware/src');
+    same(mergeInventories(parts.map((p) => p.inventory)), single);
+  });
+
+  it('does not see a wrapper defined in another shard’s C source (the documented limit)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-wrap-'));
+    mkdirSync(path.join(dir, 'a'));
+    mkdirSync(path.join(dir, 'b'));
+    writeFileSync(
+      path.join(dir, 'a/wrap.c'),
+      '#include <mbedtls/sha256.h>\nint my_hash(const unsigned char *in, size_t n, unsigned char *out) { return mbedtls_sha256(in, n, out, 1); }\n',
+    );
+    // b outweighs a, so the two land in different shards.
+    writeFileSync(
+      path.join(dir, 'b/main.c'),
+      `int my_hash(const unsigned char *in, size_t n, unsigned char *out);\nint main(void) { unsigned char o[32]; return my_hash((const unsigned char *)"x", 1, o); }\n/*${'x'.repeat(20000)}*/\n`,
+    );
+    const req = { roots: [dir], scanTime, options: { jobs: 1 } };
+    const single = await scan(req);
+    const parts = await Promise.all([1, 2].map((i) => scanShard(req, { index: i, count: 2 })));
+    const through = (inv: Inventory) => inv.findings.filter((f) => f.evidence.path === 'b/main.c').length;
+    expect(through(single)).toBe(1);
+    expect(through(mergeInventories(parts.map((p) => p.inventory)))).toBe(0);
+  });
+});

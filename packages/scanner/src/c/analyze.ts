@@ -1172,7 +1172,7 @@ class Analysis {
       api: this.k.api,
       scope,
       includeTargets: targets,
-      confirmed: (name) => this.implementedIn.has(name),
+      confirmed: (name) => this.implementedFor(name, path),
       path,
       links: this.links,
       wrapper: (call) => this.wrapperUse(call, path),
@@ -1396,6 +1396,22 @@ class Analysis {
       });
     }
     return out;
+  }
+
+  /**
+   * Whether the tree implements a generic name (`sha1_init`) for a call from `from`. When only another top-level
+   * folder implements it and the caller's own folder defines a function of that name (its wrapper), the call
+   * reaches its own function: several projects scanned together (a fleet, or the parts of `--shard`) do not link
+   * to each other.
+   */
+  private implementedFor(name: string, from: string): boolean {
+    const files = this.implementedIn.get(name);
+    if (!files) return false;
+    const top = topFolder(from);
+    if (top === undefined) return true;
+    for (const f of files) if (topFolder(f) === top) return true;
+    if (!this.functionIndex) this.indexFunctions();
+    return !(this.functionIndex!.get(name) ?? []).some((d) => topFolder(d.path) === top);
   }
 
   /** A call to a function of the tree that wraps one fixed algorithm, as the calling unit sees it. */

@@ -135,6 +135,65 @@ describe('scanShard + mergeInventories', () => {
     same(mergeInventories(parts.map((p) => p.inventory)), single);
   });
 
+  it('links a project’s calls to its own wrapper, not to another project’s function of the same name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-own-'));
+    mkdirSync(path.join(dir, 'algos'));
+    mkdirSync(path.join(dir, 'sshlib'));
+    // A generic-name SHA-1 implementation in one project (its initial state and round constants)...
+    writeFileSync(
+      path.join(dir, 'algos/sha1.c'),
+      [
+        'typedef struct { unsigned int state[5]; unsigned int k[4]; unsigned long long bitlen; unsigned datalen; } SHA1_CTX;',
+        'void sha1_init(SHA1_CTX *ctx) {',
+        '  ctx->datalen = 0; ctx->bitlen = 0;',
+        '  ctx->state[0] = 0x67452301; ctx->state[1] = 0xEFCDAB89; ctx->state[2] = 0x98BADCFE;',
+        '  ctx->state[3] = 0x10325476; ctx->state[4] = 0xc3d2e1f0;',
+        '  ctx->k[0] = 0x5a827999; ctx->k[1] = 0x6ed9eba1; ctx->k[2] = 0x8f1bbcdc; ctx->k[3] = 0xca62c1d6;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // ...and another project's own sha1_init, a wrapper over OpenSSL, called from a second file.
+    writeFileSync(
+      path.join(dir, 'sshlib/md.c'),
+      '#include <openssl/evp.h>\nEVP_MD_CTX *sha1_init(void) {\n  EVP_MD_CTX *c = EVP_MD_CTX_new();\n  EVP_DigestInit_ex(c, EVP_sha1(), NULL);\n  return c;\n}\n',
+    );
+    writeFileSync(
+      path.join(dir, 'sshlib/kdf.c'),
+      `#include <openssl/evp.h>\nEVP_MD_CTX *sha1_init(void);\nvoid derive(void) { EVP_MD_CTX *c = sha1_init(); (void)c; }\n/*${'x'.repeat(20000)}*/\n`,
+    );
+    const req = { roots: [dir], scanTime, options: { jobs: 1 } };
+    const single = await scan(req);
+    const call = single.findings.find((f) => f.evidence.path === 'sshlib/kdf.c');
+    expect(call?.notes?.join(' ')).toContain('sha1_init (sshlib/md.c');
+    const parts = await Promise.all([1, 2].map((i) => scanShard(req, { index: i, count: 2 })));
+    expect(parts.every((p) => p.partition.units.length === 1)).toBe(true);
+    same(mergeInventories(parts.map((p) => p.inventory)), single);
+  });
+
+  it('reaches the wrapper of the caller’s own project when two projects define one of the same name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-twins-'));
+    for (const [project, call] of [
+      ['p1', 'mbedtls_sha256(in, n, out, 0)'],
+      ['p2', 'mbedtls_sha1(in, n, out)'],
+    ] as const) {
+      mkdirSync(path.join(dir, project));
+      writeFileSync(
+        path.join(dir, project, 'wrap.c'),
+        `#include <mbedtls/sha256.h>\n#include <mbedtls/sha1.h>\nint my_hash(const unsigned char *in, size_t n, unsigned char *out) { return ${call}; }\n`,
+      );
+      writeFileSync(
+        path.join(dir, project, 'main.c'),
+        'int my_hash(const unsigned char *in, size_t n, unsigned char *out);\nint main(void) { unsigned char o[32]; return my_hash((const unsigned char *)"x", 1, o); }\n',
+      );
+    }
+    const inv = await scan({ roots: [dir], scanTime, options: { jobs: 1 } });
+    const at = (p: string) =>
+      inv.findings.filter((f) => f.evidence.path === p).map((f) => (f.kind === 'algorithm' ? f.algorithm.id : f.kind));
+    expect(at('p1/main.c')).toEqual(['sha-256']);
+    expect(at('p2/main.c')).toEqual(['sha-1']);
+  });
+
   it('does not see a wrapper defined in another shard’s C source (the documented limit)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-wrap-'));
     mkdirSync(path.join(dir, 'a'));

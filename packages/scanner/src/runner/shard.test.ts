@@ -102,6 +102,16 @@ function fleet(): string {
 
 const same = (a: Inventory, b: Inventory) => expect(canonical(a)).toBe(canonical(b));
 
+/** A fresh folder holding these files (paths relative to it, folders made as needed). */
+function writeTree(prefix: string, files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
 describe('scanShard + mergeInventories', () => {
   const tree = fleet();
   const request = { roots: [tree], scanTime, options: { jobs: 1 } };
@@ -136,13 +146,9 @@ describe('scanShard + mergeInventories', () => {
   });
 
   it('links a project’s calls to its own wrapper, not to another project’s function of the same name', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-own-'));
-    mkdirSync(path.join(dir, 'algos'));
-    mkdirSync(path.join(dir, 'sshlib'));
-    // A generic-name SHA-1 implementation in one project (its initial state and round constants)...
-    writeFileSync(
-      path.join(dir, 'algos/sha1.c'),
-      [
+    const dir = writeTree('pqready-shard-own-', {
+      // A generic-name SHA-1 implementation in one project (its initial state and round constants)...
+      'algos/sha1.c': [
         'typedef struct { unsigned int state[5]; unsigned int k[4]; unsigned long long bitlen; unsigned datalen; } SHA1_CTX;',
         'void sha1_init(SHA1_CTX *ctx) {',
         '  ctx->datalen = 0; ctx->bitlen = 0;',
@@ -152,16 +158,11 @@ describe('scanShard + mergeInventories', () => {
         '}',
         '',
       ].join('\n'),
-    );
-    // ...and another project's own sha1_init, a wrapper over OpenSSL, called from a second file.
-    writeFileSync(
-      path.join(dir, 'sshlib/md.c'),
-      '#include <openssl/evp.h>\nEVP_MD_CTX *sha1_init(void) {\n  EVP_MD_CTX *c = EVP_MD_CTX_new();\n  EVP_DigestInit_ex(c, EVP_sha1(), NULL);\n  return c;\n}\n',
-    );
-    writeFileSync(
-      path.join(dir, 'sshlib/kdf.c'),
-      `#include <openssl/evp.h>\nEVP_MD_CTX *sha1_init(void);\nvoid derive(void) { EVP_MD_CTX *c = sha1_init(); (void)c; }\n/*${'x'.repeat(20000)}*/\n`,
-    );
+      // ...and another project's own sha1_init, a wrapper over OpenSSL, called from a second file.
+      'sshlib/md.c':
+        '#include <openssl/evp.h>\nEVP_MD_CTX *sha1_init(void) {\n  EVP_MD_CTX *c = EVP_MD_CTX_new();\n  EVP_DigestInit_ex(c, EVP_sha1(), NULL);\n  return c;\n}\n',
+      'sshlib/kdf.c': `#include <openssl/evp.h>\nEVP_MD_CTX *sha1_init(void);\nvoid derive(void) { EVP_MD_CTX *c = sha1_init(); (void)c; }\n/*${'x'.repeat(20000)}*/\n`,
+    });
     const req = { roots: [dir], scanTime, options: { jobs: 1 } };
     const single = await scan(req);
     const call = single.findings.find((f) => f.evidence.path === 'sshlib/kdf.c');
@@ -172,21 +173,16 @@ describe('scanShard + mergeInventories', () => {
   });
 
   it('reaches the wrapper of the caller’s own project when two projects define one of the same name', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-twins-'));
-    for (const [project, call] of [
-      ['p1', 'mbedtls_sha256(in, n, out, 0)'],
-      ['p2', 'mbedtls_sha1(in, n, out)'],
-    ] as const) {
-      mkdirSync(path.join(dir, project));
-      writeFileSync(
-        path.join(dir, project, 'wrap.c'),
-        `#include <mbedtls/sha256.h>\n#include <mbedtls/sha1.h>\nint my_hash(const unsigned char *in, size_t n, unsigned char *out) { return ${call}; }\n`,
-      );
-      writeFileSync(
-        path.join(dir, project, 'main.c'),
-        'int my_hash(const unsigned char *in, size_t n, unsigned char *out);\nint main(void) { unsigned char o[32]; return my_hash((const unsigned char *)"x", 1, o); }\n',
-      );
-    }
+    const main =
+      'int my_hash(const unsigned char *in, size_t n, unsigned char *out);\nint main(void) { unsigned char o[32]; return my_hash((const unsigned char *)"x", 1, o); }\n';
+    const wrap = (call: string) =>
+      `#include <mbedtls/sha256.h>\n#include <mbedtls/sha1.h>\nint my_hash(const unsigned char *in, size_t n, unsigned char *out) { return ${call}; }\n`;
+    const dir = writeTree('pqready-shard-twins-', {
+      'p1/wrap.c': wrap('mbedtls_sha256(in, n, out, 0)'),
+      'p1/main.c': main,
+      'p2/wrap.c': wrap('mbedtls_sha1(in, n, out)'),
+      'p2/main.c': main,
+    });
     const inv = await scan({ roots: [dir], scanTime, options: { jobs: 1 } });
     const at = (p: string) =>
       inv.findings.filter((f) => f.evidence.path === p).map((f) => (f.kind === 'algorithm' ? f.algorithm.id : f.kind));
@@ -195,18 +191,12 @@ describe('scanShard + mergeInventories', () => {
   });
 
   it('does not see a wrapper defined in another shard’s C source (the documented limit)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pqready-shard-wrap-'));
-    mkdirSync(path.join(dir, 'a'));
-    mkdirSync(path.join(dir, 'b'));
-    writeFileSync(
-      path.join(dir, 'a/wrap.c'),
-      '#include <mbedtls/sha256.h>\nint my_hash(const unsigned char *in, size_t n, unsigned char *out) { return mbedtls_sha256(in, n, out, 1); }\n',
-    );
-    // b outweighs a, so the two land in different shards.
-    writeFileSync(
-      path.join(dir, 'b/main.c'),
-      `int my_hash(const unsigned char *in, size_t n, unsigned char *out);\nint main(void) { unsigned char o[32]; return my_hash((const unsigned char *)"x", 1, o); }\n/*${'x'.repeat(20000)}*/\n`,
-    );
+    const dir = writeTree('pqready-shard-wrap-', {
+      'a/wrap.c':
+        '#include <mbedtls/sha256.h>\nint my_hash(const unsigned char *in, size_t n, unsigned char *out) { return mbedtls_sha256(in, n, out, 1); }\n',
+      // b outweighs a, so the two land in different shards.
+      'b/main.c': `int my_hash(const unsigned char *in, size_t n, unsigned char *out);\nint main(void) { unsigned char o[32]; return my_hash((const unsigned char *)"x", 1, o); }\n/*${'x'.repeat(20000)}*/\n`,
+    });
     const req = { roots: [dir], scanTime, options: { jobs: 1 } };
     const single = await scan(req);
     const parts = await Promise.all([1, 2].map((i) => scanShard(req, { index: i, count: 2 })));

@@ -758,8 +758,7 @@ class Analysis {
       if (this.projectDirs.has(dir)) return dir;
       dir = posix.dirname(dir);
     }
-    const top = cf.path.split('/');
-    return top.length > 1 ? top[0]! : '.';
+    return topFolder(cf.path) ?? '.';
   }
 
   /**

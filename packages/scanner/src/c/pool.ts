@@ -112,14 +112,14 @@ export class ExtractPool {
   private readonly ready = new WeakSet<Worker>();
   /** Workers stopped for taking too long or by `close`: their exit is expected, not a crash. */
   private readonly retired = new WeakSet<Worker>();
-  private sentAliasList: readonly string[] | undefined;
+  /** The alias names the workers were last sent (a fresh worker gets them too). */
+  private sentAliases: readonly string[] | undefined;
   private readonly idle: Worker[] = [];
   private waiters: (() => void)[] = [];
   private failed = false;
   private crashed = false;
   private pass: Pass | undefined;
   private nextId = 0;
-  private sentAliases: string | undefined;
   private readonly inlineKnowledge = new WeakMap<readonly string[], ExtractKnowledge>();
   private compiled: ReturnType<typeof compileExtract> | undefined;
 
@@ -251,7 +251,7 @@ export class ExtractPool {
       ]),
     );
     const fresh = this.startWorker(this.entry);
-    if (this.sentAliasList) fresh.postMessage({ aliases: this.sentAliasList } satisfies WorkerTask);
+    if (this.sentAliases) fresh.postMessage({ aliases: this.sentAliases } satisfies WorkerTask);
     if (this.pass) fresh.ref();
     else fresh.unref();
     this.workers = this.workers.map((x) => (x === w ? fresh : x));
@@ -287,12 +287,10 @@ export class ExtractPool {
 
   private async *pooled(inputs: Inputs, aliases: readonly string[], entry: string): AsyncGenerator<FileFacts> {
     const workers = this.spawn(entry);
-    const key = aliases.join('\n');
-    if (key !== this.sentAliases) {
+    if (aliases.join('\n') !== this.sentAliases?.join('\n')) {
       // Each worker reads its messages in order, so every file sent after this uses these names.
       for (const w of workers) w.postMessage({ aliases } satisfies WorkerTask);
-      this.sentAliases = key;
-      this.sentAliasList = aliases;
+      this.sentAliases = aliases;
     }
     const pass: Pass = { results: new Map(), pending: new Map() };
     this.pass = pass;

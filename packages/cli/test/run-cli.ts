@@ -15,12 +15,22 @@ interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): CliResult {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/run.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+/** `nodeOptions` go to Node itself, before the script (`node --max-old-space-size=4096 run.js …`). */
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = repoRoot,
+  nodeOptions: readonly string[] = [],
+): CliResult {
+  const result = spawnSync(
+    process.execPath,
+    [...nodeOptions, path.join(repoRoot, 'packages/cli/bin/run.js'), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

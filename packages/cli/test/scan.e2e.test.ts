@@ -230,4 +230,28 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(report.findings.length).toBeGreaterThan(200);
     expect(errors.length).toBeGreaterThan(0);
   });
+
+  it('analyses C in its worker pool when Node is started with options that workers refuse (V8 heap flags)', () => {
+    // `node --max-old-space-size=4096 pqready scan …` is how a large tree is scanned; Node refuses V8 and process-wide
+    // options in a worker's execArgv, and passing the parent's on unfiltered stopped the whole C analysis.
+    const tree = mkdtempSync(path.join(tmpdir(), 'pqready-node-options-'));
+    for (let i = 0; i < 24; i++)
+      writeFileSync(
+        path.join(tree, `m${i}.c`),
+        `#include "mbedtls/sha256.h"\nint h${i}(const unsigned char *b, size_t n, unsigned char *o) { return mbedtls_sha256(b, n, o, 0); }\n`,
+      );
+    const args = ['scan', tree, '--format', 'json', '--jobs', '2', '--timings'];
+    const plain = runCli(args);
+    const flagged = runCli(args, {}, repoRoot, ['--max-old-space-size=2048', '--expose-gc', '--title', 'pqready-test']);
+    for (const r of [plain, flagged]) {
+      expect(r.status, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.diagnostics).toEqual([]);
+      expect(report.findings.filter((f: { detector: string }) => f.detector === 'c-crypto-api')).toHaveLength(24);
+      // The files went through the workers, not the in-process fallback.
+      expect(r.stderr).toMatch(/C parse\+extract worker 2/);
+    }
+    const withoutTimings = (stdout: string) => ({ ...JSON.parse(stdout), timings: undefined });
+    expect(withoutTimings(flagged.stdout)).toEqual(withoutTimings(plain.stdout));
+  });
 });

@@ -466,7 +466,60 @@ class Analysis {
       this.indexImplementations(f);
     }
     pending.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    yield* resolveSharedTables(pending.map((f) => this.resultFor(f)));
+    // The index reads every file's facts: it is built before any are let go.
+    if (!this.functionIndex) this.indexFunctions();
+    const soleIncluders = new Set<string>();
+    for (const by of this.includers.values()) if (by.size === 1) soleIncluders.add([...by][0]!);
+    const callers = new Map<string, Set<string>>();
+    for (const facts of [...this.headerFacts.values(), ...pending])
+      for (const c of facts.calls) {
+        if (!this.followed.has(c.name)) continue;
+        const set = callers.get(c.name) ?? new Set();
+        set.add(facts.path);
+        callers.set(c.name, set);
+      }
+    const results: CFileResult[] = [];
+    // Taken from the end of the reversed list, so that a file let go is no longer held by the list either.
+    pending.reverse();
+    for (let f = pending.pop(); f !== undefined; f = pending.pop()) {
+      results.push(this.resultFor(f));
+      // On a large tree most files are read by no other file's analysis: their facts and unit are let go once
+      // their result is built, so memory holds the files other units need, not every file of the tree.
+      if (!this.neededByOthers(f, soleIncluders, callers)) this.release(f.path);
+    }
+    yield* resolveSharedTables(results);
+  }
+
+  /**
+   * Whether another file's analysis may read this file's facts or unit: a header, a file another includes (or the
+   * one includer of a header, which gives that header its context), a configuration, a file defining a function
+   * the analysis follows that another file calls, or one calling such a function that another file defines (a
+   * definition, a call site, a value tracked through it).
+   */
+  private neededByOthers(
+    f: FileFacts,
+    soleIncluders: ReadonlySet<string>,
+    callers: ReadonlyMap<string, ReadonlySet<string>>,
+  ): boolean {
+    const p = f.path;
+    if (this.headerFacts.has(p) || this.includers.has(p) || soleIncluders.has(p) || this.selection.configs.has(p))
+      return true;
+    const elsewhere = (paths: Iterable<string>) => {
+      for (const q of paths) if (q !== p) return true;
+      return false;
+    };
+    if (f.functions.some((fn) => elsewhere(callers.get(fn.name) ?? []))) return true;
+    return f.calls.some(
+      (c) => this.followed.has(c.name) && elsewhere((this.functionIndex!.get(c.name) ?? []).map((d) => d.path)),
+    );
+  }
+
+  /** Lets go of a file's facts, unit and per-file caches (its result is built; no other file reads them). */
+  private release(path: string): void {
+    this.pendingFacts.delete(path);
+    this.units.delete(path);
+    this.apiCache.delete(path);
+    for (const byFile of this.includeCache.values()) byFile.delete(path);
   }
 
   /** Functions the analysis follows across files (see follow.ts). */

@@ -54,6 +54,44 @@ function builtExecArgv(): string[] {
   return out;
 }
 
+/**
+ * Node options a worker refuses (V8 and process-wide ones: `node --max-old-space-size=4096 pqready …`,
+ * `--expose-gc`, `--title name`) make `new Worker` throw, which would stop the whole C analysis. They are for the
+ * main thread anyway: they are dropped from what the workers get, with the value that follows a flag given apart.
+ * Node names the refused flags in its error, the one place that knows which options a worker takes.
+ */
+let refusedByWorkers: ReadonlySet<string> = new Set();
+
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const args = builtExecArgv();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!refusedByWorkers.has(a)) out.push(a);
+    else if (!a.includes('=') && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) i++;
+  }
+  return out;
+}
+
+const REFUSED = /^Initiated Worker with invalid execArgv flags: (.+)$/;
+
+/** A worker with the parent's Node options that workers take. */
+function newWorker(entry: string, workerData: unknown): Worker {
+  for (;;) {
+    const execArgv = workerExecArgv();
+    try {
+      return new Worker(entry, { workerData, execArgv });
+    } catch (e) {
+      const m =
+        (e as NodeJS.ErrnoException).code === 'ERR_WORKER_INVALID_EXEC_ARGV' && REFUSED.exec((e as Error).message);
+      const named = m ? m[1]!.split(', ').filter((f) => execArgv.includes(f) && !refusedByWorkers.has(f)) : [];
+      // Nothing more to drop that Node named: the worker gets no options rather than no worker starting.
+      if (named.length === 0) return new Worker(entry, { workerData, execArgv: [] });
+      refusedByWorkers = new Set([...refusedByWorkers, ...named]);
+    }
+  }
+}
+
 /** The worker count for `files` files when `jobs` are asked for: capped by the work available, at least 1. */
 export function workersFor(jobs: number, files: number): number {
   const asked = Number.isFinite(jobs) && jobs > 0 ? Math.floor(jobs) : 1;
@@ -187,7 +225,7 @@ export class ExtractPool {
     const timings = activeTimings();
     const spawnedAt = performance.timeOrigin + performance.now();
     const n = ++this.started;
-    const w = new Worker(entry, { workerData: { extract: this.extract }, execArgv: builtExecArgv() });
+    const w = newWorker(entry, { extract: this.extract });
     w.on('message', (msg: WorkerResult | WorkerReady) => {
       // An answer that crossed the stop of its worker: the file was already reported as not examined.
       if (this.retired.has(w)) return;

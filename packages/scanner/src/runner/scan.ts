@@ -516,15 +516,17 @@ async function scanTimed(
   timings?.add('identify libraries', performance.now() - librariesStart);
   const mergeStart = clock();
 
-  const withHashes = findings.map((f): Finding => {
+  // In place: a large tree's findings are not held twice while each gets its file's hash.
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const sha = f.evidence.fileSha256 ?? hashes.get(f.evidence.path);
-    return sha && !f.evidence.fileSha256 ? { ...f, evidence: { ...f.evidence, fileSha256: sha } } : f;
-  });
+    if (sha && !f.evidence.fileSha256) findings[i] = { ...f, evidence: { ...f.evidence, fileSha256: sha } };
+  }
   const inventory: Inventory = {
     tool: { name: 'pqready', version: request.toolVersion ?? '0.0.0' },
     scannedAt: request.scanTime.toISOString(),
     roots: names,
-    findings: withHashes.sort(compareFindings),
+    findings: findings.sort(compareFindings),
     libraries,
     diagnostics: dedupeDiagnostics(diagnostics).sort(compareDiagnostics),
     ...(directives.size > 0 ? { directives: [...directives.values()].flat().sort(compareDirectives) } : {}),

@@ -3,7 +3,7 @@
  * worker scheduling or detector order.
  */
 
-import { canonical } from './canonical.js';
+import { compareCanonical } from './canonical.js';
 import type { Diagnostic, Finding } from './finding.js';
 
 const cmp = (a: string | number | undefined, b: string | number | undefined): number => {
@@ -22,7 +22,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     cmp(a.detector, b.detector) ||
     cmp(a.kind, b.kind) ||
     // Canonical text as the last tie-breaker: two findings that compare equal are identical.
-    cmp(canonical(a), canonical(b))
+    compareCanonical(a, b)
   );
 }
 

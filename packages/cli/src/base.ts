@@ -6,6 +6,7 @@ import { Command, Flags } from '@oclif/core';
 import { jsonChunks } from '@pqready/core';
 import { keepExitCodeWithJson } from './json-errors.js';
 import { EXIT } from './main.js';
+import { writeFileAtomically } from './output.js';
 
 export abstract class PqreadyCommand extends Command {
   static override baseFlags = {
@@ -29,6 +30,16 @@ export abstract class PqreadyCommand extends Command {
     }
     for (const chunk of jsonChunks(json, 2)) process.stdout.write(chunk);
     process.stdout.write('\n');
+  }
+
+  /** Writes an output file atomically; a write that fails is a usage error naming the file and why. */
+  protected async writeOutputFile(target: string, content: Parameters<typeof writeFileAtomically>[1]): Promise<void> {
+    try {
+      await writeFileAtomically(target, content);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
+      this.usageError(`Cannot write ${target} (${code}); check that its directory exists and is writable.`);
+    }
   }
 
   /** A usage or input error: one sentence, exit code 2. */

@@ -7,6 +7,7 @@ export type { DetectContext, Detector, DetectResult, FileHead, ScanFile, ScanOpt
 export { findRepositoryRoot, type IgnoreOptions, PathPatterns } from './runner/ignore.js';
 export { DEFAULT_MAX_FILE_BYTES, type ScanRequest, scan, scanShard } from './runner/scan.js';
 export {
+  diagnosticKey,
   mergeInventories,
   parseShard,
   ShardError,

@@ -20,7 +20,6 @@ import {
   ProfileError,
 } from '@pqready/benchmark';
 import { PqreadyCommand } from '../base.js';
-import { writeFileAtomically } from '../output.js';
 import { renderBenchMarkdown } from '../render/bench-markdown.js';
 import { renderBenchTable } from '../render/bench-table.js';
 
@@ -129,12 +128,7 @@ export default class Bench extends PqreadyCommand {
           ? renderBenchMarkdown(report)
           : renderBenchTable(report);
     if (flags.output) {
-      try {
-        await writeFileAtomically(flags.output, rendered);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
-        this.usageError(`Cannot write ${flags.output} (${code}); check that its directory exists and is writable.`);
-      }
+      await this.writeOutputFile(flags.output, rendered);
       process.stderr.write(`Wrote ${flags.output}.\n`);
     } else {
       process.stdout.write(rendered);

@@ -8,8 +8,8 @@ import { Args, Flags } from '@oclif/core';
 import { getPolicy } from '@pqready/core';
 import { PqreadyCommand } from '../base.js';
 import { SCAN_FORMATS } from '../config/schema.js';
-import { writeFileAtomically, writeToStdout } from '../output.js';
-import { docsUrlOf, type OutputFormat, renderScanChunks } from '../render/scan-output.js';
+import { writeToStdout } from '../output.js';
+import { type OutputFormat, renderScanChunks, sarifOptionsOf } from '../render/scan-output.js';
 import { formatOfOutput, SettingsError } from '../scan-settings.js';
 import { combineShards, readShard, ShardInputError } from '../shard/read.js';
 
@@ -65,28 +65,17 @@ export default class Merge extends PqreadyCommand {
       throw error;
     }
     const { inventory, render } = merged;
-    const docsUrl = docsUrlOf(this.config.pjson.homepage);
     const rendered = renderScanChunks(inventory, {
       format,
       policy: getPolicy(render.policy),
       specVersion: render.specVersion,
       component: render.component,
       color: false,
-      sarif: {
-        includePass: render.sarifIncludePass,
-        includeSuppressed: render.sarifIncludeSuppressed,
-        ...(docsUrl ? { docsUrl } : {}),
-        ...(render.repositoryPaths ? { repositoryPaths: render.repositoryPaths } : {}),
-      },
+      sarif: sarifOptionsOf(render, this.config.pjson.homepage),
     });
     const json = this.jsonEnabled();
     if (output) {
-      try {
-        await writeFileAtomically(output, rendered);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
-        this.usageError(`Cannot write ${output} (${code}); check that its directory exists and is writable.`);
-      }
+      await this.writeOutputFile(output, rendered);
     } else if (!json) {
       await writeToStdout(rendered);
     }

@@ -25,10 +25,10 @@ import { SCAN_FORMATS, SPEC_VERSIONS } from '../config/schema.js';
 import type { DiffEntry } from '../diff/entries.js';
 import { readScanResult, ScanFileError } from '../diff/read.js';
 import { EXIT } from '../main.js';
-import { checkOutput, OutputError, writeFileAtomically, writeToStdout } from '../output.js';
+import { checkOutput, OutputError, writeToStdout } from '../output.js';
 import { diagnosticLine } from '../render/diagnostic-line.js';
 import { progressReporter } from '../render/progress.js';
-import { docsUrlOf, type OutputFormat, renderScanChunks } from '../render/scan-output.js';
+import { type OutputFormat, renderScanChunks, sarifOptionsOf } from '../render/scan-output.js';
 import { timingsTable } from '../render/timings.js';
 import { resolveScanSettings, type ScanFlagValues, type ScanSettings, SettingsError } from '../scan-settings.js';
 import { ScanTimeError, scanTimeFromEnv } from '../scan-time.js';
@@ -350,7 +350,6 @@ export default class Scan extends PqreadyCommand {
     const record: ShardRecord | undefined = partition
       ? shardRecord(inventory, partition, render, findingSettings(settings, flags as ScanFlagValues))
       : undefined;
-    const docsUrl = docsUrlOf(this.config.pjson.homepage);
     const rendered = renderScanChunks(
       inventory,
       {
@@ -360,24 +359,14 @@ export default class Scan extends PqreadyCommand {
         component: settings.component,
         color: toTerminal && !process.env.NO_COLOR,
         ...(toTerminal && process.stdout.columns ? { width: process.stdout.columns } : {}),
-        sarif: {
-          includePass: render.sarifIncludePass,
-          includeSuppressed: render.sarifIncludeSuppressed,
-          ...(docsUrl ? { docsUrl } : {}),
-          ...(render.repositoryPaths ? { repositoryPaths: render.repositoryPaths } : {}),
-        },
+        sarif: sarifOptionsOf(render, this.config.pjson.homepage),
         ...(baseline ? { fresh } : {}),
         ...(record ? { shard: record } : {}),
       },
       report,
     );
     if (settings.output) {
-      try {
-        await writeFileAtomically(settings.output, rendered);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
-        this.usageError(`Cannot write ${settings.output} (${code}); check that its directory exists and is writable.`);
-      }
+      await this.writeOutputFile(settings.output, rendered);
     } else if (!json) {
       await writeToStdout(rendered);
     }

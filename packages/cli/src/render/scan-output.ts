@@ -37,9 +37,23 @@ interface RenderOptions {
   readonly shard?: ShardRecord;
 }
 
-/** Where SARIF's `helpUri` points: the docs/ folder of the project's home page. */
-export const docsUrlOf = (homepage: string | undefined): string | undefined =>
-  homepage ? `${homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` : undefined;
+/** The scan settings SARIF is written with (a shard records them for `pqready merge`). */
+interface SarifSettings {
+  readonly sarifIncludePass: boolean;
+  readonly sarifIncludeSuppressed: boolean;
+  readonly repositoryPaths?: readonly string[];
+}
+
+/** SARIF's options for these settings, its `helpUri` pointing at the docs/ folder of the project's home page. */
+export function sarifOptionsOf(settings: SarifSettings, homepage: string | undefined): SarifOptions {
+  const docsUrl = homepage ? `${homepage.replace(/#.*$/, '').replace(/\/$/, '')}/blob/main/docs/` : undefined;
+  return {
+    includePass: settings.sarifIncludePass,
+    includeSuppressed: settings.sarifIncludeSuppressed,
+    ...(docsUrl ? { docsUrl } : {}),
+    ...(settings.repositoryPaths ? { repositoryPaths: settings.repositoryPaths } : {}),
+  };
+}
 
 /**
  * The output as a stream of chunks: CycloneDX and JSON are written as they are serialised, never as one string

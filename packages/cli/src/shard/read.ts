@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic, Inventory } from '@pqready/core';
-import { mergeInventories } from '@pqready/scanner';
+import { diagnosticKey, mergeInventories } from '@pqready/scanner';
 import { SUPPRESSION_UNUSED } from '../triage/triage.js';
 import {
   DIAGNOSTIC_PROPERTY,
@@ -183,8 +183,6 @@ export function combineShards(
   const parts = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i)!.record.inventory);
   return { inventory: mergeInventories(withoutUsedSuppressions(parts)), render: first.record.render };
 }
-
-const diagnosticKey = (d: Diagnostic): string => JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
 
 /**
  * Each shard reports a suppression unused when none of *its* findings matched it; in the whole run it is unused

@@ -90,6 +90,10 @@ interface ShardScan {
 
 const toPosix = (p: string): string => p.split(nodePath.sep).join('/');
 
+/** The scan path a walk event is about. */
+const pathOf = (event: WalkEvent): string | undefined =>
+  event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+
 /**
  * Each root's place on disk and the prefix of its scan paths (see `walk`): with one directory root paths are
  * relative to it; with one file root, relative to its directory; with several roots each path starts with its
@@ -217,7 +221,7 @@ async function scanTimed(
   let foreignUnit: (path: string) => string | undefined = () => undefined;
   let partition: ShardPartition | undefined;
   const handle = async (event: WalkEvent, reading: Promise<Uint8Array> | undefined): Promise<void> => {
-    const eventPath = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+    const eventPath = pathOf(event);
     if (eventPath !== undefined && foreignUnit(eventPath) !== undefined) {
       // Another shard's file: known by name and size (references resolve), never opened here.
       const file = event.file;
@@ -300,7 +304,7 @@ async function scanTimed(
     const weights = new Map<string, number>();
     for await (const event of events) {
       walked.push(event);
-      const p = event.file?.path ?? event.alias?.path ?? event.ignored?.path ?? event.diagnostic?.path;
+      const p = pathOf(event);
       if (p !== undefined) weigh(weights, unitOf(p, names), event.file?.size ?? 0);
     }
     const assigned = partitionUnits(weights, shard.count);

@@ -119,16 +119,11 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const compareDirectives = (a: SuppressionDirective, b: SuppressionDirective): number =>
   cmp(a.path, b.path) || a.line - b.line;
 
+/** What makes two diagnostics the same problem (where, what, who, and the sentence). */
+export const diagnosticKey = (d: Diagnostic): string => JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
+
 /** One of each diagnostic (the same problem found twice, by two detectors or two shards, is said once). */
-export function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = JSON.stringify([d.path, d.line, d.code, d.detector, d.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+export const dedupeDiagnostics = (list: readonly Diagnostic[]): Diagnostic[] => uniqueBy(list, diagnosticKey);
 
 function uniqueBy<T>(list: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();

@@ -1,17 +1,17 @@
 /**
- * Builds a tree-wide detector over the shared C analysis that yields one slice of each file's result.
+ * Builds a tree-wide detector over the shared C analysis that yields one part of each file's result.
  * The detector hands the analysis its knowledge (the tables of the c-crypto-* detectors).
  */
-import type { Diagnostic, Finding } from '@pqready/core';
 import type { Detector, DetectResult } from '../detectors/types.js';
-import { acceptsC, analyzeC, type CFileResult } from './analyze.js';
+import { acceptsC, analyzeC, type CResultPart } from './analyze.js';
 import type { CKnowledge } from './knowledge.js';
 
 export function cDetector(
   id: string,
   summary: string,
   knowledge: CKnowledge,
-  slice: (r: CFileResult) => { findings: readonly Finding[]; diagnostics: readonly Diagnostic[] },
+  /** The part of each file's result it reports (the API's carries the analysis' diagnostics). */
+  part: CResultPart,
 ): Detector {
   return {
     id,
@@ -19,8 +19,8 @@ export function cDetector(
     accepts: (f) => acceptsC(f, knowledge),
     async *scanAll(files, ctx): AsyncIterable<DetectResult> {
       try {
-        for await (const r of analyzeC(files, ctx, knowledge)) {
-          const s = slice(r);
+        for await (const r of analyzeC(files, ctx, knowledge, part)) {
+          const s: DetectResult = { findings: r[part], diagnostics: part === 'api' ? r.diagnostics : [] };
           if (s.findings.length > 0 || s.diagnostics.length > 0) yield s;
         }
       } catch (e) {

@@ -141,6 +141,25 @@ interface Pass {
  * Extracts facts with `size` workers kept for the pool's life (in-process when `size` is 1 or no
  * built worker exists). Passes run one after another; `close` ends the workers.
  */
+/** The one empty list every file's facts share (a file's facts have about a dozen lists, most of them empty). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Facts with each empty list, at any depth, replaced by NONE: plain data, read only once extracted. */
+export function compactFacts<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return NONE as T;
+    for (let i = 0; i < value.length; i++) value[i] = compactFacts(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const member = record[key];
+    if (typeof member === 'object' && member !== null) record[key] = compactFacts(member);
+  }
+  return value;
+}
+
 export class ExtractPool {
   private workers: Worker[] | undefined;
   private started = 0;
@@ -209,7 +228,9 @@ export class ExtractPool {
     }
     const timings = activeTimings();
     const start = timings ? performance.now() : 0;
-    const facts = extractFacts(input.path, input.text, knowledge);
+    // A copy, as a worker's answer is: the facts' strings are slices of the file's text, and a large tree's facts
+    // wait for the whole tree to be extracted; the copy lets go of every file's text meanwhile.
+    const facts = compactFacts(structuredClone(extractFacts(input.path, input.text, knowledge)));
     timings?.add(EXTRACT_IN_PROCESS, performance.now() - start);
     return facts;
   }
@@ -239,7 +260,7 @@ export class ExtractPool {
       timings?.add(`C parse+extract worker ${n}`, msg.ms);
       clearTimeout(this.busy.get(w)?.timer);
       this.busy.delete(w);
-      this.settle(msg.id, msg.facts);
+      this.settle(msg.id, compactFacts(msg.facts));
       this.idle.push(w);
       this.waiters.shift()?.();
     });

@@ -6,6 +6,7 @@
  */
 import type { CipherSuiteFacts, NamedGroupFacts, ProtocolFacts } from '@pqready/core';
 import { cipherSuiteFacts, findTlsGroup, isCbcSha1, isPqGroup } from '@pqready/core';
+import { deepFreeze } from '../shared-values.js';
 import { expandCipherString, expandCiphersuites } from './openssl-cipher-string.js';
 import { defaultGroups, parseGroupList, parseSignatureAlgorithmList, type TlsVersion } from './tls-lists.js';
 
@@ -64,6 +65,28 @@ function expandCached(cipherString: string): ReturnType<typeof expandCipherStrin
   return r;
 }
 
+// The facts of one suite and of one group list are the same in every server that names them: each is built once
+// and frozen, and the findings of a large deployment share them (with the scan's copies, see runner/shapes.ts).
+const suiteFacts = new WeakMap<Parameters<typeof cipherSuiteFacts>[0], CipherSuiteFacts>();
+function sharedSuite(row: Parameters<typeof cipherSuiteFacts>[0]): CipherSuiteFacts {
+  let facts = suiteFacts.get(row);
+  if (!facts) {
+    facts = deepFreeze(cipherSuiteFacts(row));
+    suiteFacts.set(row, facts);
+  }
+  return facts;
+}
+const groupLists = new Map<string, readonly NamedGroupFacts[]>();
+function sharedGroups(text: string): readonly NamedGroupFacts[] {
+  let groups = groupLists.get(text);
+  if (!groups) {
+    groups = deepFreeze(parseGroupList(text));
+    if (groupLists.size > 512) groupLists.clear();
+    groupLists.set(text, groups);
+  }
+  return groups;
+}
+
 export function buildTlsFacts(s: TlsSettings, type: ProtocolFacts['type'] = 'tls'): TlsFactsResult {
   const notes: string[] = [];
   const flags = new Set<string>();
@@ -74,7 +97,7 @@ export function buildTlsFacts(s: TlsSettings, type: ProtocolFacts['type'] = 'tls
   if (versions.includes('1.3')) {
     const r = expandCiphersuites(s.ciphersuites.value);
     if (r.unknownNames.length > 0) notes.push(`unknown TLS 1.3 suites ignored: ${r.unknownNames.join(', ')}`);
-    suites.push(...r.suites.map(cipherSuiteFacts));
+    suites.push(...r.suites.map(sharedSuite));
   }
   const legacy = versions.filter((v) => v !== '1.3');
   if (legacy.length > 0) {
@@ -104,13 +127,13 @@ export function buildTlsFacts(s: TlsSettings, type: ProtocolFacts['type'] = 'tls
       if (row.enc === 'eNULL') flags.add('null-cipher');
       if (row.au === 'aNULL') flags.add('anonymous-auth');
     }
-    suites.push(...rows.map(cipherSuiteFacts));
+    suites.push(...rows.map(sharedSuite));
   }
   if (versions.some((v) => BELOW_12.includes(v))) flags.add('tls-below-1.2');
   if (secLevel === 0) flags.add('seclevel-0');
 
   const groupText = s.groups.value ?? defaultGroups(s.opensslVersion).list;
-  const groups: NamedGroupFacts[] = parseGroupList(groupText);
+  const groups = sharedGroups(groupText);
   if (!groups.some((g) => isPqGroupName(g.name))) flags.add('no-pq-group');
   const signatureAlgorithms = s.signatureAlgorithms ? parseSignatureAlgorithmList(s.signatureAlgorithms.value) : [];
 

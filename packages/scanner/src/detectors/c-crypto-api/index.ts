@@ -9,5 +9,5 @@ export const cCryptoApi = cDetector(
   API_DETECTOR,
   'Crypto library API calls in C/C++ (mbedTLS, PSA, wolfCrypt, OpenSSL, TinyCrypt, micro-ecc, BearSSL, libsodium, Monocypher, TweetNaCl, libhydrogen, liboqs, PQClean, mlkem-native and small vendored implementations) with key sizes, curves and hashes resolved.',
   C_KNOWLEDGE,
-  (r) => ({ findings: r.api, diagnostics: r.diagnostics }),
+  'api',
 );

@@ -11,5 +11,5 @@ export const cCryptoConfig = cDetector(
   CONFIG_DETECTOR,
   'Algorithms enabled or disabled by C library build configuration, Kconfig and build-file defines, with misspelled options flagged.',
   C_KNOWLEDGE,
-  (r) => ({ findings: r.config, diagnostics: [] }),
+  'config',
 );

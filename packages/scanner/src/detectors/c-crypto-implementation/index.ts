@@ -10,5 +10,5 @@ export const cCryptoImplementation = cDetector(
   IMPLEMENTATION_DETECTOR,
   'Algorithm implementations in C at their definitions (vendored libraries, reference code) and by constant tables (S-boxes, hash constants, curve parameters, NTT zetas).',
   C_KNOWLEDGE,
-  (r) => ({ findings: r.implementation, diagnostics: [] }),
+  'implementation',
 );

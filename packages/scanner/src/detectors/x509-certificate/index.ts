@@ -2,6 +2,7 @@
  * x509-certificate: X.509 certificates, PKCS#10 requests, CRLs and PKCS#7 certificate bundles,
  * PEM (anywhere in a file, also inside C string literals) or DER, found by content.
  */
+import { cachedAnalyzer } from '../../pki/analysis-cache.js';
 import { analyzeCertificate, analyzeCrl, analyzeCsr, type CertificateAnalysis } from '../../pki/certificate.js';
 import { readTlv } from '../../pki/der.js';
 import { acceptsPemOrDer, isBinaryFile, ownedDer, ownedPem, pemSnippet } from '../../pki/der-objects.js';
@@ -18,9 +19,9 @@ const BY_LABEL = new Map<string, (typeof CERT_PEM_LABELS)[number]>(CERT_PEM_LABE
 const KINDS: readonly CertObjectKind[] = ['certificate', 'csr', 'crl', 'pkcs7'];
 
 const ANALYZERS: Readonly<Record<Exclude<CertObjectKind, 'pkcs7'>, typeof analyzeCertificate>> = Object.freeze({
-  certificate: analyzeCertificate,
-  csr: analyzeCsr,
-  crl: analyzeCrl,
+  certificate: cachedAnalyzer(analyzeCertificate),
+  csr: cachedAnalyzer(analyzeCsr),
+  crl: cachedAnalyzer(analyzeCrl),
 });
 
 function emit(c: Collector, at: Location, analysis: CertificateAnalysis): void {
@@ -112,7 +113,7 @@ export const x509Certificate: Detector = {
         // A binary image that is not itself one DER object may carry certificates inside it.
         for (const { offset, der } of findEmbeddedCertificates(file.bytes)) {
           try {
-            const analysis = analyzeCertificate(der, 'DER', ctx.scanTime);
+            const analysis = ANALYZERS.certificate(der, 'DER', ctx.scanTime);
             const at = offset + (file.window?.offset ?? 0);
             emit(c, { line: 1, offset, snippet: `DER certificate embedded at byte ${at}` }, analysis);
           } catch {

@@ -4,7 +4,8 @@
  * An unknown command is a usage error (2); an error that is not one of ours is an internal error (3), printed as one
  * sentence, with the stack only under `--debug`.
  */
-import { Errors, flush, handle, run } from '@oclif/core';
+import { Errors, handle, run } from '@oclif/core';
+import { flushStdout, watchStdout } from './output.js';
 
 export const EXIT = Object.freeze({ ok: 0, gate: 1, usage: 2, internal: 3 });
 
@@ -28,11 +29,12 @@ function userFacing(error: unknown, debug: boolean): OclifError {
 export async function main(root: string, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // `pnpm pqready …` runs in the repository root; paths on its command line are the caller's.
   if (process.env.npm_lifecycle_event === 'pqready' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+  watchStdout();
   try {
     await run([...argv], root);
-    await flush();
+    await flushStdout();
   } catch (error) {
-    await flush();
+    await flushStdout();
     await handle(userFacing(error, argv.includes('--debug')));
   }
 }

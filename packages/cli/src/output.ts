@@ -10,7 +10,6 @@
  * itself and its temporary files.
  */
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { constants, rmSync } from 'node:fs';
 import { access, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -68,11 +67,61 @@ export async function writeFileAtomically(target: string, content: OutputContent
   }
 }
 
+let stdoutClosed = false;
+let watching = false;
+
+/**
+ * A reader that stops reading (`pqready scan … | head`) closes the pipe: the rest of the output has nobody to go to,
+ * which is what the reader asked for, not an error of pqready's. Writing stops quietly and the command ends with the
+ * exit code it would have had. Any other error of standard output is still one.
+ */
+export function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
+}
+
+/** Whether the reader of standard output has left (nothing written there reaches anybody, and no `drain` comes). */
+function stdoutGone(): boolean {
+  return stdoutClosed || process.stdout.destroyed;
+}
+
 /** Writes chunks to standard output as it drains: a large output is never held whole, nor queued whole. */
 export async function writeToStdout(content: Iterable<string>): Promise<void> {
   for (const chunk of content) {
-    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    if (stdoutGone()) return;
+    if (!process.stdout.write(chunk)) await drainedOrClosed();
   }
+}
+
+/**
+ * Waits until what was written to standard output has gone out, or its reader has left. oclif's `flush` waits for a
+ * `drain` only, which never comes once the reader has left (`| head`), and the process then ended with Node's
+ * unsettled-await exit code 13.
+ */
+export function flushStdout(): Promise<void> {
+  if (stdoutGone() || process.stdout.writableLength === 0) return Promise.resolve();
+  return drainedOrClosed();
+}
+
+/** Resolves when standard output can take more, or will never take any (the reader left: no `drain` comes then). */
+function drainedOrClosed(): Promise<void> {
+  const out = process.stdout;
+  if (out.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 export class OutputError extends Error {}

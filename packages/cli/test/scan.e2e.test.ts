@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,27 @@ import { describe, expect, it } from 'vitest';
 import { cliBuilt, repoRoot, runCli } from './run-cli.js';
 
 const demo = path.join(repoRoot, 'fixtures/demo-device');
+
+/** Runs the CLI with a reader that stops after the first chunk of standard output, as `| head -c 100` does. */
+function runIntoClosedPipe(args: readonly string[]): Promise<{ status: number | null; stderr: string; read: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'packages/cli/bin/run.js'), ...args], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let read = 0;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.stdout.once('data', (d: Buffer) => {
+      read = d.length;
+      child.stdout.destroy();
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr, read }));
+  });
+}
 
 /** Who the demo is: the identity flags a reviewer ties the CBOM to the product with. */
 const IDENTITY = ['--component-name', 'infusion-pump', '--component-version', '2.4.1', '--supplier', 'Acme Medical'];
@@ -94,6 +115,23 @@ describe.skipIf(!cliBuilt)('pqready scan (built CLI, end to end)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const strict = runCli(['scan', dir, '--format', 'json', '--strict']);
     expect(strict.status).toBe(1);
+  });
+
+  it('ends quietly, with its own exit code, when the reader of its output stops reading (`| head`)', async () => {
+    // The demo's JSON (about 100 KB) is more than a pipe holds: the writes after the reader left fail with EPIPE.
+    for (const args of [
+      ['scan', demo, '--format', 'json'],
+      ['scan', demo, '--json'],
+    ]) {
+      const r = await runIntoClosedPipe(args);
+      expect(r.read).toBeGreaterThan(0);
+      expect(r.stderr).not.toMatch(/Internal error|EPIPE/);
+      expect(r.status).toBe(0);
+    }
+    // The gate still decides the exit code.
+    const gated = await runIntoClosedPipe(['scan', demo, '--format', 'json', '--fail-on', 'broken and active']);
+    expect(gated.stderr).not.toMatch(/Internal error|EPIPE/);
+    expect(gated.status).toBe(1);
   });
 
   it('rejects an unknown policy with one sentence and exit code 2', () => {

@@ -1781,7 +1781,8 @@ class Shared {
     for (;;) {
       if (i < this.buffer.length) {
         const r = this.buffer[i]!;
-        this.buffer[i++] = { ...r, [part]: [], ...(part === 'api' ? { diagnostics: [] } : {}) };
+        // Object.assign, not a spread: a copy that starts with a spread gets a hidden class of its own (runner/shapes.ts).
+        this.buffer[i++] = Object.assign({}, r, { [part]: [] }, part === 'api' ? { diagnostics: [] } : {});
         yield r;
         continue;
       }

@@ -137,10 +137,6 @@ interface Pass {
   wake?: () => void;
 }
 
-/**
- * Extracts facts with `size` workers kept for the pool's life (in-process when `size` is 1 or no
- * built worker exists). Passes run one after another; `close` ends the workers.
- */
 /** The one empty list every file's facts share (a file's facts have about a dozen lists, most of them empty). */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -160,6 +156,10 @@ export function compactFacts<T>(value: T): T {
   return value;
 }
 
+/**
+ * Extracts facts with `size` workers kept for the pool's life (in-process when `size` is 1 or no
+ * built worker exists). Passes run one after another; `close` ends the workers.
+ */
 export class ExtractPool {
   private workers: Worker[] | undefined;
   private started = 0;

@@ -103,7 +103,8 @@ export async function writeToStdout(content: Iterable<string>): Promise<void> {
  * unsettled-await exit code 13.
  */
 export function flushStdout(): Promise<void> {
-  if (stdoutGone() || process.stdout.writableLength === 0) return Promise.resolve();
+  // A `drain` comes only after a write that was told to wait: with nothing waiting, there is nothing to wait for.
+  if (stdoutGone() || !process.stdout.writableNeedDrain) return Promise.resolve();
   return drainedOrClosed();
 }
 

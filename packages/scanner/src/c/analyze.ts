@@ -1736,6 +1736,12 @@ function annotateScope(f: AlgorithmFinding, path: string): AlgorithmFinding {
 /** The part of a file's result one C detector reports: the API's findings carry the analysis' diagnostics. */
 export type CResultPart = 'api' | 'config' | 'implementation';
 
+/** One file's part, as its detector reports it. */
+interface CResultSlice {
+  readonly findings: readonly (AlgorithmFinding | ProtocolFinding)[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
  * Runs the C analysis once per scan and replays it to every C detector that asks. A part is let go of once its
  * detector has read it: the scan keeps its own copy of each finding, so a large tree's C findings are not held
@@ -1774,16 +1780,17 @@ class Shared {
     for (const f of w) f();
   }
 
-  /** Each file's result with `part` (and, for the API, the diagnostics) read once, then emptied in the buffer. */
-  async *iterate(part: CResultPart): AsyncGenerator<CFileResult> {
+  /** Each file's `part` (with, for the API, the diagnostics), read once, then emptied in the buffer. */
+  async *iterate(part: CResultPart): AsyncGenerator<CResultSlice> {
     this.start();
     let i = 0;
     for (;;) {
       if (i < this.buffer.length) {
         const r = this.buffer[i]!;
+        const withDiagnostics = part === 'api';
         // Object.assign, not a spread: a copy that starts with a spread gets a hidden class of its own (runner/shapes.ts).
-        this.buffer[i++] = Object.assign({}, r, { [part]: [] }, part === 'api' ? { diagnostics: [] } : {});
-        yield r;
+        this.buffer[i++] = Object.assign({}, r, { [part]: [] }, withDiagnostics ? { diagnostics: [] } : {});
+        yield { findings: r[part], diagnostics: withDiagnostics ? r.diagnostics : [] };
         continue;
       }
       if (this.done) {
@@ -1803,7 +1810,7 @@ export function analyzeC(
   ctx: DetectContext,
   knowledge: CKnowledge,
   part: CResultPart,
-): AsyncGenerator<CFileResult> {
+): AsyncGenerator<CResultSlice> {
   let s = shared.get(ctx.files);
   if (!s) {
     const accepted = files.filter((f) => acceptsC(f, knowledge));

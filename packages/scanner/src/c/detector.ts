@@ -19,8 +19,7 @@ export function cDetector(
     accepts: (f) => acceptsC(f, knowledge),
     async *scanAll(files, ctx): AsyncIterable<DetectResult> {
       try {
-        for await (const r of analyzeC(files, ctx, knowledge, part)) {
-          const s: DetectResult = { findings: r[part], diagnostics: part === 'api' ? r.diagnostics : [] };
+        for await (const s of analyzeC(files, ctx, knowledge, part)) {
           if (s.findings.length > 0 || s.diagnostics.length > 0) yield s;
         }
       } catch (e) {

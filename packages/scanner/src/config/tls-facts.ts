@@ -53,17 +53,22 @@ interface TlsFactsResult {
 
 const BELOW_12: readonly TlsVersion[] = ['ssl-2.0', 'ssl-3.0', '1.0', '1.1'];
 
-// Configs repeat the same cipher string across many servers; expansion is pure, so memoise a bounded set.
-const expansions = new Map<string, ReturnType<typeof expandCipherString>>();
-function expandCached(cipherString: string): ReturnType<typeof expandCipherString> {
-  let r = expansions.get(cipherString);
-  if (!r) {
-    r = expandCipherString(cipherString);
-    if (expansions.size > 512) expansions.clear();
-    expansions.set(cipherString, r);
-  }
-  return r;
+/** `fn` with its answers for the last texts remembered (a bounded set: the memo is cleared when it fills). */
+function memoByText<T>(fn: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = fn(text);
+      if (answers.size > 512) answers.clear();
+      answers.set(text, answer);
+    }
+    return answer;
+  };
 }
+
+// Configs repeat the same cipher string across many servers; expansion is pure, so memoise a bounded set.
+const expandCached = memoByText(expandCipherString);
 
 // The facts of one suite and of one group list are the same in every server that names them: each is built once
 // and frozen, and the findings of a large deployment share them (with the scan's copies, see runner/shapes.ts).
@@ -76,16 +81,7 @@ function sharedSuite(row: Parameters<typeof cipherSuiteFacts>[0]): CipherSuiteFa
   }
   return facts;
 }
-const groupLists = new Map<string, readonly NamedGroupFacts[]>();
-function sharedGroups(text: string): readonly NamedGroupFacts[] {
-  let groups = groupLists.get(text);
-  if (!groups) {
-    groups = deepFreeze(parseGroupList(text));
-    if (groupLists.size > 512) groupLists.clear();
-    groupLists.set(text, groups);
-  }
-  return groups;
-}
+const sharedGroups = memoByText((text): readonly NamedGroupFacts[] => deepFreeze(parseGroupList(text)));
 
 export function buildTlsFacts(s: TlsSettings, type: ProtocolFacts['type'] = 'tls'): TlsFactsResult {
   const notes: string[] = [];

@@ -27,7 +27,7 @@ import type {
 import { followedFunctions, mayCall } from './follow.js';
 import { neutralize } from './neutralize.js';
 import { parseC, type SyntaxNode, type Tree } from './parser.js';
-import { hasMark, prescan } from './prescan.js';
+import { hasMark, type Prescan, prescan } from './prescan.js';
 import { parseIntegerLiteral, type Token, tokenize } from './tokens.js';
 
 /** What extraction needs to know to keep only relevant facts. */
@@ -676,515 +676,598 @@ function parse(text: string): Parsed {
   return { source, tree: parseC(source), lines: new Lines(text) };
 }
 
-function extractUnsafe(
-  path: string,
-  text: string,
-  knowledge: ExtractKnowledge,
-  diagnostics: FileDiagnostic[],
-  parsed: Parsed,
-) {
-  const { source, tree, lines } = parsed;
-
-  const branches: BranchFact[] = [];
-  const fns: FnRange[] = [];
-  const defines: Omit<DefineFact, keyof Site | 'branches'>[] = [];
-  const defineIdx: number[] = [];
-  const includes: { target: string; form: IncludeFact['form']; index: number }[] = [];
-  const calls: { name: string; args: string[]; index: number; reference?: boolean }[] = [];
-  const values: ValueFact[] = [];
-  const arrays: ArrayFact[] = [];
-  const tables: Table[] = [];
-  const definitions: { name: string; params: string; index: number; start: number; end: number }[] = [];
-  const commented: { name: string; body: string; index: number }[] = [];
-  const strings: { value: string; index: number; context: StringFact['context']; target?: string }[] = [];
-  const tableFacts: TableFact[] = [];
-  const structs: StructFact[] = [];
-  const returns: { value: string; index: number }[] = [];
+/**
+ * The state of one walk over a file's syntax tree: what it reads and what it has gathered so far. The walk's
+ * readers are small functions over this state rather than one function with every case inline: V8 compiled that
+ * function about ten times per thread (a deoptimisation in any case recompiled all of them), some 300 ms each,
+ * which cost more CPU than the parse on two cores.
+ */
+class Walk {
+  readonly branches: BranchFact[] = [];
+  readonly fns: FnRange[] = [];
+  readonly defines: Omit<DefineFact, keyof Site | 'branches'>[] = [];
+  readonly defineIdx: number[] = [];
+  readonly includes: { target: string; form: IncludeFact['form']; index: number }[] = [];
+  readonly calls: { name: string; args: string[]; index: number; reference?: boolean }[] = [];
+  readonly values: ValueFact[] = [];
+  readonly arrays: ArrayFact[] = [];
+  readonly tables: Table[] = [];
+  readonly definitions: { name: string; params: string; index: number; start: number; end: number }[] = [];
+  readonly commented: { name: string; body: string; index: number }[] = [];
+  readonly strings: { value: string; index: number; context: StringFact['context']; target?: string }[] = [];
+  readonly tableFacts: TableFact[] = [];
+  readonly structs: StructFact[] = [];
+  readonly returns: { value: string; index: number }[] = [];
   /** Ranges of the enclosing block nodes (BLOCK_TYPES) of the cursor, innermost last. */
-  const blocks: [number, number][] = [];
-  const blockDepth: number[] = [];
+  readonly blocks: [number, number][] = [];
+  readonly blockDepth: number[] = [];
+  /** Node types of the cursor's ancestors, innermost last. */
+  readonly ancestors: string[] = [];
   /** Function-like macros defined so far whose body pastes tokens: they build constant tables. */
-  const pasting = new Map<string, { params: readonly string[]; body: string }[]>();
-  let textualEnds: Map<number, number> | undefined;
-  const literalSites = new Map<bigint, number>();
-  const stringSites: { value: string; index: number }[] = [];
-  let firstError: number | undefined;
+  readonly pasting = new Map<string, { params: readonly string[]; body: string }[]>();
+  textualEnds: Map<number, number> | undefined = undefined;
+  readonly literalSites = new Map<bigint, number>();
+  readonly stringSites: { value: string; index: number }[] = [];
+  firstError: number | undefined = undefined;
   /** Offsets of the `#if`/`#ifdef` chains read from the tree, and the ERROR nodes' ranges (where the others are). */
-  const treeChains = new Set<number>();
-  const errorRanges: [number, number][] = [];
-
-  const wantedLiteral = knowledge.signatures.literalValues;
-  const wantedStrings = knowledge.signatures.stringValues;
-  let openTable: Table | undefined;
-
-  const noteLiterals = (body: string, index: number) => {
-    if (!LONG_NUMBER.test(body)) return;
-    for (const t of tokenize(body)) {
-      if (t.kind !== 'number' || t.text.length < 4) continue;
-      const v = parseIntegerLiteral(t.text);
-      if (v !== undefined && wantedLiteral.has(v) && !literalSites.has(v)) literalSites.set(v, index);
-    }
-  };
-
-  // One iterative walk with a TreeCursor: cheap for every node, and only the constructs that matter
-  // are materialised as SyntaxNode objects (captures and descendantsOfType materialise every match).
-  const pre = prescan(
-    text,
-    {
-      functions: knowledge.functions,
-      literalValues: wantedLiteral,
-      stringValues: wantedStrings,
-      ...(knowledge.symbols ? { symbols: knowledge.symbols } : {}),
-      ...(knowledge.protocolString ? { protocolString: knowledge.protocolString } : {}),
-    },
-    knowledge.aliases,
-  );
-  const wantString = knowledge.protocolString ?? (() => false);
-  /** Where a string in the walk writes data: the nearest ancestor that decides it (arguments and conditions never do). */
-  const stringContext = (): { context: StringFact['context']; target?: string } | undefined => {
-    for (let k = ancestors.length - 1; k >= 0; k--) {
-      const a = ancestors[k];
-      if (
-        a === 'parenthesized_expression' ||
-        a === 'concatenated_string' ||
-        a === 'cast_expression' ||
-        a === 'conditional_expression'
-      )
-        continue;
-      if (a === 'init_declarator') return { context: 'init' };
-      if (a === 'initializer_list' || a === 'initializer_pair') return { context: 'table' };
-      if (a === 'assignment_expression') return { context: 'assign' };
-      if (a === 'return_statement') return { context: 'return' };
-      return undefined;
-    }
-    return undefined;
-  };
-  const innermostBlock = (): readonly [number, number] | undefined => blocks[blocks.length - 1];
+  readonly treeChains = new Set<number>();
+  readonly errorRanges: [number, number][] = [];
+  openTable: Table | undefined = undefined;
+  readonly wantedLiteral: ReadonlySet<bigint>;
+  readonly wantedStrings: ReadonlySet<string>;
+  readonly wantString: (content: string) => boolean;
+  readonly marks: Prescan['marks'];
   /**
-   * A table holding names (not only numbers): its protocol-name strings, designated field values
-   * (`.alg = PSA_ALG_GCM`) and, for a table of structs, its rows with the struct's field order.
+   * Skipping declarations relies on every alias use being marked, which a file defining its own aliases (possibly
+   * after a use) does not guarantee.
    */
-  const noteNamedTable = (toks: readonly Token[], base: number) => {
-    for (const t of toks) {
+  readonly skipDeclarations: boolean;
+
+  constructor(
+    readonly text: string,
+    readonly source: string,
+    readonly cursor: Cursor,
+    readonly knowledge: ExtractKnowledge,
+    readonly pre: Prescan,
+  ) {
+    this.wantedLiteral = knowledge.signatures.literalValues;
+    this.wantedStrings = knowledge.signatures.stringValues;
+    this.wantString = knowledge.protocolString ?? (() => false);
+    this.marks = pre.marks;
+    this.skipDeclarations = pre.aliases.size === 0;
+  }
+
+  isAlias(name: string): boolean {
+    return this.pre.aliases.has(name) || (this.knowledge.aliases?.has(name) ?? false);
+  }
+
+  parent(): string | undefined {
+    return this.ancestors[this.ancestors.length - 1];
+  }
+
+  /** Whether the cursor is inside the table being read. */
+  inTable(start: number): boolean {
+    return this.openTable !== undefined && start < this.openTable.end;
+  }
+}
+
+function noteLiterals(w: Walk, body: string, index: number): void {
+  if (!LONG_NUMBER.test(body)) return;
+  for (const t of tokenize(body)) {
+    if (t.kind !== 'number' || t.text.length < 4) continue;
+    const v = parseIntegerLiteral(t.text);
+    if (v !== undefined && w.wantedLiteral.has(v) && !w.literalSites.has(v)) w.literalSites.set(v, index);
+  }
+}
+
+/** Where a string in the walk writes data: the nearest ancestor that decides it (arguments and conditions never do). */
+function stringContext(w: Walk): { context: StringFact['context']; target?: string } | undefined {
+  const ancestors = w.ancestors;
+  for (let k = ancestors.length - 1; k >= 0; k--) {
+    const a = ancestors[k];
+    if (
+      a === 'parenthesized_expression' ||
+      a === 'concatenated_string' ||
+      a === 'cast_expression' ||
+      a === 'conditional_expression'
+    )
+      continue;
+    if (a === 'init_declarator') return { context: 'init' };
+    if (a === 'initializer_list' || a === 'initializer_pair') return { context: 'table' };
+    if (a === 'assignment_expression') return { context: 'assign' };
+    if (a === 'return_statement') return { context: 'return' };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A table holding names (not only numbers): its protocol-name strings, designated field values
+ * (`.alg = PSA_ALG_GCM`) and, for a table of structs, its rows with the struct's field order.
+ */
+function noteNamedTable(w: Walk, toks: readonly Token[], base: number): void {
+  for (const t of toks) {
+    if (t.kind !== 'string' || t.start === undefined) continue;
+    const inner = t.text.slice(1, -1);
+    if (inner.length <= MAX_STRING_TEXT && w.wantString(inner))
+      w.strings.push({ value: inner, index: base + t.start, context: 'table' });
+  }
+  for (let k = 0; k + 2 < toks.length; k++) {
+    if (toks[k]!.text !== '.' || toks[k + 1]!.kind !== 'ident' || toks[k + 2]!.text !== '=') continue;
+    let depth = 0;
+    const vt: Token[] = [];
+    for (let j = k + 3; j < toks.length; j++) {
+      const x = toks[j]!;
+      if (x.text === '(' || x.text === '{' || x.text === '[') depth++;
+      else if (x.text === ')' || x.text === '}' || x.text === ']') {
+        if (depth === 0) break;
+        depth--;
+      } else if (x.text === ',' && depth === 0) break;
+      vt.push(x);
+    }
+    if (vt.length > 0 && vt.length <= 64)
+      w.values.push({ name: `.${toks[k + 1]!.text}`, value: joinTokens(vt), index: base + (toks[k]!.start ?? 0) });
+  }
+  const { elements } = braceElements(toks, 0);
+  const rows = elements
+    .filter((e) => e[0]?.text === '{' && !e.some((t) => t.text === '='))
+    .slice(0, 1024)
+    .map((e) => braceElements(e, 0).elements.map(joinTokens));
+  if (rows.length === 0) return;
+  const decl = w.cursor.currentNode.parent;
+  if (decl?.type !== 'init_declarator') return;
+  const name = declaratorName(decl.childForFieldName('declarator') ?? decl);
+  const typeNode = decl.parent?.childForFieldName('type');
+  if (!name || !typeNode) return;
+  const body = typeNode.type === 'struct_specifier' ? typeNode.childForFieldName('body') : null;
+  const fields = body ? structFields(w.text.slice(body.startIndex + 1, body.endIndex - 1)) : undefined;
+  const typeText = body ? '' : typeNode.text.replace(/\s+/g, ' ');
+  w.tableFacts.push({ name, type: typeText, rows, index: base, ...(fields ? { fields } : {}) });
+}
+
+function onNumber(w: Walk): void {
+  const { cursor, text } = w;
+  const start = cursor.startIndex;
+  const t = text.slice(start, cursor.endIndex);
+  const inTable = w.inTable(start);
+  if (!inTable && t.length < 4) return;
+  let v = SMALL_DECIMAL.test(t) || PLAIN_HEX.test(t) ? BigInt(t) : parseIntegerLiteral(t);
+  if (v === undefined) return;
+  const table = w.openTable;
+  if (inTable && table!.values.length < MAX_TABLE_VALUES) {
+    if (negated(text, start)) v = -v;
+    table!.values.push(v);
+  }
+  const abs = v < 0n ? -v : v;
+  if (w.wantedLiteral.has(abs) && !w.literalSites.has(abs)) w.literalSites.set(abs, start);
+}
+
+function onIdentifier(w: Walk): void {
+  const parent = w.parent() ?? '';
+  const valueField = VALUE_PARENTS[parent];
+  const argField = ARG_PARENTS[parent];
+  if (valueField === undefined && argField === undefined) return;
+  const { cursor } = w;
+  const wantField = valueField !== undefined ? valueField : argField;
+  if (wantField !== null && fieldOf(cursor) !== wantField) return;
+  const name = w.text.slice(cursor.startIndex, cursor.endIndex);
+  // Values (assignments, initialisers) may name a crypto function through a macro alias.
+  if (w.knowledge.functions.has(name) || (valueField !== undefined && w.isAlias(name)))
+    w.calls.push({ name, args: [], index: cursor.startIndex, reference: true });
+}
+
+function onComment(w: Walk): void {
+  const { cursor, text } = w;
+  const start = cursor.startIndex;
+  const c = text.charCodeAt(start + 1);
+  if (c !== 47 && c !== 42) return;
+  const m = COMMENTED_DEFINE.exec(text.slice(start, Math.min(cursor.endIndex, start + 400)));
+  if (m && w.commented.length < MAX_COMMENTED && startsLine(text, start))
+    w.commented.push({ name: m[1]!, body: (m[2] ?? '').trim(), index: start });
+}
+
+/** Whether a declaration, typedef or field needs walking (see the walk). */
+function declarationMatters(w: Walk): boolean {
+  const { cursor } = w;
+  // Prototypes, typedefs and fields are most of a header's nodes. With no mark or blocker in their
+  // text and no parse error (whose position is reported) they cannot hold a fact.
+  return !(
+    w.skipDeclarations &&
+    (w.openTable === undefined || cursor.startIndex >= w.openTable.end) &&
+    !hasMark(w.marks, cursor.startIndex, cursor.endIndex) &&
+    !hasMark(w.pre.blockers, cursor.startIndex, cursor.endIndex) &&
+    !cursor.currentNode.hasError
+  );
+}
+
+function onString(w: Walk): void {
+  const { cursor } = w;
+  const inner = w.text.slice(cursor.startIndex + 1, cursor.endIndex - 1);
+  const parent = w.parent();
+  // Only strings that initialise data count; message strings and comments never do.
+  if (
+    w.wantedStrings.size > 0 &&
+    w.wantedStrings.has(inner) &&
+    (parent === 'init_declarator' || parent === 'initializer_list')
+  )
+    w.stringSites.push({ value: inner, index: cursor.startIndex });
+  if (
+    !w.inTable(cursor.startIndex) &&
+    parent !== 'concatenated_string' &&
+    inner.length <= MAX_STRING_TEXT &&
+    w.wantString(inner)
+  ) {
+    const where = stringContext(w);
+    if (where) w.strings.push({ value: inner, index: cursor.startIndex, ...where });
+  }
+}
+
+function onConcatenatedString(w: Walk): void {
+  const { cursor } = w;
+  // Adjacent literals are one string; macros between them are left out (their own definitions count).
+  const raw = w.text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + MAX_STRING_TEXT));
+  const joined = tokenize(raw)
+    .filter((t) => t.kind === 'string')
+    .map((t) => t.text.slice(1, -1))
+    .join('');
+  const first = joined.split(/[,:\s]/, 1)[0] ?? '';
+  if (!w.inTable(cursor.startIndex) && (w.wantString(joined) || w.wantString(first))) {
+    const where = stringContext(w);
+    if (where) w.strings.push({ value: joined, index: cursor.startIndex, ...where });
+  }
+}
+
+function onReturn(w: Walk): void {
+  if (w.returns.length >= 4096) return;
+  const { cursor } = w;
+  const s0 = cursor.startIndex + 6;
+  const e0 = cursor.endIndex;
+  if (e0 - s0 > MAX_CHOICE_TEXT) return;
+  const value = w.text.slice(s0, e0).replace(/;\s*$/, '').trim();
+  if (value) w.returns.push({ value, index: cursor.startIndex });
+}
+
+function onStruct(w: Walk): void {
+  const node = w.cursor.currentNode;
+  const body = node.childForFieldName('body');
+  if (!body || body.endIndex - body.startIndex > 8192) return;
+  const names: string[] = [];
+  const tag = node.childForFieldName('name')?.text;
+  if (tag) names.push(`struct ${tag}`, tag);
+  if (w.parent() === 'type_definition') {
+    const td = node.parent?.childForFieldName('declarator');
+    const alias = td ? declaratorName(td) : undefined;
+    if (alias) names.push(alias);
+  }
+  if (names.length === 0) return;
+  const fields = structFields(w.text.slice(body.startIndex + 1, body.endIndex - 1));
+  if (fields.length > 0) w.structs.push({ names, fields });
+}
+
+/** Reads an initialiser list; whether the walk goes on into it (a list naming functions or aliases). */
+function onInitializerList(w: Walk): boolean {
+  const { cursor } = w;
+  if (w.inTable(cursor.startIndex)) return true;
+  const table: Table = { index: cursor.startIndex, end: cursor.endIndex, values: [], groups: [] };
+  w.openTable = table;
+  w.tables.push(table);
+  // A data table (no names that could be crypto functions or macro aliases) is read from its
+  // tokens instead of walking one syntax node per number: tables are most of a big file's nodes.
+  const raw = tokenize(w.text.slice(table.index, table.end));
+  if (raw.some((t) => t.kind === 'ident' || t.kind === 'string')) noteNamedTable(w, raw, table.index);
+  if (raw.some((t) => t.kind === 'ident' && (w.knowledge.functions.has(t.text) || w.isAlias(t.text)))) return true;
+  // Word-building macros (BYTES_TO_WORDS_8(a, …) → 0x##d##c##b##a) are expanded with every
+  // definition the file has seen, one value stream per variant.
+  const variants = w.pasting.size > 0 ? expandPasting(raw, w.pasting) : [raw];
+  for (let v = 1; v < variants.length; v++) {
+    const alt: Table = { index: table.index, end: table.end, values: [], groups: [] };
+    readTableValues(variants[v]!, alt, undefined);
+    w.tables.push(alt);
+  }
+  readTokenTable(w, variants[0]!, table);
+  return false;
+}
+
+/** The values, groups and wanted literals and strings of a table read from its tokens. */
+function readTokenTable(w: Walk, toks: readonly Token[], table: Table): void {
+  let group: bigint[] | undefined;
+  const groupStack: (bigint[] | undefined)[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'punct' && t.text === '{') {
+      groupStack.push(group);
+      group = [];
+      table.groups.push(group);
+      continue;
+    }
+    if (t.kind === 'punct' && t.text === '}') {
+      group = groupStack.pop();
+      continue;
+    }
+    if (t.kind === 'string') {
+      const inner = t.text.slice(1, -1);
+      if (t.start !== undefined && w.wantedStrings.has(inner))
+        w.stringSites.push({ value: inner, index: table.index + t.start });
+      continue;
+    }
+    if (t.kind !== 'number') continue;
+    let v = SMALL_DECIMAL.test(t.text) || PLAIN_HEX.test(t.text) ? BigInt(t.text) : parseIntegerLiteral(t.text);
+    if (v === undefined) continue;
+    const prev = toks[k - 1];
+    const before = toks[k - 2];
+    if (
+      prev?.text === '-' &&
+      (before === undefined || before.text === ',' || before.text === '{' || before.text === '(')
+    )
+      v = -v;
+    if (table.values.length < MAX_TABLE_VALUES) {
+      table.values.push(v);
+      group?.push(v);
+    }
+    const abs = v < 0n ? -v : v;
+    if (t.start !== undefined && w.wantedLiteral.has(abs) && !w.literalSites.has(abs))
+      w.literalSites.set(abs, table.index + t.start);
+  }
+}
+
+function onCall(w: Walk): void {
+  const { cursor, text } = w;
+  // Peek at the callee through the cursor; only crypto calls are materialised.
+  let name: string | undefined;
+  if (cursor.gotoFirstChild()) {
+    if (typeOf(cursor) === 'identifier') name = text.slice(cursor.startIndex, cursor.endIndex);
+    cursor.gotoParent();
+  }
+  if (name === undefined || (!w.knowledge.functions.has(name) && !w.isAlias(name))) return;
+  const node = cursor.currentNode;
+  const fnNode = node.childForFieldName('function')!;
+  const argList = node.childForFieldName('arguments');
+  const args: string[] = [];
+  if (argList) {
+    for (const a of argList.namedChildren) {
+      if (a.type === 'comment') continue;
+      if (args.length >= 16) break;
+      const t = a.text;
+      args.push(t.length > MAX_ARG_TEXT ? t.slice(0, MAX_ARG_TEXT) : t);
+    }
+  }
+  w.calls.push({ name, args, index: fnNode.startIndex });
+}
+
+function onDefine(w: Walk, type: string): void {
+  const { cursor, text } = w;
+  // Read name, parameters and body through the cursor: headers hold thousands of these.
+  const start = cursor.startIndex;
+  let name: string | undefined;
+  let body = '';
+  let paramText: string | undefined;
+  let bodyStart = start;
+  if (cursor.gotoFirstChild()) {
+    // The first child is the `#define` token itself, never a field.
+    while (cursor.gotoNextSibling()) {
+      const f = fieldOf(cursor);
+      if (f === 'name') name = text.slice(cursor.startIndex, cursor.endIndex);
+      else if (f === 'value') {
+        const raw = text.slice(cursor.startIndex, cursor.endIndex);
+        body = raw.trim();
+        bodyStart = cursor.startIndex + (raw.length - raw.trimStart().length);
+      } else if (f === 'parameters') paramText = text.slice(cursor.startIndex, cursor.endIndex);
+    }
+    cursor.gotoParent();
+  }
+  if (!name) return;
+  const params = type === 'preproc_function_def' ? macroParams(paramText) : undefined;
+  w.defines.push({ name, body, ...(params ? { params } : {}) });
+  w.defineIdx.push(start);
+  if (params && body.includes('##') && params.length > 0 && params.length <= 16) {
+    const list = w.pasting.get(name) ?? [];
+    if (list.length < 4 && !list.some((x) => x.body === body)) list.push({ params, body });
+    w.pasting.set(name, list);
+  }
+  if (body) noteLiterals(w, body, start);
+  if (!params && body.includes('"')) {
+    for (const t of tokenize(body)) {
       if (t.kind !== 'string' || t.start === undefined) continue;
       const inner = t.text.slice(1, -1);
-      if (inner.length <= MAX_STRING_TEXT && wantString(inner))
-        strings.push({ value: inner, index: base + t.start, context: 'table' });
+      if (inner.length <= MAX_STRING_TEXT && w.wantString(inner))
+        w.strings.push({ value: inner, index: bodyStart + t.start, context: 'define', target: name });
     }
-    for (let k = 0; k + 2 < toks.length; k++) {
-      if (toks[k]!.text !== '.' || toks[k + 1]!.kind !== 'ident' || toks[k + 2]!.text !== '=') continue;
-      let depth = 0;
-      const vt: Token[] = [];
-      for (let j = k + 3; j < toks.length; j++) {
-        const x = toks[j]!;
-        if (x.text === '(' || x.text === '{' || x.text === '[') depth++;
-        else if (x.text === ')' || x.text === '}' || x.text === ']') {
-          if (depth === 0) break;
-          depth--;
-        } else if (x.text === ',' && depth === 0) break;
-        vt.push(x);
-      }
-      if (vt.length > 0 && vt.length <= 64)
-        values.push({ name: `.${toks[k + 1]!.text}`, value: joinTokens(vt), index: base + (toks[k]!.start ?? 0) });
-    }
-    const { elements } = braceElements(toks, 0);
-    const rows = elements
-      .filter((e) => e[0]?.text === '{' && !e.some((t) => t.text === '='))
-      .slice(0, 1024)
-      .map((e) => braceElements(e, 0).elements.map(joinTokens));
-    if (rows.length === 0) return;
-    const decl = cursor.currentNode.parent;
-    if (decl?.type !== 'init_declarator') return;
-    const name = declaratorName(decl.childForFieldName('declarator') ?? decl);
-    const typeNode = decl.parent?.childForFieldName('type');
-    if (!name || !typeNode) return;
-    const body = typeNode.type === 'struct_specifier' ? typeNode.childForFieldName('body') : null;
-    const fields = body ? structFields(text.slice(body.startIndex + 1, body.endIndex - 1)) : undefined;
-    const typeText = body ? '' : typeNode.text.replace(/\s+/g, ' ');
-    tableFacts.push({ name, type: typeText, rows, index: base, ...(fields ? { fields } : {}) });
-  };
-  const marks = pre.marks;
-  // Skipping declarations relies on every alias use being marked, which a file defining its own
-  // aliases (possibly after a use) does not guarantee.
-  const skipDeclarations = pre.aliases.size === 0;
-  const isAlias = (name: string) => pre.aliases.has(name) || (knowledge.aliases?.has(name) ?? false);
-  const cursor = tree.walk();
-  const ancestors: string[] = [];
+  }
+}
+
+/** A function-like macro's parameter names, `__VA_ARGS__` for `...`. */
+function macroParams(paramText: string | undefined): string[] {
+  const params = (paramText ?? '')
+    .replace(/^\(|\)$/g, '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => /^[A-Za-z_]\w*$/.test(x));
+  if (paramText?.includes('...')) params.push('__VA_ARGS__');
+  return params;
+}
+
+function onPreprocCall(w: Walk): void {
+  const node = w.cursor.currentNode;
+  const dir = node.childForFieldName('directive');
+  if (dir?.text !== '#undef') return;
+  const arg = node.childForFieldName('argument')?.text.trim();
+  if (arg && /^[A-Za-z_]\w*$/.test(arg)) {
+    w.defines.push({ name: arg, body: '', undef: true });
+    w.defineIdx.push(node.startIndex);
+  }
+}
+
+function onInclude(w: Walk): void {
+  const node = w.cursor.currentNode.childForFieldName('path');
+  if (!node) return;
+  const t = node.text;
+  const form = node.type === 'string_literal' ? 'quote' : node.type === 'system_lib_string' ? 'angle' : 'macro';
+  w.includes.push({ target: form === 'macro' ? t : t.slice(1, -1), form, index: node.startIndex });
+}
+
+function onConditional(w: Walk): void {
+  const { cursor } = w;
+  w.treeChains.add(cursor.startIndex);
+  w.textualEnds ??= directiveEnds(w.source);
+  w.branches.push(...branchesOf(cursor, w.source, w.parent() === 'translation_unit', w.textualEnds));
+}
+
+function onFunction(w: Walk): void {
+  const { text } = w;
+  const node = w.cursor.currentNode;
+  const decl = node.childForFieldName('declarator');
+  const nameNode = decl ? declaratorNode(decl) : undefined;
+  const name = nameNode?.text;
+  if (!name) return;
+  if (hasMark(w.marks, node.startIndex, node.endIndex)) {
+    const fd = functionDeclarator(decl!);
+    const plist = fd?.childForFieldName('parameters');
+    const params = plist ? parameterNames(text.slice(plist.startIndex, plist.endIndex)) : [];
+    const head = text.slice(node.startIndex, nameNode!.startIndex);
+    w.fns.push({
+      start: node.startIndex,
+      end: node.endIndex,
+      name,
+      detail: { params, nameIndex: nameNode!.startIndex, isStatic: /\bstatic\b/.test(head) },
+    });
+  } else w.fns.push({ start: node.startIndex, end: node.endIndex, name });
+  if (w.knowledge.functions.has(name)) {
+    const fd = functionDeclarator(decl!);
+    const plist = fd?.childForFieldName('parameters');
+    const ptext = plist ? text.slice(plist.startIndex, Math.min(plist.endIndex, plist.startIndex + MAX_ARG_TEXT)) : '';
+    w.definitions.push({
+      name,
+      params: ptext,
+      index: nameNode!.startIndex,
+      start: node.startIndex,
+      end: node.endIndex,
+    });
+  }
+}
+
+function onAssignment(w: Walk, type: string): void {
+  const { cursor, text } = w;
+  if (type === 'init_declarator' && numericInitializer(cursor, text)) return;
+  const node = cursor.currentNode;
+  const target = node.childForFieldName(type === 'init_declarator' ? 'declarator' : 'left');
+  const valueNode = node.childForFieldName(type === 'init_declarator' ? 'value' : 'right');
+  if (!target || !valueNode) return;
+  if (type === 'init_declarator' && target.type === 'array_declarator' && valueNode.type === 'initializer_list') {
+    // Only name lists (suite/group constants, strings) matter; numeric tables are left to the walk.
+    const first = /\S/.exec(text.slice(valueNode.startIndex + 1, valueNode.startIndex + 200));
+    if (!first || !/[A-Za-z_"]/.test(first[0]) || valueNode.endIndex - valueNode.startIndex > 64 * 1024) return;
+    const arrName = declaratorName(target);
+    const elements = valueNode.namedChildren
+      .filter((c) => c.type === 'identifier' || c.type === 'string_literal')
+      .slice(0, 512)
+      .map((c) => c.text);
+    if (arrName && elements.length > 0) w.arrays.push({ name: arrName, elements });
+    return;
+  }
+  const name =
+    type === 'assignment_expression'
+      ? assignedName(target)
+      : target.type === 'identifier' || target.type === 'pointer_declarator'
+        ? declaratorName(target)
+        : undefined;
+  if (!name) return;
+  const vt = valueNode.type;
+  if (vt === 'initializer_list' || vt === 'compound_literal_expression') return;
+  const limit = vt === 'conditional_expression' ? MAX_CHOICE_TEXT : MAX_VALUE_TEXT;
+  if (valueNode.endIndex - valueNode.startIndex <= limit) {
+    const block = w.blocks[w.blocks.length - 1];
+    w.values.push({ name, value: valueNode.text, index: target.startIndex, ...(block ? { block } : {}) });
+  }
+}
+
+function onError(w: Walk): void {
+  const { cursor } = w;
+  w.firstError ??= cursor.startIndex;
+  // A directive the grammar could not place inside a construct (an initialiser list, a body); a
+  // top-level ERROR is a header the grammar lost track of, where the tree's reading stands.
+  if (w.parent() !== 'translation_unit') w.errorRanges.push([cursor.startIndex, cursor.endIndex]);
+}
+
+/** Reads the node under the cursor into the walk's facts; whether the walk goes on into its children. */
+function visit(w: Walk, type: string): boolean {
+  switch (type) {
+    case 'number_literal':
+      onNumber(w);
+      return true;
+    case 'identifier':
+      onIdentifier(w);
+      return true;
+    case 'comment':
+      onComment(w);
+      return false;
+    case 'char_literal':
+    case 'system_lib_string':
+      return false;
+    case 'compound_statement':
+    case 'field_declaration_list':
+    case 'parameter_list':
+      // Bodies with nothing the pre-pass marked cannot hold a finding or a value a finding needs.
+      return hasMark(w.marks, w.cursor.startIndex, w.cursor.endIndex);
+    case 'declaration':
+    case 'type_definition':
+    case 'field_declaration':
+      return declarationMatters(w);
+    case 'string_literal':
+      onString(w);
+      return false;
+    case 'concatenated_string':
+      onConcatenatedString(w);
+      return false;
+    case 'return_statement':
+      onReturn(w);
+      return true;
+    case 'struct_specifier':
+      onStruct(w);
+      return true;
+    case 'initializer_list':
+      return onInitializerList(w);
+    case 'call_expression':
+      onCall(w);
+      return true;
+    case 'preproc_def':
+    case 'preproc_function_def':
+      onDefine(w, type);
+      return false;
+    case 'preproc_call':
+      onPreprocCall(w);
+      return false;
+    case 'preproc_include':
+      onInclude(w);
+      return false;
+    case 'preproc_if':
+    case 'preproc_ifdef':
+      onConditional(w);
+      return true;
+    case 'function_definition':
+      onFunction(w);
+      return true;
+    case 'enumerator_list':
+      noteEnumerators(w.cursor, w.source, w.values);
+      return true;
+    case 'init_declarator':
+    case 'assignment_expression':
+      onAssignment(w, type);
+      return true;
+    case 'ERROR':
+      onError(w);
+      return true;
+    default:
+      return true;
+  }
+}
+
+// One iterative walk with a TreeCursor: cheap for every node, and only the constructs that matter
+// are materialised as SyntaxNode objects (captures and descendantsOfType materialise every match).
+function walkTree(w: Walk): void {
+  const { cursor, ancestors, blocks, blockDepth } = w;
   for (;;) {
     const type = typeOf(cursor);
-    let descend = true;
-    switch (type) {
-      case 'number_literal': {
-        const start = cursor.startIndex;
-        const t = text.slice(start, cursor.endIndex);
-        const inTable = openTable !== undefined && start < openTable.end;
-        if (!inTable && t.length < 4) break;
-        let v = SMALL_DECIMAL.test(t) || PLAIN_HEX.test(t) ? BigInt(t) : parseIntegerLiteral(t);
-        if (v === undefined) break;
-        if (inTable && openTable!.values.length < MAX_TABLE_VALUES) {
-          if (negated(text, start)) v = -v;
-          openTable!.values.push(v);
-        }
-        const abs = v < 0n ? -v : v;
-        if (wantedLiteral.has(abs) && !literalSites.has(abs)) literalSites.set(abs, start);
-        break;
-      }
-      case 'identifier': {
-        const parent = ancestors[ancestors.length - 1] ?? '';
-        const valueField = VALUE_PARENTS[parent];
-        const argField = ARG_PARENTS[parent];
-        if (valueField === undefined && argField === undefined) break;
-        const wantField = valueField !== undefined ? valueField : argField;
-        if (wantField !== null && fieldOf(cursor) !== wantField) break;
-        const name = text.slice(cursor.startIndex, cursor.endIndex);
-        // Values (assignments, initialisers) may name a crypto function through a macro alias.
-        if (knowledge.functions.has(name) || (valueField !== undefined && isAlias(name)))
-          calls.push({ name, args: [], index: cursor.startIndex, reference: true });
-        break;
-      }
-      case 'comment': {
-        descend = false;
-        const start = cursor.startIndex;
-        const c = text.charCodeAt(start + 1);
-        if (c !== 47 && c !== 42) break;
-        const m = COMMENTED_DEFINE.exec(text.slice(start, Math.min(cursor.endIndex, start + 400)));
-        if (m && commented.length < MAX_COMMENTED && startsLine(text, start))
-          commented.push({ name: m[1]!, body: (m[2] ?? '').trim(), index: start });
-        break;
-      }
-      case 'char_literal':
-      case 'system_lib_string':
-        descend = false;
-        break;
-      case 'compound_statement':
-      case 'field_declaration_list':
-      case 'parameter_list':
-        // Bodies with nothing the pre-pass marked cannot hold a finding or a value a finding needs.
-        descend = hasMark(marks, cursor.startIndex, cursor.endIndex);
-        break;
-      case 'declaration':
-      case 'type_definition':
-      case 'field_declaration':
-        // Prototypes, typedefs and fields are most of a header's nodes. With no mark or blocker in their
-        // text and no parse error (whose position is reported) they cannot hold a fact.
-        if (
-          skipDeclarations &&
-          (openTable === undefined || cursor.startIndex >= openTable.end) &&
-          !hasMark(marks, cursor.startIndex, cursor.endIndex) &&
-          !hasMark(pre.blockers, cursor.startIndex, cursor.endIndex) &&
-          !cursor.currentNode.hasError
-        )
-          descend = false;
-        break;
-      case 'string_literal': {
-        descend = false;
-        const inner = text.slice(cursor.startIndex + 1, cursor.endIndex - 1);
-        const parent = ancestors[ancestors.length - 1];
-        // Only strings that initialise data count; message strings and comments never do.
-        if (
-          wantedStrings.size > 0 &&
-          wantedStrings.has(inner) &&
-          (parent === 'init_declarator' || parent === 'initializer_list')
-        )
-          stringSites.push({ value: inner, index: cursor.startIndex });
-        const inTable = openTable !== undefined && cursor.startIndex < openTable.end;
-        if (!inTable && parent !== 'concatenated_string' && inner.length <= MAX_STRING_TEXT && wantString(inner)) {
-          const where = stringContext();
-          if (where) strings.push({ value: inner, index: cursor.startIndex, ...where });
-        }
-        break;
-      }
-      case 'concatenated_string': {
-        // Adjacent literals are one string; macros between them are left out (their own definitions count).
-        const raw = text.slice(cursor.startIndex, Math.min(cursor.endIndex, cursor.startIndex + MAX_STRING_TEXT));
-        const joined = tokenize(raw)
-          .filter((t) => t.kind === 'string')
-          .map((t) => t.text.slice(1, -1))
-          .join('');
-        descend = false;
-        const first = joined.split(/[,:\s]/, 1)[0] ?? '';
-        const inTable = openTable !== undefined && cursor.startIndex < openTable.end;
-        if (!inTable && (wantString(joined) || wantString(first))) {
-          const where = stringContext();
-          if (where) strings.push({ value: joined, index: cursor.startIndex, ...where });
-        }
-        break;
-      }
-      case 'return_statement': {
-        if (returns.length < 4096) {
-          const s0 = cursor.startIndex + 6;
-          const e0 = cursor.endIndex;
-          if (e0 - s0 <= MAX_CHOICE_TEXT) {
-            const value = text.slice(s0, e0).replace(/;\s*$/, '').trim();
-            if (value) returns.push({ value, index: cursor.startIndex });
-          }
-        }
-        break;
-      }
-      case 'struct_specifier': {
-        const node = cursor.currentNode;
-        const body = node.childForFieldName('body');
-        if (!body || body.endIndex - body.startIndex > 8192) break;
-        const names: string[] = [];
-        const tag = node.childForFieldName('name')?.text;
-        if (tag) names.push(`struct ${tag}`, tag);
-        if (ancestors[ancestors.length - 1] === 'type_definition') {
-          const td = node.parent?.childForFieldName('declarator');
-          const alias = td ? declaratorName(td) : undefined;
-          if (alias) names.push(alias);
-        }
-        if (names.length === 0) break;
-        const fields = structFields(text.slice(body.startIndex + 1, body.endIndex - 1));
-        if (fields.length > 0) structs.push({ names, fields });
-        break;
-      }
-      case 'initializer_list': {
-        if (openTable && cursor.startIndex < openTable.end) break;
-        const table: Table = { index: cursor.startIndex, end: cursor.endIndex, values: [], groups: [] };
-        openTable = table;
-        tables.push(table);
-        // A data table (no names that could be crypto functions or macro aliases) is read from its
-        // tokens instead of walking one syntax node per number: tables are most of a big file's nodes.
-        const raw = tokenize(text.slice(table.index, table.end));
-        if (raw.some((t) => t.kind === 'ident' || t.kind === 'string')) noteNamedTable(raw, table.index);
-        if (raw.some((t) => t.kind === 'ident' && (knowledge.functions.has(t.text) || isAlias(t.text)))) break;
-        descend = false;
-        // Word-building macros (BYTES_TO_WORDS_8(a, …) → 0x##d##c##b##a) are expanded with every
-        // definition the file has seen, one value stream per variant.
-        const variants = pasting.size > 0 ? expandPasting(raw, pasting) : [raw];
-        for (let v = 1; v < variants.length; v++) {
-          const alt: Table = { index: table.index, end: table.end, values: [], groups: [] };
-          readTableValues(variants[v]!, alt, undefined);
-          tables.push(alt);
-        }
-        const toks = variants[0]!;
-        let group: bigint[] | undefined;
-        const groupStack: (bigint[] | undefined)[] = [];
-        for (let k = 0; k < toks.length; k++) {
-          const t = toks[k]!;
-          if (t.kind === 'punct' && t.text === '{') {
-            groupStack.push(group);
-            group = [];
-            table.groups.push(group);
-            continue;
-          }
-          if (t.kind === 'punct' && t.text === '}') {
-            group = groupStack.pop();
-            continue;
-          }
-          if (t.kind === 'string') {
-            const inner = t.text.slice(1, -1);
-            if (t.start !== undefined && wantedStrings.has(inner))
-              stringSites.push({ value: inner, index: table.index + t.start });
-            continue;
-          }
-          if (t.kind !== 'number') continue;
-          let v = SMALL_DECIMAL.test(t.text) || PLAIN_HEX.test(t.text) ? BigInt(t.text) : parseIntegerLiteral(t.text);
-          if (v === undefined) continue;
-          const prev = toks[k - 1];
-          const before = toks[k - 2];
-          if (
-            prev?.text === '-' &&
-            (before === undefined || before.text === ',' || before.text === '{' || before.text === '(')
-          )
-            v = -v;
-          if (table.values.length < MAX_TABLE_VALUES) {
-            table.values.push(v);
-            group?.push(v);
-          }
-          const abs = v < 0n ? -v : v;
-          if (t.start !== undefined && wantedLiteral.has(abs) && !literalSites.has(abs))
-            literalSites.set(abs, table.index + t.start);
-        }
-        break;
-      }
-      case 'call_expression': {
-        // Peek at the callee through the cursor; only crypto calls are materialised.
-        let name: string | undefined;
-        if (cursor.gotoFirstChild()) {
-          if (typeOf(cursor) === 'identifier') name = text.slice(cursor.startIndex, cursor.endIndex);
-          cursor.gotoParent();
-        }
-        if (name === undefined || (!knowledge.functions.has(name) && !isAlias(name))) break;
-        const node = cursor.currentNode;
-        const fnNode = node.childForFieldName('function')!;
-        const argList = node.childForFieldName('arguments');
-        const args: string[] = [];
-        if (argList) {
-          for (const a of argList.namedChildren) {
-            if (a.type === 'comment') continue;
-            if (args.length >= 16) break;
-            const t = a.text;
-            args.push(t.length > MAX_ARG_TEXT ? t.slice(0, MAX_ARG_TEXT) : t);
-          }
-        }
-        calls.push({ name, args, index: fnNode.startIndex });
-        break;
-      }
-      case 'preproc_def':
-      case 'preproc_function_def': {
-        // Read name, parameters and body through the cursor: headers hold thousands of these.
-        const start = cursor.startIndex;
-        let name: string | undefined;
-        let body = '';
-        let paramText: string | undefined;
-        let bodyStart = start;
-        if (cursor.gotoFirstChild()) {
-          // The first child is the `#define` token itself, never a field.
-          while (cursor.gotoNextSibling()) {
-            const f = fieldOf(cursor);
-            if (f === 'name') name = text.slice(cursor.startIndex, cursor.endIndex);
-            else if (f === 'value') {
-              const raw = text.slice(cursor.startIndex, cursor.endIndex);
-              body = raw.trim();
-              bodyStart = cursor.startIndex + (raw.length - raw.trimStart().length);
-            } else if (f === 'parameters') paramText = text.slice(cursor.startIndex, cursor.endIndex);
-          }
-          cursor.gotoParent();
-        }
-        descend = false;
-        if (!name) break;
-        let params: string[] | undefined;
-        if (type === 'preproc_function_def') {
-          params = (paramText ?? '')
-            .replace(/^\(|\)$/g, '')
-            .split(',')
-            .map((x) => x.trim())
-            .filter((x) => /^[A-Za-z_]\w*$/.test(x));
-          if (paramText?.includes('...')) params.push('__VA_ARGS__');
-        }
-        defines.push({ name, body, ...(params ? { params } : {}) });
-        defineIdx.push(start);
-        if (params && body.includes('##') && params.length > 0 && params.length <= 16) {
-          const list = pasting.get(name) ?? [];
-          if (list.length < 4 && !list.some((x) => x.body === body)) list.push({ params, body });
-          pasting.set(name, list);
-        }
-        if (body) noteLiterals(body, start);
-        if (!params && body.includes('"')) {
-          for (const t of tokenize(body)) {
-            if (t.kind !== 'string' || t.start === undefined) continue;
-            const inner = t.text.slice(1, -1);
-            if (inner.length <= MAX_STRING_TEXT && wantString(inner))
-              strings.push({ value: inner, index: bodyStart + t.start, context: 'define', target: name });
-          }
-        }
-        break;
-      }
-      case 'preproc_call': {
-        const node = cursor.currentNode;
-        const dir = node.childForFieldName('directive');
-        if (dir?.text === '#undef') {
-          const arg = node.childForFieldName('argument')?.text.trim();
-          if (arg && /^[A-Za-z_]\w*$/.test(arg)) {
-            defines.push({ name: arg, body: '', undef: true });
-            defineIdx.push(node.startIndex);
-          }
-        }
-        descend = false;
-        break;
-      }
-      case 'preproc_include': {
-        const node = cursor.currentNode.childForFieldName('path');
-        if (node) {
-          const t = node.text;
-          const form = node.type === 'string_literal' ? 'quote' : node.type === 'system_lib_string' ? 'angle' : 'macro';
-          includes.push({ target: form === 'macro' ? t : t.slice(1, -1), form, index: node.startIndex });
-        }
-        descend = false;
-        break;
-      }
-      case 'preproc_if':
-      case 'preproc_ifdef':
-        treeChains.add(cursor.startIndex);
-        textualEnds ??= directiveEnds(source);
-        branches.push(
-          ...branchesOf(cursor, source, ancestors[ancestors.length - 1] === 'translation_unit', textualEnds),
-        );
-        break;
-      case 'function_definition': {
-        const node = cursor.currentNode;
-        const decl = node.childForFieldName('declarator');
-        const nameNode = decl ? declaratorNode(decl) : undefined;
-        const name = nameNode?.text;
-        if (name) {
-          if (hasMark(marks, node.startIndex, node.endIndex)) {
-            const fd = functionDeclarator(decl!);
-            const plist = fd?.childForFieldName('parameters');
-            const params = plist ? parameterNames(text.slice(plist.startIndex, plist.endIndex)) : [];
-            const head = text.slice(node.startIndex, nameNode!.startIndex);
-            fns.push({
-              start: node.startIndex,
-              end: node.endIndex,
-              name,
-              detail: { params, nameIndex: nameNode!.startIndex, isStatic: /\bstatic\b/.test(head) },
-            });
-          } else fns.push({ start: node.startIndex, end: node.endIndex, name });
-          if (knowledge.functions.has(name)) {
-            const fd = functionDeclarator(decl!);
-            const plist = fd?.childForFieldName('parameters');
-            const ptext = plist
-              ? text.slice(plist.startIndex, Math.min(plist.endIndex, plist.startIndex + MAX_ARG_TEXT))
-              : '';
-            definitions.push({
-              name,
-              params: ptext,
-              index: nameNode!.startIndex,
-              start: node.startIndex,
-              end: node.endIndex,
-            });
-          }
-        }
-        break;
-      }
-      case 'enumerator_list':
-        noteEnumerators(cursor, source, values);
-        break;
-      case 'init_declarator':
-      case 'assignment_expression': {
-        if (type === 'init_declarator' && numericInitializer(cursor, text)) break;
-        const node = cursor.currentNode;
-        const target = node.childForFieldName(type === 'init_declarator' ? 'declarator' : 'left');
-        const valueNode = node.childForFieldName(type === 'init_declarator' ? 'value' : 'right');
-        if (!target || !valueNode) break;
-        if (type === 'init_declarator' && target.type === 'array_declarator' && valueNode.type === 'initializer_list') {
-          // Only name lists (suite/group constants, strings) matter; numeric tables are left to the walk.
-          const first = /\S/.exec(text.slice(valueNode.startIndex + 1, valueNode.startIndex + 200));
-          if (!first || !/[A-Za-z_"]/.test(first[0]) || valueNode.endIndex - valueNode.startIndex > 64 * 1024) break;
-          const arrName = declaratorName(target);
-          const elements = valueNode.namedChildren
-            .filter((c) => c.type === 'identifier' || c.type === 'string_literal')
-            .slice(0, 512)
-            .map((c) => c.text);
-          if (arrName && elements.length > 0) arrays.push({ name: arrName, elements });
-          break;
-        }
-        const name =
-          type === 'assignment_expression'
-            ? assignedName(target)
-            : target.type === 'identifier' || target.type === 'pointer_declarator'
-              ? declaratorName(target)
-              : undefined;
-        if (!name) break;
-        const vt = valueNode.type;
-        if (vt === 'initializer_list' || vt === 'compound_literal_expression') break;
-        const limit = vt === 'conditional_expression' ? MAX_CHOICE_TEXT : MAX_VALUE_TEXT;
-        if (valueNode.endIndex - valueNode.startIndex <= limit) {
-          const block = innermostBlock();
-          values.push({ name, value: valueNode.text, index: target.startIndex, ...(block ? { block } : {}) });
-        }
-        break;
-      }
-      case 'ERROR':
-        firstError ??= cursor.startIndex;
-        // A directive the grammar could not place inside a construct (an initialiser list, a body); a
-        // top-level ERROR is a header the grammar lost track of, where the tree's reading stands.
-        if (ancestors[ancestors.length - 1] !== 'translation_unit')
-          errorRanges.push([cursor.startIndex, cursor.endIndex]);
-        break;
-      default:
-        break;
-    }
+    const descend = visit(w, type);
     const block =
       descend && BLOCK_TYPES.has(type) ? ([cursor.startIndex, cursor.endIndex] as [number, number]) : undefined;
     if (descend && cursor.gotoFirstChild()) {
@@ -1209,6 +1292,32 @@ function extractUnsafe(
     }
     if (done) break;
   }
+}
+
+function extractUnsafe(
+  path: string,
+  text: string,
+  knowledge: ExtractKnowledge,
+  diagnostics: FileDiagnostic[],
+  parsed: Parsed,
+) {
+  const { source, tree, lines } = parsed;
+  const pre = prescan(
+    text,
+    {
+      functions: knowledge.functions,
+      literalValues: knowledge.signatures.literalValues,
+      stringValues: knowledge.signatures.stringValues,
+      ...(knowledge.symbols ? { symbols: knowledge.symbols } : {}),
+      ...(knowledge.protocolString ? { protocolString: knowledge.protocolString } : {}),
+    },
+    knowledge.aliases,
+  );
+  const w = new Walk(text, source, tree.walk(), knowledge, pre);
+  walkTree(w);
+  const { fns, errorRanges, branches, treeChains, calls, values, strings, returns, tables, literalSites } = w;
+  const { stringSites, firstError, defines, defineIdx, includes, arrays, definitions, commented, tableFacts, structs } =
+    w;
 
   // Function ranges let every site name its enclosing function by binary search.
   fns.sort((a, b) => a.start - b.start);

@@ -19,7 +19,7 @@ interface PrescanKnowledge {
 const isIdStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdPart = (c: number) => isIdStart(c) || (c >= 48 && c <= 57);
 
-interface Prescan {
+export interface Prescan {
   /** Sorted offsets of interesting tokens. */
   readonly marks: number[];
   /** Object-like macros of this file that alias a crypto function (`#define SIGN mbedtls_pk_sign`). */

@@ -75,18 +75,27 @@ function workerExecArgv(): string[] {
 
 const REFUSED = /^Initiated Worker with invalid execArgv flags: (.+)$/;
 
+/**
+ * A worker's young generation. Each syntax tree is native memory held by a short-lived wrapper object, freed when a
+ * collection finds the wrapper dead: V8's default young generation (tens of MB) let a worker hold many dead trees
+ * between collections. With 8 MB the scan of Mbed TLS at `--jobs 2` peaked at 272–291 MB instead of 315–341 MB
+ * (4 paired runs each), in about the same time: extraction's garbage dies young, so the extra scavenges are cheap.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** A worker with the parent's Node options that workers take. */
 function newWorker(entry: string, workerData: unknown): Worker {
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   for (;;) {
     const execArgv = workerExecArgv();
     try {
-      return new Worker(entry, { workerData, execArgv });
+      return new Worker(entry, { workerData, execArgv, resourceLimits });
     } catch (e) {
       const m =
         (e as NodeJS.ErrnoException).code === 'ERR_WORKER_INVALID_EXEC_ARGV' && REFUSED.exec((e as Error).message);
       const named = m ? m[1]!.split(', ').filter((f) => execArgv.includes(f) && !refusedByWorkers.has(f)) : [];
       // Nothing more to drop that Node named: the worker gets no options rather than no worker starting.
-      if (named.length === 0) return new Worker(entry, { workerData, execArgv: [] });
+      if (named.length === 0) return new Worker(entry, { workerData, execArgv: [], resourceLimits });
       refusedByWorkers = new Set([...refusedByWorkers, ...named]);
     }
   }

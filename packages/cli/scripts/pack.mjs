@@ -53,17 +53,25 @@ for (const name of WORKSPACE) {
 }
 for (const dir of ['bin', 'dist', 'schemas']) copyDist(path.join(repoRoot, 'packages/cli', dir), path.join(stage, dir));
 
-// `from '@pqready/core'` → `from '../../lib/core/index.js'`, relative to each file.
-const IMPORT = new RegExp(`(from\\s*|import\\(\\s*)(['"])@pqready/(${WORKSPACE.join('|')})\\2`, 'g');
+// `from '@pqready/core'` → `from '../../lib/core/index.js'`, relative to each file; a subpath export
+// (`@pqready/core/redact`) → the file its package's `exports` names, under lib/<name>/ as its dist is.
+const IMPORT = new RegExp(`(from\\s*|import\\(\\s*)(['"])@pqready/(${WORKSPACE.join('|')})(/[\\w./-]+)?\\2`, 'g');
+const exportedFile = (name, subpath) => {
+  if (!subpath) return 'index.js';
+  const target = readJson(path.join(repoRoot, 'packages', name, 'package.json')).exports?.[`.${subpath}`]?.import;
+  if (typeof target !== 'string' || !target.startsWith('./dist/'))
+    throw new Error(`@pqready/${name}${subpath} is not an export of packages/${name}.`);
+  return target.slice('./dist/'.length);
+};
 const rewrite = (dir) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) rewrite(file);
     else if (entry.name.endsWith('.js')) {
       const text = readFileSync(file, 'utf8');
-      const next = text.replace(IMPORT, (_, lead, quote, name) => {
+      const next = text.replace(IMPORT, (_, lead, quote, name, subpath) => {
         let rel = path
-          .relative(path.dirname(file), path.join(stage, 'lib', name, 'index.js'))
+          .relative(path.dirname(file), path.join(stage, 'lib', name, exportedFile(name, subpath)))
           .split(path.sep)
           .join('/');
         if (!rel.startsWith('.')) rel = `./${rel}`;

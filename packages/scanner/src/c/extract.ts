@@ -4,7 +4,7 @@
  * All walks are iterative or bounded, so hostile nesting cannot overflow the stack; the syntax tree
  * is dropped when this returns.
  */
-import { redactSnippet } from '@pqready/core';
+import { redactSnippet } from '@pqready/core/redact';
 import { matchLiteralSets, matchSequences, type Signatures } from './constant-match.js';
 import type {
   ArrayFact,

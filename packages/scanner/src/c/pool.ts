@@ -117,6 +117,16 @@ const FILE_TIME_BUDGET_MS = 120_000;
 /** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
 const EXTRACT_IN_PROCESS = 'C parse+extract main thread';
 
+/** Files sent to a worker ahead of its answers: the one it works on and the next ones. */
+const QUEUE_DEPTH = 3;
+
+/** A file sent to a worker, and the timer of its time budget once the worker has started on it. */
+interface Task {
+  readonly id: number;
+  readonly path: string;
+  timer?: NodeJS.Timeout;
+}
+
 /** A message to a worker: a file to extract, or the alias names for the files that follow. */
 export type WorkerTask =
   | { readonly id: number; readonly path: string; readonly text: string }
@@ -172,15 +182,17 @@ export function compactFacts<T>(value: T): T {
 export class ExtractPool {
   private workers: Worker[] | undefined;
   private started = 0;
-  /** Per busy worker, the task it works on and the timer that stops it if it takes too long. */
-  private readonly busy = new Map<Worker, { readonly id: number; readonly path: string; timer?: NodeJS.Timeout }>();
+  /**
+   * Per worker, the files sent to it in order: it works on the first (whose timer stops it if it takes too long), the
+   * others wait in its message queue.
+   */
+  private readonly queues = new Map<Worker, Task[]>();
   /** Workers that said they are ready: their files' time budgets run. */
   private readonly ready = new WeakSet<Worker>();
   /** Workers stopped for taking too long or by `close`: their exit is expected, not a crash. */
   private readonly retired = new WeakSet<Worker>();
   /** The alias names the workers were last sent (a fresh worker gets them too). */
   private sentAliases: readonly string[] | undefined;
-  private readonly idle: Worker[] = [];
   private waiters: (() => void)[] = [];
   private failed = false;
   private crashed = false;
@@ -217,8 +229,8 @@ export class ExtractPool {
 
   /** Ends the workers; the pool extracts in-process if used again. */
   async close(): Promise<void> {
-    for (const { timer } of this.busy.values()) clearTimeout(timer);
-    this.busy.clear();
+    for (const queue of this.queues.values()) for (const { timer } of queue) clearTimeout(timer);
+    this.queues.clear();
     const workers = this.workers ?? [];
     for (const w of workers) this.retired.add(w);
     this.failed = true;
@@ -247,7 +259,6 @@ export class ExtractPool {
   private spawn(entry: string): Worker[] {
     if (this.workers) return this.workers;
     this.workers = Array.from({ length: this.size }, () => this.startWorker(entry));
-    this.idle.push(...this.workers);
     return this.workers;
   }
 
@@ -256,21 +267,22 @@ export class ExtractPool {
     const spawnedAt = performance.timeOrigin + performance.now();
     const n = ++this.started;
     const w = newWorker(entry, { extract: this.extract });
+    this.queues.set(w, []);
     w.on('message', (msg: WorkerResult | WorkerReady) => {
       // An answer that crossed the stop of its worker: the file was already reported as not examined.
       if (this.retired.has(w)) return;
       if (!('id' in msg)) {
         timings?.add('C worker start-up', msg.readyAt - spawnedAt);
         this.ready.add(w);
-        const task = this.busy.get(w);
+        const task = this.queues.get(w)?.[0];
         if (task) this.startBudget(w, task);
         return;
       }
       timings?.add(`C parse+extract worker ${n}`, msg.ms);
-      clearTimeout(this.busy.get(w)?.timer);
-      this.busy.delete(w);
+      const queue = this.queues.get(w) ?? [];
+      clearTimeout(queue.shift()?.timer);
+      if (queue[0]) this.startBudget(w, queue[0]);
       this.settle(msg.id, compactFacts(msg.facts));
-      this.idle.push(w);
       this.waiters.shift()?.();
     });
     w.on('error', () => {
@@ -290,22 +302,24 @@ export class ExtractPool {
   }
 
   private post(w: Worker, id: number, input: SourceText): void {
-    const task: { id: number; path: string; timer?: NodeJS.Timeout } = { id, path: input.path };
-    this.busy.set(w, task);
-    if (this.ready.has(w)) this.startBudget(w, task);
+    const task: Task = { id, path: input.path };
+    const queue = this.queues.get(w)!;
+    queue.push(task);
+    if (queue.length === 1 && this.ready.has(w)) this.startBudget(w, task);
     w.postMessage({ id, path: input.path, text: input.text } satisfies WorkerTask);
   }
 
-  private startBudget(w: Worker, task: { timer?: NodeJS.Timeout }): void {
+  private startBudget(w: Worker, task: Task): void {
     task.timer = setTimeout(() => this.expire(w), this.budgetMs);
     task.timer.unref();
   }
 
   /** A worker over its time budget: stopped, its file reported as not examined, a fresh worker in its place. */
   private expire(w: Worker): void {
-    const task = this.busy.get(w);
+    const queue = this.queues.get(w);
+    const task = queue?.shift();
     if (!task || !this.workers || !this.entry) return;
-    this.busy.delete(w);
+    this.queues.delete(w);
     this.retired.add(w);
     void w.terminate();
     const seconds = Math.round(this.budgetMs / 100) / 10;
@@ -323,7 +337,11 @@ export class ExtractPool {
     if (this.pass) fresh.ref();
     else fresh.unref();
     this.workers = this.workers.map((x) => (x === w ? fresh : x));
-    this.idle.push(fresh);
+    // The files waiting behind the stuck one were never started: the fresh worker takes them, in order.
+    for (const waiting of queue ?? []) {
+      const input = this.pass?.pending.get(waiting.id);
+      if (input) this.post(fresh, waiting.id, input);
+    }
     this.waiters.shift()?.();
   }
 
@@ -347,8 +365,18 @@ export class ExtractPool {
   private async acquire(): Promise<Worker | undefined> {
     for (;;) {
       if (this.failed) return undefined;
-      const w = this.idle.pop();
-      if (w) return w;
+      // The worker with the fewest files waiting; a worker with a file queued behind its current one never waits for
+      // this thread to send the next (which may be busy decoding certificates meanwhile).
+      let best: Worker | undefined;
+      let least = QUEUE_DEPTH;
+      for (const w of this.workers ?? []) {
+        const n = this.queues.get(w)?.length ?? QUEUE_DEPTH;
+        if (n < least) {
+          best = w;
+          least = n;
+        }
+      }
+      if (best) return best;
       await new Promise<void>((r) => this.waiters.push(r));
     }
   }

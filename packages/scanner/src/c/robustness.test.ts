@@ -12,7 +12,8 @@ import { cCryptoImplementation } from '../detectors/c-crypto-implementation/inde
 import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
 import { extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
-import { ExtractPool, extractAll, workerEntry } from './pool.js';
+import type { FileFacts } from './facts.js';
+import { ExtractPool, extractAll, type SourceText, workerEntry } from './pool.js';
 import { type MemoryFile, runDetectors } from './test-support/context.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -140,13 +141,15 @@ describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
   });
 });
 
-it('stops a worker stuck on one file, reports that file and goes on with a fresh worker', async () => {
+/**
+ * A worker speaking the pool's protocol with the real extraction, except that the files named never finish (an endless
+ * loop, as a pathological input might cause). Undefined when there is no built worker.
+ */
+function hangingWorker(hangs: readonly string[]): string | undefined {
   const real = workerEntry();
-  if (!real) return;
+  if (!real) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'pqready-hang-'));
   const entry = join(dir, 'hang.mjs');
-  // A worker speaking the pool's protocol with the real extraction, except that one file never finishes (an endless
-  // loop, as a pathological input might cause).
   const built = (name: string) => JSON.stringify(pathToFileURL(join(dirname(real), name)).href);
   writeFileSync(
     entry,
@@ -155,32 +158,57 @@ it('stops a worker stuck on one file, reports that file and goes on with a fresh
       `import { extractFacts } from ${built('extract.js')};`,
       `import { compileExtract } from ${built('extract-knowledge.js')};`,
       `const k = { ...compileExtract(workerData.extract), aliases: new Set() };`,
+      `const hangs = new Set(${JSON.stringify(hangs)});`,
       `parentPort.on('message', (t) => {`,
       `  if ('aliases' in t) return;`,
-      `  if (t.path === 'h/3.c') for (;;) {}`,
+      `  if (hangs.has(t.path)) for (;;) {}`,
       `  parentPort.postMessage({ id: t.id, facts: extractFacts(t.path, t.text, k), ms: 0 });`,
       `});`,
       `parentPort.postMessage({ readyAt: 0 });`,
       '',
     ].join('\n'),
   );
-  const inputs = Array.from({ length: 8 }, (_, i) => ({
-    path: `h/${i}.c`,
-    text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n`,
-  }));
-  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
-  const out = [];
+  return entry;
+}
+
+async function extractWith(pool: ExtractPool, inputs: readonly SourceText[]): Promise<FileFacts[]> {
+  const out: FileFacts[] = [];
   try {
     for await (const f of pool.extractAll(inputs)) out.push(f);
   } finally {
     await pool.close();
   }
+  return out;
+}
+
+const sha1Files = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ path: `h/${i}.c`, text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n` }));
+
+it('stops a worker stuck on one file, reports that file and goes on with a fresh worker', async () => {
+  const entry = hangingWorker(['h/3.c']);
+  if (!entry) return;
+  const inputs = sha1Files(8);
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
+  const out = await extractWith(pool, inputs);
   expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
   expect(out[3]!.diagnostics.map((d) => d.code)).toEqual(['c-time-budget']);
   expect(out[3]!.calls).toEqual([]);
   expect(out.filter((_, i) => i !== 3).every((f) => f.calls.length === 1 && f.diagnostics.length === 0)).toBe(true);
   expect(pool.workersStarted).toBe(3);
   expect(pool.workersCrashed).toBe(false);
+});
+
+it('hands the files queued behind a stuck file to the fresh worker, in order', async () => {
+  // Both workers stick on their first file, with the next files already sent to them.
+  const entry = hangingWorker(['h/0.c', 'h/1.c']);
+  if (!entry) return;
+  const inputs = sha1Files(10);
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
+  const out = await extractWith(pool, inputs);
+  expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
+  expect(out.slice(0, 2).map((f) => f.diagnostics.map((d) => d.code))).toEqual([['c-time-budget'], ['c-time-budget']]);
+  expect(out.slice(2).every((f) => f.calls.length === 1 && f.diagnostics.length === 0)).toBe(true);
+  expect(pool.workersStarted).toBe(4);
 });
 
 it('knows where the built worker is', () => {

@@ -567,11 +567,23 @@ const fieldNames = new Map<number, string>();
 const internal = (s: string): string => Object.keys({ [s]: 0 })[0]!;
 
 function typeOf(cursor: Cursor): string {
-  const id = cursor.nodeTypeId;
+  return nameOf(cursor, cursor.nodeTypeId);
+}
+
+/**
+ * Per node type id, whether nodes of the type are leaves: anonymous nodes are the grammar's tokens (punctuation,
+ * keywords), about half of what the walk meets, and asking the cursor for a token's first child was a native call
+ * that always failed. Filled with typeNames.
+ */
+const leafTypes = new Uint8Array(0x10000);
+
+/** The type name of the node under the cursor, whose type id is `id` (learning the id's name and leafness once). */
+function nameOf(cursor: Cursor, id: number): string {
   let t = typeNames[id];
   if (t === undefined) {
     t = internal(cursor.nodeType);
     typeNames[id] = t;
+    leafTypes[id] = cursor.nodeIsNamed ? 0 : 1;
   }
   return t;
 }
@@ -1266,11 +1278,12 @@ function visit(w: Walk, type: string): boolean {
 function walkTree(w: Walk): void {
   const { cursor, ancestors, blocks, blockDepth } = w;
   for (;;) {
-    const type = typeOf(cursor);
+    const id = cursor.nodeTypeId;
+    const type = nameOf(cursor, id);
     const descend = visit(w, type);
     const block =
       descend && BLOCK_TYPES.has(type) ? ([cursor.startIndex, cursor.endIndex] as [number, number]) : undefined;
-    if (descend && cursor.gotoFirstChild()) {
+    if (descend && leafTypes[id] === 0 && cursor.gotoFirstChild()) {
       ancestors.push(type);
       if (block) {
         blocks.push(block);

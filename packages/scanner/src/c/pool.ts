@@ -76,10 +76,10 @@ function workerExecArgv(): string[] {
 const REFUSED = /^Initiated Worker with invalid execArgv flags: (.+)$/;
 
 /**
- * A worker's young generation. Each syntax tree is native memory held by a short-lived wrapper object, freed when a
- * collection finds the wrapper dead: V8's default young generation (tens of MB) let a worker hold many dead trees
- * between collections. With 8 MB the scan of Mbed TLS at `--jobs 2` peaked at 272–291 MB instead of 315–341 MB
- * (4 paired runs each), in about the same time: extraction's garbage dies young, so the extra scavenges are cheap.
+ * A worker's young generation. V8's default (tens of MB per isolate) is resident memory each worker fills with the
+ * short-lived objects of the walk; with 8 MB the scan of Mbed TLS at `--jobs 2` peaked at 272–291 MB instead of
+ * 315–341 MB (4 paired runs each), in about the same time: extraction's garbage dies young, so the extra scavenges are
+ * cheap. (Forcing full collections in the workers had not lowered the peak: it is not old garbage.)
  */
 const WORKER_YOUNG_GENERATION_MB = 8;
 

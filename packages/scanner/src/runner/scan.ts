@@ -58,9 +58,9 @@ const FILES_AHEAD = 8;
 const HEADS_AHEAD = 32;
 /**
  * Per-file detection shares this thread with the tree-wide phase, whose C workers wait on this thread for their next
- * file. Reads done ahead resolve as promise reactions, which run before any other event: without a turn of the event
- * loop now and then, the workers' answers waited while certificates were decoded, and on Mbed TLS at `--jobs 2` the
- * two workers were idle half of the first three seconds. After this many milliseconds of detection the loop turns.
+ * files. Reads done ahead resolve as promise reactions, which run before any other event: without a turn of the event
+ * loop now and then, the workers' answers (and so the files sent after them) waited while a run of certificates was
+ * decoded. After this many milliseconds of detection the loop turns.
  */
 const DETECT_SLICE_MS = 2;
 

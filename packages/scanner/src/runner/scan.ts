@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import nodePath from 'node:path';
+import { setImmediate as eventLoopTurn } from 'node:timers/promises';
 import {
   compareDiagnostics,
   compareFindings,
@@ -529,7 +530,7 @@ async function scanTimed(
     fill();
     await detectOne(job, ahead.shift());
     if (performance.now() - sliceStart >= DETECT_SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await eventLoopTurn();
       sliceStart = performance.now();
     }
   }

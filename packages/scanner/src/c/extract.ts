@@ -326,26 +326,6 @@ function startsLine(text: string, index: number): boolean {
   return true;
 }
 
-/** The identifier node of a declarator chain. */
-function declaratorNode(node: SyntaxNode): SyntaxNode | undefined {
-  let cur: SyntaxNode | null = node;
-  for (let guard = 0; cur && guard < 64; guard++) {
-    if (cur.type === 'identifier' || cur.type === 'field_identifier') return cur;
-    cur = cur.childForFieldName('declarator') ?? cur.namedChild(0);
-  }
-  return undefined;
-}
-
-/** The function_declarator inside a declarator chain (holding the parameter list). */
-function functionDeclarator(node: SyntaxNode): SyntaxNode | undefined {
-  let cur: SyntaxNode | null = node;
-  for (let guard = 0; cur && guard < 64; guard++) {
-    if (cur.type === 'function_declarator') return cur;
-    cur = cur.childForFieldName('declarator');
-  }
-  return undefined;
-}
-
 const MAX_PASTE_OUTPUT = 1 << 16;
 const MAX_COMMENTED = 4096;
 
@@ -604,22 +584,11 @@ function fieldOf(cursor: Cursor): string | undefined {
  * those are only interesting to the table walk, so the node is not materialised. The cursor is
  * left where it was.
  */
-function numericInitializer(cursor: Cursor, text: string): boolean {
-  if (!cursor.gotoFirstChild()) return false;
-  let numeric = false;
-  do {
-    if (fieldOf(cursor) === 'value') {
-      if (typeOf(cursor) === 'initializer_list') {
-        let i = cursor.startIndex + 1;
-        while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-        const c = text.charCodeAt(i);
-        numeric = (c >= 48 && c <= 57) || c === 45 || c === 123 /* { nested */;
-      }
-      break;
-    }
-  } while (cursor.gotoNextSibling());
-  cursor.gotoParent();
-  return numeric;
+/** Whether an initialiser list's first element, from `i` on, is a number or a nested list (a numeric table). */
+function startsNumeric(text: string, i: number): boolean {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || c === 45 || c === 123 /* { nested */;
 }
 
 /** The facts of a file nothing could be read from, with the diagnostics saying why. */
@@ -1024,26 +993,41 @@ function readTokenTable(w: Walk, toks: readonly Token[], table: Table): void {
 
 function onCall(w: Walk): void {
   const { cursor, text } = w;
-  // Peek at the callee through the cursor; only crypto calls are materialised.
+  // Peek at the callee through the cursor; only crypto calls are read further.
   let name: string | undefined;
   if (cursor.gotoFirstChild()) {
     if (typeOf(cursor) === 'identifier') name = text.slice(cursor.startIndex, cursor.endIndex);
     cursor.gotoParent();
   }
   if (name === undefined || (!w.knowledge.functions.has(name) && !w.isAlias(name))) return;
-  const node = cursor.currentNode;
-  const fnNode = node.childForFieldName('function')!;
-  const argList = node.childForFieldName('arguments');
+  let index = -1;
+  let args: string[] | undefined;
+  cursor.gotoFirstChild();
+  do {
+    const field = fieldOf(cursor);
+    if (field === 'function' && index < 0) index = cursor.startIndex;
+    else if (field === 'arguments' && args === undefined) args = argumentTexts(w);
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  w.calls.push({ name, args: args ?? [], index });
+}
+
+/** The texts of the argument list under the cursor (named children, comments aside; at most 16). */
+function argumentTexts(w: Walk): string[] {
+  const { cursor, source } = w;
   const args: string[] = [];
-  if (argList) {
-    for (const a of argList.namedChildren) {
-      if (a.type === 'comment') continue;
-      if (args.length >= 16) break;
-      const t = a.text;
-      args.push(t.length > MAX_ARG_TEXT ? t.slice(0, MAX_ARG_TEXT) : t);
-    }
-  }
-  w.calls.push({ name, args, index: fnNode.startIndex });
+  if (!cursor.gotoFirstChild()) return args;
+  do {
+    const id = cursor.nodeTypeId;
+    const type = nameOf(cursor, id);
+    if (leafTypes[id] === 1 || type === 'comment') continue;
+    if (args.length >= 16) break;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    args.push(source.slice(start, end - start > MAX_ARG_TEXT ? start + MAX_ARG_TEXT : end));
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return args;
 }
 
 function onDefine(w: Walk, type: string): void {
@@ -1125,70 +1109,138 @@ function onConditional(w: Walk): void {
 }
 
 function onFunction(w: Walk): void {
-  const { text } = w;
-  const node = w.cursor.currentNode;
-  const decl = node.childForFieldName('declarator');
-  const nameNode = decl ? declaratorNode(decl) : undefined;
-  const name = nameNode?.text;
+  const { text, source, cursor } = w;
+  // Read through the cursor: a tree has a node per function, and most need only their name and range.
+  const start = cursor.startIndex;
+  const end = cursor.endIndex;
+  const at = declaratorNameAt(cursor);
+  if (!at) return;
+  const name = source.slice(at[0], at[1]);
   if (!name) return;
-  if (hasMark(w.marks, node.startIndex, node.endIndex)) {
-    const fd = functionDeclarator(decl!);
-    const plist = fd?.childForFieldName('parameters');
-    const params = plist ? parameterNames(text.slice(plist.startIndex, plist.endIndex)) : [];
-    const head = text.slice(node.startIndex, nameNode!.startIndex);
-    w.fns.push({
-      start: node.startIndex,
-      end: node.endIndex,
-      name,
-      detail: { params, nameIndex: nameNode!.startIndex, isStatic: /\bstatic\b/.test(head) },
-    });
-  } else w.fns.push({ start: node.startIndex, end: node.endIndex, name });
+  if (hasMark(w.marks, start, end)) {
+    const plist = parametersAt(cursor);
+    const params = plist ? parameterNames(text.slice(plist[0], plist[1])) : [];
+    const head = text.slice(start, at[0]);
+    w.fns.push({ start, end, name, detail: { params, nameIndex: at[0], isStatic: /\bstatic\b/.test(head) } });
+  } else w.fns.push({ start, end, name });
   if (w.knowledge.functions.has(name)) {
-    const fd = functionDeclarator(decl!);
-    const plist = fd?.childForFieldName('parameters');
-    const ptext = plist ? text.slice(plist.startIndex, Math.min(plist.endIndex, plist.startIndex + MAX_ARG_TEXT)) : '';
-    w.definitions.push({
-      name,
-      params: ptext,
-      index: nameNode!.startIndex,
-      start: node.startIndex,
-      end: node.endIndex,
-    });
+    const plist = parametersAt(cursor);
+    const ptext = plist ? text.slice(plist[0], Math.min(plist[1], plist[0] + MAX_ARG_TEXT)) : '';
+    w.definitions.push({ name, params: ptext, index: at[0], start, end });
   }
 }
 
+/** Moves the cursor to the current node's first child in `field`; false, the cursor unmoved, if it has none. */
+function gotoField(cursor: Cursor, field: string): boolean {
+  if (!cursor.gotoFirstChild()) return false;
+  do if (fieldOf(cursor) === field) return true;
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return false;
+}
+
+/** Moves the cursor to the current node's first named child; false, the cursor unmoved, if it has none. */
+function gotoFirstNamed(cursor: Cursor): boolean {
+  if (!cursor.gotoFirstChild()) return false;
+  do if (leafTypes[cursor.nodeTypeId] === 0) return true;
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return false;
+}
+
+/** The range of a definition's declared name (`declaratorNode` of its declarator); the cursor comes back. */
+function declaratorNameAt(cursor: Cursor): [number, number] | undefined {
+  if (!gotoField(cursor, 'declarator')) return undefined;
+  let depth = 1;
+  let found: [number, number] | undefined;
+  for (let guard = 0; guard < 64; guard++) {
+    const type = typeOf(cursor);
+    if (type === 'identifier' || type === 'field_identifier') {
+      found = [cursor.startIndex, cursor.endIndex];
+      break;
+    }
+    if (!gotoField(cursor, 'declarator') && !gotoFirstNamed(cursor)) break;
+    depth++;
+  }
+  for (; depth > 0; depth--) cursor.gotoParent();
+  return found;
+}
+
+/** The range of a definition's parameter list (of `functionDeclarator` of its declarator); the cursor comes back. */
+function parametersAt(cursor: Cursor): [number, number] | undefined {
+  if (!gotoField(cursor, 'declarator')) return undefined;
+  let depth = 1;
+  let found: [number, number] | undefined;
+  for (let guard = 0; guard < 64; guard++) {
+    if (typeOf(cursor) === 'function_declarator') {
+      if (gotoField(cursor, 'parameters')) {
+        depth++;
+        found = [cursor.startIndex, cursor.endIndex];
+      }
+      break;
+    }
+    if (!gotoField(cursor, 'declarator')) break;
+    depth++;
+  }
+  for (; depth > 0; depth--) cursor.gotoParent();
+  return found;
+}
+
 function onAssignment(w: Walk, type: string): void {
-  const { cursor, text } = w;
-  if (type === 'init_declarator' && numericInitializer(cursor, text)) return;
-  const node = cursor.currentNode;
-  const target = node.childForFieldName(type === 'init_declarator' ? 'declarator' : 'left');
-  const valueNode = node.childForFieldName(type === 'init_declarator' ? 'value' : 'right');
-  if (!target || !valueNode) return;
-  if (type === 'init_declarator' && target.type === 'array_declarator' && valueNode.type === 'initializer_list') {
+  const { cursor, text, source } = w;
+  const declaration = type === 'init_declarator';
+  // The target and value are read through the cursor (type and range); a node is materialised only for the rarer
+  // shapes (pointer and field targets, name lists): assignments are among the commonest nodes of a walked body.
+  const targetField = declaration ? 'declarator' : 'left';
+  const valueField = declaration ? 'value' : 'right';
+  let targetType: string | undefined;
+  let targetStart = 0;
+  let targetEnd = 0;
+  let valueType: string | undefined;
+  let valueStart = 0;
+  let valueEnd = 0;
+  if (!cursor.gotoFirstChild()) return;
+  do {
+    const field = fieldOf(cursor);
+    if (field === targetField && targetType === undefined) {
+      targetType = typeOf(cursor);
+      targetStart = cursor.startIndex;
+      targetEnd = cursor.endIndex;
+    } else if (field === valueField && valueType === undefined) {
+      valueType = typeOf(cursor);
+      valueStart = cursor.startIndex;
+      valueEnd = cursor.endIndex;
+    }
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  // A numeric table's initialiser is left to the walk (its numbers are read there).
+  if (declaration && valueType === 'initializer_list' && startsNumeric(text, valueStart + 1)) return;
+  if (targetType === undefined || valueType === undefined) return;
+  if (declaration && targetType === 'array_declarator' && valueType === 'initializer_list') {
     // Only name lists (suite/group constants, strings) matter; numeric tables are left to the walk.
-    const first = /\S/.exec(text.slice(valueNode.startIndex + 1, valueNode.startIndex + 200));
-    if (!first || !/[A-Za-z_"]/.test(first[0]) || valueNode.endIndex - valueNode.startIndex > 64 * 1024) return;
-    const arrName = declaratorName(target);
-    const elements = valueNode.namedChildren
-      .filter((c) => c.type === 'identifier' || c.type === 'string_literal')
+    const first = /\S/.exec(text.slice(valueStart + 1, valueStart + 200));
+    if (!first || !/[A-Za-z_"]/.test(first[0]) || valueEnd - valueStart > 64 * 1024) return;
+    const node = cursor.currentNode;
+    const arrName = declaratorName(node.childForFieldName('declarator')!);
+    const elements = node
+      .childForFieldName('value')!
+      .namedChildren.filter((c) => c.type === 'identifier' || c.type === 'string_literal')
       .slice(0, 512)
       .map((c) => c.text);
     if (arrName && elements.length > 0) w.arrays.push({ name: arrName, elements });
     return;
   }
-  const name =
-    type === 'assignment_expression'
-      ? assignedName(target)
-      : target.type === 'identifier' || target.type === 'pointer_declarator'
-        ? declaratorName(target)
-        : undefined;
+  let name: string | undefined;
+  if (targetType === 'identifier') name = source.slice(targetStart, targetEnd);
+  else if (!declaration) name = assignedName(cursor.currentNode.childForFieldName('left')!);
+  else if (targetType === 'pointer_declarator')
+    name = declaratorName(cursor.currentNode.childForFieldName('declarator')!);
   if (!name) return;
-  const vt = valueNode.type;
-  if (vt === 'initializer_list' || vt === 'compound_literal_expression') return;
-  const limit = vt === 'conditional_expression' ? MAX_CHOICE_TEXT : MAX_VALUE_TEXT;
-  if (valueNode.endIndex - valueNode.startIndex <= limit) {
+  if (valueType === 'initializer_list' || valueType === 'compound_literal_expression') return;
+  const limit = valueType === 'conditional_expression' ? MAX_CHOICE_TEXT : MAX_VALUE_TEXT;
+  if (valueEnd - valueStart <= limit) {
     const block = w.blocks[w.blocks.length - 1];
-    w.values.push({ name, value: valueNode.text, index: target.startIndex, ...(block ? { block } : {}) });
+    w.values.push({ name, value: source.slice(valueStart, valueEnd), index: targetStart, ...(block ? { block } : {}) });
   }
 }
 

@@ -5,6 +5,8 @@
  * files shaped like them. A cheap textual sniff decides whether a file is one; JSON.parse does the parsing and
  * every field is type-checked, so a wrong-typed field becomes a problem instead of an exception.
  */
+
+import { escapeRegExp } from '../regexp.js';
 import type { ParseProblem } from './nginx-parser.js';
 
 export interface TlsPolicyLevel {
@@ -61,10 +63,6 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
   const problems: ParseProblem[] = [];
   let data: unknown;
@@ -87,7 +85,7 @@ export function parseTlsPolicyJson(text: string): TlsPolicyParseResult {
   const keyLines = jsonKeyLines(text);
   const levels: TlsPolicyLevel[] = [];
   for (const [name, raw] of Object.entries(data.configurations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const keyAt = text.slice(configsAt).search(new RegExp(`"${escapeRe(name)}"\\s*:`));
+    const keyAt = text.slice(configsAt).search(new RegExp(`"${escapeRegExp(name)}"\\s*:`));
     const line = keyAt < 0 ? 1 : lineOf(text, configsAt + keyAt);
     if (!isObject(raw)) {
       problems.push({ code: 'invalid-field', message: `configurations.${name} is not an object.`, line });

@@ -1,0 +1,79 @@
+/**
+ * The walk's readers of assignments, calls and function definitions go through the tree cursor and materialise
+ * nodes only for rare shapes: these facts pin what each shape yields.
+ */
+import { describe, expect, it } from 'vitest';
+import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
+import { extractFacts } from './extract.js';
+import { compileExtract } from './extract-knowledge.js';
+
+const k = compileExtract(C_KNOWLEDGE.extract);
+const facts = (text: string) => extractFacts('t.c', text, k);
+
+describe('extraction of assignments', () => {
+  const text = `
+static int pick(int *out, struct cfg *c, int fast) {
+  int md = MBEDTLS_MD_SHA256;
+  char *label = "sha";
+  *out = MBEDTLS_MD_SHA384;
+  c->alg = MBEDTLS_MD_SHA512;
+  (md) = fast ? MBEDTLS_MD_SHA1 : MBEDTLS_MD_MD5;
+  int numbers[] = { 1, 2, 3 };
+  static const int names[] = { MBEDTLS_MD_SHA256, /* strongest */ MBEDTLS_MD_SHA512 };
+  mbedtls_md_info_from_type(md);
+  return 0;
+}
+`;
+  const f = facts(text);
+  const value = (name: string) => f.values.find((v) => v.name === name);
+
+  it('keeps a declared or assigned name, a store through a pointer and a field store, with the value text', () => {
+    expect(value('md')?.value).toBe('MBEDTLS_MD_SHA256');
+    expect(value('label')?.value).toBe('"sha"');
+    expect(value('*out')?.value).toBe('MBEDTLS_MD_SHA384');
+    expect(value('.alg')?.value).toBe('MBEDTLS_MD_SHA512');
+    expect(value('*out')?.index).toBe(text.indexOf('*out = '));
+  });
+
+  it('keeps a conditional value whole and reads a parenthesised target', () => {
+    expect(f.values.filter((v) => v.name === 'md').map((v) => v.value)).toContain(
+      'fast ? MBEDTLS_MD_SHA1 : MBEDTLS_MD_MD5',
+    );
+  });
+
+  it('keeps name lists as arrays and leaves numeric tables to the walk', () => {
+    expect(f.arrays).toEqual([{ name: 'names', elements: ['MBEDTLS_MD_SHA256', 'MBEDTLS_MD_SHA512'] }]);
+    expect(value('numbers')).toBeUndefined();
+  });
+});
+
+describe('extraction of calls', () => {
+  it('keeps the argument texts without comments, at most 16, each bounded', () => {
+    const long = `x${'y'.repeat(600)}`;
+    const many = Array.from({ length: 20 }, (_, i) => `a${i}`).join(', ');
+    const text = `void f(void) {\n  mbedtls_md_setup(&ctx, /* info */ info, 0);\n  mbedtls_md_setup(${long});\n  mbedtls_md_setup(${many});\n}\n`;
+    const calls = facts(text).calls.filter((c) => !c.reference);
+    const [setup, longCall, manyCall] = calls.filter((c) => c.name === 'mbedtls_md_setup');
+    expect(setup?.args).toEqual(['&ctx', 'info', '0']);
+    expect(setup?.index).toBe(text.indexOf('mbedtls_md_setup'));
+    expect(longCall?.args).toEqual([long.slice(0, 512)]);
+    expect(manyCall?.args).toEqual(Array.from({ length: 16 }, (_, i) => `a${i}`));
+  });
+});
+
+describe('extraction of function definitions', () => {
+  it('reads the name through pointer declarators, the parameters and whether it is static', () => {
+    const text = `static unsigned char *digest_of(const unsigned char *in, size_t len) {\n  mbedtls_sha256(in, len, out, 0);\n  return out;\n}\n`;
+    const fn = facts(text).functions.find((x) => x.name === 'digest_of');
+    expect(fn?.params).toEqual(['in', 'len']);
+    expect(fn?.isStatic).toBe(true);
+    expect(fn?.index).toBe(text.indexOf('digest_of'));
+  });
+
+  it('records the parameter text of a definition with a catalogued name', () => {
+    const text =
+      'int mbedtls_sha256(const unsigned char *input, size_t ilen, unsigned char *output, int is224) {\n  return 0;\n}\n';
+    const def = facts(text).definitions.find((d) => d.name === 'mbedtls_sha256');
+    expect(def?.params).toBe('(const unsigned char *input, size_t ilen, unsigned char *output, int is224)');
+  });
+});

@@ -1001,7 +1001,19 @@ class Analysis {
    */
   private ambiguousConfig(from: string, target: string): boolean {
     if (this.selection.alternatives.size === 0) return false;
-    const rel = posix.normalize(posix.join(posix.dirname(from), target));
+    // Asked for every include of every header in every environment: the answer depends on the includer's folder.
+    const dir = posix.dirname(from);
+    const key = `${dir}\u0000${target}`;
+    let ambiguous = this.ambiguity.get(key);
+    if (ambiguous === undefined) {
+      ambiguous = this.ambiguousUncached(dir, target);
+      this.ambiguity.set(key, ambiguous);
+    }
+    return ambiguous;
+  }
+
+  private ambiguousUncached(dir: string, target: string): boolean {
+    const rel = posix.normalize(posix.join(dir, target));
     if (this.resolver.has(rel)) return false;
     const cands = this.resolver.candidates(target);
     if (cands.length < 2) return false;
@@ -1010,6 +1022,7 @@ class Analysis {
   }
 
   private alternativePaths: Set<string> | undefined;
+  private readonly ambiguity = new Map<string, boolean>();
 
   /** The include edges of a header in an environment. */
   private headerEdgesOf(path: string, env: GlobalEnv): readonly IncludeEdge[] {

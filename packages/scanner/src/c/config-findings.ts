@@ -56,8 +56,32 @@ export function editDistance(a: string, b: string, bound: number): number {
 export function suggestOption(
   name: string,
   options: OptionKnowledge,
-  candidates: readonly string[] = typoCandidates(options).map((o) => o.name),
+  candidates?: readonly string[],
 ): string | undefined {
+  if (candidates) return closestOption(name, options, candidates);
+  // Against the catalogue's options the answer depends on the name alone, and a tree's headers define the same
+  // names in many files (and are read once per configuration): each name is compared with the options once.
+  let byName = suggestions.get(options);
+  if (!byName) {
+    byName = new Map();
+    suggestions.set(options, byName);
+  }
+  if (byName.has(name)) return byName.get(name);
+  const suggestion = closestOption(
+    name,
+    options,
+    typoCandidates(options).map((o) => o.name),
+  );
+  if (byName.size >= MAX_REMEMBERED_SUGGESTIONS) byName.clear();
+  byName.set(name, suggestion);
+  return suggestion;
+}
+
+const suggestions = new WeakMap<OptionKnowledge, Map<string, string | undefined>>();
+/** Names whose suggestion is remembered (a bound for trees with very many macro names). */
+const MAX_REMEMBERED_SUGGESTIONS = 50_000;
+
+function closestOption(name: string, options: OptionKnowledge, candidates: readonly string[]): string | undefined {
   if (options.byName.has(name) || options.isKnownName(name)) return undefined;
   if (!options.prefixes.some((p) => name.startsWith(p))) return undefined;
   // An include guard (`#define MBEDTLS_CTR_DRBG_H`) is one letter from an option, and no misspelling.

@@ -358,10 +358,29 @@ function applyBinary(op: string, a: V, b: V): V {
   }
 }
 
+/**
+ * The tokens of an expression text. A unit's `#if` conditions are evaluated again in every configuration and by every
+ * file including their header: short texts are tokenised once (tokens are never changed after tokenising).
+ */
+function tokensOf(text: string): readonly Token[] {
+  if (text.length > MAX_REMEMBERED_TEXT) return tokenize(text);
+  let toks = rememberedTokens.get(text);
+  if (!toks) {
+    toks = tokenize(text);
+    if (rememberedTokens.size >= MAX_REMEMBERED_EXPRESSIONS) rememberedTokens.clear();
+    rememberedTokens.set(text, toks);
+  }
+  return toks;
+}
+
+const rememberedTokens = new Map<string, readonly Token[]>();
+const MAX_REMEMBERED_TEXT = 256;
+const MAX_REMEMBERED_EXPRESSIONS = 20_000;
+
 /** Evaluates a constant expression; `undefined` means unknown. Never throws. */
 export function evaluate(text: string | readonly Token[], lookup: MacroLookup, opts: EvalOptions): bigint | undefined {
   try {
-    const toks = typeof text === 'string' ? tokenize(text) : text;
+    const toks = typeof text === 'string' ? tokensOf(text) : text;
     return new Evaluator(toks, lookup, opts, 0, new Set()).run();
   } catch {
     return undefined;

@@ -77,3 +77,17 @@ describe('extraction of function definitions', () => {
     expect(def?.params).toBe('(const unsigned char *input, size_t ilen, unsigned char *output, int is224)');
   });
 });
+
+describe('statements the walk passes over', () => {
+  it('still reads a #define commented out inside a statement it has no other reason to walk', () => {
+    const text = `void f(void) {\n  mbedtls_md_setup(&ctx, info, 0);\n  log_value(a,\n//#define MBEDTLS_SHA256_SMALLER\n      b);\n}\n`;
+    expect(facts(text).commentedDefines.map((d) => d.name)).toEqual(['MBEDTLS_SHA256_SMALLER']);
+  });
+
+  it('still reads an assignment nested in a condition and a catalogued call among plain statements', () => {
+    const text = `int f(void) {\n  int ret;\n  count++;\n  log_value(a, b);\n  if ((ret = mbedtls_md_setup(&ctx, info, 0)) != 0) return ret;\n  return 0;\n}\n`;
+    const f = facts(text);
+    expect(f.values.find((v) => v.name === 'ret')?.value).toBe('mbedtls_md_setup(&ctx, info, 0)');
+    expect(f.calls.filter((c) => !c.reference).map((c) => c.name)).toEqual(['mbedtls_md_setup']);
+  });
+});

@@ -703,6 +703,8 @@ class Walk {
    * after a use) does not guarantee.
    */
   readonly skipDeclarations: boolean;
+  /** Whether the tree has a parse error anywhere (most have none: no node needs asking then). */
+  readonly treeHasError: boolean;
 
   constructor(
     readonly text: string,
@@ -710,12 +712,14 @@ class Walk {
     readonly cursor: Cursor,
     readonly knowledge: ExtractKnowledge,
     readonly pre: Prescan,
+    tree: Tree,
   ) {
     this.wantedLiteral = knowledge.signatures.literalValues;
     this.wantedStrings = knowledge.signatures.stringValues;
     this.wantString = knowledge.protocolString ?? (() => false);
     this.marks = pre.marks;
     this.skipDeclarations = pre.aliases.size === 0;
+    this.treeHasError = tree.rootNode.hasError;
   }
 
   isAlias(name: string): boolean {
@@ -857,8 +861,18 @@ function declarationMatters(w: Walk): boolean {
     (w.openTable === undefined || cursor.startIndex >= w.openTable.end) &&
     !hasMark(w.marks, cursor.startIndex, cursor.endIndex) &&
     !hasMark(w.pre.blockers, cursor.startIndex, cursor.endIndex) &&
-    !cursor.currentNode.hasError
+    !(w.treeHasError && cursor.currentNode.hasError)
   );
+}
+
+/**
+ * Whether an expression statement needs walking. As for a declaration: a fact needs a mark (a crypto name, a wanted
+ * literal or string) or a blocker (`=` of an assignment, a quote, `{`, a directive) in its text, or a parse error. A
+ * comment inside it is also read (a commented-out `#define`). Most statements of a walked body are calls to
+ * other functions, increments and the like, whose nodes the walk visited one by one for nothing.
+ */
+function statementMatters(w: Walk): boolean {
+  return declarationMatters(w) || hasMark(w.pre.notes, w.cursor.startIndex, w.cursor.endIndex);
 }
 
 function onString(w: Walk): void {
@@ -1276,6 +1290,8 @@ function visit(w: Walk, type: string): boolean {
     case 'type_definition':
     case 'field_declaration':
       return declarationMatters(w);
+    case 'expression_statement':
+      return statementMatters(w);
     case 'string_literal':
       onString(w);
       return false;
@@ -1378,7 +1394,7 @@ function extractUnsafe(
     },
     knowledge.aliases,
   );
-  const w = new Walk(text, source, tree.walk(), knowledge, pre);
+  const w = new Walk(text, source, tree.walk(), knowledge, pre, tree);
   walkTree(w);
   const { fns, errorRanges, branches, treeChains, calls, values, strings, returns, tables, literalSites } = w;
   const { stringSites, firstError, defines, defineIdx, includes, arrays, definitions, commented, tableFacts, structs } =

@@ -32,6 +32,8 @@ export interface Prescan {
    * literal). A declaration with neither needs no walk.
    */
   readonly blockers: number[];
+  /** Sorted offsets of comments holding a `#` (where a `#define` may be commented out, which the walk reads). */
+  readonly notes: number[];
   /**
    * Hashes (calleeHash) of the identifiers called inside braces (`name(` at brace depth ≥ 1, so not a
    * definition or prototype), sorted and unique: whether the file may call a function another file defines,
@@ -66,6 +68,7 @@ function logicalLine(text: string, i: number): string {
 export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<string> = new Set()): Prescan {
   const marks: number[] = [];
   const blockers: number[] = [];
+  const notes: number[] = [];
   const aliases = new Set<string>();
   const isAlias = (id: string) => known.has(id) || aliases.has(id);
   const n = text.length;
@@ -86,12 +89,18 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
       continue;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const start = i;
       while (i < n && text.charCodeAt(i) !== 10) i++;
+      const hash = text.indexOf('#', start);
+      if (hash >= 0 && hash < i) notes.push(start);
       continue;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const start = i;
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 2;
+      const hash = text.indexOf('#', start);
+      if (hash >= 0 && hash < i) notes.push(start);
       continue;
     }
     const atLineStart = lineStart;
@@ -178,7 +187,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
     lastSignificant = c;
     i++;
   }
-  return { marks, aliases, namesCrypto, blockers, callees: [...called].sort((a, b) => a - b) };
+  return { marks, aliases, namesCrypto, blockers, notes, callees: [...called].sort((a, b) => a - b) };
 }
 
 /** Whether any mark lies in [start, end). */

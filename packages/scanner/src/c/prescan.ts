@@ -64,6 +64,12 @@ function logicalLine(text: string, i: number): string {
   return text.slice(i, end < 0 ? text.length : end);
 }
 
+/** Whether `text[from, to)` holds the character code `c` (indexOf alone would search on past `to`). */
+function holds(text: string, c: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return true;
+  return false;
+}
+
 /** Marks interesting tokens; `aliases` are alias names known from other files (headers). */
 export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<string> = new Set()): Prescan {
   const marks: number[] = [];
@@ -90,17 +96,16 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
     }
     if (c === 47 && text.charCodeAt(i + 1) === 47) {
       const start = i;
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-      const hash = text.indexOf('#', start);
-      if (hash >= 0 && hash < i) notes.push(start);
+      let hash = false;
+      for (let d = text.charCodeAt(i); i < n && d !== 10; d = text.charCodeAt(++i)) if (d === 35) hash = true;
+      if (hash) notes.push(start);
       continue;
     }
     if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const start = i;
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 2;
-      const hash = text.indexOf('#', start);
-      if (hash >= 0 && hash < i) notes.push(start);
+      if (holds(text, 35, start, i)) notes.push(start);
       continue;
     }
     const atLineStart = lineStart;

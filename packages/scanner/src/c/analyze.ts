@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import { setImmediate as eventLoopTurn } from 'node:timers/promises';
 import type { ActivityState, AlgorithmFinding, AlgorithmRef, Diagnostic, ProtocolFinding } from '@pqready/core';
 import type { DetectContext, FileHead } from '../detectors/types.js';
+import { AliasHistory } from './alias-history.js';
 import { ApiResolver, type WrapperUse } from './api.js';
 import {
   type BuildDefine,
@@ -157,6 +158,8 @@ function schemeNamed(name: string): string[] {
 }
 
 /** The callee hashes of names (prescan `calleeHash`). */
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 function calleeSet(names: readonly string[]): Set<number> {
   return new Set(names.map(calleeHash));
 }
@@ -373,12 +376,21 @@ class Analysis {
     for await (const facts of pool.extractAll(this.texts(headers))) this.headerFacts.set(facts.path, facts);
     // Headers calling functions other headers define and the analysis follows (static inline wrappers of
     // wrappers) are walked again with those names kept.
+    // Which files a round extracts again: headers had no aliases, every other file the sources' list (`aliases`).
+    let sourceAliases: ReadonlySet<string> = NO_NAMES;
+    this.followKnowledge ??= compileExtract(this.k.extract);
+    const history = new AliasHistory(
+      (p) => (this.headerFacts.has(p) ? NO_NAMES : sourceAliases),
+      this.followKnowledge.functions,
+    );
+    const headerFollowed = (p: string) => this.headerFacts.get(p)?.followedHere;
     for (let round = 0; round < FOLLOW_ROUNDS; round++) {
       const found = calleeSet(this.newFollowed(this.headerFacts.values()));
       const redo = [...this.headerFacts.values()].filter((f) => callsAny(f.callees, found)).map((f) => f.path);
       if (redo.length === 0) break;
-      for await (const facts of pool.extractAll(this.texts(redo), [...this.followed]))
-        this.headerFacts.set(facts.path, facts);
+      const known = [...this.followed];
+      const changing = history.changing(this.texts(redo), new Set(known), headerFollowed);
+      for await (const facts of pool.extractAll(changing, known)) this.headerFacts.set(facts.path, facts);
     }
     this.buildEnv();
 
@@ -418,6 +430,7 @@ class Analysis {
     for (const p of pendingConfigs) if (!pending.some((f) => f.path === p)) pending.push(this.headerFacts.get(p)!);
     const macroAliases = this.headerAliases();
     const aliases = [...new Set([...macroAliases, ...this.followed])];
+    sourceAliases = new Set(aliases);
     const callees = new Map<string, readonly number[]>();
     for await (const facts of pool.extractAll(this.texts(sources), aliases)) {
       this.noteIncludes(facts);
@@ -447,7 +460,9 @@ class Analysis {
       if (redo.length === 0) break;
       redo.sort();
       const again = new Map<string, FileFacts>();
-      for await (const facts of pool.extractAll(this.texts(redo), all)) {
+      const kept = new Map(pending.map((f) => [f.path, f.followedHere] as const));
+      const changing = history.changing(this.texts(redo), new Set(all), (p) => kept.get(p));
+      for await (const facts of pool.extractAll(changing, all)) {
         again.set(facts.path, facts);
         callees.set(facts.path, facts.callees);
       }

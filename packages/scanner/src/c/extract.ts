@@ -631,14 +631,21 @@ export function extractFacts(path: string, raw: string, knowledge: ExtractKnowle
     // algorithm through a pointer) is walked again, on the same syntax tree, with their names kept, so
     // those calls become facts.
     let known = knowledge.aliases ?? new Set<string>();
-    for (let round = 0; round < MAX_FOLLOW_ROUNDS; round++) {
+    const followedHere: string[] = [];
+    let settled = true;
+    for (let round = 0; ; round++) {
       const own = followedFunctions(facts, knowledge, known).filter((n) => !known.has(n) && mayCall(facts, n));
       if (own.length === 0) break;
+      if (round === MAX_FOLLOW_ROUNDS) {
+        settled = false;
+        break;
+      }
+      followedHere.push(...own);
       known = new Set([...known, ...own]);
       diagnostics.length = 0;
       facts = extractUnsafe(path, text, { ...knowledge, aliases: known }, diagnostics, parsed);
     }
-    return facts;
+    return settled && followedHere.length > 0 ? { ...facts, followedHere: followedHere.sort() } : facts;
   } catch (e) {
     diagnostics.push({ code: 'c-parse-failed', message: `The C parser failed: ${(e as Error).message}` });
     return empty;

@@ -174,5 +174,11 @@ export interface FileFacts {
   readonly callees: readonly number[];
   /** The file defines `main`: a program, not part of a library. */
   readonly program: boolean;
+  /**
+   * Functions of this file its extraction followed on top of the aliases it was given (it calls them; see
+   * `extractFacts`), sorted; set when that following came to rest within its rounds, so that extracting the file
+   * with these names among its aliases gives these facts again (this field aside). See `alias-history.ts`.
+   */
+  readonly followedHere?: readonly string[];
   readonly diagnostics: readonly FileDiagnostic[];
 }

@@ -778,6 +778,27 @@ class Analysis {
     }
   }
 
+  /**
+   * An alternative configuration's environment on top of a unit's environment, one per pair: header scopes, include
+   * edges and include states are kept per environment object, so every unit sharing the pair shares them. (One per
+   * unit held a scope per header per alternative per unit until the analysis ended: 57,000 scopes, 80 MB, on Mbed TLS.)
+   */
+  private sharedAlternativeEnv(cf: ConfigFile, env: GlobalEnv): GlobalEnv {
+    let byConfig = this.alternativeEnvs.get(env);
+    if (!byConfig) {
+      byConfig = new Map();
+      this.alternativeEnvs.set(env, byConfig);
+    }
+    let alt = byConfig.get(cf);
+    if (!alt) {
+      alt = this.alternativeEnv(cf, env.macros as Map<string, MacroValue>);
+      byConfig.set(cf, alt);
+    }
+    return alt;
+  }
+
+  private readonly alternativeEnvs = new WeakMap<GlobalEnv, Map<ConfigFile, GlobalEnv>>();
+
   /** The macros of an alternative configuration on top of the base environment. */
   private alternativeEnv(cf: ConfigFile, dirMacros: ReadonlyMap<string, MacroValue>): GlobalEnv {
     const macros = new Map(dirMacros);
@@ -1694,7 +1715,7 @@ class Analysis {
       built = true;
       for (const list of alternatives)
         for (const cf of list) {
-          const altEnv = this.alternativeEnv(cf, env.macros as Map<string, MacroValue>);
+          const altEnv = this.sharedAlternativeEnv(cf, env);
           const { scopes } = this.includesOf(facts, altEnv);
           altScopes.push({ cf, scope: new Scope(facts, scopes, altEnv) });
         }

@@ -1169,42 +1169,48 @@ function gotoFirstNamed(cursor: Cursor): boolean {
   return false;
 }
 
-/** The range of a definition's declared name (`declaratorNode` of its declarator); the cursor comes back. */
-function declaratorNameAt(cursor: Cursor): [number, number] | undefined {
+/**
+ * Follows a definition's declarator chain from the cursor (its `declarator` fields; with `anyNamed`, the first named
+ * child where there is none) to the first node whose type `stop` accepts, and reads it with `at`; the cursor comes back.
+ */
+function alongDeclarators<T>(
+  cursor: Cursor,
+  stop: (type: string) => boolean,
+  anyNamed: boolean,
+  at: (cursor: Cursor) => T | undefined,
+): T | undefined {
   if (!gotoField(cursor, 'declarator')) return undefined;
   let depth = 1;
-  let found: [number, number] | undefined;
+  let found: T | undefined;
   for (let guard = 0; guard < 64; guard++) {
-    const type = typeOf(cursor);
-    if (type === 'identifier' || type === 'field_identifier') {
-      found = [cursor.startIndex, cursor.endIndex];
+    if (stop(typeOf(cursor))) {
+      found = at(cursor);
       break;
     }
-    if (!gotoField(cursor, 'declarator') && !gotoFirstNamed(cursor)) break;
+    if (!gotoField(cursor, 'declarator') && !(anyNamed && gotoFirstNamed(cursor))) break;
     depth++;
   }
   for (; depth > 0; depth--) cursor.gotoParent();
   return found;
 }
 
-/** The range of a definition's parameter list (of `functionDeclarator` of its declarator); the cursor comes back. */
+const rangeOf = (cursor: Cursor): [number, number] => [cursor.startIndex, cursor.endIndex];
+const isName = (type: string) => type === 'identifier' || type === 'field_identifier';
+const isFunctionDeclarator = (type: string) => type === 'function_declarator';
+
+/** The range of a definition's declared name. */
+function declaratorNameAt(cursor: Cursor): [number, number] | undefined {
+  return alongDeclarators(cursor, isName, true, rangeOf);
+}
+
+/** The range of a definition's parameter list. */
 function parametersAt(cursor: Cursor): [number, number] | undefined {
-  if (!gotoField(cursor, 'declarator')) return undefined;
-  let depth = 1;
-  let found: [number, number] | undefined;
-  for (let guard = 0; guard < 64; guard++) {
-    if (typeOf(cursor) === 'function_declarator') {
-      if (gotoField(cursor, 'parameters')) {
-        depth++;
-        found = [cursor.startIndex, cursor.endIndex];
-      }
-      break;
-    }
-    if (!gotoField(cursor, 'declarator')) break;
-    depth++;
-  }
-  for (; depth > 0; depth--) cursor.gotoParent();
-  return found;
+  return alongDeclarators(cursor, isFunctionDeclarator, false, (c) => {
+    if (!gotoField(c, 'parameters')) return undefined;
+    const range = rangeOf(c);
+    c.gotoParent();
+    return range;
+  });
 }
 
 function onAssignment(w: Walk, type: string): void {

@@ -187,7 +187,8 @@ export default class Scan extends PqreadyCommand {
     }),
     jobs: Flags.integer({
       char: 'j',
-      description: 'worker threads for C parsing (default: CPU count; never more than the C files need)',
+      description:
+        "threads for C parsing, the scan's own and N-1 workers (default: CPU count; never more than the C files need)",
       min: 1,
       max: 256,
     }),

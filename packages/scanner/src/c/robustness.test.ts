@@ -118,7 +118,7 @@ describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
     const k = compileExtract(C_KNOWLEDGE.extract);
     const inline = (aliases: string[]) =>
       inputs.map((t) => extractFacts(t.path, t.text, { ...k, aliases: new Set(aliases) }));
-    const pool = new ExtractPool(2, C_KNOWLEDGE.extract);
+    const pool = new ExtractPool(3, C_KNOWLEDGE.extract);
     const pass = async (aliases: string[]) => {
       const out = [];
       for await (const f of pool.extractAll(inputs, aliases)) out.push(f);
@@ -133,6 +133,7 @@ describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
       expect(plain).toEqual(inline([]));
       expect(followed).toEqual(inline(['my_wrap']));
       expect(again).toEqual(plain);
+      // Three lanes: two workers and the scan's own thread.
       expect(pool.workersStarted).toBe(2);
       expect(pool.workersCrashed).toBe(false);
     } finally {
@@ -143,9 +144,10 @@ describe.skipIf(workerEntry() === undefined)('one pool for many passes', () => {
 
 /**
  * A worker speaking the pool's protocol with the real extraction, except that the files named never finish (an endless
- * loop, as a pathological input might cause). Undefined when there is no built worker.
+ * loop, as a pathological input might cause), each file takes at least `slowMs`, and each answer carries a
+ * `from-worker` diagnostic when `mark` is set. Undefined when there is no built worker.
  */
-function hangingWorker(hangs: readonly string[]): string | undefined {
+function testWorker(hangs: readonly string[], { slowMs = 0, mark = false } = {}): string | undefined {
   const real = workerEntry();
   if (!real) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'pqready-hang-'));
@@ -162,7 +164,11 @@ function hangingWorker(hangs: readonly string[]): string | undefined {
       `parentPort.on('message', (t) => {`,
       `  if ('aliases' in t) return;`,
       `  if (hangs.has(t.path)) for (;;) {}`,
-      `  parentPort.postMessage({ id: t.id, facts: extractFacts(t.path, t.text, k), ms: 0 });`,
+      `  const until = Date.now() + ${slowMs};`,
+      `  while (Date.now() < until) {}`,
+      `  const facts = extractFacts(t.path, t.text, k);`,
+      ...(mark ? [`  facts.diagnostics.push({ code: 'from-worker', message: '' });`] : []),
+      `  parentPort.postMessage({ id: t.id, facts, ms: 0 });`,
       `});`,
       `parentPort.postMessage({ readyAt: 0 });`,
       '',
@@ -184,11 +190,30 @@ async function extractWith(pool: ExtractPool, inputs: readonly SourceText[]): Pr
 const sha1Files = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ path: `h/${i}.c`, text: `void f(void *c) { mbedtls_sha1_ret(0, 0, c); }\n` }));
 
+it("extracts on the scan's own thread while every worker has its queue full, in input order", async () => {
+  const entry = testWorker([], { slowMs: 40, mark: true });
+  if (!entry) return;
+  const inputs = sha1Files(24);
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry);
+  const out = await extractWith(pool, inputs);
+  expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
+  const byWorker = out.filter((f) => f.diagnostics.some((d) => d.code === 'from-worker'));
+  const here = out.filter((f) => f.diagnostics.length === 0);
+  // Two lanes: one worker, busy 40 ms a file, and this thread, which takes what the worker has no room for.
+  expect(pool.workersStarted).toBe(1);
+  expect(byWorker.length).toBeGreaterThan(0);
+  expect(here.length).toBeGreaterThan(0);
+  expect(byWorker.length + here.length).toBe(inputs.length);
+  const k = compileExtract(C_KNOWLEDGE.extract);
+  for (const f of here) expect(f).toEqual(extractFacts(f.path, inputs[0]!.text, { ...k, aliases: new Set() }));
+});
+
 it('stops a worker stuck on one file, reports that file and goes on with a fresh worker', async () => {
-  const entry = hangingWorker(['h/3.c']);
+  const entry = testWorker(['h/3.c']);
   if (!entry) return;
   const inputs = sha1Files(8);
-  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
+  // Two workers, no lane on this thread: the watchdog is the workers'.
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300, false);
   const out = await extractWith(pool, inputs);
   expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
   expect(out[3]!.diagnostics.map((d) => d.code)).toEqual(['c-time-budget']);
@@ -200,10 +225,10 @@ it('stops a worker stuck on one file, reports that file and goes on with a fresh
 
 it('hands the files queued behind a stuck file to the fresh worker, in order', async () => {
   // Both workers stick on their first file, with the next files already sent to them.
-  const entry = hangingWorker(['h/0.c', 'h/1.c']);
+  const entry = testWorker(['h/0.c', 'h/1.c']);
   if (!entry) return;
   const inputs = sha1Files(10);
-  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300);
+  const pool = new ExtractPool(2, C_KNOWLEDGE.extract, entry, 300, false);
   const out = await extractWith(pool, inputs);
   expect(out.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
   expect(out.slice(0, 2).map((f) => f.diagnostics.map((d) => d.code))).toEqual([['c-time-budget'], ['c-time-budget']]);

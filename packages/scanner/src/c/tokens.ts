@@ -43,10 +43,16 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Splits text into tokens, dropping whitespace, comments and line continuations. Never throws. */
+/**
+ * Splits text into tokens, dropping whitespace, comments and line continuations. Never throws.
+ *
+ * Characters are read by code and never past the end (`at`): macro bodies and conditions end without a newline, and
+ * an out-of-bounds read made V8 drop the optimised function and compile it again.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
+  const at = (k: number): number => (k < n ? text.charCodeAt(k) : -1);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -54,15 +60,15 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (c === 92 /* \ */ && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
+    if (c === 92 /* \ */ && (at(i + 1) === 10 || at(i + 1) === 13)) {
       i += 2;
       continue;
     }
-    if (c === 47 /* / */ && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
+    if (c === 47 /* / */ && at(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
       continue;
     }
-    if (c === 47 && text[i + 1] === '*') {
+    if (c === 47 && at(i + 1) === 42) {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 2;
       continue;
@@ -71,7 +77,7 @@ export function tokenize(text: string): Token[] {
       let j = i + 1;
       while (j < n && isIdentPart(text.charCodeAt(j))) j++;
       // String/char prefixes (L"", u8"") belong to the literal that follows.
-      if ((text[j] === '"' || text[j] === "'") && /^(L|u|U|u8)$/.test(text.slice(i, j))) {
+      if ((at(j) === 34 || at(j) === 39) && /^(L|u|U|u8)$/.test(text.slice(i, j))) {
         i = j;
         continue;
       }
@@ -79,14 +85,14 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+    if (isDigit(c) || (c === 46 && isDigit(at(i + 1)))) {
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (isIdentPart(d) || d === 46) j++;
         else if ((d === 43 || d === 45) && /[eEpP]/.test(text[j - 1] ?? '') && !/^0[xX]/.test(text.slice(i, j - 1)))
           j++;
-        else if (d === 39 /* C23 digit separator */ && isIdentPart(text.charCodeAt(j + 1))) j++;
+        else if (d === 39 /* C23 digit separator */ && isIdentPart(at(j + 1))) j++;
         else break;
       }
       out.push({ kind: 'number', text: text.slice(i, j), start: i });
@@ -95,7 +101,7 @@ export function tokenize(text: string): Token[] {
     }
     if (c === 34 || c === 39) {
       let j = i + 1;
-      while (j < n && text.charCodeAt(j) !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j += text.charCodeAt(j) === 92 ? 2 : 1;
       out.push({ kind: c === 34 ? 'string' : 'char', text: text.slice(i, Math.min(j + 1, n)), start: i });
       i = j + 1;
       continue;

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliBuilt, repoRoot, runCli } from './run-cli.js';
 
-// The C fixtures: enough C files for two workers, so the pool's rows are exercised too.
+// The C fixtures: enough C files for two workers (`--jobs 3`: two workers and this thread), so the pool's rows are
+// exercised too.
 const tree = path.join(repoRoot, 'fixtures/c');
 
 describe.skipIf(!cliBuilt)('pqready scan --timings (built CLI)', () => {
   it('prints the phases on stderr and leaves the output bytes unchanged', () => {
-    const plain = runCli(['scan', tree, '--format', 'json', '--jobs', '2', '-q']);
-    const timed = runCli(['scan', tree, '--format', 'json', '--jobs', '2', '-q', '--timings']);
+    const plain = runCli(['scan', tree, '--format', 'json', '--jobs', '3', '-q']);
+    const timed = runCli(['scan', tree, '--format', 'json', '--jobs', '3', '-q', '--timings']);
     expect(plain.status).toBe(0);
     expect(timed.status).toBe(0);
     expect(timed.stdout).toBe(plain.stdout);

@@ -3,7 +3,10 @@
  * (cli-progress). Silent when standard error is not a terminal or with --quiet, so pipes and CI logs only ever see
  * the output itself.
  */
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+
+// cli-progress (CommonJS) is required only when a bar is shown: most runs are in pipes and CI logs.
+const require = createRequire(import.meta.url);
 
 interface ProgressEvent {
   readonly phase: 'walk' | 'detect' | 'analyse';
@@ -39,6 +42,7 @@ function clock(seconds: number): string {
 
 export function progressReporter(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   if (!enabled) return { update: () => {}, done: () => {} };
+  const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({
     stream,
     hideCursor: true,

@@ -7,13 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv as AjvInstance, ValidateFunction } from 'ajv';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module namespace.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv,
-) => Ajv;
+// Ajv and its formats (some 60 modules) are required on first use, not imported: every command loads this package
+// and only the CBOM readers validate, so importing them cost each start-up about 30 ms. Both are CommonJS.
+const require = createRequire(import.meta.url);
 
 const SUB_SCHEMAS = [
   'spdx.SNAPSHOT.schema.json',
@@ -23,7 +21,7 @@ const SUB_SCHEMAS = [
 const validators = new Map<string, ValidateFunction>();
 
 function schemaDir(): string {
-  const pkg = createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json');
+  const pkg = require.resolve('@cyclonedx/cyclonedx-library/package.json');
   return join(dirname(pkg), 'res', 'schema');
 }
 
@@ -34,6 +32,8 @@ function validatorFor(specVersion: '1.6' | '1.7'): ValidateFunction {
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as object;
   const schemas: Record<string, object> = {};
   for (const file of SUB_SCHEMAS) schemas[`http://cyclonedx.org/schema/${file}`] = read(file);
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const addFormats = require('ajv-formats') as (ajv: AjvInstance) => AjvInstance;
   const ajv = new Ajv({ strict: false, allErrors: true, useDefaults: false, addUsedSchema: false, schemas });
   addFormats(ajv);
   // As in cyclonedx-library: no implementation of these formats exists in ajv-formats.

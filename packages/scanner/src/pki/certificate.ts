@@ -5,11 +5,9 @@
  * the TLV reader so fingerprints and signature checks use the original encoding.
  */
 
-import { CertificationRequest } from '@peculiar/asn1-csr';
-import { Certificate, CertificateList } from '@peculiar/asn1-x509';
 import type { AlgorithmRef, CertificateFacts, KeyFacts } from '@pqready/core';
 import { pssSaltLength, readAlgorithmIdentifier, refFromIdentifier } from './algorithm.js';
-import { parseAsn } from './asn-parse.js';
+import { parseAsn, schemas } from './asn-parse.js';
 import { children, contents, readOid, readSingle, TAG, type Tlv, unsignedMagnitude, whole } from './der.js';
 import { type DecodedExtensions, decodeExtensions, EXT } from './extensions.js';
 import { sha256Hex, toHex } from './fingerprint.js';
@@ -85,7 +83,7 @@ function altProperties(ext: DecodedExtensions): { notes: string[]; properties: R
 /** Decodes one DER certificate. Throws DerError/Error when it is not a valid certificate. */
 export function analyzeCertificate(der: Uint8Array, encoding: Encoding, scanTime: Date): CertificateAnalysis {
   const root = readSingle(der);
-  parseAsn(der, Certificate);
+  parseAsn(der, schemas().x509.Certificate);
   const [tbs, sigAlgTlv, sigTlv] = children(der, root);
   if (!tbs || !sigAlgTlv || !sigTlv) throw new Error('Certificate is not SEQUENCE { tbs, algorithm, signature }.');
   const fields = children(der, tbs);
@@ -149,7 +147,7 @@ export function analyzeCertificate(der: Uint8Array, encoding: Encoding, scanTime
 /** Decodes a PKCS#10 CertificationRequest { info { version, subject, spki, [0] attributes }, algorithm, signature }. */
 export function analyzeCsr(der: Uint8Array, encoding: Encoding, _scanTime: Date): CertificateAnalysis {
   const root = readSingle(der);
-  parseAsn(der, CertificationRequest);
+  parseAsn(der, schemas().csr.CertificationRequest);
   const [info, sigAlgTlv] = children(der, root);
   if (!info || !sigAlgTlv) throw new Error('CertificationRequest is incomplete.');
   const [, subject, spki, attrs] = children(der, info);
@@ -183,7 +181,7 @@ export function analyzeCsr(der: Uint8Array, encoding: Encoding, _scanTime: Date)
 /** Decodes a CertificateList { tbsCertList { version?, signature, issuer, thisUpdate, nextUpdate?, revoked?, [0] extensions }, … }. */
 export function analyzeCrl(der: Uint8Array, encoding: Encoding, scanTime: Date): CertificateAnalysis {
   const root = readSingle(der);
-  parseAsn(der, CertificateList);
+  parseAsn(der, schemas().x509.CertificateList);
   const [tbs, sigAlgTlv] = children(der, root);
   if (!tbs || !sigAlgTlv) throw new Error('CertificateList is incomplete.');
   const fields = children(der, tbs);

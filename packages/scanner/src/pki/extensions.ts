@@ -6,18 +6,10 @@
  * draft-bonnell-lamps-chameleon-certs DeltaCertificateDescriptor.
  */
 
-import {
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  ExtendedKeyUsage,
-  type GeneralName,
-  KeyUsage,
-  SubjectAlternativeName,
-  SubjectKeyIdentifier,
-} from '@peculiar/asn1-x509';
+import type { GeneralName } from '@peculiar/asn1-x509';
 import { type AlgorithmRef, oidName } from '@pqready/core';
 import { readAlgorithmIdentifier, refFromIdentifier } from './algorithm.js';
-import { parseAsn } from './asn-parse.js';
+import { parseAsn, schemas } from './asn-parse.js';
 import { children, contents, readOid, readSingle, TAG, type Tlv, whole } from './der.js';
 import { sha256Hex, toHex } from './fingerprint.js';
 import { type Issue, issueFromError } from './issues.js';
@@ -120,15 +112,15 @@ export function decodeExtensions(buf: Uint8Array, tlv: Tlv, signature: Algorithm
 function decodeOne(oid: string, value: Uint8Array, out: DecodedExtensions, signature: AlgorithmRef): void {
   switch (oid) {
     case EXT.keyUsage: {
-      const flags = parseAsn(value, KeyUsage).toNumber();
+      const flags = parseAsn(value, schemas().x509.KeyUsage).toNumber();
       out.keyUsage = KEY_USAGE_BITS.filter((_, bit) => (flags & (1 << bit)) !== 0);
       return;
     }
     case EXT.extKeyUsage:
-      out.extendedKeyUsage = [...parseAsn(value, ExtendedKeyUsage)].map((eku) => oidName(eku) ?? eku);
+      out.extendedKeyUsage = [...parseAsn(value, schemas().x509.ExtendedKeyUsage)].map((eku) => oidName(eku) ?? eku);
       return;
     case EXT.basicConstraints: {
-      const bc = parseAsn(value, BasicConstraints);
+      const bc = parseAsn(value, schemas().x509.BasicConstraints);
       out.basicConstraints = {
         ca: bc.cA,
         ...(bc.pathLenConstraint === undefined ? {} : { pathLength: bc.pathLenConstraint }),
@@ -136,13 +128,13 @@ function decodeOne(oid: string, value: Uint8Array, out: DecodedExtensions, signa
       return;
     }
     case EXT.subjectAltName:
-      out.subjectAltNames = [...parseAsn(value, SubjectAlternativeName)].map(generalName);
+      out.subjectAltNames = [...parseAsn(value, schemas().x509.SubjectAlternativeName)].map(generalName);
       return;
     case EXT.subjectKeyIdentifier:
-      out.subjectKeyId = toHex(new Uint8Array(parseAsn(value, SubjectKeyIdentifier).buffer));
+      out.subjectKeyId = toHex(new Uint8Array(parseAsn(value, schemas().x509.SubjectKeyIdentifier).buffer));
       return;
     case EXT.authorityKeyIdentifier: {
-      const aki = parseAsn(value, AuthorityKeyIdentifier);
+      const aki = parseAsn(value, schemas().x509.AuthorityKeyIdentifier);
       if (aki.keyIdentifier) out.authorityKeyId = toHex(new Uint8Array(aki.keyIdentifier.buffer));
       return;
     }

@@ -7,6 +7,7 @@
  * comes back with the same facts, and so does one whose only such names are functions it defines and already followed
  * itself (`FileFacts.followedHere`): a round does not extract either again.
  */
+import { memoByPair } from './pair-memo.js';
 import type { SourceText } from './pool.js';
 
 const IDENT = /[A-Za-z_]\w*/g;
@@ -77,19 +78,17 @@ export class AliasHistory {
   }
 
   private changedBetween(before: Names, after: Names): Names {
-    let byAfter = this.changed.get(before);
-    if (!byAfter) {
-      byAfter = new WeakMap();
-      this.changed.set(before, byAfter);
-    }
-    let changed = byAfter.get(after);
-    if (!changed) {
-      const names = new Set<string>();
-      for (const n of after) if (!before.has(n) && !this.known.has(n)) names.add(n);
-      for (const n of before) if (!after.has(n) && !this.known.has(n)) names.add(n);
-      changed = names;
-      byAfter.set(after, changed);
-    }
-    return changed;
+    return memoByPair(
+      this.changed,
+      before,
+      after,
+      () => new WeakMap(),
+      () => {
+        const names = new Set<string>();
+        for (const n of after) if (!before.has(n) && !this.known.has(n)) names.add(n);
+        for (const n of before) if (!after.has(n) && !this.known.has(n)) names.add(n);
+        return names;
+      },
+    );
   }
 }

@@ -53,6 +53,7 @@ import {
 } from './kconfig-defs.js';
 import type { CKnowledge, CompositionRow, SignatureRow } from './knowledge.js';
 import { looksLikeMakeFragment, type MakeAssignment, makeVariableFindings, parseMakeAssignments } from './make-vars.js';
+import { memoByPair } from './pair-memo.js';
 import { ExtractPool, type SourceText, workersFor } from './pool.js';
 import { calleeHash } from './prescan.js';
 import { type GlobalEnv, Scope, unlessDefined } from './scope.js';
@@ -784,17 +785,13 @@ class Analysis {
    * unit held a scope per header per alternative per unit until the analysis ended: 57,000 scopes, 80 MB, on Mbed TLS.)
    */
   private sharedAlternativeEnv(cf: ConfigFile, env: GlobalEnv): GlobalEnv {
-    let byConfig = this.alternativeEnvs.get(env);
-    if (!byConfig) {
-      byConfig = new Map();
-      this.alternativeEnvs.set(env, byConfig);
-    }
-    let alt = byConfig.get(cf);
-    if (!alt) {
-      alt = this.alternativeEnv(cf, env.macros as Map<string, MacroValue>);
-      byConfig.set(cf, alt);
-    }
-    return alt;
+    return memoByPair(
+      this.alternativeEnvs,
+      env,
+      cf,
+      () => new Map(),
+      () => this.alternativeEnv(cf, env.macros as Map<string, MacroValue>),
+    );
   }
 
   private readonly alternativeEnvs = new WeakMap<GlobalEnv, Map<ConfigFile, GlobalEnv>>();
@@ -1062,18 +1059,16 @@ class Analysis {
 
   /** The include edges of a header in an environment. */
   private headerEdgesOf(path: string, env: GlobalEnv): readonly IncludeEdge[] {
-    let byEnv = this.headerEdges.get(env);
-    if (!byEnv) {
-      byEnv = new Map();
-      this.headerEdges.set(env, byEnv);
-    }
-    let edges = byEnv.get(path);
-    if (!edges) {
-      const plain = this.headerScope(path, env)!;
-      edges = this.edgesOf(path, plain.facts, () => plain);
-      byEnv.set(path, edges);
-    }
-    return edges;
+    return memoByPair(
+      this.headerEdges,
+      env,
+      path,
+      () => new Map(),
+      () => {
+        const plain = this.headerScope(path, env)!;
+        return this.edgesOf(path, plain.facts, () => plain);
+      },
+    );
   }
 
   /**

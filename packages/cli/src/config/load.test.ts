@@ -96,6 +96,20 @@ describe('pqready.config loading', () => {
     expect(await errorOf(path.join(tmpdir(), 'no-such-dir-pqready', 'pqready.config.yaml'))).toMatch(/no such file/);
   });
 
+  it('refuses hostile files with one sentence: deep nesting, binary bytes, a folder in place of the file', async () => {
+    const deep = `exclude: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    expect(await errorOf(write('pqready.config.yaml', deep))).toMatch(
+      /pqready\.config\.yaml: brackets nest deeper than/,
+    );
+    const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0xff, 0xfe, 0x00, 0x0a, 0x3a, 0x00]);
+    const file = write('pqready.config.yaml', '');
+    writeFileSync(file, binary);
+    expect(await errorOf(file)).toMatch(/pqready\.config\.yaml:1: the configuration must be a map of keys/);
+    const folder = path.join(mkdtempSync(path.join(tmpdir(), 'pqready-config-')), 'pqready.config.yaml');
+    mkdirSync(folder);
+    expect(await errorOf(folder)).toMatch(/Cannot read the configuration .*pqready\.config\.yaml \(EISDIR\)/);
+  });
+
   it('is found from the scan root upwards, up to the repository top and no further', async () => {
     const top = mkdtempSync(path.join(tmpdir(), 'pqready-find-'));
     mkdirSync(path.join(top, 'repo', '.git'), { recursive: true });

@@ -23,6 +23,7 @@ describe.skipIf(!cliBuilt)('pqready scan --timings (built CLI)', () => {
       'C parse+extract worker 1',
       'C parse+extract worker 2',
       'C worker start-up',
+      'C extraction passes (wall)',
       'analyse c-crypto-api',
       'merge (hashes, sort, dedupe)',
       'render and write',
@@ -39,6 +40,9 @@ describe.skipIf(!cliBuilt)('pqready scan --timings (built CLI)', () => {
     expect(plain.timings).toBeUndefined();
     const phases = (timings as { phase: string; ms: number; count: number }[]).map((t) => t.phase);
     expect(phases).toContain('C parse+extract main thread');
+    // The lane's busy time lies within the passes' wall time.
+    const row = (p: string) => (timings as { phase: string; ms: number }[]).find((t) => t.phase === p)!;
+    expect(row('C extraction passes (wall)').ms).toBeGreaterThanOrEqual(row('C parse+extract main thread').ms);
     expect(phases).not.toContain('C parse+extract worker 1');
     for (const t of timings) expect(t.ms).toBeGreaterThanOrEqual(0);
   });

@@ -118,6 +118,8 @@ const FILE_TIME_BUDGET_MS = 120_000;
 
 /** The `--timings` row of extraction on the scan's own thread (one job, or after a worker failed). */
 const EXTRACT_IN_PROCESS = 'C parse+extract main thread';
+/** The `--timings` row of the extraction passes' wall time. */
+const EXTRACTION_PASSES = 'C extraction passes (wall)';
 
 /** Files sent to a worker ahead of its answers: the one it works on and the next ones. */
 const QUEUE_DEPTH = 3;
@@ -226,13 +228,23 @@ export class ExtractPool {
     this.workerCount = ownLane ? size - 1 : size;
   }
 
-  /** Extracts facts for each input (undefined inputs are skipped); yields in input order. */
+  /**
+   * Extracts facts for each input (undefined inputs are skipped); yields in input order. With `--timings`, the pass's
+   * wall time (reading and the caller's work between files included) is a row: the lanes' extraction rows divided
+   * by it say how busy each lane was.
+   */
   async *extractAll(inputs: Inputs, aliases: readonly string[] = []): AsyncGenerator<FileFacts> {
-    if (!this.entry || this.size <= 1 || this.failed) {
-      for await (const input of inputs) if (input) yield this.inline(input, aliases);
-      return;
+    const timings = activeTimings();
+    const start = timings ? performance.now() : 0;
+    try {
+      if (!this.entry || this.size <= 1 || this.failed) {
+        for await (const input of inputs) if (input) yield this.inline(input, aliases);
+        return;
+      }
+      yield* this.pooled(inputs, aliases, this.entry);
+    } finally {
+      timings?.add(EXTRACTION_PASSES, performance.now() - start);
     }
-    yield* this.pooled(inputs, aliases, this.entry);
   }
 
   /** Whether a worker crashed and the pool went on in-process. */

@@ -2,12 +2,15 @@
  * The walk's readers of assignments, calls and function definitions go through the tree cursor and materialise
  * nodes only for rare shapes: these facts pin what each shape yields.
  */
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { C_KNOWLEDGE } from '../detectors/c-knowledge.js';
 import { extractFacts } from './extract.js';
 import { compileExtract } from './extract-knowledge.js';
+import { listFiles } from './test-support/context.js';
 
 const k = compileExtract(C_KNOWLEDGE.extract);
+const corpus = resolve(__dirname, '../../../../fixtures/c');
 const facts = (text: string) => extractFacts('t.c', text, k);
 
 describe('extraction of assignments', () => {
@@ -89,5 +92,38 @@ describe('statements the walk passes over', () => {
     const f = facts(text);
     expect(f.values.find((v) => v.name === 'ret')?.value).toBe('mbedtls_md_setup(&ctx, info, 0)');
     expect(f.calls.filter((c) => !c.reference).map((c) => c.name)).toEqual(['mbedtls_md_setup']);
+  });
+});
+
+describe('parts of a walked statement the walk passes over', () => {
+  const every = { ...k, walkEveryPart: true };
+  const both = (text: string) => [extractFacts('t.c', text, k), extractFacts('t.c', text, every)] as const;
+
+  it('gives the facts of walking into every part, on every C file of the fixture corpus', () => {
+    const files = listFiles(corpus).filter((f) => /\.(c|h|inc)$/.test(f.path));
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) {
+      const text = new TextDecoder().decode(f.bytes);
+      const [passed, walked] = [extractFacts(f.path, text, k), extractFacts(f.path, text, every)];
+      expect(passed, f.path).toEqual(walked);
+    }
+  });
+
+  it('still finds what hides in an argument list or a condition: a nested catalogued call, a function pointer, a string, an octal literal, an assignment', () => {
+    const text = [
+      'static const char *names;',
+      'int f(int mode) {',
+      '  log_value(mode, wrap(mbedtls_sha256(in, len, out, 0)));',
+      '  register_cb(&mbedtls_md_setup, mode);',
+      '  if (mode != 0 && mbedtls_md_setup(&ctx, info, 0) == 0) names = "ECDHE-RSA-AES128-GCM-SHA256";',
+      '  if (check(mode) >= 0 && (mode <<= 1) > 2) return mbedtls_md_setup(&ctx, info, 0200001);',
+      '  return 0;',
+      '}',
+    ].join('\n');
+    const [passed, walked] = both(text);
+    expect(passed).toEqual(walked);
+    const names = passed.calls.map((c) => `${c.name}${c.reference ? ' (ref)' : ''}`);
+    expect(names).toEqual(expect.arrayContaining(['mbedtls_sha256', 'mbedtls_md_setup (ref)', 'mbedtls_md_setup']));
+    expect(passed.values.map((v) => v.name)).toEqual(expect.arrayContaining(['names', 'mode']));
   });
 });

@@ -45,6 +45,11 @@ export interface ExtractKnowledge {
   readonly library?: { has(name: string): boolean };
   /** Whether a string's content may name protocol algorithms (a cheap first test; the analysis decides). */
   readonly protocolString?: (content: string) => boolean;
+  /**
+   * Walk into every part of a walked statement (argument lists, conditions), as the walk did before it passed over
+   * the parts with nothing marked: the reference a test compares the facts with.
+   */
+  readonly walkEveryPart?: boolean;
 }
 
 /** Parents under which an identifier is a value (function pointer) rather than a call or a declaration. */
@@ -1304,7 +1309,20 @@ function visit(w: Walk, type: string): boolean {
     case 'field_declaration':
       return declarationMatters(w);
     case 'expression_statement':
-      return statementMatters(w);
+    case 'argument_list':
+    case 'parenthesized_expression':
+    case 'binary_expression':
+    case 'field_expression':
+    case 'pointer_expression':
+    case 'unary_expression':
+    case 'subscript_expression':
+    case 'cast_expression':
+    case 'conditional_expression':
+    case 'preproc_defined':
+      // Inside a walked statement, a part with no mark, blocker or parse error holds no fact either (an argument
+      // list, a condition): its reader (the call's, the assignment's) has read its text already. On Mbed TLS's C
+      // files this and comparisons no longer counting as blockers cut the nodes visited from 1.68 to 1.07 million.
+      return w.knowledge.walkEveryPart === true || statementMatters(w);
     case 'string_literal':
       onString(w);
       return false;

@@ -54,6 +54,12 @@ describe('prescan', () => {
     expect(hasMark(p.marks, 0, define)).toBe(false);
   });
 
+  it('blocks at an assignment, compound ones included, and not at a comparison', () => {
+    const text = 'a = b; c += d; e <<= 1; f >>= 2; g |= h;\nif (a == b || a != c || a <= d || a >= e) x;';
+    const assigns = [text.indexOf('= b'), text.indexOf('+=') + 1, text.indexOf('<<=') + 2, text.indexOf('>>=') + 2];
+    expect(prescan(text, k).blockers).toEqual([...assigns, text.indexOf('|=') + 1]);
+  });
+
   it('lists called names by hash, and only inside braces', () => {
     const p = prescan('void f(void);\nvoid g(void) { f(); h (1); }\n', k);
     expect(p.callees).toHaveLength(2);

@@ -64,6 +64,16 @@ function logicalLine(text: string, i: number): string {
   return text.slice(i, end < 0 ? text.length : end);
 }
 
+/**
+ * Whether the `=` at `i` belongs to `==`, `!=`, `<=` or `>=`: a comparison assigns nothing, so it does not keep a
+ * statement or a condition from being passed over (`<<=` and `>>=` do assign).
+ */
+function isComparison(text: string, i: number): boolean {
+  const prev = text.charCodeAt(i - 1);
+  if (text.charCodeAt(i + 1) === 61 || prev === 61 || prev === 33) return true;
+  return (prev === 60 || prev === 62) && text.charCodeAt(i - 2) !== prev;
+}
+
 /** Whether `text[from, to)` holds the character code `c` (indexOf alone would search on past `to`). */
 function holds(text: string, c: number, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return true;
@@ -208,7 +218,7 @@ export function prescan(text: string, k: PrescanKnowledge, known: ReadonlySet<st
     if (c === 123) depth++;
     else if (c === 125 && depth > 0) depth--;
     if (c === 123 && lastSignificant === 61) mark = i;
-    if (c === 61 || c === 123 || c === 35) blocker = i;
+    if (c === 123 || c === 35 || (c === 61 && !isComparison(text, i))) blocker = i;
     lastSignificant = c;
     i++;
   }

@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Each test file's temporary folders are removed after its tests.
+    setupFiles: ['./vitest.setup.ts'],
     // CI asks for a machine-readable summary as well (.ci/run prints the closing "N passed, N failed" line).
     ...(process.env.PQREADY_TEST_REPORT
       ? { reporters: ['default', 'json'], outputFile: { json: process.env.PQREADY_TEST_REPORT } }

@@ -11,17 +11,19 @@ import { afterAll } from 'vitest';
 
 const made: string[] = [];
 const root = tmpdir();
-const noted = (dir: string): string => {
-  if (dir.startsWith(root)) made.push(dir);
+/** Notes the folder made and hands back what `mkdtemp` gave, a string or (with `encoding: 'buffer'`) a Buffer. */
+const noted = <T extends string | Buffer>(dir: T): T => {
+  const name = String(dir);
+  if (name.startsWith(root)) made.push(name);
   return dir;
 };
 
 const { mkdtempSync } = fs;
 const { mkdtemp } = fs.promises;
 fs.mkdtempSync = ((prefix: string, options?: fs.EncodingOption) =>
-  noted(String(mkdtempSync(prefix, options)))) as typeof fs.mkdtempSync;
+  noted(mkdtempSync(prefix, options))) as typeof fs.mkdtempSync;
 fs.promises.mkdtemp = (async (prefix: string, options?: fs.EncodingOption) =>
-  noted(String(await mkdtemp(prefix, options)))) as typeof fs.promises.mkdtemp;
+  noted(await mkdtemp(prefix, options))) as typeof fs.promises.mkdtemp;
 // Named imports of node:fs and node:fs/promises are bound to the module's exports: this makes them the wrapped ones.
 syncBuiltinESMExports();
 

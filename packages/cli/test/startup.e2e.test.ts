@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliBuilt, repoRoot, runCli } from './run-cli.js';
 
 // Libraries a scan needs only for some inputs: a configuration file (YAML, Ajv), a progress bar on a terminal
@@ -17,19 +17,14 @@ function loadedOnDemand(tree: string, extra: readonly string[] = []): string[] {
 }
 
 describe.skipIf(!cliBuilt)('pqready scan start-up (built CLI)', () => {
-  const dirs: string[] = [];
-  /** A folder holding `files` (name → text) and copies of the repository's files `copies`. */
+  /** A folder holding `files` (name → text) and copies of the repository's files `copies` (vitest.setup.ts removes it). */
   const tree = (files: Record<string, string>, copies: readonly string[] = []) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pqready-startup-'));
-    dirs.push(dir);
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
     for (const f of copies) cpSync(path.join(repoRoot, f), path.join(dir, path.basename(f)));
     return dir;
   };
   const C = '#include <openssl/sha.h>\nvoid h(const void *d, size_t n, unsigned char *o) { SHA256(d, n, o); }\n';
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
 
   it('loads none of the on-demand libraries for a tree of C source', () => {
     expect(loadedOnDemand(tree({ 'hash.c': C }))).toEqual([]);

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KeyFinding } from '@pqready/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDetector, serialize } from '../../../test-support/pki.js';
 import { opensshKey } from './index.js';
 
@@ -21,7 +21,6 @@ describe.skipIf(!hasSshKeygen)('openssh-key with ssh-keygen output', () => {
   const keygen = (...args: string[]) =>
     execFileSync('ssh-keygen', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
   const read = (n: string) => readFileSync(path.join(dir, n));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   /** ssh-keygen -l -E sha256 → "SHA256:…" */
   const fp = (n: string) => keygen('-l', '-E', 'sha256', '-f', n).split(' ')[1];
 
